@@ -1,0 +1,56 @@
+import { DomainError, DomainErrorCode } from '../errors.js';
+import type { Actor, Role } from './actor.js';
+
+/** Actions other than moving a report (those are in report-transitions.ts). */
+export const Permission = {
+  /** Submit a report on someone's behalf (hotline, fanpage intake). */
+  REPORT_INTAKE: 'report:intake',
+  /** Read every report of the tenant, private ones included. */
+  REPORT_READ_ALL: 'report:read-all',
+  /** See a reporter's name, phone and e-mail. */
+  REPORT_READ_CONTACT: 'report:read-contact',
+  /** Units, focal points, categories, SLA policies, calendar, settings, staff. */
+  CONFIG_MANAGE: 'config:manage',
+  /** Register a change of one's own unit's focal points. */
+  FOCAL_POINTS_MANAGE_OWN: 'focal-points:manage-own',
+  /** Internal KPIs (per unit, with private categories). */
+  KPI_READ: 'kpi:read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
+  'report:intake': ['IOC_OPERATOR'],
+  'report:read-all': ['IOC_OPERATOR', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
+  'report:read-contact': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER'],
+  'config:manage': ['TENANT_ADMIN'],
+  'focal-points:manage-own': ['UNIT_LEADER', 'TENANT_ADMIN'],
+  'kpi:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return GRANTS[permission].includes(actor.role);
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new DomainError(DomainErrorCode.FORBIDDEN, `Role ${actor.role} lacks ${permission}`, { action: permission });
+  }
+}
+
+/**
+ * Whether `actor` may see a report's reporter contact: the IOC always, a unit
+ * only while the report is (or was last) assigned to it.
+ */
+export function canReadContact(actor: Actor, report: { unitId: string | null }): boolean {
+  if (!can(actor, Permission.REPORT_READ_CONTACT)) return false;
+  if (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') return actor.unitId === report.unitId;
+  return true;
+}
+
+/** Whether `actor` may read a report's non-public details (timeline reasons, private categories). */
+export function canReadReport(actor: Actor, report: { id: string; unitId: string | null }): boolean {
+  if (can(actor, Permission.REPORT_READ_ALL)) return true;
+  if (actor.role === 'CITIZEN') return actor.reportId === report.id;
+  if (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') return actor.unitId === report.unitId;
+  return false;
+}

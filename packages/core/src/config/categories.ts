@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { assertCan, Permission } from '../auth/permissions.js';
+import type { CoreContext } from '../context.js';
+import { withTenant } from '../db/with-tenant.js';
+import { parseInput } from './parse-input.js';
+
+export interface CategoryRecord {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  isPublic: boolean;
+  active: boolean;
+  defaultUnitId: string | null;
+  slaPolicy: SlaPolicyRecord;
+}
+
+export interface SlaPolicyRecord {
+  id: string;
+  code: string;
+  name: string;
+  clock: 'WORKING' | 'CALENDAR';
+  classifyMinutes: number;
+  acceptMinutes: number;
+  resolveMinutes: number;
+  warnRatio: number;
+}
+
+const minutes = z.number().int().min(1).max(366 * 24 * 60);
+const policyInput = z.object({
+  code: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1).max(200),
+  clock: z.enum(['WORKING', 'CALENDAR']),
+  classifyMinutes: minutes,
+  acceptMinutes: minutes,
+  resolveMinutes: minutes,
+  warnRatio: z.number().gt(0).lt(1).default(0.8),
+});
+export type SlaPolicyInput = z.input<typeof policyInput>;
+
+/**
+ * Creates or updates (by code) an SLA policy. A change applies to every open
+ * report of its categories from their next event or read; resolved reports
+ * keep the verdict they were given. Tenant admins only.
+ */
+export async function upsertSlaPolicy(ctx: CoreContext, tenantId: string, actor: Actor, input: SlaPolicyInput): Promise<SlaPolicyRecord> {
+  assertCan(actor, Permission.CONFIG_MANAGE);
+  const { code, ...rest } = parseInput(policyInput, input);
+  return withTenant(ctx.db, tenantId, (tx) =>
+    tx.slaPolicy.upsert({ where: { tenantId_code: { tenantId, code } }, create: { tenantId, code, ...rest }, update: rest }),
+  );
+}
+
+/** The tenant's categories with their SLA policy; only public ones unless `includePrivate`. */
+export async function listCategories(ctx: CoreContext, tenantId: string, options: { includePrivate?: boolean } = {}): Promise<CategoryRecord[]> {
+  const rows = await withTenant(ctx.db, tenantId, (tx) =>
+    tx.category.findMany({
+      where: { active: true, ...(options.includePrivate ? {} : { isPublic: true }) },
+      include: { slaPolicy: true },
+      orderBy: { code: 'asc' },
+    }),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    nameEn: r.nameEn,
+    isPublic: r.isPublic,
+    active: r.active,
+    defaultUnitId: r.defaultUnitId,
+    slaPolicy: r.slaPolicy,
+  }));
+}

@@ -1,0 +1,95 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+
+export type DatabaseEngine = 'postgres' | 'pglite';
+
+/**
+ * A connection to the platform's database: Prisma Client for the
+ * application, plus an owner-level channel for migrations and provisioning.
+ */
+export interface Database {
+  readonly engine: DatabaseEngine;
+  readonly prisma: PrismaClient;
+  /** Runs a multi-statement SQL script as the connecting (owner) role. */
+  execScript(sql: string): Promise<void>;
+  /** Runs one parameterised statement as the connecting (owner) role. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Runs `fn` with an exclusive lock held across processes (PostgreSQL
+   * advisory lock; PGlite has one process, so a plain call).
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL connection string. When absent, PGlite is used. */
+  url?: string;
+  /** PGlite data folder; absent = in memory. Ignored when `url` is set. */
+  dataDir?: string;
+  /** Largest number of pooled connections to PostgreSQL (default 10). */
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when `url` is given, else PGlite (in `dataDir`, or in memory). */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    engine: 'postgres',
+    prisma,
+    async execScript(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params = []) {
+      return (await pool.query(sql, params)).rows;
+    },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const client = new PGlite(dataDir ?? 'memory://');
+  await client.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    engine: 'pglite',
+    prisma,
+    async execScript(sql) {
+      await client.exec(sql);
+    },
+    async query(sql, params = []) {
+      return (await client.query(sql, params)).rows as never[];
+    },
+    withLock: (_key, fn) => fn(),
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}

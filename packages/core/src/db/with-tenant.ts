@@ -1,0 +1,33 @@
+import type { Prisma } from '../generated/prisma/client.js';
+import { DomainError, DomainErrorCode } from '../errors.js';
+import type { Database } from './database.js';
+import { isUuid } from '../ids.js';
+
+/** A Prisma transaction bound to one tenant, under row-level security. */
+export type TenantTx = Prisma.TransactionClient;
+
+
+/**
+ * The one way the application touches tenant data: opens a transaction,
+ * binds it to `tenantId` (transaction-local, so a pooled connection never
+ * carries it to the next request) and drops to the non-owner application
+ * role, so PostgreSQL's row-level security applies even when a query forgets
+ * its own tenant filter. Hand the transaction down; never nest another
+ * `$transaction` inside (it deadlocks on PGlite and escapes on pg).
+ */
+export async function withTenant<T>(
+  db: Database,
+  tenantId: string,
+  fn: (tx: TenantTx) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
+  if (!isUuid(tenantId)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
+  return db.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+      await tx.$executeRawUnsafe('SET LOCAL ROLE paht_app');
+      return fn(tx);
+    },
+    { timeout: options.timeoutMs ?? 30_000, maxWait: 15_000 },
+  );
+}

@@ -1,0 +1,76 @@
+// The public contract of @paht/core. Explicit named exports only.
+
+// Errors, ids and context
+export { DomainError, DomainErrorCode, isDomainError, validationError, type FieldIssue } from './errors.js';
+export { isUuid } from './ids.js';
+export { createCoreContext, type CoreContext } from './context.js';
+
+// Who may do what
+export { Role, actorId, type Actor, type StaffRole } from './auth/actor.js';
+export { Permission, can, assertCan, canReadContact, canReadReport } from './auth/permissions.js';
+
+// Working calendar and SLA clock (pure)
+export {
+  VIETNAM_OFFICE_HOURS,
+  type CalendarOverride,
+  type DayHours,
+  type WeeklyHours,
+  type WorkingCalendar,
+} from './calendar/working-calendar.js';
+export { buildWorkingCalendar, type BuildWorkingCalendarInput } from './calendar/build-calendar.js';
+export { vietnamPublicHolidays } from './calendar/vietnam-holidays.js';
+export { addWorkingMinutes, workingMinutesBetween } from './calendar/working-time.js';
+export { addClockMinutes, clockMinutesBetween } from './sla/clock-arithmetic.js';
+export { computeSla } from './sla/compute-sla.js';
+export {
+  SlaClockKind,
+  SlaOutcome,
+  SlaStageName,
+  SlaStageState,
+  type SlaPolicyRule,
+  type SlaSnapshot,
+  type SlaStage,
+  type SlaTimelineEvent,
+} from './sla/sla-types.js';
+
+// Reports: lifecycle, commands, queries
+export { ReportStatus, ReportEventType, REPORT_STATUSES, REPORT_EVENT_TYPES } from './reports/report-status.js';
+export { RejectionReason, MAX_EXTENSION_MINUTES, type ReportCommand, type ReportCommandType } from './reports/report-commands.js';
+export { TRANSITIONS, decideTransition, availableCommands, type TransitionDecision, type TransitionSubject } from './reports/report-transitions.js';
+export { projectReport, type ReportProjection } from './reports/report-projection.js';
+export type { ReportEventData, ReportEventRecord } from './reports/report-event.js';
+export { newTrackingCode, normalizeTrackingCode } from './reports/tracking-code.js';
+export { CHANNELS, submitReportSchema, type Channel, type SubmitReportInput } from './reports/submit-input.js';
+export { submitReport, type SubmittedReport } from './reports/submit-report.js';
+export { transitionReport, type TransitionResult } from './reports/transition-report.js';
+export {
+  getReportForStaff,
+  listPublicReports,
+  trackReport,
+  type PublicReportFilter,
+  type TrackedReport,
+} from './reports/report-queries.js';
+export type {
+  CitizenReportView,
+  NamedRef,
+  PublicReportView,
+  PublicTimelineEntry,
+  ReporterContactView,
+  StaffReportView,
+} from './reports/report-views.js';
+
+// KPIs
+export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+
+// Tenants and their configuration
+export { findTenantById, findTenantBySlug, listTenants, type TenantRecord, type TenantSettings } from './tenants/tenant-directory.js';
+export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
+export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
+export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';
+export { upsertSlaPolicy, listCategories, type CategoryRecord, type SlaPolicyInput, type SlaPolicyRecord } from './config/categories.js';
+export { setCalendarDay, removeCalendarDay, listCalendarDays } from './config/calendar-days.js';
+
+// Persistence
+export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';
+export { migrate, defaultMigrationsDir, type MigrationResult } from './db/migrate.js';
+export { withTenant, type TenantTx } from './db/with-tenant.js';

@@ -1,0 +1,135 @@
+import { DateTime } from 'luxon';
+import type { CoreContext } from '../context.js';
+import { withTenant } from '../db/with-tenant.js';
+import { validationError } from '../errors.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { findTenantById } from '../tenants/tenant-directory.js';
+
+export const KpiGroupBy = { TENANT: 'TENANT', UNIT: 'UNIT', CATEGORY: 'CATEGORY', AREA: 'AREA', MONTH: 'MONTH' } as const;
+export type KpiGroupBy = (typeof KpiGroupBy)[keyof typeof KpiGroupBy];
+
+export interface KpiQuery {
+  /** First local day of the period, `YYYY-MM-DD` (tenant's time zone), inclusive. */
+  from: string;
+  /** Last local day of the period, inclusive. */
+  to: string;
+  groupBy?: KpiGroupBy;
+  /** Count reports of private categories too (internal dashboards). Default false. */
+  includePrivate?: boolean;
+}
+
+/**
+ * Figures for reports submitted in the period, in their state now.
+ * received = resolved + inProgress + rejected; resolved = onTime + overdue.
+ */
+export interface KpiRow {
+  /** The group's key: unit/category id, area code, `YYYY-MM`, or the tenant id. */
+  key: string;
+  label: string | null;
+  received: number;
+  resolved: number;
+  onTime: number;
+  overdue: number;
+  inProgress: number;
+  rejected: number;
+  /** Mean time from submission to the answer, in hours; null when none resolved. */
+  avgResolutionHours: number | null;
+  ratings: number;
+  /** Mean rating (1–5). */
+  avgRating: number | null;
+  /** Share of ratings of 4 or 5, from 0 to 1. */
+  satisfiedShare: number | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function periodBounds(query: KpiQuery, timezone: string): { start: Date; end: Date } {
+  const issues = [];
+  if (!DATE.test(query.from)) issues.push({ path: 'from', message: 'must be a date YYYY-MM-DD' });
+  if (!DATE.test(query.to)) issues.push({ path: 'to', message: 'must be a date YYYY-MM-DD' });
+  if (issues.length) throw validationError(issues);
+  const start = DateTime.fromISO(query.from, { zone: timezone }).startOf('day');
+  const end = DateTime.fromISO(query.to, { zone: timezone }).plus({ days: 1 }).startOf('day');
+  if (!start.isValid || !end.isValid || end <= start) throw validationError([{ path: 'to', message: 'must not be before from' }]);
+  return { start: start.toJSDate(), end: end.toJSDate() };
+}
+
+function groupExpression(groupBy: KpiGroupBy, timezone: string): { key: Prisma.Sql; label: Prisma.Sql } {
+  switch (groupBy) {
+    case 'UNIT':
+      return { key: Prisma.sql`COALESCE(r.unit_id::text, '')`, label: Prisma.sql`MAX(u.name)` };
+    case 'CATEGORY':
+      return { key: Prisma.sql`COALESCE(r.category_id::text, '')`, label: Prisma.sql`MAX(c.name)` };
+    case 'AREA':
+      return { key: Prisma.sql`COALESCE(r.area_code, '')`, label: Prisma.sql`NULL::text` };
+    case 'MONTH':
+      return { key: Prisma.sql`to_char(r.submitted_at AT TIME ZONE ${timezone}, 'YYYY-MM')`, label: Prisma.sql`NULL::text` };
+    default:
+      return { key: Prisma.sql`r.tenant_id::text`, label: Prisma.sql`NULL::text` };
+  }
+}
+
+interface RawRow {
+  key: string;
+  label: string | null;
+  received: bigint | number;
+  resolved: bigint | number;
+  on_time: bigint | number;
+  overdue: bigint | number;
+  rejected: bigint | number;
+  avg_hours: number | null;
+  ratings: bigint | number;
+  avg_rating: number | null;
+  satisfied: bigint | number;
+}
+
+/** Report KPIs of one tenant for a period, overall or per unit, category, area or month. */
+export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
+  const tenant = await findTenantById(ctx, tenantId);
+  const { start, end } = periodBounds(query, tenant.timezone);
+  const group = groupExpression(query.groupBy ?? 'TENANT', tenant.timezone);
+  const privacy = query.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`;
+  const rows = await withTenant(ctx.db, tenantId, (tx) =>
+    tx.$queryRaw<RawRow[]>`
+      SELECT ${group.key} AS key,
+             ${group.label} AS label,
+             COUNT(*) AS received,
+             COUNT(r.resolved_on_time) AS resolved,
+             COUNT(*) FILTER (WHERE r.resolved_on_time) AS on_time,
+             COUNT(*) FILTER (WHERE r.resolved_on_time = false) AS overdue,
+             COUNT(*) FILTER (WHERE r.status = 'REJECTED') AS rejected,
+             (AVG(EXTRACT(EPOCH FROM (r.resolved_at - r.submitted_at))) FILTER (WHERE r.resolved_on_time IS NOT NULL) / 3600)::float8 AS avg_hours,
+             COUNT(r.rating) AS ratings,
+             AVG(r.rating)::float8 AS avg_rating,
+             COUNT(*) FILTER (WHERE r.rating >= 4) AS satisfied
+        FROM reports r
+        LEFT JOIN units u ON u.id = r.unit_id
+        LEFT JOIN categories c ON c.id = r.category_id
+       WHERE r.tenant_id = ${tenantId}::uuid
+         AND r.submitted_at >= ${start} AND r.submitted_at < ${end}
+         ${privacy}
+       GROUP BY 1
+       ORDER BY 1`,
+  );
+  return rows.map((r) => {
+    const n = (v: bigint | number) => Number(v);
+    const received = n(r.received);
+    const resolved = n(r.resolved);
+    const rejected = n(r.rejected);
+    const ratings = n(r.ratings);
+    return {
+      key: r.key,
+      label: r.label,
+      received,
+      resolved,
+      onTime: n(r.on_time),
+      overdue: n(r.overdue),
+      inProgress: received - resolved - rejected,
+      rejected,
+      avgResolutionHours: r.avg_hours === null ? null : Math.round(r.avg_hours * 10) / 10,
+      ratings,
+      avgRating: r.avg_rating === null ? null : Math.round(r.avg_rating * 100) / 100,
+      satisfiedShare: ratings === 0 ? null : n(r.satisfied) / ratings,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+/** Why the IOC turns a report away. */
+export const RejectionReason = {
+  SPAM: 'SPAM',
+  DUPLICATE: 'DUPLICATE',
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+} as const;
+export type RejectionReason = (typeof RejectionReason)[keyof typeof RejectionReason];
+
+/** Longest deadline extension one EXTEND may grant: 30 days of minutes. */
+export const MAX_EXTENSION_MINUTES = 30 * 24 * 60;
+
+/**
+ * A request to move a report along its lifecycle. SUBMIT is not a command:
+ * a report is created by `submitReport`.
+ */
+export type ReportCommand =
+  | { type: 'CLASSIFY'; categoryId: string; visibility?: 'PUBLIC' | 'PRIVATE'; reason?: string }
+  | { type: 'REJECT'; rejection: RejectionReason; reason: string; duplicateOfCode?: string }
+  | { type: 'ASSIGN'; unitId: string; reason?: string }
+  | { type: 'ACCEPT'; reason?: string }
+  | { type: 'RETURN'; reason: string }
+  | { type: 'START'; reason?: string }
+  | { type: 'EXTEND'; extensionMinutes: number; reason: string }
+  | { type: 'REQUEST_INFO'; reason: string }
+  | { type: 'PROVIDE_INFO'; reason: string }
+  | { type: 'RESOLVE'; answer: string; reason?: string }
+  | { type: 'PUBLISH'; reason?: string }
+  | { type: 'RATE'; rating: number; comment?: string }
+  | { type: 'REOPEN'; reason: string; rating?: number }
+  | { type: 'CLOSE'; reason?: string };
+
+export type ReportCommandType = ReportCommand['type'];

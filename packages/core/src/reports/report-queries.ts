@@ -1,0 +1,130 @@
+import type { Actor } from '../auth/actor.js';
+import { canReadContact, canReadReport } from '../auth/permissions.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { DomainError, DomainErrorCode } from '../errors.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { isUuid } from '../ids.js';
+import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
+import { loadTimeline } from './report-event-rows.js';
+import { evaluateSla } from './report-sla.js';
+import { secretMatches } from './report-secret.js';
+import type { ReportStatus } from './report-status.js';
+import { publicTimeline, type CitizenReportView, type NamedRef, type PublicReportView, type StaffReportView } from './report-views.js';
+import { normalizeTrackingCode } from './tracking-code.js';
+import { reportNotFound } from './transition-report.js';
+
+const withRefs = { category: true, unit: true } as const;
+type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
+
+const ref = (r: { id: string; code: string; name: string; nameEn: string | null } | null): NamedRef | null =>
+  r ? { id: r.id, code: r.code, name: r.name, nameEn: r.nameEn } : null;
+
+function baseView(row: ReportRow, showContent: boolean) {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    visibility: row.visibility,
+    title: showContent ? row.title : null,
+    description: showContent ? row.description : null,
+    category: showContent ? ref(row.category) : null,
+    unit: ref(row.unit),
+    channel: row.channel,
+    latitude: showContent ? row.latitude : null,
+    longitude: showContent ? row.longitude : null,
+    address: showContent ? row.address : null,
+    areaCode: showContent ? row.areaCode : null,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+    dueAt: row.dueAt,
+    resolvedAt: row.resolvedAt,
+    resolvedOnTime: row.resolvedOnTime,
+    answer: showContent ? row.answer : null,
+    rating: row.rating,
+  };
+}
+
+async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, row: ReportRow, withContact: boolean): Promise<StaffReportView> {
+  const timeline = await loadTimeline(tx, row.id);
+  const sla = await evaluateSla(tx, tenant, row.categoryId, timeline, ctx.now());
+  const contact = withContact ? await tx.reporterContact.findUnique({ where: { reportId: row.id } }) : null;
+  return {
+    ...baseView(row, true),
+    timeline,
+    sla,
+    contact: contact ? { fullName: contact.fullName, phone: contact.phone, email: contact.email } : null,
+  };
+}
+
+/** A report as staff see it, if the actor may read it. */
+export async function getReportForStaff(ctx: CoreContext, tenantId: string, actor: Actor, reportId: string): Promise<StaffReportView> {
+  if (!isUuid(reportId)) throw reportNotFound();
+  // Read outside the transaction: PGlite has one connection, so a query
+  // beside an open transaction would wait for it forever.
+  const tenant = await findTenantById(ctx, tenantId);
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const row = await tx.report.findUnique({ where: { id: reportId }, include: withRefs });
+    if (!row) throw reportNotFound();
+    if (!canReadReport(actor, row)) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
+    return fullView(ctx, tx, tenant, row, canReadContact(actor, row));
+  });
+}
+
+export type TrackedReport =
+  | { access: 'CITIZEN'; report: CitizenReportView }
+  | { access: 'PUBLIC'; report: PublicReportView };
+
+/**
+ * The tracker: by tracking code alone, the public view (a private report
+ * shows only its progress); with the right secret, the citizen's full view
+ * (without internal reasons' authors, with their own contact).
+ */
+export async function trackReport(ctx: CoreContext, tenantId: string, trackingCode: string, secret?: string): Promise<TrackedReport> {
+  const code = normalizeTrackingCode(trackingCode);
+  if (!code) throw reportNotFound();
+  const tenant = await findTenantById(ctx, tenantId);
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const row = await tx.report.findUnique({ where: { trackingCode: code }, include: withRefs });
+    if (!row) throw reportNotFound();
+    if (secret !== undefined && secretMatches(secret, row.secretHash)) {
+      const view = await fullView(ctx, tx, tenant, row, true);
+      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline) } };
+    }
+    if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
+    const showContent = row.visibility === 'PUBLIC' && (row.category?.isPublic ?? true);
+    const events = await loadTimeline(tx, row.id);
+    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: publicTimeline(events) } };
+  });
+}
+
+export interface PublicReportFilter {
+  status?: ReportStatus[];
+  categoryId?: string;
+  unitId?: string;
+  /** Newest first; at most 100 a page. */
+  first?: number;
+  /** Submitted strictly before this instant (keyset paging). */
+  before?: Date;
+}
+
+/** Public list of published or in-progress public reports, newest first. */
+export async function listPublicReports(ctx: CoreContext, tenantId: string, filter: PublicReportFilter = {}): Promise<PublicReportView[]> {
+  const take = Math.min(Math.max(filter.first ?? 20, 1), 100);
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const rows = await tx.report.findMany({
+      where: {
+        visibility: 'PUBLIC',
+        status: { notIn: ['REJECTED'], ...(filter.status ? { in: filter.status } : {}) },
+        OR: [{ categoryId: null }, { category: { isPublic: true } }],
+        ...(filter.categoryId && isUuid(filter.categoryId) ? { categoryId: filter.categoryId } : {}),
+        ...(filter.unitId && isUuid(filter.unitId) ? { unitId: filter.unitId } : {}),
+        ...(filter.before ? { submittedAt: { lt: filter.before } } : {}),
+      },
+      include: withRefs,
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+    return rows.map((row) => ({ ...baseView(row, true), timeline: [] }));
+  });
+}

@@ -1,0 +1,150 @@
+import type { Actor, Role } from '../auth/actor.js';
+import { DomainError, DomainErrorCode, validationError, type FieldIssue } from '../errors.js';
+import { MAX_EXTENSION_MINUTES, RejectionReason, type ReportCommand, type ReportCommandType } from './report-commands.js';
+import { ReportStatus } from './report-status.js';
+import { isUuid } from '../ids.js';
+
+const S = ReportStatus;
+
+interface TransitionRule {
+  from: readonly ReportStatus[];
+  /** `null`: the status does not change (an extension). */
+  to: ReportStatus | null;
+  roles: readonly Role[];
+  /** Unit roles may act only on reports assigned to their own unit. */
+  ownUnitOnly?: boolean;
+}
+
+/**
+ * The lifecycle, as one table:
+ * submitted → classified (or rejected) → assigned → accepted (or returned to
+ * the IOC, then re-assigned) → in progress (extensions, questions to the
+ * citizen) → resolved → published → closed after rating (or reopened).
+ */
+export const TRANSITIONS: Readonly<Record<ReportCommandType, TransitionRule>> = {
+  CLASSIFY: { from: [S.SUBMITTED], to: S.CLASSIFIED, roles: ['IOC_OPERATOR'] },
+  REJECT: { from: [S.SUBMITTED, S.CLASSIFIED], to: S.REJECTED, roles: ['IOC_OPERATOR'] },
+  ASSIGN: { from: [S.CLASSIFIED], to: S.ASSIGNED, roles: ['IOC_OPERATOR'] },
+  ACCEPT: { from: [S.ASSIGNED], to: S.ACCEPTED, roles: ['UNIT_OFFICER', 'UNIT_LEADER'], ownUnitOnly: true },
+  RETURN: { from: [S.ASSIGNED], to: S.CLASSIFIED, roles: ['UNIT_OFFICER', 'UNIT_LEADER'], ownUnitOnly: true },
+  START: { from: [S.ACCEPTED], to: S.IN_PROGRESS, roles: ['UNIT_OFFICER', 'UNIT_LEADER'], ownUnitOnly: true },
+  EXTEND: { from: [S.ACCEPTED, S.IN_PROGRESS, S.WAITING_FOR_CITIZEN], to: null, roles: ['UNIT_LEADER', 'IOC_OPERATOR'], ownUnitOnly: true },
+  REQUEST_INFO: { from: [S.ACCEPTED, S.IN_PROGRESS], to: S.WAITING_FOR_CITIZEN, roles: ['UNIT_OFFICER', 'UNIT_LEADER'], ownUnitOnly: true },
+  PROVIDE_INFO: { from: [S.WAITING_FOR_CITIZEN], to: S.IN_PROGRESS, roles: ['CITIZEN'] },
+  RESOLVE: { from: [S.ACCEPTED, S.IN_PROGRESS], to: S.RESOLVED, roles: ['UNIT_OFFICER', 'UNIT_LEADER'], ownUnitOnly: true },
+  PUBLISH: { from: [S.RESOLVED], to: S.PUBLISHED, roles: ['IOC_OPERATOR'] },
+  RATE: { from: [S.PUBLISHED], to: S.CLOSED, roles: ['CITIZEN'] },
+  REOPEN: { from: [S.PUBLISHED], to: S.IN_PROGRESS, roles: ['CITIZEN'] },
+  CLOSE: { from: [S.PUBLISHED], to: S.CLOSED, roles: ['IOC_OPERATOR', 'SYSTEM'] },
+};
+
+export interface TransitionSubject {
+  id: string;
+  status: ReportStatus;
+  unitId: string | null;
+}
+
+export interface TransitionDecision {
+  fromStatus: ReportStatus;
+  toStatus: ReportStatus;
+  reason: string | null;
+}
+
+const MAX_TEXT = 10_000;
+
+function checkInput(command: ReportCommand): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const text = (path: string, value: string | undefined, required: boolean) => {
+    const v = value?.trim() ?? '';
+    if (required && v.length === 0) issues.push({ path, message: 'is required' });
+    if (v.length > MAX_TEXT) issues.push({ path, message: `is longer than ${MAX_TEXT} characters` });
+  };
+  const rating = (value: number | undefined, required: boolean) => {
+    if (value === undefined) {
+      if (required) issues.push({ path: 'rating', message: 'is required' });
+    } else if (!Number.isInteger(value) || value < 1 || value > 5) {
+      issues.push({ path: 'rating', message: 'must be a whole number from 1 to 5' });
+    }
+  };
+  switch (command.type) {
+    case 'REJECT':
+      if (!Object.values(RejectionReason).includes(command.rejection))
+        issues.push({ path: 'rejection', message: 'must be SPAM, DUPLICATE or OUT_OF_SCOPE' });
+      text('reason', command.reason, true);
+      break;
+    case 'RETURN':
+    case 'REQUEST_INFO':
+    case 'PROVIDE_INFO':
+    case 'REOPEN':
+      text('reason', command.reason, true);
+      if (command.type === 'REOPEN') rating(command.rating, false);
+      break;
+    case 'EXTEND':
+      text('reason', command.reason, true);
+      if (!Number.isInteger(command.extensionMinutes) || command.extensionMinutes <= 0 || command.extensionMinutes > MAX_EXTENSION_MINUTES)
+        issues.push({ path: 'extensionMinutes', message: `must be a whole number from 1 to ${MAX_EXTENSION_MINUTES}` });
+      break;
+    case 'RESOLVE':
+      text('answer', command.answer, true);
+      break;
+    case 'RATE':
+      rating(command.rating, true);
+      text('comment', command.comment, false);
+      break;
+    case 'CLASSIFY':
+      if (!isUuid(command.categoryId)) issues.push({ path: 'categoryId', message: 'must be a category id' });
+      if (command.visibility !== undefined && command.visibility !== 'PUBLIC' && command.visibility !== 'PRIVATE')
+        issues.push({ path: 'visibility', message: 'must be PUBLIC or PRIVATE' });
+      break;
+    case 'ASSIGN':
+      if (!isUuid(command.unitId)) issues.push({ path: 'unitId', message: 'must be a unit id' });
+      break;
+    default:
+      break;
+  }
+  if ('reason' in command && command.type !== 'REJECT' && command.reason !== undefined) text('reason', command.reason, false);
+  return issues;
+}
+
+/**
+ * Decides whether `actor` may apply `command` to the report, and what the
+ * resulting status is. Pure: throws a DomainError (FORBIDDEN,
+ * ILLEGAL_TRANSITION or VALIDATION) and changes nothing when it may not.
+ * Permission is checked before state, so a caller without the right learns
+ * nothing about the report's state.
+ */
+export function decideTransition(report: TransitionSubject, actor: Actor, command: ReportCommand): TransitionDecision {
+  const rule = TRANSITIONS[command.type];
+  if (!rule) throw validationError([{ path: 'type', message: 'is not a known action' }]);
+  if (!rule.roles.includes(actor.role)) {
+    throw new DomainError(DomainErrorCode.FORBIDDEN, `Role ${actor.role} may not ${command.type} a report`, { action: command.type });
+  }
+  if (actor.role === 'CITIZEN' && actor.reportId !== report.id) {
+    throw new DomainError(DomainErrorCode.FORBIDDEN, 'A citizen may act only on their own report', { action: command.type });
+  }
+  if (rule.ownUnitOnly && (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') && actor.unitId !== report.unitId) {
+    throw new DomainError(DomainErrorCode.FORBIDDEN, `Only the assigned unit may ${command.type} this report`, { action: command.type });
+  }
+  if (!rule.from.includes(report.status)) {
+    throw new DomainError(
+      DomainErrorCode.ILLEGAL_TRANSITION,
+      `Cannot ${command.type} a report that is ${report.status}`,
+      { from: report.status, action: command.type },
+    );
+  }
+  const issues = checkInput(command);
+  if (issues.length > 0) throw validationError(issues);
+  const reason = 'reason' in command && command.reason?.trim() ? command.reason.trim() : null;
+  return { fromStatus: report.status, toStatus: rule.to ?? report.status, reason };
+}
+
+/** The commands that `actor` could apply to a report in `status` (for UIs). */
+export function availableCommands(report: TransitionSubject, actor: Actor): ReportCommandType[] {
+  return (Object.keys(TRANSITIONS) as ReportCommandType[]).filter((type) => {
+    const rule = TRANSITIONS[type];
+    if (!rule.roles.includes(actor.role) || !rule.from.includes(report.status)) return false;
+    if (actor.role === 'CITIZEN') return actor.reportId === report.id;
+    if (rule.ownUnitOnly && (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER')) return actor.unitId === report.unitId;
+    return true;
+  });
+}

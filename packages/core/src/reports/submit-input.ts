@@ -1,0 +1,54 @@
+import { isValidPhoneNumber, parsePhoneNumber } from 'libphonenumber-js';
+import { z } from 'zod';
+import { validationError } from '../errors.js';
+
+export const CHANNELS = ['APP', 'WEB', 'FANPAGE', 'ZALO', 'EMAIL', 'HOTLINE_1022', 'AI_CALL_CENTRE', 'OPEN311'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/** What a citizen (or an operator taking a call) sends to file a report. */
+export const submitReportSchema = z.object({
+  title: text(5, 200),
+  description: text(10, 5000),
+  categoryId: z.uuid().optional(),
+  channel: z.enum(CHANNELS).default('WEB'),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  address: text(1, 500).optional(),
+  areaCode: text(1, 20).optional(),
+  reporter: z.object({
+    fullName: text(1, 200).optional(),
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => isValidPhoneNumber(v, 'VN'), 'is not a valid Vietnamese phone number'),
+    email: z.email().max(320).optional(),
+  }),
+  /** Client-chosen key; a retried submit with the same key returns the same report. */
+  idempotencyKey: z.string().trim().min(8).max(200).optional(),
+})
+  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
+    message: 'latitude and longitude go together',
+    path: ['longitude'],
+  })
+  .refine((v) => v.latitude !== undefined || v.address !== undefined || v.areaCode !== undefined, {
+    message: 'a location (coordinates, address or area) is required',
+    path: ['address'],
+  });
+
+export type SubmitReportInput = z.input<typeof submitReportSchema>;
+export type SubmitReportData = z.output<typeof submitReportSchema>;
+
+/**
+ * Validates and normalizes a submission (phone to E.164). Throws a
+ * VALIDATION DomainError naming the fields; messages never echo the values.
+ */
+export function parseSubmitInput(input: unknown): SubmitReportData {
+  const parsed = submitReportSchema.safeParse(input);
+  if (!parsed.success) {
+    throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const data = parsed.data;
+  return { ...data, reporter: { ...data.reporter, phone: parsePhoneNumber(data.reporter.phone, 'VN').number } };
+}

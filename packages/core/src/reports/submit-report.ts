@@ -1,0 +1,146 @@
+import type { Actor } from '../auth/actor.js';
+import { assertCan, Permission } from '../auth/permissions.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { validationError } from '../errors.js';
+import { findTenantById, trackingPrefix, type TenantRecord } from '../tenants/tenant-directory.js';
+import type { ReportEventRecord } from './report-event.js';
+import { displayedDueAt, evaluateSla } from './report-sla.js';
+import { hashSecret, reportSecret } from './report-secret.js';
+import { parseSubmitInput } from './submit-input.js';
+import { newTrackingCode } from './tracking-code.js';
+
+export interface SubmittedReport {
+  id: string;
+  trackingCode: string;
+  /** Give this to the citizen once; it is never shown again except on an idempotent retry. */
+  secret: string;
+  submittedAt: Date;
+  /** True when this call replayed an earlier submission with the same idempotency key. */
+  replayed: boolean;
+}
+
+/**
+ * Files a new report. Anyone may submit (a citizen without an account); an
+ * operator may submit on a caller's behalf (hotline intake). With an
+ * idempotency key, a retry returns the first report instead of a second one.
+ */
+export async function submitReport(
+  ctx: CoreContext,
+  tenantId: string,
+  input: unknown,
+  actor: Actor | null = null,
+): Promise<SubmittedReport> {
+  const data = parseSubmitInput(input);
+  if (actor && actor.role !== 'CITIZEN') assertCan(actor, Permission.REPORT_INTAKE);
+  const tenant = await findTenantById(ctx, tenantId);
+  const now = ctx.now();
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withTenant(ctx.db, tenantId, async (tx) => {
+        if (data.idempotencyKey) {
+          const previous = await tx.report.findUnique({
+            where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: data.idempotencyKey } },
+          });
+          if (previous) return replay(ctx, previous);
+        }
+        return insertReport(ctx, tx, tenant, data, actor, now);
+      });
+    } catch (error) {
+      // A concurrent retry with the same key won the race: return its report.
+      // A tracking-code collision (1 in 10^8 per existing code): draw again.
+      if (isUniqueViolation(error) && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+function replay(ctx: CoreContext, report: { id: string; trackingCode: string; submittedAt: Date }): SubmittedReport {
+  return { id: report.id, trackingCode: report.trackingCode, secret: reportSecret(ctx.secretKey, report.id), submittedAt: report.submittedAt, replayed: true };
+}
+
+async function insertReport(
+  ctx: CoreContext,
+  tx: TenantTx,
+  tenant: TenantRecord,
+  data: ReturnType<typeof parseSubmitInput>,
+  actor: Actor | null,
+  now: Date,
+): Promise<SubmittedReport> {
+  let visibility: 'PUBLIC' | 'PRIVATE' = 'PUBLIC';
+  if (data.categoryId) {
+    const category = await tx.category.findUnique({ where: { id: data.categoryId } });
+    if (!category || !category.active) throw validationError([{ path: 'categoryId', message: 'is not a category of this tenant' }]);
+    if (!category.isPublic) visibility = 'PRIVATE';
+  }
+  const id = crypto.randomUUID();
+  const secret = reportSecret(ctx.secretKey, id);
+  const trackingCode = newTrackingCode(trackingPrefix(tenant));
+  const submitEvent: ReportEventRecord = {
+    seq: 1,
+    type: 'SUBMIT',
+    fromStatus: null,
+    toStatus: 'SUBMITTED',
+    actorId: actor && 'userId' in actor ? actor.userId : null,
+    actorRole: actor?.role ?? 'CITIZEN',
+    at: now,
+    reason: null,
+    data: { ...(data.categoryId ? { categoryId: data.categoryId } : {}), visibility },
+  };
+  const sla = await evaluateSla(tx, tenant, data.categoryId ?? null, [submitEvent], now);
+  await tx.report.create({
+    data: {
+      id,
+      tenantId: tenant.id,
+      trackingCode,
+      secretHash: hashSecret(secret),
+      idempotencyKey: data.idempotencyKey ?? null,
+      title: data.title,
+      description: data.description,
+      categoryId: data.categoryId ?? null,
+      status: 'SUBMITTED',
+      channel: data.channel,
+      visibility,
+      latitude: data.latitude ?? null,
+      longitude: data.longitude ?? null,
+      address: data.address ?? null,
+      areaCode: data.areaCode ?? null,
+      submittedAt: now,
+      updatedAt: now,
+      dueAt: displayedDueAt(sla),
+    },
+  });
+  await tx.reporterContact.create({
+    data: {
+      reportId: id,
+      tenantId: tenant.id,
+      fullName: data.reporter.fullName ?? null,
+      phone: data.reporter.phone,
+      email: data.reporter.email ?? null,
+    },
+  });
+  await tx.reportEvent.create({
+    data: {
+      tenantId: tenant.id,
+      reportId: id,
+      seq: 1,
+      type: submitEvent.type,
+      fromStatus: null,
+      toStatus: submitEvent.toStatus,
+      actorId: submitEvent.actorId,
+      actorRole: submitEvent.actorRole,
+      at: now,
+      data: submitEvent.data as object,
+    },
+  });
+  return { id, trackingCode, secret, submittedAt: now, replayed: false };
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
+  if (e?.code === 'P2002') return true;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
+}
+

@@ -1,0 +1,124 @@
+import type { Actor } from '../auth/actor.js';
+import { actorId } from '../auth/actor.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { DomainError, DomainErrorCode, validationError } from '../errors.js';
+import type { SlaSnapshot } from '../sla/sla-types.js';
+import { findTenantById } from '../tenants/tenant-directory.js';
+import type { ReportCommand } from './report-commands.js';
+import type { ReportEventData, ReportEventRecord } from './report-event.js';
+import { loadTimeline } from './report-event-rows.js';
+import { projectReport } from './report-projection.js';
+import { displayedDueAt, evaluateSla, resolvedOnTime } from './report-sla.js';
+import { decideTransition } from './report-transitions.js';
+import { isUuid } from '../ids.js';
+
+export interface TransitionResult {
+  event: ReportEventRecord;
+  sla: SlaSnapshot | null;
+}
+
+export const reportNotFound = (): DomainError => new DomainError(DomainErrorCode.NOT_FOUND, 'No such report');
+
+/**
+ * Applies one lifecycle command: checks who may do it and whether the state
+ * allows it, appends the event, and refreshes the report's derived columns
+ * from the whole timeline — all in one tenant transaction. Refusals throw a
+ * DomainError and change nothing. Two concurrent commands on one report:
+ * one wins, the other gets CONFLICT.
+ */
+export async function transitionReport(
+  ctx: CoreContext,
+  tenantId: string,
+  actor: Actor,
+  reportId: string,
+  command: ReportCommand,
+): Promise<TransitionResult> {
+  if (!isUuid(reportId)) throw reportNotFound();
+  const tenant = await findTenantById(ctx, tenantId);
+  const now = ctx.now();
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const report = await tx.report.findUnique({ where: { id: reportId } });
+    if (!report) throw reportNotFound();
+    const decision = decideTransition(report, actor, command);
+    const data = await eventData(tx, command);
+    const event: ReportEventRecord = {
+      seq: report.version + 2,
+      type: command.type,
+      fromStatus: decision.fromStatus,
+      toStatus: decision.toStatus,
+      actorId: actorId(actor),
+      actorRole: actor.role,
+      at: now,
+      reason: decision.reason,
+      data,
+    };
+    const timeline = [...(await loadTimeline(tx, reportId)), event];
+    const projection = projectReport(timeline);
+    const sla = await evaluateSla(tx, tenant, projection.categoryId, timeline, now);
+    const updated = await tx.report.updateMany({
+      where: { id: reportId, version: report.version },
+      data: {
+        status: projection.status,
+        categoryId: projection.categoryId,
+        unitId: projection.unitId,
+        visibility: projection.visibility ?? report.visibility,
+        answer: projection.answer,
+        rating: projection.rating,
+        ratingComment: projection.ratingComment,
+        resolvedAt: projection.resolvedAt,
+        closedAt: projection.closedAt,
+        updatedAt: projection.updatedAt,
+        version: projection.version,
+        dueAt: displayedDueAt(sla),
+        resolvedOnTime: resolvedOnTime(sla),
+      },
+    });
+    if (updated.count !== 1) throw new DomainError(DomainErrorCode.CONFLICT, 'The report changed meanwhile; reload and retry');
+    await tx.reportEvent.create({
+      data: {
+        tenantId,
+        reportId,
+        seq: event.seq,
+        type: event.type,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        actorId: event.actorId,
+        actorRole: event.actorRole,
+        at: event.at,
+        reason: event.reason,
+        data: event.data as object,
+      },
+    });
+    return { event, sla };
+  });
+}
+
+/** Checks references in the command against this tenant's data and builds the event payload. */
+async function eventData(tx: TenantTx, command: ReportCommand): Promise<ReportEventData> {
+  switch (command.type) {
+    case 'CLASSIFY': {
+      const category = await tx.category.findUnique({ where: { id: command.categoryId } });
+      if (!category || !category.active) throw validationError([{ path: 'categoryId', message: 'is not a category of this tenant' }]);
+      const visibility = category.isPublic ? (command.visibility ?? 'PUBLIC') : 'PRIVATE';
+      return { categoryId: category.id, visibility };
+    }
+    case 'ASSIGN': {
+      const unit = await tx.unit.findUnique({ where: { id: command.unitId } });
+      if (!unit || !unit.active) throw validationError([{ path: 'unitId', message: 'is not an active unit of this tenant' }]);
+      return { unitId: unit.id };
+    }
+    case 'REJECT':
+      return { rejection: command.rejection, ...(command.duplicateOfCode ? { duplicateOfCode: command.duplicateOfCode } : {}) };
+    case 'EXTEND':
+      return { extensionMinutes: command.extensionMinutes };
+    case 'RESOLVE':
+      return { answer: command.answer.trim() };
+    case 'RATE':
+      return { rating: command.rating, ...(command.comment?.trim() ? { comment: command.comment.trim() } : {}) };
+    case 'REOPEN':
+      return command.rating !== undefined ? { rating: command.rating } : {};
+    default:
+      return {};
+  }
+}

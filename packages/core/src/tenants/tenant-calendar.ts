@@ -1,0 +1,38 @@
+import { buildWorkingCalendar } from '../calendar/build-calendar.js';
+import type { CalendarOverride, WeeklyHours, WorkingCalendar } from '../calendar/working-calendar.js';
+import type { TenantTx } from '../db/with-tenant.js';
+
+export interface TenantCalendarSource {
+  id: string;
+  timezone: string;
+  workingHours: unknown;
+}
+
+/**
+ * The tenant's working calendar for the years `from`–`to`: national holidays
+ * plus the tenant admin's own days (substitute days off, make-up working days).
+ */
+export async function loadTenantCalendar(
+  tx: TenantTx,
+  tenant: TenantCalendarSource,
+  years: { from: number; to: number },
+): Promise<WorkingCalendar> {
+  const days = await tx.calendarDay.findMany({ where: { tenantId: tenant.id } });
+  const overrides: CalendarOverride[] = days.map((d) => ({
+    date: d.date.toISOString().slice(0, 10),
+    kind: d.kind,
+    name: d.name,
+  }));
+  return buildWorkingCalendar({
+    timezone: tenant.timezone,
+    weeklyHours: tenant.workingHours as WeeklyHours,
+    years,
+    overrides,
+  });
+}
+
+/** The years a timeline spans, one either side for deadlines that cross New Year. */
+export function yearsAround(...instants: Date[]): { from: number; to: number } {
+  const years = instants.map((d) => d.getUTCFullYear());
+  return { from: Math.min(...years) - 1, to: Math.max(...years) + 1 };
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Tests import packages by their public names; in the repository those
+// names resolve to the sources, so no build is needed before testing.
+const alias = {
+  '@paht/core': src('core'),
+  '@paht/graphql-server': src('graphql-server'),
+  '@paht/client-sdk': src('client-sdk'),
+};
+
+const integration = ['packages/*/test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['packages/*/test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: integration,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/postgres-global.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } },
+      },
+    ],
+  },
+});
