@@ -74,3 +74,9 @@ export { setCalendarDay, removeCalendarDay, listCalendarDays } from './config/ca
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';
 export { migrate, defaultMigrationsDir, type MigrationResult } from './db/migrate.js';
 export { withTenant, type TenantTx } from './db/with-tenant.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+
+// Demo data
+export { seedDemo, demoStaff, type DemoSeedResult, type DemoStaff } from './seed/seed-demo.js';
+export { DEMO_TENANTS, findDemoTenant } from './seed/demo-tenants.js';
+export type { DemoTenant } from './seed/demo-types.js';

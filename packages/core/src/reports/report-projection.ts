@@ -48,6 +48,10 @@ export function projectReport(events: readonly ReportEventRecord[]): ReportProje
       case 'ASSIGN':
         p.unitId = e.data.unitId ?? p.unitId;
         break;
+      case 'RETURN':
+        // Back in the IOC's queue: no unit answers for it until re-assigned.
+        p.unitId = null;
+        break;
       case 'RESOLVE':
         p.answer = e.data.answer ?? null;
         p.resolvedAt = e.at;

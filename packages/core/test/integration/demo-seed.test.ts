@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTenantBySlug, reportKpis, seedDemo, type CoreContext, type DemoSeedResult } from '@paht/core';
+import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
+
+// The demo history runs until each period's end; "now" is later (the day this was written).
+const NOW = new Date('2026-11-25T03:00:00Z');
+
+let tdb: TestDatabase;
+let ctx: CoreContext;
+let seeded: DemoSeedResult;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  ctx = testContext(tdb.db, NOW);
+  seeded = await seedDemo(ctx);
+}, 300_000);
+afterAll(async () => tdb?.close());
+
+describe('the demo seed', () => {
+  it('reproduces Quảng Trị’s published figures from the KPI query', async () => {
+    const qt = await findTenantBySlug(ctx, 'quang-tri');
+    const [all] = await reportKpis(ctx, qt.id, { from: '2021-05-01', to: '2023-09-28', includePrivate: true });
+    expect(all).toMatchObject({ received: 637, resolved: 629, onTime: 419, overdue: 210, inProgress: 8, rejected: 0 });
+  });
+
+  it('has Quảng Trị’s 44 handling units besides the IOC, each with a current leader and staff focal point', async () => {
+    const qt = await findTenantBySlug(ctx, 'quang-tri');
+    const rows = await tdb.db.query<{ kind: string; n: number }>(
+      `SELECT u.kind::text AS kind, COUNT(*)::int AS n FROM units u WHERE u.tenant_id = $1 GROUP BY 1`,
+      [qt.id],
+    );
+    const handling = rows.filter((r) => r.kind !== 'IOC').reduce((a, r) => a + r.n, 0);
+    expect(handling).toBe(44);
+    const [focal] = await tdb.db.query<{ n: number }>(
+      `SELECT COUNT(*)::int AS n FROM focal_points WHERE tenant_id = $1 AND valid_to IS NULL`,
+      [qt.id],
+    );
+    expect(focal?.n).toBe(45 * 2);
+  });
+
+  it('gives Cao Lãnh 100 % handled and 92 % satisfied', async () => {
+    const cl = await findTenantBySlug(ctx, 'cao-lanh');
+    const [all] = await reportKpis(ctx, cl.id, { from: '2021-01-01', to: '2026-12-31', includePrivate: true });
+    expect(all?.received).toBe(1000);
+    expect(all?.inProgress).toBe(0);
+    expect(all?.resolved).toBe(1000);
+    expect(all?.satisfiedShare).toBeCloseTo(0.92, 5);
+  });
+
+  it('breaks the figures down per unit and per month consistently with the total', async () => {
+    const qt = await findTenantBySlug(ctx, 'quang-tri');
+    const q = { from: '2021-05-01', to: '2023-09-28', includePrivate: true } as const;
+    for (const groupBy of ['UNIT', 'CATEGORY', 'AREA', 'MONTH'] as const) {
+      const rows = await reportKpis(ctx, qt.id, { ...q, groupBy });
+      expect(rows.reduce((a, r) => a + r.received, 0)).toBe(637);
+      expect(rows.reduce((a, r) => a + r.onTime, 0)).toBe(419);
+    }
+    const months = await reportKpis(ctx, qt.id, { ...q, groupBy: 'MONTH' });
+    expect(months[0]?.key).toBe('2021-05');
+    expect(months.at(-1)?.key).toBe('2023-09');
+  });
+
+  it('is idempotent: a second run writes nothing', async () => {
+    expect(seeded.seeded).toBe(true);
+    const again = await seedDemo(ctx);
+    expect(again.seeded).toBe(false);
+    expect(again.tenants.find((t) => t.slug === 'quang-tri')?.reports).toBe(637);
+  });
+});
