@@ -13,7 +13,10 @@ export type DatabaseEngine = 'postgres' | 'pglite';
 export interface Database {
   readonly engine: DatabaseEngine;
   readonly prisma: PrismaClient;
-  /** Runs a multi-statement SQL script as the connecting (owner) role. */
+  /**
+   * Runs a multi-statement SQL script as the connecting (owner) role. When it
+   * fails, any transaction the script opened is rolled back.
+   */
   execScript(sql: string): Promise<void>;
   /** Runs one parameterised statement as the connecting (owner) role. */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -48,7 +51,15 @@ function openPostgres(url: string, poolSize: number): Database {
     engine: 'postgres',
     prisma,
     async execScript(sql) {
-      await pool.query(sql);
+      const client = await pool.connect();
+      try {
+        await client.query(sql);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async query(sql, params = []) {
       return (await pool.query(sql, params)).rows;
@@ -81,7 +92,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     engine: 'pglite',
     prisma,
     async execScript(sql) {
-      await client.exec(sql);
+      try {
+        await client.exec(sql);
+      } catch (error) {
+        await client.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
     },
     async query(sql, params = []) {
       return (await client.query(sql, params)).rows as never[];
