@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DomainError,
+  createUnit,
+  listCalendarDays,
+  listFocalPoints,
+  listUnits,
+  removeCalendarDay,
+  setCalendarDay,
+  setFocalPoint,
+  submitReport,
+  transitionReport,
+  upsertSlaPolicy,
+} from '@paht/core';
+import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
+import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
+
+let tdb: TestDatabase;
+let ctx: ReturnType<typeof testContext>;
+let t: FixtureTenant;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  ctx = testContext(tdb.db, new Date('2026-03-02T02:00:00Z'));
+  t = await createFixtureTenant(ctx, 'config', 'CF');
+});
+afterAll(async () => tdb?.close());
+
+const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
+
+/** Files, classifies, assigns and accepts a report at 08:00 local on `day`; returns its resolution due date. */
+async function acceptedOn(day: string): Promise<string | undefined> {
+  ctx.setNow(new Date(`${day}T01:00:00Z`));
+  const { id } = await submitReport(ctx, t.tenantId, {
+    title: 'Đèn đường hỏng',
+    description: 'Cả dãy đèn đường không sáng từ ba hôm nay.',
+    address: 'Lê Duẩn, Đông Hà',
+    reporter: { phone: '0912345678' },
+  });
+  await transitionReport(ctx, t.tenantId, t.operator, id, { type: 'CLASSIFY', categoryId: t.roadsCategoryId });
+  await transitionReport(ctx, t.tenantId, t.operator, id, { type: 'ASSIGN', unitId: t.roadsUnitId });
+  const r = await transitionReport(ctx, t.tenantId, t.roadsOfficer, id, { type: 'ACCEPT' });
+  return r.sla?.resolution?.dueAt.toISOString();
+}
+
+describe('the working calendar a tenant admin keeps', () => {
+  it('moves deadlines when the admin adds a substitute day off and a make-up Saturday', async () => {
+    // Assigned Monday 2026-03-09 08:00 local; 5 working days → Monday 2026-03-16 08:00 local.
+    expect(await acceptedOn('2026-03-09')).toBe('2026-03-16T01:00:00.000Z');
+    await setCalendarDay(ctx, t.tenantId, t.admin, { date: '2026-03-11', kind: 'HOLIDAY', name: 'Nghỉ bù' });
+    expect(await acceptedOn('2026-03-09')).toBe('2026-03-17T01:00:00.000Z');
+    await setCalendarDay(ctx, t.tenantId, t.admin, { date: '2026-03-14', kind: 'WORKING_DAY', name: 'Làm bù thứ Bảy' });
+    expect(await acceptedOn('2026-03-09')).toBe('2026-03-16T01:00:00.000Z');
+    expect(await listCalendarDays(ctx, t.tenantId)).toEqual([
+      { date: '2026-03-11', kind: 'HOLIDAY', name: 'Nghỉ bù' },
+      { date: '2026-03-14', kind: 'WORKING_DAY', name: 'Làm bù thứ Bảy' },
+    ]);
+    expect(await removeCalendarDay(ctx, t.tenantId, t.admin, '2026-03-11')).toBe(true);
+    expect(await removeCalendarDay(ctx, t.tenantId, t.admin, '2026-03-11')).toBe(false);
+    await removeCalendarDay(ctx, t.tenantId, t.admin, '2026-03-14');
+    expect(await acceptedOn('2026-03-09')).toBe('2026-03-16T01:00:00.000Z');
+  });
+
+  it('counts Tết 2027 as days off', async () => {
+    // Accepted Thursday 2027-02-04 08:00 local. Tết: 5–9 Feb (Fri–Tue), and Sat 6 / Sun 7
+    // fall on the weekend, so 10–11 Feb are compensatory days off (Labour Code art. 111).
+    // 2250 working minutes: Thu 4 (420 from 08:00), Fri 12, Mon 15, Tue 16, Wed 17 (4 × 450)
+    // = 2220, and 30 more on Thu 18 → 08:00 local.
+    expect(await acceptedOn('2027-02-04')).toBe('2027-02-18T01:00:00.000Z');
+  });
+
+  it('refuses calendar changes from anyone but a tenant admin, and bad dates', async () => {
+    expect(await code(setCalendarDay(ctx, t.tenantId, t.operator, { date: '2026-04-01', kind: 'HOLIDAY', name: 'x' }))).toBe('FORBIDDEN');
+    expect(await code(setCalendarDay(ctx, t.tenantId, t.admin, { date: '2026-02-30', kind: 'HOLIDAY', name: 'x' }))).toBe('VALIDATION');
+    expect(await code(setCalendarDay(ctx, t.tenantId, t.admin, { date: '2026-04-01', kind: 'HOLIDAY', name: ' ' }))).toBe('VALIDATION');
+  });
+});
+
+describe('units and focal points', () => {
+  it('keeps the history of a unit’s focal points when they change', async () => {
+    ctx.setNow(new Date('2026-01-05T02:00:00Z'));
+    await setFocalPoint(ctx, t.tenantId, t.admin, t.roadsUnitId, { role: 'LEADER', fullName: 'Trần Văn Một', title: 'Phó Giám đốc' });
+    ctx.setNow(new Date('2026-06-01T02:00:00Z'));
+    await setFocalPoint(ctx, t.tenantId, t.roadsLeader, t.roadsUnitId, { role: 'LEADER', fullName: 'Lê Thị Hai', title: 'Phó Giám đốc' });
+    const current = await listFocalPoints(ctx, t.tenantId, t.roadsUnitId);
+    expect(current.map((f) => f.fullName)).toEqual(['Lê Thị Hai']);
+    const history = await listFocalPoints(ctx, t.tenantId, t.roadsUnitId, { history: true });
+    expect(history.map((f) => [f.fullName, f.validFrom.toISOString(), f.validTo?.toISOString() ?? null])).toEqual([
+      ['Lê Thị Hai', '2026-06-01T02:00:00.000Z', null],
+      ['Trần Văn Một', '2026-01-05T02:00:00.000Z', '2026-06-01T02:00:00.000Z'],
+    ]);
+  });
+
+  it('lets a unit leader change only their own unit’s focal points', async () => {
+    expect(await code(setFocalPoint(ctx, t.tenantId, t.roadsLeader, t.wardUnitId, { role: 'STAFF', fullName: 'X' }))).toBe('FORBIDDEN');
+    expect(await code(setFocalPoint(ctx, t.tenantId, t.roadsOfficer, t.roadsUnitId, { role: 'STAFF', fullName: 'X' }))).toBe('FORBIDDEN');
+  });
+
+  it('builds the unit hierarchy and refuses a duplicate code', async () => {
+    const district = await createUnit(ctx, t.tenantId, t.admin, { code: 'H-GIOLINH', name: 'UBND huyện Gio Linh', kind: 'DISTRICT' });
+    const commune = await createUnit(ctx, t.tenantId, t.admin, { code: 'X-GIOMY', name: 'UBND xã Gio Mỹ', kind: 'COMMUNE', parentId: district.id });
+    expect(commune.parentId).toBe(district.id);
+    expect((await listUnits(ctx, t.tenantId)).map((u) => u.code)).toContain('X-GIOMY');
+    expect(await code(createUnit(ctx, t.tenantId, t.admin, { code: 'X-GIOMY', name: 'again', kind: 'COMMUNE' }))).toBe('CONFLICT');
+    expect(await code(createUnit(ctx, t.tenantId, t.operator, { code: 'X-2', name: 'x', kind: 'COMMUNE' }))).toBe('FORBIDDEN');
+  });
+
+  it('validates SLA policies', async () => {
+    expect(await code(upsertSlaPolicy(ctx, t.tenantId, t.admin, { code: 'BAD', name: 'x', clock: 'WORKING', classifyMinutes: 0, acceptMinutes: 60, resolveMinutes: 60 }))).toBe('VALIDATION');
+    expect(await code(upsertSlaPolicy(ctx, t.tenantId, t.admin, { code: 'BAD', name: 'x', clock: 'WORKING', classifyMinutes: 60, acceptMinutes: 60, resolveMinutes: 60, warnRatio: 1.5 }))).toBe('VALIDATION');
+    const urgent = await upsertSlaPolicy(ctx, t.tenantId, t.admin, { code: 'URGENT', name: 'Khẩn cấp', clock: 'CALENDAR', classifyMinutes: 60, acceptMinutes: 60, resolveMinutes: 1440 });
+    expect(urgent).toMatchObject({ clock: 'CALENDAR', resolveMinutes: 1440, warnRatio: 0.8 });
+  });
+});
