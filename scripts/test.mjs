@@ -5,6 +5,9 @@
 // executed no test is visible.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensurePostgres } from './ensure-postgres.mjs';
+
+ensurePostgres();
 
 const report = '.test-results/vitest.json';
 mkdirSync('.test-results', { recursive: true });
