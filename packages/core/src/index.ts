@@ -40,7 +40,7 @@ export { TRANSITIONS, decideTransition, availableCommands, type TransitionDecisi
 export { projectReport, type ReportProjection } from './reports/report-projection.js';
 export type { ReportEventData, ReportEventRecord } from './reports/report-event.js';
 export { newTrackingCode, normalizeTrackingCode } from './reports/tracking-code.js';
-export { CHANNELS, submitReportSchema, type Channel, type SubmitReportInput } from './reports/submit-input.js';
+export { CHANNELS, MAX_ATTACHMENT_BYTES, submitReportSchema, type Channel, type SubmitReportInput } from './reports/submit-input.js';
 export { submitReport, type SubmittedReport } from './reports/submit-report.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
 export {
@@ -51,6 +51,7 @@ export {
   type TrackedReport,
 } from './reports/report-queries.js';
 export type {
+  AttachmentView,
   CitizenReportView,
   NamedRef,
   PublicReportView,
@@ -67,7 +68,15 @@ export { findTenantById, findTenantBySlug, listTenants, type TenantRecord, type 
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
 export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';
-export { upsertSlaPolicy, listCategories, type CategoryRecord, type SlaPolicyInput, type SlaPolicyRecord } from './config/categories.js';
+export {
+  upsertSlaPolicy,
+  upsertCategory,
+  listCategories,
+  type CategoryInput,
+  type CategoryRecord,
+  type SlaPolicyInput,
+  type SlaPolicyRecord,
+} from './config/categories.js';
 export { setCalendarDay, removeCalendarDay, listCalendarDays } from './config/calendar-days.js';
 
 // Persistence

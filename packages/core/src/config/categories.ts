@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
+import { validationError } from '../errors.js';
 import { parseInput } from './parse-input.js';
 
 export interface CategoryRecord {
@@ -52,6 +53,38 @@ export async function upsertSlaPolicy(ctx: CoreContext, tenantId: string, actor:
   );
 }
 
+const categoryInput = z.object({
+  code: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  slaPolicyCode: z.string().trim().min(1).max(50),
+  defaultUnitId: z.uuid().nullable().optional(),
+  isPublic: z.boolean().default(true),
+  active: z.boolean().default(true),
+});
+export type CategoryInput = z.input<typeof categoryInput>;
+
+/** Creates or updates (by code) a category with its SLA policy and default unit. Tenant admins only. */
+export async function upsertCategory(ctx: CoreContext, tenantId: string, actor: Actor, input: CategoryInput): Promise<CategoryRecord> {
+  assertCan(actor, Permission.CONFIG_MANAGE);
+  const { code, slaPolicyCode, defaultUnitId, ...rest } = parseInput(categoryInput, input);
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const policy = await tx.slaPolicy.findUnique({ where: { tenantId_code: { tenantId, code: slaPolicyCode } } });
+    if (!policy) throw validationError([{ path: 'slaPolicyCode', message: 'is not an SLA policy of this tenant' }]);
+    if (defaultUnitId && !(await tx.unit.findUnique({ where: { id: defaultUnitId } }))) {
+      throw validationError([{ path: 'defaultUnitId', message: 'is not a unit of this tenant' }]);
+    }
+    const data = { ...rest, slaPolicyId: policy.id, defaultUnitId: defaultUnitId ?? null };
+    const row = await tx.category.upsert({
+      where: { tenantId_code: { tenantId, code } },
+      create: { tenantId, code, ...data },
+      update: data,
+      include: { slaPolicy: true },
+    });
+    return toCategory(row);
+  });
+}
+
 /** The tenant's categories with their SLA policy; only public ones unless `includePrivate`. */
 export async function listCategories(ctx: CoreContext, tenantId: string, options: { includePrivate?: boolean } = {}): Promise<CategoryRecord[]> {
   const rows = await withTenant(ctx.db, tenantId, (tx) =>
@@ -61,7 +94,11 @@ export async function listCategories(ctx: CoreContext, tenantId: string, options
       orderBy: { code: 'asc' },
     }),
   );
-  return rows.map((r) => ({
+  return rows.map(toCategory);
+}
+
+function toCategory(r: Omit<CategoryRecord, 'slaPolicy'> & { slaPolicy: SlaPolicyRecord }): CategoryRecord {
+  return {
     id: r.id,
     code: r.code,
     name: r.name,
@@ -69,6 +106,6 @@ export async function listCategories(ctx: CoreContext, tenantId: string, options
     isPublic: r.isPublic,
     active: r.active,
     defaultUnitId: r.defaultUnitId,
-    slaPolicy: r.slaPolicy,
-  }));
+    slaPolicy: { id: r.slaPolicy.id, code: r.slaPolicy.code, name: r.slaPolicy.name, clock: r.slaPolicy.clock, classifyMinutes: r.slaPolicy.classifyMinutes, acceptMinutes: r.slaPolicy.acceptMinutes, resolveMinutes: r.slaPolicy.resolveMinutes, warnRatio: r.slaPolicy.warnRatio },
+  };
 }

@@ -14,13 +14,13 @@ import { publicTimeline, type CitizenReportView, type NamedRef, type PublicRepor
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
 
-const withRefs = { category: true, unit: true } as const;
+const withRefs = { category: true, unit: true, attachments: { orderBy: { createdAt: 'asc' } } } as const;
 type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
 
 const ref = (r: { id: string; code: string; name: string; nameEn: string | null } | null): NamedRef | null =>
   r ? { id: r.id, code: r.code, name: r.name, nameEn: r.nameEn } : null;
 
-function baseView(row: ReportRow, showContent: boolean) {
+function baseView(row: ReportRow, showContent: boolean, showPrivateAttachments = false) {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -42,6 +42,20 @@ function baseView(row: ReportRow, showContent: boolean) {
     resolvedOnTime: row.resolvedOnTime,
     answer: showContent ? row.answer : null,
     rating: row.rating,
+    attachments: row.attachments
+      .filter((a) => showContent && (a.isPublic || showPrivateAttachments))
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        mimeType: a.mimeType,
+        byteSize: a.byteSize,
+        storageKey: a.storageKey,
+        fileName: a.fileName,
+        width: a.width,
+        height: a.height,
+        isPublic: a.isPublic,
+        eventSeq: a.eventSeq,
+      })),
   };
 }
 
@@ -50,7 +64,7 @@ async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, ro
   const sla = await evaluateSla(tx, tenant, row.categoryId, timeline, ctx.now());
   const contact = withContact ? await tx.reporterContact.findUnique({ where: { reportId: row.id } }) : null;
   return {
-    ...baseView(row, true),
+    ...baseView(row, true, true),
     timeline,
     sla,
     contact: contact ? { fullName: contact.fullName, phone: contact.phone, email: contact.email } : null,

@@ -9,6 +9,20 @@ export interface NamedRef {
   nameEn: string | null;
 }
 
+export interface AttachmentView {
+  id: string;
+  kind: 'PHOTO' | 'VIDEO' | 'DOCUMENT';
+  mimeType: string;
+  byteSize: number;
+  storageKey: string;
+  fileName: string | null;
+  width: number | null;
+  height: number | null;
+  isPublic: boolean;
+  /** The timeline event it came with (1 = the submission). */
+  eventSeq: number | null;
+}
+
 /** A timeline entry anyone may see: what happened and when, not who or why. */
 export interface PublicTimelineEntry {
   seq: number;
@@ -42,6 +56,8 @@ export interface PublicReportView {
   resolvedOnTime: boolean | null;
   answer: string | null;
   rating: number | null;
+  /** Public attachments only, unless the viewer may read the report. */
+  attachments: AttachmentView[];
   timeline: PublicTimelineEntry[];
 }
 

@@ -120,6 +120,11 @@ async function insertReport(
       email: data.reporter.email ?? null,
     },
   });
+  if (data.attachments.length > 0) {
+    await tx.attachment.createMany({
+      data: data.attachments.map((a) => ({ ...a, tenantId: tenant.id, reportId: id, eventSeq: 1, isPublic: false })),
+    });
+  }
   await tx.reportEvent.create({
     data: {
       tenantId: tenant.id,

@@ -199,6 +199,16 @@ describe('submission and tracking', () => {
     await expectRefused(trackReport(ctx, t.tenantId, trackingCode, 'wrong-secret-wrong-secret-000000'), 'FORBIDDEN');
   });
 
+  it('keeps attachment metadata private until it is made public', async () => {
+    const photo = { kind: 'PHOTO', mimeType: 'image/jpeg', byteSize: 123_456, storageKey: 'uploads/abc.jpg', fileName: 'o-ga.jpg', width: 1600, height: 1200 };
+    const { id, trackingCode } = await submitReport(ctx, t.tenantId, submission({ attachments: [photo] }));
+    const staff = await getReportForStaff(ctx, t.tenantId, t.operator, id);
+    expect(staff.attachments).toEqual([expect.objectContaining({ ...photo, isPublic: false, eventSeq: 1 })]);
+    expect((await trackReport(ctx, t.tenantId, trackingCode)).report.attachments).toEqual([]);
+    const bad = await submitReport(ctx, t.tenantId, submission({ attachments: [{ ...photo, mimeType: 'text/html', byteSize: 0 }] })).catch((e: unknown) => e);
+    expect((bad as DomainError).details.fields?.map((f) => f.path)).toEqual(['attachments.0.mimeType', 'attachments.0.byteSize']);
+  });
+
   it('hides the content of a report in a private category from the public', async () => {
     const { trackingCode } = await submitReport(ctx, t.tenantId, submission({ categoryId: t.misconductCategoryId, title: 'Cán bộ địa chính gây khó dễ' }));
     const pub = await trackReport(ctx, t.tenantId, trackingCode);

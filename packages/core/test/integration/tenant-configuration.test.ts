@@ -11,6 +11,8 @@ import {
   submitReport,
   transitionReport,
   upsertSlaPolicy,
+  upsertCategory,
+  listCategories,
 } from '@paht/core';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
@@ -110,5 +112,15 @@ describe('units and focal points', () => {
     expect(await code(upsertSlaPolicy(ctx, t.tenantId, t.admin, { code: 'BAD', name: 'x', clock: 'WORKING', classifyMinutes: 60, acceptMinutes: 60, resolveMinutes: 60, warnRatio: 1.5 }))).toBe('VALIDATION');
     const urgent = await upsertSlaPolicy(ctx, t.tenantId, t.admin, { code: 'URGENT', name: 'Khẩn cấp', clock: 'CALENDAR', classifyMinutes: 60, acceptMinutes: 60, resolveMinutes: 1440 });
     expect(urgent).toMatchObject({ clock: 'CALENDAR', resolveMinutes: 1440, warnRatio: 0.8 });
+  });
+
+  it('creates and updates categories by code, with their policy and default unit', async () => {
+    const made = await upsertCategory(ctx, t.tenantId, t.admin, { code: 'FLOOD', name: 'Ngập úng', nameEn: 'Flooding', slaPolicyCode: 'URGENT', defaultUnitId: t.roadsUnitId });
+    expect(made).toMatchObject({ code: 'FLOOD', isPublic: true, defaultUnitId: t.roadsUnitId, slaPolicy: { code: 'URGENT', clock: 'CALENDAR' } });
+    const changed = await upsertCategory(ctx, t.tenantId, t.admin, { code: 'FLOOD', name: 'Ngập úng đô thị', nameEn: 'Urban flooding', slaPolicyCode: 'STANDARD', isPublic: false });
+    expect(changed).toMatchObject({ id: made.id, name: 'Ngập úng đô thị', isPublic: false, defaultUnitId: null, slaPolicy: { code: 'STANDARD' } });
+    expect((await listCategories(ctx, t.tenantId)).map((c) => c.code)).not.toContain('FLOOD');
+    expect((await listCategories(ctx, t.tenantId, { includePrivate: true })).map((c) => c.code)).toContain('FLOOD');
+    expect(await code(upsertCategory(ctx, t.tenantId, t.admin, { code: 'X', name: 'x', nameEn: 'x', slaPolicyCode: 'NOPE' }))).toBe('VALIDATION');
   });
 });
