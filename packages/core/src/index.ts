@@ -43,6 +43,8 @@ export { newTrackingCode, normalizeTrackingCode } from './reports/tracking-code.
 export { CHANNELS, MAX_ATTACHMENT_BYTES, submitReportSchema, type Channel, type SubmitReportInput } from './reports/submit-input.js';
 export { submitReport, type SubmittedReport } from './reports/submit-report.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
+export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
+export { foldVietnamese } from './reports/search-text.js';
 export {
   getReportForStaff,
   listPublicReports,

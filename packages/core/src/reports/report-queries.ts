@@ -3,61 +3,16 @@ import { canReadContact, canReadReport } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
 import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
 import { secretMatches } from './report-secret.js';
 import type { ReportStatus } from './report-status.js';
-import { publicTimeline, type CitizenReportView, type NamedRef, type PublicReportView, type StaffReportView } from './report-views.js';
+import { baseView, withRefs, type ReportRow } from './report-row-view.js';
+import { publicTimeline, type CitizenReportView, type PublicReportView, type StaffReportView } from './report-views.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
-
-const withRefs = { category: true, unit: true, attachments: { orderBy: { createdAt: 'asc' } } } as const;
-type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
-
-const ref = (r: { id: string; code: string; name: string; nameEn: string | null } | null): NamedRef | null =>
-  r ? { id: r.id, code: r.code, name: r.name, nameEn: r.nameEn } : null;
-
-function baseView(row: ReportRow, showContent: boolean, showPrivateAttachments = false) {
-  return {
-    id: row.id,
-    trackingCode: row.trackingCode,
-    status: row.status,
-    visibility: row.visibility,
-    title: showContent ? row.title : null,
-    description: showContent ? row.description : null,
-    category: showContent ? ref(row.category) : null,
-    unit: ref(row.unit),
-    channel: row.channel,
-    latitude: showContent ? row.latitude : null,
-    longitude: showContent ? row.longitude : null,
-    address: showContent ? row.address : null,
-    areaCode: showContent ? row.areaCode : null,
-    submittedAt: row.submittedAt,
-    updatedAt: row.updatedAt,
-    dueAt: row.dueAt,
-    resolvedAt: row.resolvedAt,
-    resolvedOnTime: row.resolvedOnTime,
-    answer: showContent ? row.answer : null,
-    rating: row.rating,
-    attachments: row.attachments
-      .filter((a) => showContent && (a.isPublic || showPrivateAttachments))
-      .map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        mimeType: a.mimeType,
-        byteSize: a.byteSize,
-        storageKey: a.storageKey,
-        fileName: a.fileName,
-        width: a.width,
-        height: a.height,
-        isPublic: a.isPublic,
-        eventSeq: a.eventSeq,
-      })),
-  };
-}
 
 async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, row: ReportRow, withContact: boolean): Promise<StaffReportView> {
   const timeline = await loadTimeline(tx, row.id);

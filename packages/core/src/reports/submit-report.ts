@@ -8,6 +8,7 @@ import type { ReportEventRecord } from './report-event.js';
 import { displayedDueAt, evaluateSla } from './report-sla.js';
 import { hashSecret, reportSecret } from './report-secret.js';
 import { parseSubmitInput } from './submit-input.js';
+import { reportSearchText } from './search-text.js';
 import { newTrackingCode } from './tracking-code.js';
 
 export interface SubmittedReport {
@@ -109,6 +110,7 @@ async function insertReport(
       submittedAt: now,
       updatedAt: now,
       dueAt: displayedDueAt(sla),
+      searchText: reportSearchText({ ...data, trackingCode }),
     },
   });
   await tx.reporterContact.create({

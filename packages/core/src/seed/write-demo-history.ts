@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { ReportEventData, ReportEventRecord } from '../reports/report-event.js';
 import { projectReport } from '../reports/report-projection.js';
 import { hashSecret, reportSecret } from '../reports/report-secret.js';
+import { reportSearchText } from '../reports/search-text.js';
 import { newTrackingCode } from '../reports/tracking-code.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { DemoTenant } from './demo-types.js';
@@ -53,10 +54,12 @@ export async function writeDemoHistory(ctx: CoreContext, input: WriteDemoHistory
       policies.get(category.slaPolicyCode)!,
       now,
     );
+    const trackingCode = newTrackingCode(input.prefix, (max) => rng.int(0, max - 1));
     reports.push({
       id,
       tenantId,
-      trackingCode: newTrackingCode(input.prefix, (max) => rng.int(0, max - 1)),
+      trackingCode,
+      searchText: reportSearchText({ ...g, trackingCode }),
       secretHash: hashSecret(reportSecret(ctx.secretKey, id)),
       title: g.title,
       description: g.description,

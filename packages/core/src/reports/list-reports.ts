@@ -1,0 +1,123 @@
+import type { Actor } from '../auth/actor.js';
+import { can, Permission } from '../auth/permissions.js';
+import type { CoreContext } from '../context.js';
+import { withTenant } from '../db/with-tenant.js';
+import { validationError } from '../errors.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { isUuid } from '../ids.js';
+import { baseView, withRefs } from './report-row-view.js';
+import { REPORT_STATUSES, type ReportStatus } from './report-status.js';
+import type { PublicReportView } from './report-views.js';
+import { foldVietnamese } from './search-text.js';
+
+export interface ReportFilter {
+  status?: ReportStatus[];
+  categoryId?: string;
+  unitId?: string;
+  areaCode?: string;
+  /** Submitted at or after. */
+  submittedFrom?: Date;
+  /** Submitted before. */
+  submittedTo?: Date;
+  /** true: past its current deadline now, or answered late; false: neither. */
+  overdue?: boolean;
+  /** Words to find in the code, title, description or address, with or without diacritics. */
+  search?: string;
+}
+
+export const ReportSort = { NEWEST: 'NEWEST', OLDEST: 'OLDEST', RECENTLY_UPDATED: 'RECENTLY_UPDATED' } as const;
+export type ReportSort = (typeof ReportSort)[keyof typeof ReportSort];
+
+export interface ListReportsArgs {
+  filter?: ReportFilter;
+  sort?: ReportSort;
+  /** Page size, 1–100 (default 20). */
+  first?: number;
+  /** The `endCursor` of the previous page. */
+  after?: string;
+}
+
+export interface ReportPage {
+  items: Array<Omit<PublicReportView, 'timeline'>>;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+type SortKey = 'submittedAt' | 'updatedAt';
+const SORTS: Record<ReportSort, { key: SortKey; dir: 'asc' | 'desc' }> = {
+  NEWEST: { key: 'submittedAt', dir: 'desc' },
+  OLDEST: { key: 'submittedAt', dir: 'asc' },
+  RECENTLY_UPDATED: { key: 'updatedAt', dir: 'desc' },
+};
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new Error('bad cursor');
+    return { at: date, id };
+  } catch {
+    throw validationError([{ path: 'after', message: 'is not a cursor from this list' }]);
+  }
+}
+
+/**
+ * Lists reports, newest first by default, with filters and keyset paging.
+ * What is listed depends on who asks: the public (`actor` null) sees public
+ * reports of public categories, never rejected ones; a unit sees its own;
+ * the IOC, admins and leaders see all.
+ */
+export async function listReports(ctx: CoreContext, tenantId: string, actor: Actor | null, args: ListReportsArgs = {}): Promise<ReportPage> {
+  const take = args.first ?? 20;
+  if (!Number.isInteger(take) || take < 1 || take > 100) throw validationError([{ path: 'first', message: 'must be from 1 to 100' }]);
+  const sort = SORTS[args.sort ?? 'NEWEST'];
+  if (!sort) throw validationError([{ path: 'sort', message: 'is not a known order' }]);
+  const f = args.filter ?? {};
+  if (f.status?.some((s) => !REPORT_STATUSES.includes(s))) throw validationError([{ path: 'filter.status', message: 'has an unknown status' }]);
+  const now = ctx.now();
+  const and: Prisma.ReportWhereInput[] = [];
+
+  if (!actor) {
+    and.push({ visibility: 'PUBLIC', status: { not: 'REJECTED' }, OR: [{ categoryId: null }, { category: { isPublic: true } }] });
+  } else if (!can(actor, Permission.REPORT_READ_ALL)) {
+    and.push({ unitId: 'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000' });
+  }
+  if (f.status?.length) and.push({ status: { in: f.status } });
+  if (f.categoryId) and.push(isUuid(f.categoryId) ? { categoryId: f.categoryId } : { id: { in: [] } });
+  if (f.unitId) and.push(isUuid(f.unitId) ? { unitId: f.unitId } : { id: { in: [] } });
+  if (f.areaCode) and.push({ areaCode: f.areaCode });
+  if (f.submittedFrom) and.push({ submittedAt: { gte: f.submittedFrom } });
+  if (f.submittedTo) and.push({ submittedAt: { lt: f.submittedTo } });
+  if (f.overdue !== undefined) {
+    const late: Prisma.ReportWhereInput = {
+      OR: [{ resolvedOnTime: false }, { resolvedAt: null, dueAt: { lt: now }, status: { notIn: ['REJECTED', 'CLOSED'] } }],
+    };
+    and.push(f.overdue ? late : { NOT: late });
+  }
+  for (const word of foldVietnamese(f.search ?? '').split(' ').filter(Boolean).slice(0, 8)) {
+    and.push({ searchText: { contains: word } });
+  }
+  if (args.after) {
+    const c = decodeCursor(args.after);
+    const op = sort.dir === 'desc' ? 'lt' : 'gt';
+    and.push({ OR: [{ [sort.key]: { [op]: c.at } }, { [sort.key]: c.at, id: { [op]: c.id } }] });
+  }
+
+  const rows = await withTenant(ctx.db, tenantId, (tx) =>
+    tx.report.findMany({
+      where: { AND: and },
+      include: withRefs,
+      orderBy: [{ [sort.key]: sort.dir }, { id: sort.dir }],
+      take: take + 1,
+    }),
+  );
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  const full = actor !== null;
+  return {
+    items: page.map((row) => baseView(row, full || row.visibility === 'PUBLIC', full)),
+    endCursor: last ? encodeCursor(last[sort.key], last.id) : null,
+    hasNextPage: rows.length > take,
+  };
+}

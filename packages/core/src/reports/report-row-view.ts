@@ -1,0 +1,50 @@
+import type { Prisma } from '../generated/prisma/client.js';
+import type { NamedRef } from './report-views.js';
+
+/** What every report read loads with the row. */
+export const withRefs = { category: true, unit: true, attachments: { orderBy: { createdAt: 'asc' } } } as const;
+export type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
+
+const ref = (r: { id: string; code: string; name: string; nameEn: string | null } | null): NamedRef | null =>
+  r ? { id: r.id, code: r.code, name: r.name, nameEn: r.nameEn } : null;
+
+/** The fields of a report view; content hidden when `showContent` is false (private reports seen by the public). */
+export function baseView(row: ReportRow, showContent: boolean, showPrivateAttachments = false) {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    visibility: row.visibility,
+    title: showContent ? row.title : null,
+    description: showContent ? row.description : null,
+    category: showContent ? ref(row.category) : null,
+    unit: ref(row.unit),
+    channel: row.channel,
+    latitude: showContent ? row.latitude : null,
+    longitude: showContent ? row.longitude : null,
+    address: showContent ? row.address : null,
+    areaCode: showContent ? row.areaCode : null,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+    dueAt: row.dueAt,
+    resolvedAt: row.resolvedAt,
+    resolvedOnTime: row.resolvedOnTime,
+    answer: showContent ? row.answer : null,
+    rating: row.rating,
+    attachments: row.attachments
+      .filter((a) => showContent && (a.isPublic || showPrivateAttachments))
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        mimeType: a.mimeType,
+        byteSize: a.byteSize,
+        storageKey: a.storageKey,
+        fileName: a.fileName,
+        width: a.width,
+        height: a.height,
+        isPublic: a.isPublic,
+        eventSeq: a.eventSeq,
+      })),
+  };
+}
+
