@@ -9,6 +9,7 @@ const alias = {
   '@paht/core': src('core'),
   '@paht/graphql-server': src('graphql-server'),
   '@paht/client-sdk': src('client-sdk'),
+  '@paht/widgets': src('widgets'),
 };
 
 const integration = ['packages/*/test/integration/**/*.test.ts'];

@@ -1,0 +1,51 @@
+/**
+ * Everything the SDK throws is a PahtError. Expected refusals (invalid
+ * input, not allowed, wrong state) are not thrown: they come back as typed
+ * results to switch on by `__typename`.
+ */
+export class PahtError extends Error {
+  override readonly name: string = 'PahtError';
+  /** A machine-readable code: the server's (`TENANT_NOT_FOUND`, `UNAUTHENTICATED`, `INTERNAL_SERVER_ERROR`, …) or the SDK's (`NETWORK_ERROR`, `BAD_RESPONSE`). */
+  readonly code: string;
+  /** The server's id for the request (quote it when reporting a problem); null when no answer came. */
+  readonly requestId: string | null;
+  /** The HTTP status, when an answer came. */
+  readonly statusCode: number | null;
+
+  constructor(message: string, details: { code: string; requestId?: string | null; statusCode?: number | null; cause?: unknown }) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+    this.requestId = details.requestId ?? null;
+    this.statusCode = details.statusCode ?? null;
+  }
+}
+
+/** The request did not get an answer (offline, DNS, refused, aborted). Safe to retry a submission with the same idempotency key. */
+export class NetworkError extends PahtError {
+  override readonly name = 'NetworkError';
+}
+
+/** One error as the GraphQL response lists it. */
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string; requestId?: string; [key: string]: unknown };
+}
+
+/**
+ * The server answered with errors instead of data: the request could not run
+ * (unknown tenant, bad token, malformed document) or failed unexpectedly
+ * (`INTERNAL_SERVER_ERROR`, with a request id to quote).
+ */
+export class ServerError extends PahtError {
+  override readonly name = 'ServerError';
+  constructor(
+    message: string,
+    details: { code: string; requestId?: string | null; statusCode?: number | null; errors?: readonly GraphQLErrorEntry[]; cause?: unknown },
+  ) {
+    super(message, details);
+    this.errors = details.errors ?? [];
+  }
+  /** Every error of the response. */
+  readonly errors: readonly GraphQLErrorEntry[];
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createClient, NetworkError, ServerError, type SubmitReportInput } from '@paht/client-sdk';
+
+const input: SubmitReportInput = { title: 'Đèn đường hỏng', description: 'Đèn đường trước chợ bị hỏng ba ngày.', address: 'Chợ Đông Hà', reporter: { phone: '0912345678' } };
+const success = { __typename: 'SubmitReportSuccess', id: 'r1', trackingCode: 'QT-123-456-789', secret: 's', submittedAt: '2026-03-02T02:00:00.000Z', replayed: false };
+
+/** A fetch that fails `failures` times, then answers `body`; records what it was sent. */
+function fakeFetch(failures: number, body: unknown, init: ResponseInit = { status: 200 }) {
+  const calls: Array<{ url: string; headers: Record<string, string>; body: { query: string; variables: { input?: SubmitReportInput } } }> = [];
+  const fetch = (async (url: string, req: RequestInit) => {
+    calls.push({ url, headers: req.headers as Record<string, string>, body: JSON.parse(req.body as string) });
+    if (calls.length <= failures) throw new TypeError('fetch failed');
+    return new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', 'x-request-id': 'req-1234-5678' } });
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+describe('createClient', () => {
+  it('rejects unknown options and missing required ones', () => {
+    expect(() => createClient({ endpoint: 'http://x/graphql', tenant: 'qt', tennant: 'typo' } as never)).toThrow('unknown option tennant');
+    expect(() => createClient({ endpoint: '', tenant: 'qt' })).toThrow('endpoint is required');
+  });
+
+  it('sends the tenant and the token in headers', async () => {
+    const { fetch, calls } = fakeFetch(0, { data: { trackReport: { __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'No such report' } } });
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'quang-tri', fetch }).withToken('tok');
+    expect(await client.trackReport('QT-000-000-000')).toMatchObject({ __typename: 'NotFoundError' });
+    expect(calls[0]?.headers).toMatchObject({ 'x-tenant': 'quang-tri', authorization: 'Bearer tok', 'content-type': 'application/json' });
+  });
+});
+
+describe('submitReport', () => {
+  it('always sends an idempotency key, and retries a lost request with the same key', async () => {
+    const { fetch, calls } = fakeFetch(2, { data: { submitReport: success } });
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch });
+    expect(await client.submitReport(input)).toEqual(success);
+    expect(calls).toHaveLength(3);
+    const keys = calls.map((c) => c.body.variables.input?.idempotencyKey);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('gives up with a NetworkError after maxNetworkRetries', async () => {
+    const { fetch, calls } = fakeFetch(10, {});
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch, maxNetworkRetries: 1 });
+    await expect(client.submitReport(input, { idempotencyKey: 'mine-0001' })).rejects.toBeInstanceOf(NetworkError);
+    expect(calls.map((c) => c.body.variables.input?.idempotencyKey)).toEqual(['mine-0001', 'mine-0001']);
+  });
+});
+
+describe('request errors', () => {
+  it('throws a ServerError with the code, status and request id', async () => {
+    const { fetch } = fakeFetch(0, { errors: [{ message: 'Unknown tenant x', extensions: { code: 'TENANT_NOT_FOUND' } }] }, { status: 404 });
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'x', fetch });
+    const error = await client.trackReport('QT-000-000-000').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ code: 'TENANT_NOT_FOUND', statusCode: 404, requestId: 'req-1234-5678', message: 'Unknown tenant x' });
+  });
+});

@@ -1,0 +1,70 @@
+import { findTenantBySlug, isDomainError, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { verifyStaffToken, staffActor } from './auth/staff-token.js';
+import { describeUnexpected } from './errors/redact.js';
+import { ForbiddenError } from './errors/expected-errors.js';
+
+/** What every resolver gets. The tenant comes from the request, never from an argument. */
+export interface GraphQLContext {
+  core: CoreContext;
+  tenant: TenantRecord;
+  /** The signed-in staff member, or null for an anonymous (citizen or public) request. */
+  staff: Actor | null;
+  requestId: string;
+  log: FastifyBaseLogger;
+}
+
+/** The request's staff actor, or a FORBIDDEN result for anonymous requests. */
+export function requireStaff(ctx: GraphQLContext): Actor {
+  if (!ctx.staff) throw new ForbiddenError('Sign in as staff to do this');
+  return ctx.staff;
+}
+
+/** Request-level failures: the operation cannot run at all. */
+export const RequestErrorCode = {
+  /** No `x-tenant` header or `tenant` query parameter, or no tenant with that slug. */
+  TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
+  /** The bearer token is malformed, expired, or for another tenant. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+} as const;
+
+const requestError = (message: string, code: string, status: number, requestId: string) =>
+  new GraphQLError(message, { extensions: { code, requestId, http: { status } } });
+
+/** The request's tenant slug: header `x-tenant`, else query parameter `tenant`. */
+export function tenantSlugOf(request: FastifyRequest): string | null {
+  const header = request.headers['x-tenant'];
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const slug = fromHeader ?? (typeof query.tenant === 'string' ? query.tenant : undefined);
+  return slug?.trim() || null;
+}
+
+/** Builds the GraphQL context of one HTTP request: its tenant and, with a bearer token, its staff actor. */
+export async function createContext(core: CoreContext, request: FastifyRequest): Promise<GraphQLContext> {
+  const requestId = String(request.id);
+  try {
+    const slug = tenantSlugOf(request);
+    if (!slug) throw requestError('Say which tenant: header x-tenant or query parameter tenant', RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
+    const tenant = await findTenantBySlug(core, slug).catch((error: unknown) => {
+      if (isDomainError(error)) throw requestError(`Unknown tenant ${slug}`, RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
+      throw error;
+    });
+    return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log };
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');
+    throw requestError('Internal server error', 'INTERNAL_SERVER_ERROR', 500, requestId);
+  }
+}
+
+async function staffOf(core: CoreContext, tenant: TenantRecord, request: FastifyRequest, requestId: string): Promise<Actor | null> {
+  const authorization = request.headers.authorization;
+  if (!authorization) return null;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  const claims = token ? await verifyStaffToken(core.secretKey, token, core.now()) : null;
+  const actor = claims && claims.tenantId === tenant.id ? staffActor(claims) : null;
+  if (!actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, 401, requestId);
+  return actor;
+}

@@ -1,0 +1,53 @@
+import { isDomainError } from '@paht/core';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+
+/**
+ * By name, not `instanceof`: a bundler or test runner can load graphql-js
+ * twice (ESM and CJS), and Apollo's errors come from its own copy.
+ */
+const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
+
+/** The error a resolver threw, out of the GraphQLError that graphql-js wrapped it in (Apollo's `unwrapResolverError`, copy-proof). */
+export function unwrapResolverError(error: unknown): unknown {
+  if (isGraphQLError(error) && error.path && error.originalError) return error.originalError;
+  return error;
+}
+
+/** Whether `error` (as Apollo hands it to plugins and `formatError`) is a failure nobody planned for. */
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (isDomainError(original)) return false;
+  if (isGraphQLError(original)) return (original.extensions?.code ?? INTERNAL_SERVER_ERROR) === INTERNAL_SERVER_ERROR;
+  return true;
+}
+
+/**
+ * Apollo's `formatError`, the one place errors are masked. Errors the server
+ * raised on purpose (GraphQLErrors with a code: parse and validation
+ * failures, unknown tenant, bad token) pass with their code; a core
+ * DomainError that reached here keeps its code and its message (which never
+ * holds contact data); anything else is unexpected and becomes
+ * `INTERNAL_SERVER_ERROR`. The request id is added, and the unexpected error
+ * logged, by the request-id plugin.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  if (isDomainError(original)) return { message: original.message, ...where, extensions: { code: original.code } };
+  if (isUnexpected(error)) {
+    const requestId = formatted.extensions?.requestId;
+    return { message: 'Internal server error', ...where, extensions: { code: INTERNAL_SERVER_ERROR, ...(typeof requestId === 'string' ? { requestId } : {}) } };
+  }
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  // Apollo re-wraps a context error it does not recognise as its own
+  // GraphQLError (another copy of graphql-js) behind "Context creation
+  // failed: "; the message we wrote is the original's.
+  const inner = (original as { originalError?: unknown } | null)?.originalError;
+  const message = isGraphQLError(inner) ? inner.message : formatted.message;
+  return { ...formatted, message, extensions };
+}

@@ -1,0 +1,30 @@
+import {
+  CHANNELS,
+  DomainErrorCode,
+  KpiGroupBy,
+  REPORT_EVENT_TYPES,
+  REPORT_STATUSES,
+  RejectionReason,
+  SlaOutcome,
+  SlaStageName,
+  SlaStageState,
+} from '@paht/core';
+import { builder } from '../builder.js';
+
+export const ReportStatusEnum = builder.enumType('ReportStatus', { values: REPORT_STATUSES });
+export const ReportEventTypeEnum = builder.enumType('ReportEventType', { values: REPORT_EVENT_TYPES });
+export const ReportVisibilityEnum = builder.enumType('ReportVisibility', { values: ['PUBLIC', 'PRIVATE'] as const });
+export const ReportAccessEnum = builder.enumType('ReportAccess', {
+  description: 'PUBLIC: seen by tracking code alone. CITIZEN: seen with the report secret.',
+  values: ['PUBLIC', 'CITIZEN'] as const,
+});
+export const ChannelEnum = builder.enumType('Channel', { values: CHANNELS });
+export const RejectionReasonEnum = builder.enumType('RejectionReason', { values: Object.values(RejectionReason) });
+export const SlaOutcomeEnum = builder.enumType('SlaOutcome', { values: Object.values(SlaOutcome) });
+export const SlaStageNameEnum = builder.enumType('SlaStageName', { values: Object.values(SlaStageName) });
+export const SlaStageStateEnum = builder.enumType('SlaStageState', { values: Object.values(SlaStageState) });
+export const KpiGroupByEnum = builder.enumType('KpiGroupBy', { values: Object.values(KpiGroupBy) });
+export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(DomainErrorCode) });
+export const StaffRoleEnum = builder.enumType('StaffRole', {
+  values: ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER'] as const,
+});

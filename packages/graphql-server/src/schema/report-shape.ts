@@ -1,0 +1,106 @@
+import type {
+  CitizenReportView,
+  NamedRef,
+  PublicReportView,
+  PublicTimelineEntry,
+  ReportEventRecord,
+  ReportEventType,
+  ReportStatus,
+  SlaSnapshot,
+  StaffReportView,
+} from '@paht/core';
+
+/** One step of a report's timeline as the API shows it. */
+export interface TimelineEntryShape {
+  seq: number;
+  type: ReportEventType;
+  status: ReportStatus;
+  at: Date;
+  /** Public and citizen views: only text meant for the citizen. Staff: the step's reason. */
+  note: string | null;
+  /** Staff views only. */
+  actorRole: string | null;
+}
+
+/**
+ * What the `Report` type resolves from. Built field by field from the core's
+ * views, so the reporter's contact never reaches the GraphQL layer.
+ */
+export interface ReportShape {
+  id: string;
+  trackingCode: string;
+  status: ReportStatus;
+  visibility: 'PUBLIC' | 'PRIVATE';
+  title: string | null;
+  description: string | null;
+  category: NamedRef | null;
+  unit: NamedRef | null;
+  channel: string;
+  latitude: number | null;
+  longitude: number | null;
+  address: string | null;
+  areaCode: string | null;
+  submittedAt: Date;
+  updatedAt: Date;
+  dueAt: Date | null;
+  resolvedAt: Date | null;
+  resolvedOnTime: boolean | null;
+  answer: string | null;
+  rating: number | null;
+  timeline: TimelineEntryShape[];
+  sla: SlaSnapshot | null;
+}
+
+type ViewFields = Omit<PublicReportView, 'timeline'>;
+
+function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla'> {
+  return {
+    id: v.id,
+    trackingCode: v.trackingCode,
+    status: v.status,
+    visibility: v.visibility,
+    title: v.title,
+    description: v.description,
+    category: v.category,
+    unit: v.unit,
+    channel: v.channel,
+    latitude: v.latitude,
+    longitude: v.longitude,
+    address: v.address,
+    areaCode: v.areaCode,
+    submittedAt: v.submittedAt,
+    updatedAt: v.updatedAt,
+    dueAt: v.dueAt,
+    resolvedAt: v.resolvedAt,
+    resolvedOnTime: v.resolvedOnTime,
+    answer: v.answer,
+    rating: v.rating,
+  };
+}
+
+const publicEntry = (e: PublicTimelineEntry): TimelineEntryShape => ({
+  seq: e.seq,
+  type: e.type,
+  status: e.toStatus,
+  at: e.at,
+  note: e.note,
+  actorRole: null,
+});
+
+const staffEntry = (e: ReportEventRecord): TimelineEntryShape => ({
+  seq: e.seq,
+  type: e.type,
+  status: e.toStatus,
+  at: e.at,
+  note: e.reason,
+  actorRole: e.actorRole,
+});
+
+/** The public view, or the citizen's (which adds the SLA clock). */
+export function fromPublicView(view: PublicReportView | CitizenReportView): ReportShape {
+  return { ...fields(view), timeline: view.timeline.map(publicEntry), sla: 'sla' in view ? view.sla : null };
+}
+
+export function fromStaffView(view: StaffReportView): ReportShape {
+  return { ...fields(view), timeline: view.timeline.map(staffEntry), sla: view.sla };
+}

@@ -1,0 +1,131 @@
+import { getReportForStaff, listPublicReports, trackReport, type SlaSnapshot } from '@paht/core';
+import { builder } from '../builder.js';
+import { requireStaff } from '../context.js';
+import { callCore, ForbiddenError, NotFoundError } from '../errors/expected-errors.js';
+import { Category } from './category.js';
+import {
+  ReportAccessEnum,
+  ReportEventTypeEnum,
+  ReportStatusEnum,
+  ReportVisibilityEnum,
+  SlaOutcomeEnum,
+  SlaStageNameEnum,
+  SlaStageStateEnum,
+} from './enums.js';
+import { fromPublicView, fromStaffView, type ReportShape, type TimelineEntryShape } from './report-shape.js';
+import { DateTime } from './scalars.js';
+import { Unit } from './unit.js';
+
+export const TimelineEntry = builder.objectRef<TimelineEntryShape>('TimelineEntry').implement({
+  description: 'One step of the append-only timeline.',
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    type: t.field({ type: ReportEventTypeEnum, resolve: (e) => e.type }),
+    status: t.field({ type: ReportStatusEnum, description: 'The status after this step.', resolve: (e) => e.status }),
+    at: t.field({ type: DateTime, resolve: (e) => e.at }),
+    note: t.exposeString('note', { nullable: true, description: 'Public: only text addressed to the citizen. Staff: the reason given.' }),
+    actorRole: t.exposeString('actorRole', { nullable: true, description: 'Staff views only.' }),
+  }),
+});
+
+/** The deadline clock, reduced to what a tracker or dashboard shows. */
+export const SlaInfo = builder.objectRef<SlaSnapshot>('SlaInfo').implement({
+  fields: (t) => {
+    const stage = (s: SlaSnapshot) => s.current ?? s.resolution;
+    return {
+      outcome: t.field({ type: SlaOutcomeEnum, resolve: (s) => s.outcome }),
+      breached: t.exposeBoolean('breached'),
+      stage: t.field({ type: SlaStageNameEnum, nullable: true, description: 'The running stage, else the last resolution.', resolve: (s) => stage(s)?.stage ?? null }),
+      state: t.field({ type: SlaStageStateEnum, nullable: true, resolve: (s) => stage(s)?.state ?? null }),
+      dueAt: t.field({ type: DateTime, nullable: true, resolve: (s) => stage(s)?.dueAt ?? null }),
+      remainingMinutes: t.int({ nullable: true, resolve: (s) => stage(s)?.remainingMinutes ?? null }),
+    };
+  },
+});
+
+/** A report as the public, the citizen or staff see it. Never the reporter's contact. */
+export const Report = builder.objectRef<ReportShape>('Report').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    trackingCode: t.exposeString('trackingCode'),
+    status: t.field({ type: ReportStatusEnum, resolve: (r) => r.status }),
+    visibility: t.field({ type: ReportVisibilityEnum, resolve: (r) => r.visibility }),
+    title: t.exposeString('title', { nullable: true, description: 'Null for a private report seen by the public.' }),
+    description: t.exposeString('description', { nullable: true }),
+    category: t.field({ type: Category, nullable: true, resolve: (r) => r.category }),
+    unit: t.field({ type: Unit, nullable: true, description: 'The unit handling it.', resolve: (r) => r.unit }),
+    channel: t.exposeString('channel'),
+    latitude: t.exposeFloat('latitude', { nullable: true }),
+    longitude: t.exposeFloat('longitude', { nullable: true }),
+    address: t.exposeString('address', { nullable: true }),
+    areaCode: t.exposeString('areaCode', { nullable: true }),
+    submittedAt: t.field({ type: DateTime, resolve: (r) => r.submittedAt }),
+    updatedAt: t.field({ type: DateTime, resolve: (r) => r.updatedAt }),
+    dueAt: t.field({ type: DateTime, nullable: true, description: 'Deadline of the running stage.', resolve: (r) => r.dueAt }),
+    resolvedAt: t.field({ type: DateTime, nullable: true, resolve: (r) => r.resolvedAt }),
+    resolvedOnTime: t.exposeBoolean('resolvedOnTime', { nullable: true }),
+    answer: t.exposeString('answer', { nullable: true }),
+    rating: t.exposeInt('rating', { nullable: true }),
+    timeline: t.field({ type: [TimelineEntry], resolve: (r) => r.timeline }),
+    sla: t.field({ type: SlaInfo, nullable: true, description: 'Citizen (with secret) and staff views only.', resolve: (r) => r.sla }),
+  }),
+});
+
+interface TrackedShape {
+  access: 'PUBLIC' | 'CITIZEN';
+  report: ReportShape;
+}
+
+const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement({
+  fields: (t) => ({
+    access: t.field({ type: ReportAccessEnum, resolve: (r) => r.access }),
+    report: t.field({ type: Report, resolve: (r) => r.report }),
+  }),
+});
+
+builder.queryField('trackReport', (t) =>
+  t.field({
+    type: TrackedReport,
+    description: 'The tracker: by tracking code alone the public view; with the secret, the citizen view.',
+    errors: { types: [NotFoundError, ForbiddenError] },
+    args: {
+      trackingCode: t.arg.string({ required: true }),
+      secret: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const tracked = await callCore(() => trackReport(ctx.core, ctx.tenant.id, args.trackingCode, args.secret ?? undefined));
+      return { access: tracked.access, report: fromPublicView(tracked.report) };
+    },
+  }),
+);
+
+builder.queryField('report', (t) =>
+  t.field({
+    type: Report,
+    description: 'A report with its whole timeline, for staff allowed to read it.',
+    errors: { types: [NotFoundError, ForbiddenError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const actor = requireStaff(ctx);
+      return fromStaffView(await callCore(() => getReportForStaff(ctx.core, ctx.tenant.id, actor, args.id)));
+    },
+  }),
+);
+
+builder.queryField('publicReports', (t) =>
+  t.field({
+    type: [Report],
+    description: 'Public reports, newest first (timelines empty in lists).',
+    args: {
+      first: t.arg.int({ description: 'At most 100; default 20.' }),
+      before: t.arg({ type: DateTime, description: 'Only reports submitted before this instant (paging).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const rows = await listPublicReports(ctx.core, ctx.tenant.id, {
+        ...(args.first != null ? { first: args.first } : {}),
+        ...(args.before ? { before: args.before } : {}),
+      });
+      return rows.map(fromPublicView);
+    },
+  }),
+);

@@ -1,0 +1,51 @@
+import { submitReport, type SubmittedReport } from '@paht/core';
+import { builder } from '../builder.js';
+import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
+import { ChannelEnum } from './enums.js';
+import { DateTime } from './scalars.js';
+import { withoutNulls } from './without-nulls.js';
+
+const ReporterInput = builder.inputType('ReporterInput', {
+  description: 'Who reports: kept private, never shown to the public.',
+  fields: (t) => ({
+    fullName: t.string(),
+    phone: t.string({ required: true, description: 'A Vietnamese phone number, any common spelling.' }),
+    email: t.string(),
+  }),
+});
+
+const SubmitReportInput = builder.inputType('SubmitReportInput', {
+  description: 'A new report. Text fields are checked by the server, which answers with a ValidationError naming the fields.',
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string({ required: true }),
+    categoryId: t.id(),
+    channel: t.field({ type: ChannelEnum, description: 'Default WEB.' }),
+    latitude: t.float(),
+    longitude: t.float(),
+    address: t.string(),
+    areaCode: t.string(),
+    reporter: t.field({ type: ReporterInput, required: true }),
+    idempotencyKey: t.string({ description: 'A retry with the same key returns the first report instead of filing a second one.' }),
+  }),
+});
+
+const SubmitReportSuccess = builder.objectRef<SubmittedReport>('SubmitReportSuccess').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    trackingCode: t.exposeString('trackingCode'),
+    secret: t.exposeString('secret', { description: 'Give it to the citizen: with the tracking code it lets them see and act on their report.' }),
+    submittedAt: t.field({ type: DateTime, resolve: (r) => r.submittedAt }),
+    replayed: t.exposeBoolean('replayed', { description: 'True when this answers a retry with an idempotency key already used.' }),
+  }),
+});
+
+builder.mutationField('submitReport', (t) =>
+  t.field({
+    type: SubmitReportSuccess,
+    description: 'Files a report, as a citizen or (signed in) as an operator taking a call.',
+    errors: { types: [ValidationError, ForbiddenError] },
+    args: { input: t.arg({ type: SubmitReportInput, required: true }) },
+    resolve: (_root, { input }, ctx) => callCore(() => submitReport(ctx.core, ctx.tenant.id, withoutNulls(input), ctx.staff)),
+  }),
+);
