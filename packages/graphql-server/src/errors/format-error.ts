@@ -4,10 +4,18 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
 
 /**
- * By name, not `instanceof`: a bundler or test runner can load graphql-js
- * twice (ESM and CJS), and Apollo's errors come from its own copy.
+ * By class name along the prototype chain, not `instanceof`: a bundler or
+ * test runner can load graphql-js twice (ESM and CJS), Apollo's errors come
+ * from its own copy, and Apollo's own errors (validation, syntax, bad
+ * request) are subclasses with names of their own.
  */
-const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
+function isGraphQLError(e: unknown): e is GraphQLError {
+  if (!(e instanceof Error)) return false;
+  for (let proto = Object.getPrototypeOf(e); proto; proto = Object.getPrototypeOf(proto)) {
+    if ((proto as { constructor?: { name?: string } }).constructor?.name === 'GraphQLError') return true;
+  }
+  return false;
+}
 
 /** The error a resolver threw, out of the GraphQLError that graphql-js wrapped it in (Apollo's `unwrapResolverError`, copy-proof). */
 export function unwrapResolverError(error: unknown): unknown {

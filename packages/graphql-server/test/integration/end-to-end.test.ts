@@ -219,6 +219,20 @@ describe('operations', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: testEngine() });
   });
 
+  it.each([
+    ['{ noSuchField }', 400, 'GRAPHQL_VALIDATION_FAILED'],
+    ['{ units { code ', 400, 'GRAPHQL_PARSE_FAILED'],
+  ])('reports a client mistake in %s as %s %s, not as a server fault', async (query, status, code) => {
+    const response = await fetch(`${base}/graphql?tenant=e2e`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]?.extensions.code).toBe(code);
+  });
+
   it('takes the tenant from the query string too, and echoes a request id', async () => {
     const response = await fetch(`${base}/graphql?tenant=e2e`, {
       method: 'POST',
