@@ -5,9 +5,9 @@
 // executed no test is visible.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensurePostgres } from './ensure-postgres.mjs';
+import { ensureSystemDeps } from './ensure-system-deps.mjs';
 
-ensurePostgres();
+ensureSystemDeps();
 
 const report = '.test-results/vitest.json';
 mkdirSync('.test-results', { recursive: true });

@@ -24,7 +24,7 @@ function findBinDir(): string {
   ].filter((d): d is string => Boolean(d));
   const dir = candidates.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')));
   if (!dir) {
-    throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: run scripts/ensure-system-deps.sh or set PG_BIN_DIR');
+    throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: install PostgreSQL 15+ (pnpm test does it as root on Debian) or set PG_BIN_DIR');
   }
   return dir;
 }
