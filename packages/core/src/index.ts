@@ -80,6 +80,7 @@ export {
   type SlaPolicyRecord,
 } from './config/categories.js';
 export { setCalendarDay, removeCalendarDay, listCalendarDays } from './config/calendar-days.js';
+export { listAuditEntries, type AuditEntry } from './audit/audit-log.js';
 
 // Persistence
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';

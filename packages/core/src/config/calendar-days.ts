@@ -5,6 +5,7 @@ import type { CalendarOverride } from '../calendar/working-calendar.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
+import { recordAudit } from '../audit/audit-log.js';
 
 function checkDate(date: string): Date {
   const d = DateTime.fromISO(date, { zone: 'utc' });
@@ -23,13 +24,14 @@ export async function setCalendarDay(ctx: CoreContext, tenantId: string, actor: 
   if (day.kind !== 'HOLIDAY' && day.kind !== 'WORKING_DAY') throw validationError([{ path: 'kind', message: 'must be HOLIDAY or WORKING_DAY' }]);
   const name = day.name?.trim() ?? '';
   if (!name || name.length > 200) throw validationError([{ path: 'name', message: 'is required (at most 200 characters)' }]);
-  await withTenant(ctx.db, tenantId, (tx) =>
-    tx.calendarDay.upsert({
+  await withTenant(ctx.db, tenantId, async (tx) => {
+    await tx.calendarDay.upsert({
       where: { tenantId_date: { tenantId, date } },
       create: { tenantId, date, kind: day.kind, name },
       update: { kind: day.kind, name },
-    }),
-  );
+    });
+    await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'calendar-day.set', subjectType: 'CalendarDay', subjectId: day.date, data: { kind: day.kind, name } });
+  });
   return { date: day.date, kind: day.kind, name };
 }
 
@@ -37,8 +39,11 @@ export async function setCalendarDay(ctx: CoreContext, tenantId: string, actor: 
 export async function removeCalendarDay(ctx: CoreContext, tenantId: string, actor: Actor, date: string): Promise<boolean> {
   assertCan(actor, Permission.CONFIG_MANAGE);
   const d = checkDate(date);
-  const { count } = await withTenant(ctx.db, tenantId, (tx) => tx.calendarDay.deleteMany({ where: { date: d } }));
-  return count > 0;
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const { count } = await tx.calendarDay.deleteMany({ where: { date: d } });
+    if (count > 0) await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'calendar-day.remove', subjectType: 'CalendarDay', subjectId: date });
+    return count > 0;
+  });
 }
 
 export async function listCalendarDays(ctx: CoreContext, tenantId: string): Promise<CalendarOverride[]> {

@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { parseInput } from './parse-input.js';
+import { recordAudit } from '../audit/audit-log.js';
 
 export interface CategoryRecord {
   id: string;
@@ -48,9 +49,11 @@ export type SlaPolicyInput = z.input<typeof policyInput>;
 export async function upsertSlaPolicy(ctx: CoreContext, tenantId: string, actor: Actor, input: SlaPolicyInput): Promise<SlaPolicyRecord> {
   assertCan(actor, Permission.CONFIG_MANAGE);
   const { code, ...rest } = parseInput(policyInput, input);
-  return withTenant(ctx.db, tenantId, (tx) =>
-    tx.slaPolicy.upsert({ where: { tenantId_code: { tenantId, code } }, create: { tenantId, code, ...rest }, update: rest }),
-  );
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const row = await tx.slaPolicy.upsert({ where: { tenantId_code: { tenantId, code } }, create: { tenantId, code, ...rest }, update: rest });
+    await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'sla-policy.upsert', subjectType: 'SlaPolicy', subjectId: row.id, data: { code, ...rest } });
+    return row;
+  });
 }
 
 const categoryInput = z.object({
@@ -81,6 +84,7 @@ export async function upsertCategory(ctx: CoreContext, tenantId: string, actor: 
       update: data,
       include: { slaPolicy: true },
     });
+    await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'category.upsert', subjectType: 'Category', subjectId: row.id, data: { code, slaPolicyCode, ...data } });
     return toCategory(row);
   });
 }

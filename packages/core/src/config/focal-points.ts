@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { recordAudit } from '../audit/audit-log.js';
 
 export interface FocalPointInput {
   role: 'LEADER' | 'STAFF';
@@ -52,6 +53,8 @@ export async function setFocalPoint(ctx: CoreContext, tenantId: string, actor: A
         validFrom: now,
       },
     });
+    // Focal points are staff, not reporters: their names may be logged.
+    await recordAudit(tx, tenantId, actor, now, { action: 'focal-point.set', subjectType: 'Unit', subjectId: unitId, data: { role: input.role, fullName: row.fullName, focalPointId: row.id } });
     return toRecord(row);
   });
 }

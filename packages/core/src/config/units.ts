@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { parseInput } from './parse-input.js';
+import { recordAudit } from '../audit/audit-log.js';
 
 export const UNIT_KINDS = ['IOC', 'DEPARTMENT', 'DISTRICT', 'COMMUNE', 'AGENCY'] as const;
 
@@ -39,6 +40,7 @@ export async function createUnit(ctx: CoreContext, tenantId: string, actor: Acto
       throw new DomainError(DomainErrorCode.CONFLICT, `A unit with code ${data.code} exists already`);
     }
     const row = await tx.unit.create({ data: { tenantId, code: data.code, name: data.name, nameEn: data.nameEn ?? null, kind: data.kind, parentId: data.parentId ?? null } });
+    await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'unit.create', subjectType: 'Unit', subjectId: row.id, data: { ...data } });
     return toUnit(row);
   });
 }

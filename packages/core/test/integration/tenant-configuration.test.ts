@@ -13,6 +13,7 @@ import {
   upsertSlaPolicy,
   upsertCategory,
   listCategories,
+  listAuditEntries,
 } from '@paht/core';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
@@ -122,5 +123,32 @@ describe('units and focal points', () => {
     expect((await listCategories(ctx, t.tenantId)).map((c) => c.code)).not.toContain('FLOOD');
     expect((await listCategories(ctx, t.tenantId, { includePrivate: true })).map((c) => c.code)).toContain('FLOOD');
     expect(await code(upsertCategory(ctx, t.tenantId, t.admin, { code: 'X', name: 'x', nameEn: 'x', slaPolicyCode: 'NOPE' }))).toBe('VALIDATION');
+  });
+});
+
+describe('the audit log of configuration changes', () => {
+  it('records who changed what, newest first, in the same transaction as the change', async () => {
+    ctx.setNow(new Date('2026-07-01T02:00:00Z'));
+    const unit = await createUnit(ctx, t.tenantId, t.admin, { code: 'AUDIT-U', name: 'Đơn vị kiểm thử', kind: 'AGENCY' });
+    ctx.setNow(new Date('2026-07-01T03:00:00Z'));
+    await setCalendarDay(ctx, t.tenantId, t.admin, { date: '2026-07-06', kind: 'HOLIDAY', name: 'Nghỉ bù' });
+    ctx.setNow(new Date('2026-07-01T04:00:00Z'));
+    await removeCalendarDay(ctx, t.tenantId, t.admin, '2026-07-06');
+    const entries = await listAuditEntries(ctx, t.tenantId, t.admin, { first: 3 });
+    expect(entries.map((e) => [e.action, e.subjectId, e.actorRole, e.at.toISOString()])).toEqual([
+      ['calendar-day.remove', '2026-07-06', 'TENANT_ADMIN', '2026-07-01T04:00:00.000Z'],
+      ['calendar-day.set', '2026-07-06', 'TENANT_ADMIN', '2026-07-01T03:00:00.000Z'],
+      ['unit.create', unit.id, 'TENANT_ADMIN', '2026-07-01T02:00:00.000Z'],
+    ]);
+    expect(entries[2]?.data).toMatchObject({ code: 'AUDIT-U', kind: 'AGENCY' });
+  });
+
+  it('writes no entry for a refused change, and shows the log only to admins and leaders', async () => {
+    const before = (await listAuditEntries(ctx, t.tenantId, t.leader, { first: 500 })).length;
+    expect(await code(createUnit(ctx, t.tenantId, t.operator, { code: 'NOPE', name: 'x', kind: 'AGENCY' }))).toBe('FORBIDDEN');
+    expect(await code(createUnit(ctx, t.tenantId, t.admin, { code: 'AUDIT-U', name: 'again', kind: 'AGENCY' }))).toBe('CONFLICT');
+    expect((await listAuditEntries(ctx, t.tenantId, t.leader, { first: 500 })).length).toBe(before);
+    expect(await code(listAuditEntries(ctx, t.tenantId, t.operator))).toBe('FORBIDDEN');
+    await expect(tdb.db.query('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
   });
 });
