@@ -87,6 +87,16 @@ export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOpti
 export { migrate, defaultMigrationsDir, type MigrationResult } from './db/migrate.js';
 export { withTenant, type TenantTx } from './db/with-tenant.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
+export {
+  createApiKey,
+  revokeApiKey,
+  listApiKeys,
+  resolveApiKey,
+  originAllowed,
+  type ApiKeyKind,
+  type ApiKeyRecord,
+  type ResolvedApiKey,
+} from './auth/api-keys.js';
 
 // Demo data
 export { seedDemo, demoStaff, type DemoSeedResult, type DemoStaff } from './seed/seed-demo.js';

@@ -28,9 +28,9 @@ describe('SQL migrations', () => {
   it('run each migration once, however often migrate is called', async () => {
     const again = await migrate(tdb.db);
     expect(again.applied).toEqual([]);
-    expect(again.skipped).toEqual(['0001_init', '0002_security', '0003_report_search', '0004_audit_log']);
+    expect(again.skipped).toEqual(['0001_init', '0002_security', '0003_report_search', '0004_audit_log', '0005_api_keys']);
     const rows = await tdb.db.query<{ name: string }>('SELECT name FROM "_paht_migrations" ORDER BY name');
-    expect(rows.map((r) => r.name)).toEqual(['0001_init', '0002_security', '0003_report_search', '0004_audit_log']);
+    expect(rows.map((r) => r.name)).toEqual(['0001_init', '0002_security', '0003_report_search', '0004_audit_log', '0005_api_keys']);
   });
 
   it('apply a new migration once and refuse one that changed after it was applied', async () => {

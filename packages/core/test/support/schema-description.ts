@@ -56,7 +56,8 @@ export function describePrismaSchema(datamodelPath: URL): SchemaDescription {
     const cols = (i: DmmfIndex) => i.fields.map((f) => col(m, f.name)).join(',');
     tables[table] = {
       columns: Object.fromEntries(
-        m.fields.filter((f) => f.kind !== 'object').map((f) => [f.dbName ?? f.name, { type: columnType(f), nullable: !f.isRequired, hasDefault: f.hasDefaultValue }]),
+        // Prisma writes scalar lists as nullable arrays (`TEXT[]`), whatever the schema says.
+        m.fields.filter((f) => f.kind !== 'object').map((f) => [f.dbName ?? f.name, { type: f.isList ? `${columnType(f)}[]` : columnType(f), nullable: f.isList || !f.isRequired, hasDefault: f.hasDefaultValue }]),
       ),
       primaryKey: idx.filter((i) => i.type === 'id').flatMap((i) => i.fields.map((f) => col(m, f.name))),
       uniques: idx.filter((i) => i.type === 'unique').map(cols).sort(),
