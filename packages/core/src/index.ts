@@ -102,3 +102,4 @@ export {
 export { seedDemo, demoStaff, type DemoSeedResult, type DemoStaff } from './seed/seed-demo.js';
 export { DEMO_TENANTS, findDemoTenant } from './seed/demo-tenants.js';
 export type { DemoTenant } from './seed/demo-types.js';
+export { createStaff, setStaffActive, listStaff, STAFF_ROLES, type StaffInput, type StaffRecord } from './config/staff.js';

@@ -14,6 +14,9 @@ import {
   upsertCategory,
   listCategories,
   listAuditEntries,
+  createStaff,
+  setStaffActive,
+  listStaff,
 } from '@paht/core';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
@@ -150,5 +153,20 @@ describe('the audit log of configuration changes', () => {
     expect((await listAuditEntries(ctx, t.tenantId, t.leader, { first: 500 })).length).toBe(before);
     expect(await code(listAuditEntries(ctx, t.tenantId, t.operator))).toBe('FORBIDDEN');
     await expect(tdb.db.query('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('staff accounts', () => {
+  it('are created by admins, with a unit for unit roles, and can be switched off', async () => {
+    const made = await createStaff(ctx, t.tenantId, t.admin, { email: 'New.Officer@Example.gov.vn', fullName: 'Cán bộ mới', role: 'UNIT_OFFICER', unitId: t.wardUnitId, password: 'mat-khau-du-dai-12' });
+    expect(made).toMatchObject({ email: 'new.officer@example.gov.vn', role: 'UNIT_OFFICER', unitId: t.wardUnitId, active: true });
+    const row = await tdb.db.query<{ password_hash: string }>('SELECT password_hash FROM staff_users WHERE id = $1', [made.id]);
+    expect(row[0]?.password_hash).toMatch(/^scrypt\$/);
+    expect((await setStaffActive(ctx, t.tenantId, t.admin, made.id, false)).active).toBe(false);
+    expect(await code(createStaff(ctx, t.tenantId, t.admin, { email: 'new.officer@example.gov.vn', fullName: 'x', role: 'LEADER' }))).toBe('CONFLICT');
+    expect(await code(createStaff(ctx, t.tenantId, t.admin, { email: 'a@example.gov.vn', fullName: 'x', role: 'UNIT_LEADER' }))).toBe('VALIDATION');
+    expect(await code(createStaff(ctx, t.tenantId, t.admin, { email: 'b@example.gov.vn', fullName: 'x', role: 'LEADER', password: 'short' }))).toBe('VALIDATION');
+    expect(await code(createStaff(ctx, t.tenantId, t.operator, { email: 'c@example.gov.vn', fullName: 'x', role: 'LEADER' }))).toBe('FORBIDDEN');
+    expect((await listStaff(ctx, t.tenantId, t.admin)).map((s) => s.email)).toContain('new.officer@example.gov.vn');
   });
 });
