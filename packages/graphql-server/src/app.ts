@@ -9,6 +9,7 @@ import { formatError } from './errors/format-error.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
+import { attachLiveUpdates } from './live/live-updates.js';
 import { schema } from './schema/index.js';
 
 export interface BuildAppOptions {
@@ -21,6 +22,8 @@ export interface BuildAppOptions {
    * Default: `process.env.NODE_ENV === 'production'`.
    */
   production?: boolean;
+  /** Share subscriptions' report changes between processes through Redis. Default: `process.env.REDIS_URL`, else this process only. */
+  redisUrl?: string | null;
 }
 
 /**
@@ -73,5 +76,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     context: (request) => createContext(core, request),
   });
   registerHealthRoute(app, core);
+  attachLiveUpdates(app, core, schema, { redisUrl: options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl });
   return app;
 }

@@ -1,6 +1,10 @@
 import { builder } from '../builder.js';
 import { COMMAND_ERRORS } from '../errors/expected-errors.js';
-import { asCitizen, ReportTransition } from './report-transition.js';
+import { publishing } from '../live/publish-change.js';
+import { asCitizen as applyAsCitizen, ReportTransition } from './report-transition.js';
+
+/** Every step below is published to live subscribers once it has committed. */
+const asCitizen = publishing(applyAsCitizen);
 
 // The steps the citizen takes, authorised by the report's tracking code and
 // secret (no account). A wrong pair answers ForbiddenError.

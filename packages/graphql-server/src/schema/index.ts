@@ -11,6 +11,7 @@ import './staff-commands.js';
 import './citizen-commands.js';
 import './kpi.js';
 import './sign-in.js';
+import './subscriptions.js';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

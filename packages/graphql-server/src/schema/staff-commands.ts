@@ -1,7 +1,11 @@
 import { builder } from '../builder.js';
 import { COMMAND_ERRORS } from '../errors/expected-errors.js';
 import { RejectionReasonEnum, ReportVisibilityEnum } from './enums.js';
-import { asStaff, ReportTransition } from './report-transition.js';
+import { publishing } from '../live/publish-change.js';
+import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
+
+/** Every step below is published to live subscribers once it has committed. */
+const asStaff = publishing(applyAsStaff);
 
 // The lifecycle steps staff take, one mutation each (see the core's
 // report-transitions.ts for who may take which step from which status).

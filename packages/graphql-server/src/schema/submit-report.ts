@@ -1,5 +1,6 @@
 import { submitReport, type SubmittedReport } from '@paht/core';
 import { builder } from '../builder.js';
+import { publishSubmitted } from '../live/publish-change.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { ChannelEnum } from './enums.js';
 import { DateTime } from './scalars.js';
@@ -46,6 +47,7 @@ builder.mutationField('submitReport', (t) =>
     description: 'Files a report, as a citizen or (signed in) as an operator taking a call.',
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: SubmitReportInput, required: true }) },
-    resolve: (_root, { input }, ctx) => callCore(() => submitReport(ctx.core, ctx.tenant.id, withoutNulls(input), ctx.staff)),
+    resolve: async (_root, { input }, ctx) =>
+      publishSubmitted(ctx, await callCore(() => submitReport(ctx.core, ctx.tenant.id, withoutNulls(input), ctx.staff))),
   }),
 );

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { findTenantBySlug, isDomainError, type CoreContext } from '@paht/core';
+import type { FastifyBaseLogger } from 'fastify';
+import { staffActor, verifyStaffToken } from '../auth/staff-token.js';
+import type { GraphQLContext } from '../context.js';
+
+/** Close codes a refused WebSocket connection ends with. */
+export const LiveCloseCode = {
+  /** The bearer token is malformed, expired, or for another tenant. */
+  UNAUTHORIZED: 4401,
+  /** No tenant named, or no tenant with that slug. */
+  FORBIDDEN: 4403,
+} as const;
+
+export type ConnectionOutcome =
+  | { ok: true; context: GraphQLContext }
+  | { ok: false; code: (typeof LiveCloseCode)[keyof typeof LiveCloseCode]; reason: string };
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/**
+ * The GraphQL context of one WebSocket connection, built once at
+ * `connection_init` (graphql-ws does not go through Apollo's context
+ * function): tenant from `connectionParams.tenant` or the URL's `?tenant=`,
+ * staff from `connectionParams.authorization` (`Bearer <token>` or the bare
+ * token). No authorization: an anonymous (citizen) connection.
+ */
+export async function connectionContext(
+  core: CoreContext,
+  log: FastifyBaseLogger,
+  params: Record<string, unknown> | undefined,
+  request: IncomingMessage,
+): Promise<ConnectionOutcome> {
+  const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+  const slug = text(params?.tenant) ?? text(query.get('tenant'));
+  if (!slug) return { ok: false, code: LiveCloseCode.FORBIDDEN, reason: 'Tenant required / Thiếu đơn vị (tenant)' };
+  const tenant = await findTenantBySlug(core, slug).catch((error: unknown) => {
+    if (isDomainError(error)) return null;
+    throw error;
+  });
+  if (!tenant) return { ok: false, code: LiveCloseCode.FORBIDDEN, reason: 'Unknown tenant / Không có đơn vị này' };
+
+  const requestId = randomUUID();
+  const context = { core, tenant, staff: null, requestId, log: log.child({ requestId }) };
+  const authorization = text(params?.authorization) ?? text(params?.Authorization);
+  if (!authorization) return { ok: true, context };
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? authorization;
+  const claims = await verifyStaffToken(core.secretKey, token, core.now());
+  const staff = claims && claims.tenantId === tenant.id ? staffActor(claims) : null;
+  if (!staff) return { ok: false, code: LiveCloseCode.UNAUTHORIZED, reason: 'Invalid or expired token / Phiên đăng nhập không hợp lệ' };
+  return { ok: true, context: { ...context, staff } };
+}

@@ -1,0 +1,27 @@
+import type { CoreContext } from '@paht/core';
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import { describeUnexpected } from '../errors/redact.js';
+import { registerReportEvents } from './live-registry.js';
+import { createReportEvents } from './report-events.js';
+import { attachWebSocketServer } from './websocket-server.js';
+
+export interface LiveUpdatesOptions {
+  /** Share report changes between processes through this Redis. Default: none (this process only). */
+  redisUrl?: string | null;
+}
+
+/**
+ * Live updates for one app: the report-change bus its mutations publish to,
+ * and GraphQL subscriptions over WebSocket on `/graphql`. The bus closes
+ * with the app.
+ */
+export function attachLiveUpdates(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema, options: LiveUpdatesOptions = {}): void {
+  const events = createReportEvents({
+    redisUrl: options.redisUrl,
+    onError: (error) => app.log.error({ error: describeUnexpected(error) }, 'report events: Redis failed'),
+  });
+  registerReportEvents(core, events);
+  attachWebSocketServer(app, core, schema);
+  app.addHook('onClose', async () => events.close());
+}

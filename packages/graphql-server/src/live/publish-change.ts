@@ -1,0 +1,73 @@
+import { withTenant, type ReportEventRecord, type SubmittedReport } from '@paht/core';
+import type { GraphQLContext } from '../context.js';
+import { describeUnexpected } from '../errors/redact.js';
+import { reportEventsOf } from './live-registry.js';
+import type { ReportChange } from './report-events.js';
+
+// Mutations publish after the core call has committed. Publishing is best
+// effort: the change is done, so a failure here is logged, never returned.
+
+function publish(ctx: GraphQLContext, change: ReportChange): void {
+  try {
+    reportEventsOf(ctx.core).publish(change);
+  } catch (error) {
+    ctx.log.error({ requestId: ctx.requestId, error: describeUnexpected(error) }, 'report change not published');
+  }
+}
+
+/** Publishes a new report (a replayed idempotent submission changed nothing). */
+export function publishSubmitted(ctx: GraphQLContext, report: SubmittedReport): SubmittedReport {
+  if (!report.replayed) {
+    publish(ctx, {
+      tenantId: ctx.tenant.id,
+      reportId: report.id,
+      trackingCode: report.trackingCode,
+      type: 'SUBMIT',
+      seq: 1,
+      status: 'SUBMITTED',
+      unitId: null,
+      previousUnitId: null,
+      at: report.submittedAt.toISOString(),
+    });
+  }
+  return report;
+}
+
+interface Step {
+  reportId: string;
+  event: ReportEventRecord;
+}
+
+/** Publishes the step a lifecycle mutation took; reads the report's code and unit after it. */
+async function publishStep(ctx: GraphQLContext, step: Step): Promise<void> {
+  try {
+    const row = await withTenant(ctx.core.db, ctx.tenant.id, (tx) =>
+      tx.report.findUnique({ where: { id: step.reportId }, select: { trackingCode: true, unitId: true } }),
+    );
+    if (!row) return;
+    const { event } = step;
+    const staffUnit = ctx.staff && 'unitId' in ctx.staff ? ctx.staff.unitId : null;
+    publish(ctx, {
+      tenantId: ctx.tenant.id,
+      reportId: step.reportId,
+      trackingCode: row.trackingCode,
+      type: event.type,
+      seq: event.seq,
+      status: event.toStatus,
+      unitId: row.unitId,
+      previousUnitId: event.type === 'RETURN' ? staffUnit : null,
+      at: event.at.toISOString(),
+    });
+  } catch (error) {
+    ctx.log.error({ requestId: ctx.requestId, error: describeUnexpected(error) }, 'report change not published');
+  }
+}
+
+/** Wraps a lifecycle step (`asStaff`, `asCitizen`) so that its success is published. */
+export function publishing<A extends unknown[], R extends Step>(step: (ctx: GraphQLContext, ...args: A) => Promise<R>) {
+  return async (ctx: GraphQLContext, ...args: A): Promise<R> => {
+    const result = await step(ctx, ...args);
+    await publishStep(ctx, result);
+    return result;
+  };
+}

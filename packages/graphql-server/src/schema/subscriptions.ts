@@ -1,0 +1,99 @@
+import { can, DomainError, DomainErrorCode, Permission, trackReport, type Actor } from '@paht/core';
+import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
+import { reportEventsOf } from '../live/live-registry.js';
+import type { ReportChange as ReportChangeShape } from '../live/report-events.js';
+import { iocInbox, oneReport, startingWith, unitOf, unitQueue } from '../live/report-streams.js';
+import { ReportEventTypeEnum, ReportStatusEnum } from './enums.js';
+import { TimelineEntry } from './report.js';
+import { fromPublicView } from './report-shape.js';
+import { DateTime } from './scalars.js';
+
+// Live updates over WebSocket (graphql-ws, path /graphql). Refusals are
+// GraphQL errors with extensions.code FORBIDDEN (or NOT_FOUND), sent once,
+// after which the subscription completes.
+
+const forbidden = (message: string) => new DomainError(DomainErrorCode.FORBIDDEN, message);
+
+function signedInStaff(ctx: GraphQLContext): Actor {
+  if (!ctx.staff) throw forbidden('Sign in as staff (connectionParams.authorization) to subscribe');
+  return ctx.staff;
+}
+
+const ReportChange = builder.objectRef<ReportChangeShape>('ReportChange').implement({
+  description: 'A report moved: the step, its new status and unit. Fetch the report for details (reasons and contact are never sent live).',
+  fields: (t) => ({
+    reportId: t.exposeID('reportId'),
+    trackingCode: t.exposeString('trackingCode'),
+    type: t.field({ type: ReportEventTypeEnum, resolve: (c) => c.type }),
+    seq: t.exposeInt('seq', { description: 'The step’s position on the report’s timeline.' }),
+    status: t.field({ type: ReportStatusEnum, resolve: (c) => c.status }),
+    unitId: t.exposeID('unitId', { nullable: true, description: 'The unit holding the report after the step.' }),
+    previousUnitId: t.exposeID('previousUnitId', { nullable: true, description: 'Set when the step took the report from a unit (RETURN).' }),
+    at: t.field({ type: DateTime, resolve: (c) => new Date(c.at) }),
+  }),
+});
+
+/** What the citizen's stream carries: a timeline position, or null for "the current state". */
+interface StatusTick {
+  seq: number | null;
+}
+
+const ReportStatusUpdate = builder.objectRef<{ trackingCode: string; entry: ReturnType<typeof fromPublicView>['timeline'][number] }>('ReportStatusUpdate').implement({
+  description: 'Where the citizen’s report stands: its status and the timeline step that put it there.',
+  fields: (t) => ({
+    trackingCode: t.exposeString('trackingCode'),
+    status: t.field({ type: ReportStatusEnum, resolve: (u) => u.entry.status }),
+    entry: t.field({ type: TimelineEntry, resolve: (u) => u.entry }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  reportStatus: t.field({
+    type: ReportStatusUpdate,
+    description:
+      'Citizen: the report’s current status first, then each new step. Needs the tracking code and the secret given at submission.',
+    args: { trackingCode: t.arg.string({ required: true }), secret: t.arg.string({ required: true }) },
+    subscribe: async (_root, { trackingCode, secret }, ctx) => {
+      // Subscribe before checking, so no step between the check and the first item is lost.
+      const changes = reportEventsOf(ctx.core).subscribe(ctx.tenant.id);
+      try {
+        const tracked = await trackReport(ctx.core, ctx.tenant.id, trackingCode, secret);
+        if (tracked.access !== 'CITIZEN') throw forbidden('Wrong tracking code or secret');
+        const ticks = oneReport(changes, tracked.report.id);
+        return startingWith<StatusTick>({ seq: null }, ticks);
+      } catch (error) {
+        await changes.return();
+        throw error;
+      }
+    },
+    // Read again as the citizen: the step's note is the text meant for them (a unit's question, say).
+    resolve: async (tick, { trackingCode, secret }, ctx) => {
+      const tracked = await trackReport(ctx.core, ctx.tenant.id, trackingCode, secret);
+      if (tracked.access !== 'CITIZEN') throw forbidden('Wrong tracking code or secret');
+      const timeline = fromPublicView(tracked.report).timeline;
+      const entry = (tick.seq === null ? undefined : timeline.find((e) => e.seq === tick.seq)) ?? timeline[timeline.length - 1]!;
+      return { trackingCode: tracked.report.trackingCode, entry };
+    },
+  }),
+  iocInbox: t.field({
+    type: ReportChange,
+    description: 'IOC: new reports, reports a unit sent back, and answers waiting to be published. Staff who read all reports only.',
+    subscribe: (_root, _args, ctx) => {
+      const staff = signedInStaff(ctx);
+      if (!can(staff, Permission.REPORT_READ_ALL)) throw forbidden('IOC staff only');
+      return iocInbox(reportEventsOf(ctx.core).subscribe(ctx.tenant.id));
+    },
+    resolve: (change) => change,
+  }),
+  unitQueue: t.field({
+    type: ReportChange,
+    description: 'Unit staff: every step on the reports assigned to your own unit, assignments included.',
+    subscribe: (_root, _args, ctx) => {
+      const unitId = unitOf(signedInStaff(ctx));
+      if (!unitId) throw forbidden('Unit staff only');
+      return unitQueue(reportEventsOf(ctx.core).subscribe(ctx.tenant.id), unitId);
+    },
+    resolve: (change) => change,
+  }),
+}));
