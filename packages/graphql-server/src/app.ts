@@ -10,6 +10,9 @@ import { registerHealthRoute } from './http/health-route.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
 import { attachLiveUpdates } from './live/live-updates.js';
+import { open311Plugin } from './open311/open311-plugin.js';
+import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
+import { jitGatewayFor } from './execution/jit-gateway.js';
 import { schema } from './schema/index.js';
 
 export interface BuildAppOptions {
@@ -24,6 +27,10 @@ export interface BuildAppOptions {
   production?: boolean;
   /** Share subscriptions' report changes between processes through Redis. Default: `process.env.REDIS_URL`, else this process only. */
   redisUrl?: string | null;
+  /** Run operations with graphql-jit (src/execution). Default true, unless `PAHT_GRAPHQL_JIT=0`. */
+  jit?: boolean;
+  /** Serve public reads from the public answer cache (src/cache). Default true. */
+  cache?: boolean;
 }
 
 /**
@@ -48,8 +55,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxAge: 600,
   });
 
+  const answers = attachPublicAnswerCache(app, { enabled: options.cache ?? true });
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    ...((options.jit ?? process.env.PAHT_GRAPHQL_JIT !== '0') ? { gateway: jitGatewayFor(app, schema) } : { schema }),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Shutdown is the caller's: app.close() stops Apollo (main.ts on SIGINT/SIGTERM).
@@ -61,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // On by default, it wraps every field resolver and halves list throughput.
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
+      answers.plugin,
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -73,9 +82,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST'],
-    context: (request) => createContext(core, request),
+    context: (request) => answers.track(request, createContext(core, request)),
   });
   registerHealthRoute(app, core);
+  await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
   attachLiveUpdates(app, core, schema, { redisUrl: options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl });
   return app;
 }

@@ -1,0 +1,31 @@
+import { findTenantBySlug, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
+import type { FastifyRequest } from 'fastify';
+import { badRequest, notFound } from './open311-error.js';
+
+const single = (value: unknown): string | undefined => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first.trim() ? first.trim() : undefined;
+};
+
+/**
+ * The tenant a request is for: `jurisdiction_id` (the tenant's slug) in the
+ * query or the body, else the `x-tenant` header. Both given and different
+ * is a bad request; neither is one too; an unknown slug is not found.
+ */
+export async function resolveJurisdiction(core: CoreContext, request: FastifyRequest): Promise<TenantRecord> {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+  const param = single(query.jurisdiction_id) ?? single(body.jurisdiction_id);
+  const header = single(request.headers['x-tenant']);
+  if (param && header && param !== header) {
+    throw badRequest('jurisdiction_id khác với header x-tenant / jurisdiction_id and the x-tenant header disagree');
+  }
+  const slug = param ?? header;
+  if (!slug) throw badRequest('Thiếu jurisdiction_id (mã tỉnh/thành) / jurisdiction_id is required (or the x-tenant header)');
+  try {
+    return await findTenantBySlug(core, slug);
+  } catch (error) {
+    if (isDomainError(error)) throw notFound('Không có jurisdiction_id này / jurisdiction_id not found');
+    throw error;
+  }
+}
