@@ -21,7 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const TENANT = 'quang-tri';
 
-const LIST = 'query PublicList($first: Int) { publicReports(first: $first) { id trackingCode title status submittedAt category { code name } unit { name } } }';
+const LIST = 'query PublicList($first: Int) { publicReports(first: $first) { ... on ReportConnection { nodes { id trackingCode title status submittedAt category { code name } unit { name } } } } }';
 const TRACK = 'query Track($code: String!) { trackReport(trackingCode: $code) { __typename ... on TrackedReport { access report { trackingCode title status submittedAt dueAt answer unit { name } timeline { type at } } } } }';
 const STATS = 'query Stats($from: String!, $to: String!) { kpis(from: $from, to: $to, groupBy: UNIT) { __typename ... on KpisSuccess { data { key label received resolved onTime overdue inProgress avgResolutionHours satisfiedShare } } } }';
 
@@ -85,7 +85,7 @@ async function openBenchDatabase(): Promise<{ db: Database; label: string; stop:
 }
 
 const { db, label, stop } = await openBenchDatabase();
-const core = createCoreContext(db, { secretKey: Buffer.alloc(32, 7) });
+const core = createCoreContext(db, { secretKey: 'bench-only-secret-key-not-for-production' });
 await migrate(db);
 await seedDemo(core);
 const rows = await db.query<{ tracking_code: string; items: number }>(

@@ -39,6 +39,8 @@ export interface ListReportsArgs {
 
 export interface ReportPage {
   items: Array<Omit<PublicReportView, 'timeline'>>;
+  /** Each item's cursor, in the same order: paging may resume after any of them. */
+  cursors: string[];
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -117,6 +119,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
   const full = actor !== null;
   return {
     items: page.map((row) => baseView(row, full || row.visibility === 'PUBLIC', full)),
+    cursors: page.map((row) => encodeCursor(row[sort.key], row.id)),
     endCursor: last ? encodeCursor(last[sort.key], last.id) : null,
     hasNextPage: rows.length > take,
   };

@@ -1,8 +1,10 @@
 import { listCategories, type NamedRef } from '@paht/core';
 import { builder } from '../builder.js';
+import { Node } from './node.js';
 
 /** A kind of problem citizens report (Giao thông, Môi trường, …). */
 export const Category = builder.objectRef<NamedRef>('Category').implement({
+  interfaces: [Node],
   fields: (t) => ({
     id: t.exposeID('id'),
     code: t.exposeString('code'),

@@ -1,12 +1,14 @@
 import { listUnits, UNIT_KINDS, type NamedRef } from '@paht/core';
 import { builder } from '../builder.js';
+import { Node } from './node.js';
 
 export type UnitShape = NamedRef & { kind?: (typeof UNIT_KINDS)[number]; parentId?: string | null };
 
-const UnitKindEnum = builder.enumType('UnitKind', { values: UNIT_KINDS });
+export const UnitKindEnum = builder.enumType('UnitKind', { values: UNIT_KINDS });
 
 /** A handling unit: the IOC, a department, a district or commune, an agency. */
 export const Unit = builder.objectRef<UnitShape>('Unit').implement({
+  interfaces: [Node],
   fields: (t) => ({
     id: t.exposeID('id'),
     code: t.exposeString('code'),

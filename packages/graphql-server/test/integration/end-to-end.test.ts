@@ -130,7 +130,7 @@ describe('one report over HTTP, from the citizen to the unit and back', () => {
     expect(JSON.stringify(pub)).not.toMatch(CONTACT);
 
     const list = await citizen.request(PUBLIC_REPORTS, { first: 50 });
-    expect(list.publicReports.map((r) => r.id)).toContain(id);
+    expect(list.publicReports.nodes.map((r) => r.id)).toContain(id);
     expect(JSON.stringify(list)).not.toMatch(CONTACT);
 
     const staffView = await operator.request(STAFF_REPORT, { id });

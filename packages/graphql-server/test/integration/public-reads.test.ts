@@ -16,7 +16,7 @@ import { CLASSIFY } from './staff-documents.js';
 const MONDAY_9AM = new Date('2026-03-02T02:00:00Z');
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
 
-const LIST = 'query List($first: Int) { publicReports(first: $first) { id title status category { code } unit { code } } }';
+const LIST = 'query List($first: Int) { publicReports(first: $first) { ... on ReportConnection { nodes { id title status category { code } unit { code } } } } }';
 const TRACK = `query Track($code: String!, $secret: String) {
   trackReport(trackingCode: $code, secret: $secret) {
     __typename
@@ -111,7 +111,7 @@ describe.each([
     const { id } = await submitted('pub-a', 'Đèn đường hỏng');
     const first = await post('pub-a', LIST, { first: 50 });
     expect(first.status).toBe(200);
-    expect(JSON.parse(first.text).data.publicReports).toContainEqual({ id, title: 'Đèn đường hỏng', status: 'SUBMITTED', category: null, unit: null });
+    expect(JSON.parse(first.text).data.publicReports.nodes).toContainEqual({ id, title: 'Đèn đường hỏng', status: 'SUBMITTED', category: null, unit: null });
 
     await retitleBehindTheBack(id, 'Sửa sau lưng API');
     const before = stats();
@@ -124,7 +124,7 @@ describe.each([
     expect(result).toMatchObject({ __typename: 'ReportTransition', status: 'CLASSIFIED' });
 
     const third = JSON.parse((await post('pub-a', LIST, { first: 50 })).text);
-    expect(third.data.publicReports).toContainEqual({ id, title: 'Sửa sau lưng API', status: 'CLASSIFIED', category: { code: 'ROADS' }, unit: null });
+    expect(third.data.publicReports.nodes).toContainEqual({ id, title: 'Sửa sau lưng API', status: 'CLASSIFIED', category: { code: 'ROADS' }, unit: null });
   });
 
   it('never answers a request with an Authorization header from the cache, nor keeps its answer', async () => {
@@ -133,8 +133,8 @@ describe.each([
     await retitleBehindTheBack(id, 'Cây đổ (đã đổi)');
     const operator = await signedIn('pub-a');
     const before = stats();
-    const signed = await operator.request(typedDocument<{ publicReports: Array<{ id: string; title: string }> }, { first: number }>(LIST), { first: 50 });
-    expect(signed.publicReports).toContainEqual(expect.objectContaining({ id, title: 'Cây đổ (đã đổi)' }));
+    const signed = await operator.request(typedDocument<{ publicReports: { nodes: Array<{ id: string; title: string }> } }, { first: number }>(LIST), { first: 50 });
+    expect(signed.publicReports.nodes).toContainEqual(expect.objectContaining({ id, title: 'Cây đổ (đã đổi)' }));
     expect(stats()).toEqual(before);
   });
 
@@ -142,8 +142,8 @@ describe.each([
     const a = await submitted('pub-a', 'Rác thải ở chợ A');
     const b = await submitted('pub-b', 'Rác thải ở chợ B');
     for (let round = 0; round < 2; round++) {
-      const listA = JSON.parse((await post('pub-a', LIST, { first: 50 })).text).data.publicReports.map((r: { id: string }) => r.id);
-      const listB = JSON.parse((await post('pub-b', LIST, { first: 50 })).text).data.publicReports.map((r: { id: string }) => r.id);
+      const listA = JSON.parse((await post('pub-a', LIST, { first: 50 })).text).data.publicReports.nodes.map((r: { id: string }) => r.id);
+      const listB = JSON.parse((await post('pub-b', LIST, { first: 50 })).text).data.publicReports.nodes.map((r: { id: string }) => r.id);
       expect(listA).toContain(a.id);
       expect(listA).not.toContain(b.id);
       expect(listB).toContain(b.id);

@@ -38,8 +38,8 @@ export const STAFF_REPORT = typedDocument<
   }
 }`);
 
-export const PUBLIC_REPORTS = typedDocument<{ publicReports: Report[] }, { first: number }>(
-  `query PublicReports($first: Int) { publicReports(first: $first) { ${REPORT_FIELDS} } }`,
+export const PUBLIC_REPORTS = typedDocument<{ publicReports: { nodes: Report[] } }, { first: number }>(
+  `query PublicReports($first: Int) { publicReports(first: $first) { ... on ReportConnection { nodes { ${REPORT_FIELDS} } } } }`,
 );
 
 export const KPIS = typedDocument<
