@@ -37,6 +37,15 @@ export default defineConfig({
         extends: true,
         test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['packages/widgets/test/browser/**/*.test.ts'],
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/postgres-global.ts'],
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 // Makes sure the servers the integration tests start themselves are on the
-// machine: PostgreSQL's server binaries and redis-server. The tests start
+// machine: PostgreSQL's server binaries and redis-server (and Chromium for
+// the widgets' browser tests). The tests start
 // throwaway instances; this only installs the binaries (Debian packages) on
 // a fresh machine where they are missing, as root with apt-get.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +21,8 @@ export function ensureSystemDeps() {
   const missing = [];
   if (!hasPostgres()) missing.push('postgresql');
   if (!hasRedis()) missing.push('redis-server');
+  // The widgets' browser tests drive Debian's Chromium (no browser downloads).
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
   if (missing.length === 0) return;
   const canApt = userInfo().uid === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (!canApt) {
@@ -32,8 +35,8 @@ export function ensureSystemDeps() {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (!hasPostgres() || !hasRedis()) {
-    console.error('Installed, but initdb/pg_ctl or redis-server still not found.');
+  if (!hasPostgres() || !hasRedis() || !existsSync('/usr/bin/chromium')) {
+    console.error('Installed, but initdb/pg_ctl, redis-server or /usr/bin/chromium still not found.');
     process.exit(1);
   }
 }

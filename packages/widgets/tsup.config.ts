@@ -1,13 +1,62 @@
 import { defineConfig } from 'tsup';
 import { baseConfig } from '../../tsup.base.js';
 
-// Two entries sharing one chunk: the side-effect-free classes, and the
-// module that registers the tags. Browsers are the target.
-export default defineConfig(
+// `pnpm build` empties dist first: the two configs run side by side, so
+// neither may clean it.
+export default defineConfig([
+  // npm entries: the side-effect-free classes, and one module per tag that
+  // registers it, sharing chunks. Leaflet is a chunk of its own, loaded
+  // when the form's map first renders.
   baseConfig({
-    entry: { index: 'src/index.ts', 'report-tracker': 'src/report-tracker/report-tracker.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'report-form': 'src/report-form/report-form.ts',
+      'report-tracker': 'src/report-tracker/report-tracker.ts',
+      'public-stats': 'src/public-stats/public-stats.ts',
+    },
     splitting: true,
+    minify: true,
+    clean: false,
     target: 'es2022',
     platform: 'browser',
   }),
-);
+  // Script tags per widget, self-contained ES modules sharing chunks
+  // (dist/cdn/): a page with only the tracker loads neither the form nor
+  // Leaflet. <script type="module" src="…/cdn/report-tracker.js"></script>
+  baseConfig({
+    entry: {
+      'report-form': 'src/report-form/report-form.ts',
+      'report-tracker': 'src/report-tracker/report-tracker.ts',
+      'public-stats': 'src/public-stats/public-stats.ts',
+      'paht-widgets': 'src/paht-widgets.ts',
+    },
+    outDir: 'dist/cdn',
+    splitting: true,
+    dts: false,
+    clean: false,
+    minify: true,
+    noExternal: [/.*/],
+    // Bundled from the workspace's sources (no stale dist of the SDK).
+    esbuildOptions(options) {
+      options.conditions = ['@paht/source'];
+    },
+    target: 'es2022',
+    platform: 'browser',
+  }),
+  // The script-tag bundle: one self-contained file, every dependency inside.
+  baseConfig({
+    entry: { 'paht-widgets': 'src/paht-widgets.ts' },
+    format: ['iife'],
+    globalName: 'PahtWidgets',
+    esbuildOptions(options) {
+      options.conditions = ['@paht/source'];
+    },
+    outExtension: () => ({ js: '.js' }),
+    dts: false,
+    clean: false,
+    minify: true,
+    noExternal: [/.*/],
+    target: 'es2022',
+    platform: 'browser',
+  }),
+]);

@@ -1,47 +1,116 @@
 import { SIGN_IN, SUBMIT_REPORT, TRACK_REPORT } from './documents.js';
 import { NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
-import type { TypedDocument } from './typed-document.js';
+import { createLiveConnection, webSocketUrlFor, type LiveConnection, type SubscribeOptions } from './live/live-connection.js';
+import { WatchReportDocument, IocInboxDocument, UnitQueueDocument, type WatchReportSubscription, type ReportChangeFieldsFragment } from './generated/operations.js';
+import { createOfflineQueue, type FlushOutcome, type OfflineQueue, type OfflineQueueOptions } from './offline/offline-queue.js';
+import { operationKind } from './operation-kind.js';
+import { resolveRetry, withRetries, type RetryOptions } from './retry.js';
+import { documentText, type AnyDocument } from './typed-document.js';
 import type { SignInResult, SubmitReportInput, SubmitReportResult, TrackReportResult } from './types.js';
+import { uploadFile, uploadUrlFor, type UploadBody, type UploadOptions, type UploadResult } from './upload.js';
 
 export interface ClientOptions {
   /** The GraphQL endpoint, e.g. `https://paht.example.gov.vn/graphql`. Required. */
   endpoint: string;
-  /** The tenant's slug (`quang-tri`), sent as the `x-tenant` header. Required. */
+  /** The tenant's slug (`quang-tri`), sent as the `x-tenant` header and in the WebSocket's connection parameters. Required. */
   tenant: string;
   /** A staff token from `signIn`, sent as `Authorization: Bearer …`. Default: none (citizen/public). */
   token?: string;
+  /** A tenant API key (`pk_…` in browsers, `sk_…` on servers), sent as `x-api-key` (HTTP and uploads). Default: none. */
+  apiKey?: string;
   /** The fetch to use. Default: the global `fetch` (Node 20+, browsers). */
   fetch?: typeof fetch;
-  /** How many times `submitReport` retries after a NetworkError, with the same idempotency key. Default 2. */
+  /**
+   * Retries of what is safe to repeat: queries, and `submitReport` (same
+   * idempotency key every time). Other mutations are never retried. Retried
+   * faults: no answer, HTTP 502/503/504. Default `{ retries: 2, baseDelayMs: 250, maxDelayMs: 5000 }`.
+   */
+  retry?: RetryOptions;
+  /** Same as `retry.retries` (the older name). Default 2. */
   maxNetworkRetries?: number;
+  /** Where `upload` posts files. Default: the endpoint with `/graphql` replaced by `/uploads`. */
+  uploadUrl?: string;
+  /** The WebSocket URL of subscriptions. Default: the endpoint with `ws(s)://`. */
+  wsEndpoint?: string;
+  /** A WebSocket class for subscriptions. Default: the global `WebSocket` (browsers, Node ≥ 22); on Node 20 pass the `ws` package's default export. */
+  webSocketImpl?: unknown;
+  /** Reconnection attempts of a dropped live connection (each one resubscribes). Default: unlimited, backoff 0.5 s doubling to 30 s. */
+  liveRetryAttempts?: number;
+  /** Called each time a dropped live connection is back and its subscriptions are sent again: refetch what may have changed meanwhile. */
+  onReconnected?: () => void;
+  /**
+   * Keep submissions made without network and send them when it returns
+   * (`online` events, `flush()`). `true`: in memory. Default: off.
+   */
+  offlineQueue?: boolean | OfflineQueueOptions;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Queries only: `false` to not retry this one. Mutations are never retried by `request`. */
+  retry?: false | RetryOptions;
 }
 
-export interface SubmitOptions extends RequestOptions {
+export interface SubmitOptions {
+  signal?: AbortSignal;
   /** Reuse to retry a submission yourself. Default: `input.idempotencyKey`, else a new random UUID. */
   idempotencyKey?: string;
 }
 
 export interface PahtClient {
-  /** Runs any GraphQL document; returns its `data`, throws a PahtError when the response has errors. */
-  request<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables?: TVariables, options?: RequestOptions): Promise<TResult>;
+  /** The options this client was made with (token included). */
+  readonly options: Readonly<ClientOptions>;
+  /**
+   * Runs any GraphQL document over HTTP; returns its `data`, throws a
+   * ServerError when the response has errors, a NetworkError without
+   * answer. Queries are retried (see `retry`); mutations are not.
+   */
+  request<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, options?: RequestOptions): Promise<TResult>;
   /** Files a report. Every submission carries an idempotency key, so retries never file twice. */
   submitReport(input: SubmitReportInput, options?: SubmitOptions): Promise<SubmitReportResult>;
   /** The tracker: public view by tracking code, the citizen's view with the secret too. */
   trackReport(trackingCode: string, secret?: string, options?: RequestOptions): Promise<TrackReportResult>;
   /** Staff sign-in; use the returned token with `withToken`. */
   signIn(email: string, password: string, options?: RequestOptions): Promise<SignInResult>;
-  /** A client like this one, signed in with `token` (or signed out with null). */
+  /**
+   * Uploads one file (raw bytes, with progress) for `uploadIds` of a
+   * submission or an answer. Refusals (type, size, empty) are results;
+   * network and server faults throw.
+   */
+  upload(file: UploadBody, options?: UploadOptions): Promise<UploadResult>;
+  /**
+   * Runs a subscription over graphql-ws: an async iterable of its `data`.
+   * The connection opens with the first subscription and closes after the
+   * last; a dropped connection reconnects with backoff and resubscribes.
+   * Errors of the operation throw a ServerError from the iterator.
+   */
+  subscribe<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, options?: SubscribeOptions): AsyncIterableIterator<TResult>;
+  /** A citizen following their report: the current status first, then each new step. */
+  watchReport(trackingCode: string, secret: string, options?: SubscribeOptions): AsyncIterableIterator<WatchReportSubscription['reportStatus']>;
+  /** IOC operators: new reports, returns, answers waiting to be published. */
+  iocInbox(options?: SubscribeOptions): AsyncIterableIterator<ReportChangeFieldsFragment>;
+  /** Unit staff: every step on the reports of their unit. */
+  unitQueue(options?: SubscribeOptions): AsyncIterableIterator<ReportChangeFieldsFragment>;
+  /** The offline queue (`offlineQueue` option), else null. */
+  readonly offline: OfflineQueue | null;
+  /** Sends the submissions the offline queue keeps; nothing to do without one. */
+  flush(): Promise<FlushOutcome>;
+  /** A client like this one, signed in with `token` (or signed out with null). It shares the offline queue. */
   withToken(token: string | null): PahtClient;
+  /** Closes the live connection and (on the client that created the offline queue) stops listening for `online` events. */
+  close(): Promise<void>;
 }
 
-const KNOWN_OPTIONS = new Set(['endpoint', 'tenant', 'token', 'fetch', 'maxNetworkRetries']);
+const KNOWN_OPTIONS = new Set([
+  'endpoint', 'tenant', 'token', 'apiKey', 'fetch', 'retry', 'maxNetworkRetries', 'uploadUrl', 'wsEndpoint', 'webSocketImpl', 'liveRetryAttempts', 'onReconnected', 'offlineQueue',
+]);
 
 /** Creates a client for one tenant of a PAHT server. */
 export function createClient(options: ClientOptions): PahtClient {
+  return makeClient(options, null);
+}
+
+function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): PahtClient {
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) throw new TypeError(`createClient: unknown option ${key}`);
   }
@@ -49,24 +118,22 @@ export function createClient(options: ClientOptions): PahtClient {
   if (!options.tenant) throw new TypeError('createClient: tenant is required');
   const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
   if (!doFetch) throw new TypeError('createClient: no global fetch here; pass options.fetch');
-  const maxRetries = options.maxNetworkRetries ?? 2;
+  const retry = resolveRetry(options.retry, options.maxNetworkRetries);
+  let live: LiveConnection | null = null;
 
-  async function request<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables?: TVariables, requestOptions: RequestOptions = {}): Promise<TResult> {
+  async function send<TResult>(query: string, variables: unknown, signal: AbortSignal | undefined): Promise<TResult> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       'x-tenant': options.tenant,
     };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.apiKey) headers['x-api-key'] = options.apiKey;
     let response: Response;
     try {
-      response = await doFetch(options.endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: document, variables: variables ?? {} }),
-        ...(requestOptions.signal ? { signal: requestOptions.signal } : {}),
-      });
+      response = await doFetch(options.endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables: variables ?? {} }), ...(signal ? { signal } : {}) });
     } catch (cause) {
+      if (signal?.aborted) throw new NetworkError(`Request to ${options.endpoint} aborted`, { code: 'ABORTED', cause });
       throw new NetworkError(`No answer from ${options.endpoint}`, { code: 'NETWORK_ERROR', cause });
     }
     const requestId = response.headers.get('x-request-id');
@@ -76,7 +143,7 @@ export function createClient(options: ClientOptions): PahtClient {
     } catch (cause) {
       throw new ServerError(`Unreadable answer (HTTP ${response.status})`, { code: 'BAD_RESPONSE', requestId, statusCode: response.status, cause });
     }
-    const first = body.errors?.[0];
+    const first = body?.errors?.[0];
     if (first) {
       throw new ServerError(first.message, {
         code: first.extensions?.code ?? 'UNKNOWN',
@@ -85,33 +152,84 @@ export function createClient(options: ClientOptions): PahtClient {
         errors: body.errors ?? [],
       });
     }
-    if (!body.data) throw new ServerError('Answer without data', { code: 'BAD_RESPONSE', requestId, statusCode: response.status });
+    if (!body?.data) throw new ServerError('Answer without data', { code: 'BAD_RESPONSE', requestId, statusCode: response.status });
     return body.data;
   }
 
+  async function request<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, requestOptions: RequestOptions = {}): Promise<TResult> {
+    const query = documentText(document);
+    const kind = operationKind(query);
+    if (kind === 'subscription') throw new TypeError('request: subscriptions run over WebSocket; use subscribe()');
+    const attempt = () => send<TResult>(query, variables, requestOptions.signal);
+    if (kind !== 'query' || requestOptions.retry === false) return attempt();
+    return withRetries(attempt, requestOptions.retry ? resolveRetry(requestOptions.retry) : retry, requestOptions.signal);
+  }
+
+  async function submitReport(input: SubmitReportInput, submitOptions: SubmitOptions = {}): Promise<SubmitReportResult> {
+    const idempotencyKey = submitOptions.idempotencyKey ?? input.idempotencyKey ?? newIdempotencyKey();
+    const variables = { input: { ...input, idempotencyKey } };
+    // Safe to repeat: the server answers a known key with the first report.
+    return withRetries(async () => (await send<{ submitReport: SubmitReportResult }>(SUBMIT_REPORT, variables, submitOptions.signal)).submitReport, retry, submitOptions.signal);
+  }
+
+  const queue =
+    sharedQueue ??
+    (options.offlineQueue ? createOfflineQueue(submitReport, newIdempotencyKey, options.offlineQueue === true ? {} : options.offlineQueue) : null);
+
+  function subscribe<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, subscribeOptions?: SubscribeOptions) {
+    live ??= createLiveConnection({
+      url: options.wsEndpoint ?? webSocketUrlFor(options.endpoint),
+      tenant: options.tenant,
+      token: options.token,
+      webSocketImpl: options.webSocketImpl,
+      retryAttempts: options.liveRetryAttempts ?? Number.POSITIVE_INFINITY,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      onReconnected: options.onReconnected,
+    });
+    return live.subscribe(document, variables, subscribeOptions);
+  }
+
+  /** Yields `pick(item)` for each item of a subscription. */
+  async function* field<T, R>(items: AsyncIterableIterator<T>, pick: (item: T) => R): AsyncGenerator<R, void, undefined> {
+    try {
+      for await (const item of items) yield pick(item);
+    } finally {
+      await items.return?.();
+    }
+  }
+
   return {
+    options,
     request,
-    async submitReport(input, submitOptions = {}) {
-      const idempotencyKey = submitOptions.idempotencyKey ?? input.idempotencyKey ?? newIdempotencyKey();
-      const variables = { input: { ...input, idempotencyKey } };
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return (await request(SUBMIT_REPORT, variables, submitOptions)).submitReport;
-        } catch (error) {
-          if (!(error instanceof NetworkError) || attempt >= maxRetries || submitOptions.signal?.aborted) throw error;
-          await sleep(250 * 2 ** attempt);
-        }
-      }
-    },
+    submitReport,
     async trackReport(trackingCode, secret, requestOptions) {
       return (await request(TRACK_REPORT, { trackingCode, ...(secret ? { secret } : {}) }, requestOptions)).trackReport;
     },
     async signIn(email, password, requestOptions) {
       return (await request(SIGN_IN, { email, password }, requestOptions)).signIn;
     },
+    upload(file, uploadOptions) {
+      return uploadFile(
+        { url: options.uploadUrl ?? uploadUrlFor(options.endpoint), tenant: options.tenant, token: options.token, apiKey: options.apiKey, fetch: options.fetch },
+        file,
+        uploadOptions,
+      );
+    },
+    subscribe,
+    watchReport: (trackingCode, secret, o) => field(subscribe(WatchReportDocument, { trackingCode, secret }, o), (d) => d.reportStatus),
+    iocInbox: (o) => field(subscribe(IocInboxDocument, {}, o), (d) => d.iocInbox),
+    unitQueue: (o) => field(subscribe(UnitQueueDocument, {}, o), (d) => d.unitQueue),
+    offline: queue,
+    flush: async () => (queue ? queue.flush() : { submitted: [], remaining: [] }),
     withToken(token) {
       const { token: _old, ...rest } = options;
-      return createClient(token ? { ...rest, token } : rest);
+      return makeClient(token ? { ...rest, token } : rest, queue);
+    },
+    async close() {
+      if (!sharedQueue) queue?.close();
+      await live?.close();
+      live = null;
     },
   };
 }
@@ -126,6 +244,3 @@ export function newIdempotencyKey(): string {
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-

@@ -1,7 +1,81 @@
-// The public contract of @paht/client-sdk.
-export { createClient, newIdempotencyKey, type ClientOptions, type PahtClient, type RequestOptions, type SubmitOptions } from './client.js';
+// The public contract of @paht/client-sdk. Everything is a named export
+// and the package has no side effects: bundlers keep only what you import.
+
+// The client: HTTP requests with retries, uploads, subscriptions, offline queue.
+export {
+  createClient,
+  newIdempotencyKey,
+  type ClientOptions,
+  type PahtClient,
+  type RequestOptions,
+  type SubmitOptions,
+} from './client.js';
+export { webSocketUrlFor, type SubscribeOptions } from './live/live-connection.js';
+export { backoffDelay, type RetryOptions } from './retry.js';
+export { operationKind, type OperationKind } from './operation-kind.js';
+export {
+  uploadFile,
+  uploadUrlFor,
+  type UploadBody,
+  type UploadOptions,
+  type UploadResult,
+  type UploadSuccess,
+  type UploadRefused,
+  type UploadedFile,
+  type UploadKind,
+  type UploadErrorCode,
+  type UploadTarget,
+} from './upload.js';
+export { createOfflineQueue, type OfflineQueue, type OfflineQueueOptions, type FlushOutcome, type SubmitReportQueued } from './offline/offline-queue.js';
+export { memoryStorage, webStorage, indexedDbStorage, type OfflineStorage, type QueuedSubmission, type WebStorageLike } from './offline/offline-storage.js';
 export { PahtError, NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
-export { typedDocument, type TypedDocument, type ResultOf, type VariablesOf } from './typed-document.js';
+export { typedDocument, documentText, type TypedDocument, type AnyDocument, type ResultOf, type VariablesOf } from './typed-document.js';
+
+// High-level helpers: functions of a client, so unused ones drop out of bundles.
+export { fileReport, type Attachment, type AttachmentRefused, type FileReportOptions, type FileReportProgress, type FileReportResult } from './helpers/file-report.js';
+export { rateReport, reopenReport, provideInfo, listCategories, getStatistics } from './helpers/citizen.js';
+export { listPublicReports, allPublicReports, toReportPage, type ReportPage, type ReportSummary, type ReportListFailure, type PublicReportsOptions } from './helpers/public-reports.js';
+export {
+  getReport,
+  listReports,
+  classifyReport,
+  rejectReport,
+  assignReport,
+  acceptReport,
+  returnReport,
+  startReport,
+  extendDeadline,
+  requestInfo,
+  resolveReport,
+  publishReport,
+  closeReport,
+  type TransitionResult,
+} from './helpers/staff.js';
+export {
+  listUnits,
+  adminUnits,
+  createUnit,
+  updateUnit,
+  moveUnit,
+  setUnitActive,
+  adminCategories,
+  upsertCategory,
+  slaPolicies,
+  upsertSlaPolicy,
+  staffAccounts,
+  createStaffAccount,
+  setStaffAccountActive,
+  apiKeys,
+  createApiKey,
+  revokeApiKey,
+  calendarDays,
+  setCalendarDay,
+  removeCalendarDay,
+  auditLog,
+} from './helpers/admin.js';
+export { attachmentUrl } from './helpers/attachment-url.js';
+
+// Hand-written documents and shapes of the first SDK version (kept working).
 export { SUBMIT_REPORT, TRACK_REPORT, SIGN_IN, REPORT_FIELDS, ERROR_FIELDS, VALIDATION_FIELDS, ILLEGAL_TRANSITION_FIELDS } from './documents.js';
 export {
   ReportStatus,
@@ -24,3 +98,9 @@ export {
   type TrackReportResult,
   type ValidationError,
 } from './types.js';
+
+// Typed documents and types generated from the schema (`pnpm sdk:generate`):
+// `<Operation>Document`, `<Operation>Query|Mutation|Subscription`,
+// `…Variables`, `…Fragment`, enums and inputs. The explicit exports above
+// win where names meet (`ReportStatus`, `SubmitReportInput`, …).
+export * from './generated/operations.js';

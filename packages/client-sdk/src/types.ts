@@ -93,6 +93,8 @@ export interface SubmitReportInput {
   reporter: { fullName?: string; phone: string; email?: string };
   /** Set by the SDK when absent: a retry with the same key returns the first report. */
   idempotencyKey?: string;
+  /** Ids of files sent with `upload` (at most 10, valid 24 h). Only on servers with attachments; `fileReport` sets it. */
+  uploadIds?: string[];
 }
 
 export type SubmitReportResult =

@@ -40,7 +40,17 @@ export { TRANSITIONS, decideTransition, availableCommands, type TransitionDecisi
 export { projectReport, type ReportProjection } from './reports/report-projection.js';
 export type { ReportEventData, ReportEventRecord } from './reports/report-event.js';
 export { newTrackingCode, normalizeTrackingCode } from './reports/tracking-code.js';
-export { CHANNELS, MAX_ATTACHMENT_BYTES, submitReportSchema, type Channel, type SubmitReportInput } from './reports/submit-input.js';
+export {
+  CHANNELS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  attachmentInputSchema,
+  submitReportSchema,
+  type AttachmentInput,
+  type Channel,
+  type SubmitReportInput,
+} from './reports/submit-input.js';
+export { findAttachmentForViewer, PUBLISHABLE_MEDIA_TYPES, type AttachmentAccess } from './reports/report-attachments.js';
 export { submitReport, type SubmittedReport } from './reports/submit-report.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
 export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
@@ -81,6 +91,12 @@ export {
 } from './config/categories.js';
 export { setCalendarDay, removeCalendarDay, listCalendarDays } from './config/calendar-days.js';
 export { listAuditEntries, type AuditEntry } from './audit/audit-log.js';
+export { queryAuditLog, type AuditLogFilter, type AuditLogPage } from './config/audit-log-query.js';
+export { updateUnit, type UnitChanges } from './config/unit-changes.js';
+export { closeFocalPoint } from './config/focal-point-close.js';
+export { listSlaPolicies } from './config/sla-policies.js';
+export { updateTenantSettings } from './config/tenant-settings.js';
+export { claimSlaAlerts, SlaAlertKind, type SlaAlert } from './sla/sla-alerts.js';
 
 // Persistence
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';

@@ -6,16 +6,21 @@ import type { CoreContext } from '@paht/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatError } from './errors/format-error.js';
+import { requestLogSerializer } from './errors/redact.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
+import { attachSlaAlerts, type SlaAlertsOptions } from './alerts/attach-sla-alerts.js';
 import { attachLiveUpdates } from './live/live-updates.js';
 import { open311Plugin } from './open311/open311-plugin.js';
 import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
 import { jitGatewayFor } from './execution/jit-gateway.js';
 import { schema } from './schema/index.js';
+import { createSecurity, type SecurityOptions } from './security/index.js';
+import { uploadsPlugin } from './uploads/uploads-plugin.js';
+import type { UploadStorage } from './uploads/upload-storage.js';
 
-export interface BuildAppOptions {
+export interface BuildAppOptions extends SecurityOptions {
   /** The core the resolvers call: database, clock and instance secret. */
   core: CoreContext;
   /** Fastify's request logging (pino, JSON to stdout). Default false. */
@@ -31,6 +36,12 @@ export interface BuildAppOptions {
   jit?: boolean;
   /** Serve public reads from the public answer cache (src/cache). Default true. */
   cache?: boolean;
+  /** SLA warnings and breaches (src/alerts): a pass every `intervalMs` once listening (default 60 s; 0: off, `app.slaAlerts.tick()` only). */
+  slaAlerts?: SlaAlertsOptions;
+  /** Where uploaded files are kept on local disk. Default `PAHT_UPLOADS_DIR`, else `<os tmpdir>/paht-uploads`. */
+  uploadsDir?: string;
+  /** Another store for uploads (e.g. S3-compatible); replaces the local disk. */
+  uploadStorage?: UploadStorage;
 }
 
 /**
@@ -40,20 +51,18 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { core } = options;
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const app = Fastify({ logger: options.logger ?? false, genReqId: requestIdOf, bodyLimit: 1024 * 1024 });
+  const logger = options.logger ? { serializers: { req: requestLogSerializer } } : false;
+  const app = Fastify({ logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024 });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Widgets call from the portals that embed them. Tokens travel in a
-  // header, never in cookies, so reflecting the origin lends no credentials.
-  await app.register(cors, {
-    origin: true,
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'x-tenant', 'x-request-id', 'apollo-require-preflight'],
-    exposedHeaders: ['x-request-id'],
-    maxAge: 600,
-  });
+  // Tenant, API keys, CORS, OIDC and limits: src/security, docs/api/security.md.
+  // CORS allows the origins of the tenants' public keys (src/security/cors-origins.ts);
+  // the security hooks come right after it, before the answer cache and every route.
+  const security = createSecurity(core, options, production);
+  await app.register(cors, { delegator: security.corsDelegator });
+  await security.attach(app);
 
   const answers = attachPublicAnswerCache(app, { enabled: options.cache ?? true });
   const apollo = new ApolloServer<GraphQLContext>({
@@ -63,7 +72,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Shutdown is the caller's: app.close() stops Apollo (main.ts on SIGINT/SIGTERM).
     stopOnTerminationSignals: false,
     // A GET must carry a header a form cannot send; x-tenant is one.
-    csrfPrevention: { requestHeaders: ['x-tenant', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+    csrfPrevention: { requestHeaders: ['x-tenant', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+    validationRules: security.validationRules,
+    parseOptions: security.parseOptions,
+    persistedQueries: security.persistedQueries,
     introspection: !production,
     plugins: [
       // On by default, it wraps every field resolver and halves list throughput.
@@ -85,7 +97,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     context: (request) => answers.track(request, createContext(core, request)),
   });
   registerHealthRoute(app, core);
+  await app.register(uploadsPlugin, { core, dir: options.uploadsDir, storage: options.uploadStorage });
   await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
-  attachLiveUpdates(app, core, schema, { redisUrl: options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl });
+  const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
+  attachLiveUpdates(app, core, schema, { redisUrl });
+  attachSlaAlerts(app, core, { redisUrl, ...options.slaAlerts });
   return app;
 }

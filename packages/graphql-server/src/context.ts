@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { verifyStaffToken, staffActor } from './auth/staff-token.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
+import { identityOf, namedTenant } from './security/request-identity.js';
 
 /** What every resolver gets. The tenant comes from the request, never from an argument. */
 export interface GraphQLContext {
@@ -23,22 +24,23 @@ export function requireStaff(ctx: GraphQLContext): Actor {
 
 /** Request-level failures: the operation cannot run at all. */
 export const RequestErrorCode = {
-  /** No `x-tenant` header or `tenant` query parameter, or no tenant with that slug. */
+  /** No tenant named (header `x-tenant`, query parameter `tenant`, host name or API key), or no tenant with that slug. */
   TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
-  /** The bearer token is malformed, expired, or for another tenant. */
+  /** The bearer token is malformed, expired, for another tenant, or (OIDC) names no active staff account. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
 } as const;
 
 const requestError = (message: string, code: string, status: number, requestId: string) =>
   new GraphQLError(message, { extensions: { code, requestId, http: { status } } });
 
-/** The request's tenant slug: header `x-tenant`, else query parameter `tenant`. */
+/**
+ * The request's tenant slug, as settled by the identity hook (header
+ * `x-tenant`, query parameter `tenant`, the host name's tenant, or the API
+ * key's); without the hook, the header or the query parameter.
+ */
 export function tenantSlugOf(request: FastifyRequest): string | null {
-  const header = request.headers['x-tenant'];
-  const fromHeader = Array.isArray(header) ? header[0] : header;
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  const slug = fromHeader ?? (typeof query.tenant === 'string' ? query.tenant : undefined);
-  return slug?.trim() || null;
+  const identity = identityOf(request);
+  return identity ? identity.tenantSlug : (namedTenant(request)?.slug ?? null);
 }
 
 /** Builds the GraphQL context of one HTTP request: its tenant and, with a bearer token, its staff actor. */
@@ -46,7 +48,7 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
   const requestId = String(request.id);
   try {
     const slug = tenantSlugOf(request);
-    if (!slug) throw requestError('Say which tenant: header x-tenant or query parameter tenant', RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
+    if (!slug) throw requestError('Say which tenant: header x-tenant, query parameter tenant, or an API key', RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
     const tenant = await findTenantBySlug(core, slug).catch((error: unknown) => {
       if (isDomainError(error)) throw requestError(`Unknown tenant ${slug}`, RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
       throw error;
@@ -63,6 +65,15 @@ async function staffOf(core: CoreContext, tenant: TenantRecord, request: Fastify
   const authorization = request.headers.authorization;
   if (!authorization) return null;
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  const oidc = identityOf(request)?.oidc;
+  if (token && oidc?.claimsProvider(tenant, token)) {
+    const verified = await oidc.verify(core, tenant, token);
+    if (verified.ok) return verified.actor;
+    if (verified.failure === 'NO_STAFF_ACCOUNT') {
+      throw requestError('No active staff account of this tenant has the e-mail of this sign-in', RequestErrorCode.UNAUTHENTICATED, 401, requestId);
+    }
+    throw requestError("Invalid or expired token of this tenant's identity provider; sign in again", RequestErrorCode.UNAUTHENTICATED, 401, requestId);
+  }
   const claims = token ? await verifyStaffToken(core.secretKey, token, core.now()) : null;
   const actor = claims && claims.tenantId === tenant.id ? staffActor(claims) : null;
   if (!actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, 401, requestId);

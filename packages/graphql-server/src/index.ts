@@ -4,3 +4,5 @@ export { schema } from './schema/index.js';
 export type { GraphQLContext } from './context.js';
 export { RequestErrorCode } from './context.js';
 export { STAFF_TOKEN_TTL_SECONDS } from './auth/staff-token.js';
+export { LocalDiskStorage } from './uploads/local-disk-storage.js';
+export type { ByteRange, StoredObject, UploadStorage } from './uploads/upload-storage.js';

@@ -1,4 +1,15 @@
 // The public contract of @paht/widgets. Side-effect free: import
-// `@paht/widgets/report-tracker` to register the <paht-report-tracker> tag.
-export { PahtReportTracker } from './report-tracker/report-tracker.component.js';
-export { trackerMessages, formatInstant, TRACKER_LANGS, type TrackerLang, type TrackerMessages } from './report-tracker/report-tracker.messages.js';
+// `@paht/widgets/report-form`, `/report-tracker` or `/public-stats` (or load
+// dist/paht-widgets.js) to register the tags.
+export { PahtElement } from './shared/paht-element.js';
+export { LANGS, langOf, withOverrides, type Lang, type MessageOverrides } from './shared/i18n.js';
+export { isVietnamesePhone } from './shared/phone.js';
+export { groupForReading } from './shared/group-digits.js';
+export { PahtReportForm, type ReportFormValues, type FormPhase, type CategoriesState, type FieldName } from './report-form/report-form.component.js';
+export { REPORT_FORM_MESSAGES, type ReportFormMessages } from './report-form/report-form.messages.js';
+export { PahtReportTracker, type TrackerState } from './report-tracker/report-tracker.component.js';
+export { trackerMessages, formatInstant, TRACKER_LANGS, TRACKER_MESSAGES, type TrackerLang, type TrackerMessages } from './report-tracker/report-tracker.messages.js';
+export { PahtPublicStats, type PublicStatsData, type StatsState } from './public-stats/public-stats.component.js';
+export { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats/public-stats.messages.js';
+export { rankUnits, onTimeShare } from './public-stats/stats-math.js';
+export type { Category, Kpi, KpiGroupBy } from './shared/documents.js';

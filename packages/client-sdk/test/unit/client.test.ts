@@ -57,3 +57,38 @@ describe('request errors', () => {
     expect(error).toMatchObject({ code: 'TENANT_NOT_FOUND', statusCode: 404, requestId: 'req-1234-5678', message: 'Unknown tenant x' });
   });
 });
+
+describe('retries', () => {
+  it('retries a query that got no answer, but never another mutation', async () => {
+    const query = fakeFetch(1, { data: { trackReport: { __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'No such report' } } });
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: query.fetch, retry: { baseDelayMs: 1 } });
+    expect(await client.trackReport('QT-000-000-000')).toMatchObject({ __typename: 'NotFoundError' });
+    expect(query.calls).toHaveLength(2);
+
+    const mutation = fakeFetch(1, { data: { x: 1 } });
+    const other = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: mutation.fetch, retry: { baseDelayMs: 1 } });
+    await expect(other.request('mutation { classifyReport(id: "1", categoryId: "2") { __typename } }')).rejects.toBeInstanceOf(NetworkError);
+    expect(mutation.calls).toHaveLength(1);
+  });
+
+  it('retries a query answered 503 by a gateway, not one answered with errors', async () => {
+    const gateway = fakeFetch(0, { errors: [{ message: 'Service unavailable', extensions: { code: 'UNAVAILABLE' } }] }, { status: 503 });
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: gateway.fetch, retry: { retries: 2, baseDelayMs: 1 } });
+    await expect(client.request('{ categories { id } }')).rejects.toMatchObject({ statusCode: 503 });
+    expect(gateway.calls).toHaveLength(3);
+    const refused = fakeFetch(0, { errors: [{ message: 'Unknown tenant', extensions: { code: 'TENANT_NOT_FOUND' } }] }, { status: 404 });
+    await expect(createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: refused.fetch }).request('{ categories { id } }')).rejects.toBeInstanceOf(ServerError);
+    expect(refused.calls).toHaveLength(1);
+  });
+
+  it('refuses to send a subscription over HTTP', async () => {
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: fakeFetch(0, {}).fetch });
+    await expect(client.request('subscription { iocInbox { reportId } }')).rejects.toThrow('use subscribe()');
+  });
+
+  it('sends an API key as x-api-key', async () => {
+    const { fetch, calls } = fakeFetch(0, { data: { categories: [] } });
+    await createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', apiKey: 'pk_test', fetch }).request('{ categories { id } }');
+    expect(calls[0]?.headers).toMatchObject({ 'x-api-key': 'pk_test' });
+  });
+});

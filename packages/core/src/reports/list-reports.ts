@@ -67,7 +67,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 /**
  * Lists reports, newest first by default, with filters and keyset paging.
  * What is listed depends on who asks: the public (`actor` null) sees public
- * reports of public categories, never rejected ones; a unit sees its own;
+ * reports the IOC has classified into public categories, never rejected ones; a unit sees its own;
  * the IOC, admins and leaders see all.
  */
 export async function listReports(ctx: CoreContext, tenantId: string, actor: Actor | null, args: ListReportsArgs = {}): Promise<ReportPage> {
@@ -81,7 +81,12 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
   const and: Prisma.ReportWhereInput[] = [];
 
   if (!actor) {
-    and.push({ visibility: 'PUBLIC', status: { not: 'REJECTED' }, OR: [{ categoryId: null }, { category: { isPublic: true } }] });
+    // Moderation first: a report reaches public lists once the IOC has read
+    // and classified it (whatever category the citizen picked) into a public
+    // category. Until then only its reporter follows it (tracking code); a
+    // complaint that turns out to be about an official (a private category)
+    // is never listed at all.
+    and.push({ visibility: 'PUBLIC', status: { notIn: ['SUBMITTED', 'REJECTED'] }, category: { isPublic: true } });
   } else if (!can(actor, Permission.REPORT_READ_ALL)) {
     and.push({ unitId: 'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000' });
   }

@@ -1,3 +1,5 @@
+import type { AttachmentInput } from './submit-input.js';
+
 /** Why the IOC turns a report away. */
 export const RejectionReason = {
   SPAM: 'SPAM',
@@ -23,7 +25,7 @@ export type ReportCommand =
   | { type: 'EXTEND'; extensionMinutes: number; reason: string }
   | { type: 'REQUEST_INFO'; reason: string }
   | { type: 'PROVIDE_INFO'; reason: string }
-  | { type: 'RESOLVE'; answer: string; reason?: string }
+  | { type: 'RESOLVE'; answer: string; reason?: string; attachments?: AttachmentInput[] }
   | { type: 'PUBLISH'; reason?: string }
   | { type: 'RATE'; rating: number; comment?: string }
   | { type: 'REOPEN'; reason: string; rating?: number }

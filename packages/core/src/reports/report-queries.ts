@@ -77,15 +77,16 @@ export interface PublicReportFilter {
   before?: Date;
 }
 
-/** Public list of published or in-progress public reports, newest first. */
+/** Public list of classified public reports of public categories, newest first. */
 export async function listPublicReports(ctx: CoreContext, tenantId: string, filter: PublicReportFilter = {}): Promise<PublicReportView[]> {
   const take = Math.min(Math.max(filter.first ?? 20, 1), 100);
   return withTenant(ctx.db, tenantId, async (tx) => {
     const rows = await tx.report.findMany({
       where: {
         visibility: 'PUBLIC',
-        status: { notIn: ['REJECTED'], ...(filter.status ? { in: filter.status } : {}) },
-        OR: [{ categoryId: null }, { category: { isPublic: true } }],
+        status: { notIn: ['SUBMITTED', 'REJECTED'], ...(filter.status ? { in: filter.status } : {}) },
+        // Moderation first, as in `listReports`: classified into a public category.
+        category: { isPublic: true },
         ...(filter.categoryId && isUuid(filter.categoryId) ? { categoryId: filter.categoryId } : {}),
         ...(filter.unitId && isUuid(filter.unitId) ? { unitId: filter.unitId } : {}),
         ...(filter.before ? { submittedAt: { lt: filter.before } } : {}),

@@ -10,6 +10,23 @@ export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
+/**
+ * Metadata of a file already uploaded to storage (the upload itself and the
+ * checks of its bytes belong to the API). Kept private until published.
+ */
+export const attachmentInputSchema = z.object({
+  kind: z.enum(['PHOTO', 'VIDEO', 'DOCUMENT']),
+  mimeType: z.string().regex(/^(image|video|application)\/[\w.+-]+$/, 'is not a media type'),
+  byteSize: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+  storageKey: z.string().min(1).max(500),
+  fileName: z.string().trim().max(255).optional(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+export type AttachmentInput = z.input<typeof attachmentInputSchema>;
+/** At most this many attachments with one submission (or one answer). */
+export const MAX_ATTACHMENTS = 10;
+
 /** What a citizen (or an operator taking a call) sends to file a report. */
 export const submitReportSchema = z.object({
   title: text(5, 200),
@@ -28,24 +45,8 @@ export const submitReportSchema = z.object({
       .refine((v) => isValidPhoneNumber(v, 'VN'), 'is not a valid Vietnamese phone number'),
     email: z.email().max(320).optional(),
   }),
-  /**
-   * Metadata of files already uploaded to storage (the upload itself and the
-   * checks of its bytes belong to the API). Kept private until published.
-   */
-  attachments: z
-    .array(
-      z.object({
-        kind: z.enum(['PHOTO', 'VIDEO', 'DOCUMENT']),
-        mimeType: z.string().regex(/^(image|video|application)\/[\w.+-]+$/, 'is not a media type'),
-        byteSize: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
-        storageKey: z.string().min(1).max(500),
-        fileName: z.string().trim().max(255).optional(),
-        width: z.number().int().positive().optional(),
-        height: z.number().int().positive().optional(),
-      }),
-    )
-    .max(10)
-    .default([]),
+  /** Files already uploaded (see `attachmentInputSchema`). Kept private until published. */
+  attachments: z.array(attachmentInputSchema).max(MAX_ATTACHMENTS).default([]),
   /** Client-chosen key; a retried submit with the same key returns the same report. */
   idempotencyKey: z.string().trim().min(8).max(200).optional(),
 })

@@ -12,6 +12,7 @@ import { projectReport } from './report-projection.js';
 import { displayedDueAt, evaluateSla, resolvedOnTime } from './report-sla.js';
 import { decideTransition } from './report-transitions.js';
 import { isUuid } from '../ids.js';
+import { addAttachments, parseAttachmentInputs, publishAttachments } from './report-attachments.js';
 
 export interface TransitionResult {
   event: ReportEventRecord;
@@ -41,6 +42,7 @@ export async function transitionReport(
     const report = await tx.report.findUnique({ where: { id: reportId } });
     if (!report) throw reportNotFound();
     const decision = decideTransition(report, actor, command);
+    const attachments = command.type === 'RESOLVE' ? parseAttachmentInputs(command.attachments, 'attachments') : [];
     const data = await eventData(tx, command);
     const event: ReportEventRecord = {
       seq: report.version + 2,
@@ -90,6 +92,8 @@ export async function transitionReport(
         data: event.data as object,
       },
     });
+    await addAttachments(tx, tenantId, reportId, event.seq, attachments);
+    if (command.type === 'PUBLISH') await publishAttachments(tx, reportId);
     return { event, sla };
   });
 }

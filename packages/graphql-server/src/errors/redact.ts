@@ -15,3 +15,31 @@ export function describeUnexpected(error: unknown): { type: string; message: str
   const frames = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
   return { type: error.name, message: redact(error.message), ...(frames ? { stack: frames } : {}) };
 }
+
+/** Query parameters whose values never go into a log line: the citizen's secret, tokens and keys. */
+const SECRET_PARAMETERS = /([?&](?:secret|token|api_key|apiKey|key|password)=)[^&#]*/gi;
+
+/** A request URL as it may be logged: secret-bearing parameters blanked, then contact-like text redacted. */
+export function redactUrl(url: string): string {
+  const blanked = url.replace(SECRET_PARAMETERS, '$1[redacted]');
+  let decoded = blanked;
+  try {
+    // Percent-encoded spaces and plus signs would hide a phone number from `redact`.
+    decoded = decodeURIComponent(blanked.replace(/\+/g, ' '));
+  } catch {
+    decoded = blanked.replace(/%20|\+/g, ' ');
+  }
+  // E-mail addresses within one path segment or parameter value, then what `redact` catches.
+  return redact(decoded.replace(/[^\s@"'<>(),;:/?=&]+@[^\s@"'<>(),;:/?=&]+\.[a-z]{2,}/gi, '[email]'));
+}
+
+/**
+ * Fastify's request serializer with `redactUrl` applied: attachment links
+ * carry the citizen's secret in `?secret=` (img tags cannot send headers),
+ * and a plain request log would write it out.
+ */
+export const requestLogSerializer = (request: { method: string; url: string; id?: unknown; ip?: string }) => ({
+  method: request.method,
+  url: redactUrl(request.url),
+  reqId: request.id,
+});

@@ -4,7 +4,9 @@ import './enums.js';
 import './errors.js';
 import './category.js';
 import './unit.js';
+import './node.js';
 import './report.js';
+import './report-connection.js';
 import './submit-report.js';
 import './report-transition.js';
 import './staff-commands.js';
@@ -12,6 +14,10 @@ import './citizen-commands.js';
 import './kpi.js';
 import './sign-in.js';
 import './subscriptions.js';
+import './admin-config.js';
+import './admin-access.js';
+import './admin-audit.js';
+import './admin-tenant.js';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

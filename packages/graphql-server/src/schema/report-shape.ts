@@ -9,6 +9,7 @@ import type {
   SlaSnapshot,
   StaffReportView,
 } from '@paht/core';
+import { PUBLISHABLE_MEDIA_TYPES } from '@paht/core';
 
 /** One step of a report's timeline as the API shows it. */
 export interface TimelineEntryShape {
@@ -20,6 +21,18 @@ export interface TimelineEntryShape {
   note: string | null;
   /** Staff views only. */
   actorRole: string | null;
+}
+
+/** A stored file of a report as the API shows it: never its storage key or original file name. */
+export interface AttachmentShape {
+  id: string;
+  kind: 'PHOTO' | 'VIDEO' | 'DOCUMENT';
+  mimeType: string;
+  byteSize: number;
+  width: number | null;
+  height: number | null;
+  /** Whether a metadata-free preview exists (re-encoded photos). */
+  hasPreview: boolean;
 }
 
 /**
@@ -47,6 +60,8 @@ export interface ReportShape {
   resolvedOnTime: boolean | null;
   answer: string | null;
   rating: number | null;
+  /** Public views: public attachments only (after publication); citizen and staff views: all. */
+  attachments: AttachmentShape[];
   timeline: TimelineEntryShape[];
   sla: SlaSnapshot | null;
 }
@@ -75,6 +90,15 @@ function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla'> {
     resolvedOnTime: v.resolvedOnTime,
     answer: v.answer,
     rating: v.rating,
+    attachments: v.attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      mimeType: a.mimeType,
+      byteSize: a.byteSize,
+      width: a.width,
+      height: a.height,
+      hasPreview: PUBLISHABLE_MEDIA_TYPES.includes(a.mimeType),
+    })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { getReportForStaff, listPublicReports, trackReport, type SlaSnapshot } from '@paht/core';
+import { getReportForStaff, trackReport, type SlaSnapshot } from '@paht/core';
 import { builder } from '../builder.js';
 import { requireStaff } from '../context.js';
 import { callCore, ForbiddenError, NotFoundError } from '../errors/expected-errors.js';
@@ -12,8 +12,10 @@ import {
   SlaStageNameEnum,
   SlaStageStateEnum,
 } from './enums.js';
-import { fromPublicView, fromStaffView, type ReportShape, type TimelineEntryShape } from './report-shape.js';
+import { fromPublicView, fromStaffView, type AttachmentShape, type ReportShape, type TimelineEntryShape } from './report-shape.js';
+import { attachmentPreviewUrl, attachmentUrl } from '../uploads/upload-urls.js';
 import { DateTime } from './scalars.js';
+import { Node } from './node.js';
 import { Unit } from './unit.js';
 
 export const TimelineEntry = builder.objectRef<TimelineEntryShape>('TimelineEntry').implement({
@@ -38,13 +40,44 @@ export const SlaInfo = builder.objectRef<SlaSnapshot>('SlaInfo').implement({
       stage: t.field({ type: SlaStageNameEnum, nullable: true, description: 'The running stage, else the last resolution.', resolve: (s) => stage(s)?.stage ?? null }),
       state: t.field({ type: SlaStageStateEnum, nullable: true, resolve: (s) => stage(s)?.state ?? null }),
       dueAt: t.field({ type: DateTime, nullable: true, resolve: (s) => stage(s)?.dueAt ?? null }),
-      remainingMinutes: t.int({ nullable: true, resolve: (s) => stage(s)?.remainingMinutes ?? null }),
+      remainingMinutes: t.int({
+        nullable: true,
+        description: 'Whole working minutes left in the running stage, rounded down (negative: overdue by that much).',
+        resolve: (s) => {
+          const minutes = stage(s)?.remainingMinutes;
+          return minutes == null ? null : Math.floor(minutes);
+        },
+      }),
     };
   },
 });
 
+export const AttachmentKindEnum = builder.enumType('AttachmentKind', { values: ['PHOTO', 'VIDEO', 'DOCUMENT'] as const });
+
+/** A photo or video of a report (docs/uploads.md). Public photos carry no metadata: no EXIF, GPS, device or XMP. */
+export const Attachment = builder.objectRef<AttachmentShape>('Attachment').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: AttachmentKindEnum, resolve: (a) => a.kind }),
+    mimeType: t.exposeString('mimeType', { description: 'Read from the bytes when uploaded.' }),
+    byteSize: t.exposeInt('byteSize'),
+    width: t.exposeInt('width', { nullable: true }),
+    height: t.exposeInt('height', { nullable: true }),
+    url: t.string({
+      description: 'The file (absolute path on the API origin). Unless public, add `secret` (the citizen) or send the staff bearer token.',
+      resolve: (a, _args, ctx) => attachmentUrl(a.id, ctx.tenant.slug),
+    }),
+    previewUrl: t.string({
+      nullable: true,
+      description: 'A resized JPEG without metadata, for photos; null for videos.',
+      resolve: (a, _args, ctx) => (a.hasPreview ? attachmentPreviewUrl(a.id, ctx.tenant.slug) : null),
+    }),
+  }),
+});
+
 /** A report as the public, the citizen or staff see it. Never the reporter's contact. */
 export const Report = builder.objectRef<ReportShape>('Report').implement({
+  interfaces: [Node],
   fields: (t) => ({
     id: t.exposeID('id'),
     trackingCode: t.exposeString('trackingCode'),
@@ -66,6 +99,11 @@ export const Report = builder.objectRef<ReportShape>('Report').implement({
     resolvedOnTime: t.exposeBoolean('resolvedOnTime', { nullable: true }),
     answer: t.exposeString('answer', { nullable: true }),
     rating: t.exposeInt('rating', { nullable: true }),
+    attachments: t.field({
+      type: [Attachment],
+      description: 'Photos and videos. Public views: only those made public by publication; citizen (with secret) and staff: all.',
+      resolve: (r) => r.attachments,
+    }),
     timeline: t.field({ type: [TimelineEntry], resolve: (r) => r.timeline }),
     sla: t.field({ type: SlaInfo, nullable: true, description: 'Citizen (with secret) and staff views only.', resolve: (r) => r.sla }),
   }),
@@ -108,24 +146,6 @@ builder.queryField('report', (t) =>
     resolve: async (_root, args, ctx) => {
       const actor = requireStaff(ctx);
       return fromStaffView(await callCore(() => getReportForStaff(ctx.core, ctx.tenant.id, actor, args.id)));
-    },
-  }),
-);
-
-builder.queryField('publicReports', (t) =>
-  t.field({
-    type: [Report],
-    description: 'Public reports, newest first (timelines empty in lists).',
-    args: {
-      first: t.arg.int({ description: 'At most 100; default 20.' }),
-      before: t.arg({ type: DateTime, description: 'Only reports submitted before this instant (paging).' }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const rows = await listPublicReports(ctx.core, ctx.tenant.id, {
-        ...(args.first != null ? { first: args.first } : {}),
-        ...(args.before ? { before: args.before } : {}),
-      });
-      return rows.map(fromPublicView);
     },
   }),
 );

@@ -3,6 +3,8 @@ import { COMMAND_ERRORS } from '../errors/expected-errors.js';
 import { RejectionReasonEnum, ReportVisibilityEnum } from './enums.js';
 import { publishing } from '../live/publish-change.js';
 import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
+import { requireStaff } from '../context.js';
+import { attachmentsFromUploads } from '../uploads/upload-attachments.js';
 
 /** Every step below is published to live subscribers once it has committed. */
 const asStaff = publishing(applyAsStaff);
@@ -65,8 +67,17 @@ builder.mutationFields((t) => ({
   resolveReport: t.field({
     ...staffStep,
     description: "Assigned unit: give the answer (kết quả xử lý).",
-    args: { id: t.arg.id({ required: true }), answer: t.arg.string({ required: true }), reason: t.arg.string() },
-    resolve: (_r, a, ctx) => asStaff(ctx, a.id, { type: 'RESOLVE', answer: a.answer, reason: a.reason }),
+    args: {
+      id: t.arg.id({ required: true }),
+      answer: t.arg.string({ required: true }),
+      reason: t.arg.string(),
+      uploadIds: t.arg.idList({ description: 'Photos of the result, sent before to POST /uploads (at most 10); public once the answer is published.' }),
+    },
+    resolve: async (_r, a, ctx) => {
+      requireStaff(ctx);
+      const attachments = await attachmentsFromUploads(ctx, a.uploadIds?.map(String), 'uploadIds');
+      return asStaff(ctx, a.id, { type: 'RESOLVE', answer: a.answer, reason: a.reason, attachments });
+    },
   }),
   publishReport: t.field({
     ...staffStep,

@@ -5,6 +5,7 @@ import { callCore, ForbiddenError, ValidationError } from '../errors/expected-er
 import { ChannelEnum } from './enums.js';
 import { DateTime } from './scalars.js';
 import { withoutNulls } from './without-nulls.js';
+import { attachmentsFromUploads } from '../uploads/upload-attachments.js';
 
 const ReporterInput = builder.inputType('ReporterInput', {
   description: 'Who reports: kept private, never shown to the public.',
@@ -28,6 +29,9 @@ const SubmitReportInput = builder.inputType('SubmitReportInput', {
     areaCode: t.string(),
     reporter: t.field({ type: ReporterInput, required: true }),
     idempotencyKey: t.string({ description: 'A retry with the same key returns the first report instead of filing a second one.' }),
+    uploadIds: t.idList({
+      description: 'Files sent before to POST /uploads (at most 10): each id as it answered, valid 24 hours, of this tenant. Private until the report is published.',
+    }),
   }),
 });
 
@@ -47,7 +51,9 @@ builder.mutationField('submitReport', (t) =>
     description: 'Files a report, as a citizen or (signed in) as an operator taking a call.',
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: SubmitReportInput, required: true }) },
-    resolve: async (_root, { input }, ctx) =>
-      publishSubmitted(ctx, await callCore(() => submitReport(ctx.core, ctx.tenant.id, withoutNulls(input), ctx.staff))),
+    resolve: async (_root, { input: { uploadIds, ...input } }, ctx) => {
+      const attachments = await attachmentsFromUploads(ctx, uploadIds?.map(String), 'uploadIds');
+      return publishSubmitted(ctx, await callCore(() => submitReport(ctx.core, ctx.tenant.id, { ...withoutNulls(input), attachments }, ctx.staff)));
+    },
   }),
 );

@@ -1,4 +1,6 @@
 import { can, DomainError, DomainErrorCode, Permission, trackReport, type Actor } from '@paht/core';
+import { slaAlertBusOf } from '../alerts/sla-alert-bus.js';
+import { SlaAlert, slaAlertsFor } from '../alerts/sla-alert-type.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { reportEventsOf } from '../live/live-registry.js';
@@ -95,5 +97,18 @@ builder.subscriptionFields((t) => ({
       return unitQueue(reportEventsOf(ctx.core).subscribe(ctx.tenant.id), unitId);
     },
     resolve: (change) => change,
+  }),
+  slaAlerts: t.field({
+    type: SlaAlert,
+    description: 'Staff: SLA warnings and breaches as the deadlines pass, once each. IOC, tenant admins and leaders see all; unit staff their own unit’s reports.',
+    extensions: { staffOnly: true },
+    subscribe: async (_root, _args, ctx) => {
+      const alerts = slaAlertBusOf(ctx.core).subscribe(ctx.tenant.id);
+      const mine = slaAlertsFor(signedInStaff(ctx), alerts);
+      if (mine) return mine;
+      await alerts.return();
+      throw forbidden('IOC or unit staff only');
+    },
+    resolve: (alert) => alert,
   }),
 }));

@@ -106,6 +106,17 @@ afterAll(async () => {
   await tdb?.close();
 });
 
+describe('the clock between whole minutes', () => {
+  it('gives whole remaining minutes, rounded down, when the clock is not on a minute', async () => {
+    const r = await submit('Đèn tín hiệu giao thông tắt');
+    ctx.advance(30_500);
+    const body = await post(`query { trackReport(trackingCode: ${JSON.stringify(r.trackingCode)}, secret: ${JSON.stringify(r.secret)}) { ... on TrackedReport { report { sla { remainingMinutes } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const minutes = (body.data!.trackReport as { report: { sla: { remainingMinutes: number } } }).report.sla.remainingMinutes;
+    expect(Number.isInteger(minutes)).toBe(true);
+  });
+});
+
 describe('rejecting', () => {
   it('lets the IOC turn a report away with a reason the citizen reads, once', async () => {
     const original = await submit('Phản ánh gốc về đèn đường');

@@ -155,6 +155,12 @@ describe('Open311 GeoReport v2', () => {
     // The Swagger file's singular path answers too.
     expect(JSON.parse((await get(`/request/${id}.json?jurisdiction_id=o311`)).text)).toEqual(requests);
 
+    // Moderation first: listed once the IOC has classified it.
+    const unlisted = JSON.parse((await get('/requests.json?jurisdiction_id=o311&status=open')).text);
+    expect(unlisted.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(id);
+    const reportId = (await tdb.db.query<{ id: string }>('SELECT id FROM reports WHERE tracking_code = $1', [id]))[0]!.id;
+    const operator = await signedIn('ioc@example.gov.vn');
+    expect((await operator.request(CLASSIFY, { id: reportId, categoryId: t.roadsCategoryId })).result).toMatchObject({ status: 'CLASSIFIED' });
     const list = await get('/requests.json?jurisdiction_id=o311&status=open');
     const listed = JSON.parse(list.text);
     valid('requests', listed);

@@ -1,104 +1,225 @@
-import { createClient, ServerError, type Report } from '@paht/client-sdk';
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import type { Report } from '@paht/client-sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { RATE_REPORT, TRACK_REPORT_WITH_FILES } from '../shared/documents.js';
+import { withOverrides } from '../shared/i18n.js';
+import { PahtElement } from '../shared/paht-element.js';
+import { watchReportStatus, type LiveState } from './live-status.js';
+import { TRACKER_MESSAGES, type TrackerMessages } from './report-tracker.messages.js';
+import { renderRating, renderReport, type RatingState } from './report-tracker.parts.js';
 import { trackerStyles } from './report-tracker.styles.js';
-import { formatInstant, trackerMessages, type TrackerMessages } from './report-tracker.messages.js';
 
-type TrackerState =
+export type TrackerState =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'found'; report: Report }
+  | { kind: 'found'; report: Report; access: 'PUBLIC' | 'CITIZEN' }
   | { kind: 'not-found' }
+  | { kind: 'wrong-secret' }
+  | { kind: 'offline' }
   | { kind: 'failed'; requestId: string | null };
 
 /**
- * @summary Lets a citizen follow a report by its tracking code: status,
- * handling unit, deadline and the public timeline. Shows nothing private.
+ * @summary Lets a citizen follow a report by its tracking code: status in
+ * plain words, handling unit, deadline and timeliness, the timeline, the
+ * answer with its files. With the secret: the citizen's view, live updates
+ * while open, and the rating of a published answer.
  *
  * @event paht-report-found - A report was found; `detail` is `{ trackingCode, status }`.
+ * @event paht-report-changed - A live update arrived; `detail` is `{ trackingCode, status }`.
+ * @event paht-report-rated - The citizen rated; `detail` is `{ trackingCode, rating }`.
  *
- * @csspart form - The tracking-code form.
- * @csspart input - The tracking-code input.
- * @csspart button - The lookup button.
+ * @csspart form - The lookup form.
+ * @csspart input - The inputs.
+ * @csspart button - Every button.
  * @csspart summary - Status, unit and deadline.
  * @csspart timeline - The list of steps.
+ * @csspart rating - The rating form.
  *
- * @cssproperty --paht-tracker-accent - Button colour. Default: `--paht-color-primary`.
- * @cssproperty --paht-tracker-border - Borders and the timeline line. Default: `--paht-color-border`.
+ * @cssproperty --paht-tracker-accent - Buttons and the status badge. Default: `--paht-color-primary`.
+ * @cssproperty --paht-tracker-border - The timeline line. Default: `--paht-color-border`.
  */
-export class PahtReportTracker extends LitElement {
+export class PahtReportTracker extends PahtElement {
   static override styles = trackerStyles;
 
   static override properties: PropertyDeclarations = {
-    endpoint: { type: String },
-    tenant: { type: String },
-    lang: { type: String, reflect: true },
+    ...PahtElement.properties,
     trackingCode: { type: String, attribute: 'tracking-code' },
-    state: { state: true },
+    secret: { type: String },
+    state: { attribute: false },
+    live: { attribute: false },
+    rating: { attribute: false },
+    announcement: { state: true },
   };
 
-  /** The GraphQL endpoint, e.g. `https://paht.example.gov.vn/graphql`. Required before a lookup. */
-  declare endpoint: string;
-  /** The tenant's slug, e.g. `quang-tri`. Required before a lookup. */
-  declare tenant: string;
-  /** `vi` (default) or `en`; takes effect on the next render. */
-  declare lang: string;
   /** A code to look up as soon as the element is connected. Default: none. */
   declare trackingCode: string;
-  declare protected state: TrackerState;
+  /** The report's secret, for the citizen's view (prefilled, e.g. from a link). Default: none. */
+  declare secret: string;
+  /** What is shown (set it to show fixed data). */
+  declare state: TrackerState;
+  /** The live-updates connection. */
+  declare live: LiveState;
+  /** The rating form's state. */
+  declare rating: RatingState;
+  declare protected announcement: string;
+
+  #stopLive: (() => void) | null = null;
+  #lastSeq = 0;
+  #onOnline = () => {
+    if (this.state.kind === 'offline') void this.track(this.trackingCode, this.secret);
+  };
 
   constructor() {
     super();
-    this.endpoint = '';
-    this.tenant = '';
-    this.lang = 'vi';
     this.trackingCode = '';
+    this.secret = '';
     this.state = { kind: 'idle' };
+    this.live = 'off';
+    this.rating = { kind: 'idle', stars: 0, comment: '' };
+    this.announcement = '';
+  }
+
+  protected get m(): TrackerMessages {
+    return withOverrides(TRACKER_MESSAGES[this.language], this.language, this.messages);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.trackingCode) void this.track(this.trackingCode);
+    window.addEventListener('online', this.#onOnline);
+    if (this.trackingCode && this.state.kind === 'idle') void this.track(this.trackingCode, this.secret);
   }
 
-  /** Looks a report up by its tracking code and shows it. */
-  async track(trackingCode: string): Promise<void> {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    this.stopLive();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if ((changed.has('endpoint') || changed.has('tenant')) && this.configured && this.trackingCode && this.state.kind === 'idle') {
+      void this.track(this.trackingCode, this.secret);
+    }
+  }
+
+  /** Looks a report up by its tracking code (and secret) and shows it; follows it live with the secret. */
+  async track(trackingCode: string, secret = ''): Promise<void> {
     const code = trackingCode.trim();
-    if (!code || !this.endpoint || !this.tenant) return;
+    const key = secret.trim();
+    if (!code || !this.configured) return;
     this.trackingCode = code;
+    this.secret = key;
+    this.stopLive();
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      this.state = { kind: 'offline' };
+      return;
+    }
     this.state = { kind: 'loading' };
+    await this.refresh();
+    const state = this.state as TrackerState;
+    if (state.kind === 'found') {
+      this.emit('paht-report-found', { trackingCode: state.report.trackingCode, status: state.report.status });
+      if (state.access === 'CITIZEN') this.startLive(state.report.trackingCode, key);
+    }
+  }
+
+  /** Fetches the report again (after a live update or a rating). */
+  private async refresh(): Promise<void> {
     try {
-      const result = await createClient({ endpoint: this.endpoint, tenant: this.tenant }).trackReport(code);
-      if (result.__typename !== 'TrackedReport') {
-        this.state = result.__typename === 'NotFoundError' ? { kind: 'not-found' } : { kind: 'failed', requestId: null };
+      const { trackReport: result } = await this.client.request(TRACK_REPORT_WITH_FILES, {
+        trackingCode: this.trackingCode,
+        ...(this.secret ? { secret: this.secret } : {}),
+      });
+      if (result.__typename === 'TrackedReport') {
+        this.state = { kind: 'found', report: result.report, access: result.access };
+        this.#lastSeq = Math.max(this.#lastSeq, ...result.report.timeline.map((e) => e.seq));
+      } else if (result.__typename === 'NotFoundError') {
+        this.state = { kind: 'not-found' };
+      } else {
+        this.state = this.secret ? { kind: 'wrong-secret' } : { kind: 'failed', requestId: null };
+      }
+    } catch (error) {
+      const e = error as { name?: string; requestId?: string | null };
+      this.state = e?.name === 'NetworkError' && navigator.onLine === false ? { kind: 'offline' } : { kind: 'failed', requestId: e?.requestId ?? null };
+    }
+  }
+
+  private startLive(trackingCode: string, secret: string): void {
+    this.#lastSeq = 0;
+    if (this.state.kind === 'found') this.#lastSeq = Math.max(0, ...this.state.report.timeline.map((e) => e.seq));
+    this.#stopLive = watchReportStatus(this.client, trackingCode, secret, {
+        onState: (state) => {
+          this.live = state;
+        },
+        onUpdate: (update) => {
+          if (update.entry.seq <= this.#lastSeq) return;
+          this.#lastSeq = update.entry.seq;
+          this.announcement = this.m.changed(this.m.statuses[update.status]);
+          this.emit('paht-report-changed', { trackingCode: update.trackingCode, status: update.status });
+          void this.refresh();
+        },
+    });
+  }
+
+  private stopLive(): void {
+    this.#stopLive?.();
+    this.#stopLive = null;
+    this.live = 'off';
+  }
+
+  /** Sends the citizen's rating of the published answer. */
+  async rate(stars: number, comment: string): Promise<void> {
+    if (this.state.kind !== 'found') return;
+    if (stars < 1 || stars > 5) {
+      this.rating = { ...this.rating, kind: 'invalid' };
+      return;
+    }
+    this.rating = { kind: 'sending', stars, comment };
+    try {
+      const { rateReport } = await this.client.request(RATE_REPORT, {
+        trackingCode: this.state.report.trackingCode,
+        secret: this.secret,
+        rating: stars,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+      if (rateReport.__typename !== 'ReportTransition') {
+        this.rating = { kind: 'failed', stars, comment };
         return;
       }
-      this.state = { kind: 'found', report: result.report };
-      this.dispatchEvent(
-        new CustomEvent('paht-report-found', { detail: { trackingCode: result.report.trackingCode, status: result.report.status }, bubbles: true, composed: true }),
-      );
-    } catch (error) {
-      this.state = { kind: 'failed', requestId: error instanceof ServerError ? error.requestId : null };
+      this.rating = { kind: 'done', stars, comment };
+      this.emit('paht-report-rated', { trackingCode: this.state.report.trackingCode, rating: stars });
+      await this.refresh();
+    } catch {
+      this.rating = { kind: 'failed', stars, comment };
     }
   }
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement | null;
-    void this.track(input?.value ?? '');
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    void this.track(value('code'), value('secret'));
   }
 
   override render() {
-    const m = trackerMessages(this.lang);
+    const m = this.m;
     const busy = this.state.kind === 'loading';
     return html`
-      <form part="form" @submit=${this.onSubmit}>
-        <label>
-          ${m.label}
-          <input part="input" name="code" autocomplete="off" spellcheck="false" .value=${this.trackingCode} placeholder=${m.placeholder} required />
-        </label>
+      <form part="form" @submit=${this.onSubmit} aria-labelledby="tracker-heading">
+        <h2 id="tracker-heading">${m.heading}</h2>
+        <div class="fields">
+          <div class="field">
+            <label for="code">${m.label}</label>
+            <input part="input" id="code" name="code" autocomplete="off" spellcheck="false" autocapitalize="characters" .value=${this.trackingCode} placeholder=${m.placeholder} required />
+          </div>
+          <div class="field">
+            <label for="secret">${m.secretLabel}</label>
+            <input part="input" id="secret" name="secret" type="password" autocomplete="off" spellcheck="false" .value=${this.secret} aria-describedby="secret-hint" />
+          </div>
+        </div>
+        <p class="hint" id="secret-hint">${m.secretHint}</p>
         <button part="button" type="submit" ?disabled=${busy}>${m.submit}</button>
       </form>
-      <div aria-live="polite">${this.renderState(m)}</div>
+      <div aria-live="polite" aria-busy=${busy ? 'true' : 'false'}>${this.renderState(m)}</div>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
 
@@ -107,40 +228,22 @@ export class PahtReportTracker extends LitElement {
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<p class="message">${m.loading}</p>`;
+        return html`<p class="message">${m.loading}</p><span class="skeleton"></span><span class="skeleton" style="width:60%"></span>`;
       case 'not-found':
-        return html`<p class="message" role="alert">${m.notFound}</p>`;
+        return html`<p class="notice error-box" role="alert">${m.notFound}</p>`;
+      case 'wrong-secret':
+        return html`<p class="notice error-box" role="alert">${m.wrongSecret}</p>`;
+      case 'offline':
+        return html`<p class="notice" role="status">${m.offline}</p>`;
       case 'failed':
-        return html`<p class="message" role="alert">${m.failed(this.state.requestId)}</p>`;
-      case 'found':
-        return this.renderReport(this.state.report, m);
+        return html`<p class="notice error-box" role="alert">${m.failed(this.state.requestId)}</p>`;
+      case 'found': {
+        const { report, access } = this.state;
+        return html`${renderReport(report, access, this.live, this.language, m, this.secret, this.endpoint)}
+        ${access === 'CITIZEN' && (report.status === 'PUBLISHED' || report.rating !== null)
+          ? renderRating(report, this.rating, m, (rating) => (this.rating = rating), (stars, comment) => void this.rate(stars, comment))
+          : nothing}`;
+      }
     }
-  }
-
-  private renderReport(report: Report, m: TrackerMessages) {
-    const unitName = report.unit ? (this.lang === 'en' && report.unit.nameEn) || report.unit.name : m.noUnit;
-    return html`
-      <dl part="summary">
-        <dt>${m.label}</dt>
-        <dd>${report.trackingCode}</dd>
-        <dt>${m.status}</dt>
-        <dd>${m.statuses[report.status]}</dd>
-        <dt>${m.unit}</dt>
-        <dd>${unitName}</dd>
-        <dt>${m.deadline}</dt>
-        <dd>${report.dueAt ? formatInstant(report.dueAt, m) : m.noDeadline}</dd>
-        ${report.answer ? html`<dt>${m.answer}</dt><dd>${report.answer}</dd>` : nothing}
-      </dl>
-      <h3>${m.timeline}</h3>
-      <ol part="timeline">
-        ${report.timeline.map(
-          (entry) => html`<li>
-            <strong>${m.events[entry.type]}</strong>
-            <time datetime=${entry.at}>${formatInstant(entry.at, m)}</time>
-            ${entry.note ? html`<div>${entry.note}</div>` : nothing}
-          </li>`,
-        )}
-      </ol>
-    `;
   }
 }

@@ -4,12 +4,38 @@ export const TRACKER_LANGS = ['vi', 'en'] as const;
 export type TrackerLang = (typeof TRACKER_LANGS)[number];
 
 export interface TrackerMessages {
+  heading: string;
   label: string;
   placeholder: string;
+  secretLabel: string;
+  secretHint: string;
   submit: string;
   loading: string;
   notFound: string;
+  wrongSecret: string;
+  offline: string;
   failed: (requestId: string | null) => string;
+  reportTitle: string;
+  privateTitle: string;
+  category: string;
+  submittedAt: string;
+  onTime: string;
+  timeliness: Record<'ON_TIME' | 'OVERDUE' | 'ON_TRACK' | 'WARNING' | 'BREACHED' | 'NONE', string>;
+  attachments: string;
+  openAttachment: (n: number, kind: string) => string;
+  live: Record<'connecting' | 'live' | 'off', string>;
+  liveHint: string;
+  changed: (status: string) => string;
+  rateHeading: string;
+  rateIntro: string;
+  stars: (n: number) => string;
+  comment: string;
+  rateSubmit: string;
+  rateSending: string;
+  rateThanks: string;
+  rateFailed: string;
+  rateChoose: string;
+  yourRating: (n: number) => string;
   status: string;
   unit: string;
   noUnit: string;
@@ -23,11 +49,44 @@ export interface TrackerMessages {
 }
 
 const vi: TrackerMessages = {
+  heading: 'Tra cứu phản ánh',
   label: 'Mã phản ánh',
   placeholder: 'Ví dụ: QT-123-456-789',
+  secretLabel: 'Mã bí mật (không bắt buộc)',
+  secretHint: 'Nhập mã bí mật nhận được khi gửi để xem đầy đủ, nhận cập nhật trực tiếp và đánh giá kết quả.',
   submit: 'Tra cứu',
   loading: 'Đang tra cứu…',
   notFound: 'Không tìm thấy phản ánh với mã này. Vui lòng kiểm tra lại.',
+  wrongSecret: 'Mã bí mật không đúng. Hãy kiểm tra lại, hoặc để trống để xem thông tin công khai.',
+  offline: 'Bạn đang ngoại tuyến. Sẽ tra cứu lại khi có mạng.',
+  reportTitle: 'Nội dung',
+  privateTitle: 'Phản ánh không công khai',
+  category: 'Lĩnh vực',
+  submittedAt: 'Ngày gửi',
+  onTime: 'Tiến độ',
+  timeliness: {
+    ON_TIME: 'Xử lý đúng hạn',
+    OVERDUE: 'Xử lý trễ hạn',
+    ON_TRACK: 'Trong hạn',
+    WARNING: 'Sắp đến hạn',
+    BREACHED: 'Đã quá hạn',
+    NONE: 'Chưa tính hạn',
+  },
+  attachments: 'Hình ảnh, tệp đính kèm',
+  openAttachment: (n, kind) => `Mở tệp ${n} (${kind === 'VIDEO' ? 'video' : kind === 'PHOTO' ? 'ảnh' : 'tài liệu'})`,
+  live: { connecting: 'Đang kết nối cập nhật trực tiếp…', live: 'Đang cập nhật trực tiếp', off: 'Không có cập nhật trực tiếp' },
+  liveHint: 'Trang sẽ tự cập nhật khi phản ánh chuyển bước.',
+  changed: (status) => `Phản ánh vừa chuyển sang: ${status}`,
+  rateHeading: 'Đánh giá kết quả xử lý',
+  rateIntro: 'Bạn có hài lòng với kết quả xử lý không?',
+  stars: (n) => `${n} sao`,
+  comment: 'Góp ý (không bắt buộc)',
+  rateSubmit: 'Gửi đánh giá',
+  rateSending: 'Đang gửi đánh giá…',
+  rateThanks: 'Cảm ơn bạn đã đánh giá.',
+  rateFailed: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
+  rateChoose: 'Vui lòng chọn số sao.',
+  yourRating: (n) => `Bạn đã đánh giá ${n}/5 sao`,
   failed: (id) => `Không tra cứu được lúc này. Vui lòng thử lại sau.${id ? ` (Mã yêu cầu: ${id})` : ''}`,
   status: 'Trạng thái',
   unit: 'Đơn vị xử lý',
@@ -69,11 +128,44 @@ const vi: TrackerMessages = {
 };
 
 const en: TrackerMessages = {
+  heading: 'Track a report',
   label: 'Tracking code',
   placeholder: 'For example: QT-123-456-789',
+  secretLabel: 'Secret (optional)',
+  secretHint: 'Enter the secret you received when sending to see every detail, get live updates and rate the answer.',
   submit: 'Track',
   loading: 'Looking it up…',
   notFound: 'No report has this code. Please check it.',
+  wrongSecret: 'This secret is not right. Check it, or leave it empty to see the public view.',
+  offline: 'You are offline. The lookup will run again when you are back online.',
+  reportTitle: 'Report',
+  privateTitle: 'Private report',
+  category: 'Topic',
+  submittedAt: 'Sent on',
+  onTime: 'Timeliness',
+  timeliness: {
+    ON_TIME: 'Resolved on time',
+    OVERDUE: 'Resolved late',
+    ON_TRACK: 'On track',
+    WARNING: 'Deadline near',
+    BREACHED: 'Overdue',
+    NONE: 'No deadline yet',
+  },
+  attachments: 'Photos and files',
+  openAttachment: (n, kind) => `Open file ${n} (${kind.toLowerCase()})`,
+  live: { connecting: 'Connecting for live updates…', live: 'Live updates on', off: 'No live updates' },
+  liveHint: 'This page updates itself when the report moves on.',
+  changed: (status) => `The report is now: ${status}`,
+  rateHeading: 'Rate the answer',
+  rateIntro: 'Are you satisfied with how your report was handled?',
+  stars: (n) => `${n} ${n === 1 ? 'star' : 'stars'}`,
+  comment: 'Comment (optional)',
+  rateSubmit: 'Send rating',
+  rateSending: 'Sending…',
+  rateThanks: 'Thank you for your rating.',
+  rateFailed: 'The rating was not sent. Please try again.',
+  rateChoose: 'Please choose a number of stars.',
+  yourRating: (n) => `You rated it ${n} out of 5`,
   failed: (id) => `The lookup failed. Please try again later.${id ? ` (Request id: ${id})` : ''}`,
   status: 'Status',
   unit: 'Handled by',
@@ -115,6 +207,9 @@ const en: TrackerMessages = {
 };
 
 const MESSAGES: Readonly<Record<TrackerLang, TrackerMessages>> = { vi, en };
+
+/** The built-in tables, Vietnamese first. */
+export const TRACKER_MESSAGES = MESSAGES;
 
 /** The texts for `lang`; anything but `en` gets Vietnamese. */
 export const trackerMessages = (lang: string | null | undefined): TrackerMessages => (lang === 'en' ? MESSAGES.en : MESSAGES.vi);

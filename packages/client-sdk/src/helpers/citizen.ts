@@ -1,0 +1,51 @@
+// What a citizen does after filing: rate, reopen, answer a question; and
+// what public pages read: categories and statistics. Each returns the
+// API's typed result: switch on `__typename`.
+import type { PahtClient, RequestOptions } from '../client.js';
+import {
+  CategoriesDocument,
+  KpisDocument,
+  ProvideInfoDocument,
+  RateReportDocument,
+  ReopenReportDocument,
+  type CategoriesQuery,
+  type KpisQuery,
+  type KpisQueryVariables,
+  type ProvideInfoMutation,
+  type ProvideInfoMutationVariables,
+  type RateReportMutation,
+  type RateReportMutationVariables,
+  type ReopenReportMutation,
+  type ReopenReportMutationVariables,
+} from '../generated/operations.js';
+
+type Requester = Pick<PahtClient, 'request'>;
+
+/** Rates the published answer from 1 to 5 (closes the report). Needs the secret given at submission. */
+export async function rateReport(client: Requester, variables: RateReportMutationVariables, options?: RequestOptions): Promise<RateReportMutation['rateReport']> {
+  return (await client.request(RateReportDocument, variables, options)).rateReport;
+}
+
+/** Not satisfied: sends the report back to the unit with a reason (and optionally a rating). */
+export async function reopenReport(client: Requester, variables: ReopenReportMutationVariables, options?: RequestOptions): Promise<ReopenReportMutation['reopenReport']> {
+  return (await client.request(ReopenReportDocument, variables, options)).reopenReport;
+}
+
+/** Answers the unit's question (status WAITING_FOR_CITIZEN); restarts the clock. */
+export async function provideInfo(client: Requester, variables: ProvideInfoMutationVariables, options?: RequestOptions): Promise<ProvideInfoMutation['provideInfo']> {
+  return (await client.request(ProvideInfoDocument, variables, options)).provideInfo;
+}
+
+/** The categories a citizen may choose from. */
+export async function listCategories(client: Requester, options?: RequestOptions): Promise<CategoriesQuery['categories']> {
+  return (await client.request(CategoriesDocument, {}, options)).categories;
+}
+
+/**
+ * Public statistics (KPIs) over local days `from`..`to` (YYYY-MM-DD,
+ * inclusive), one row per group (default the whole tenant). Public
+ * categories only, unless staff with KPI access ask `includePrivate`.
+ */
+export async function getStatistics(client: Requester, variables: KpisQueryVariables, options?: RequestOptions): Promise<KpisQuery['kpis']> {
+  return (await client.request(KpisDocument, variables, options)).kpis;
+}

@@ -1,0 +1,140 @@
+import type { Client as WsClient, FormattedExecutionResult } from 'graphql-ws/client';
+import { NetworkError, ServerError, type GraphQLErrorEntry } from '../errors.js';
+import { backoffDelay, sleep } from '../retry.js';
+import { documentText, type AnyDocument } from '../typed-document.js';
+
+/** Close codes the server ends a refused connection with (see the server's live/connection-context.ts). */
+const UNAUTHORIZED = 4401;
+const FORBIDDEN = 4403;
+
+export interface LiveConnectionOptions {
+  /** The WebSocket URL (`ws(s)://…/graphql`). */
+  url: string;
+  tenant: string;
+  token?: string | undefined;
+  /** A WebSocket class; default the global one (browsers, Node ≥ 22). Node 20: the `ws` package's default export. */
+  webSocketImpl?: unknown;
+  /** Reconnection attempts after the connection drops; each reconnection resubscribes. */
+  retryAttempts: number;
+  /** Backoff between reconnection attempts. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Called after a dropped connection is back and the subscriptions have been sent again. */
+  onReconnected?: (() => void) | undefined;
+}
+
+export interface SubscribeOptions {
+  /** Ends the subscription (the iterator then finishes). */
+  signal?: AbortSignal;
+}
+
+/** The live half of a client: one lazily opened graphql-ws connection for all its subscriptions. */
+export interface LiveConnection {
+  subscribe<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, options?: SubscribeOptions): AsyncIterableIterator<TResult>;
+  /** Closes the socket and ends every subscription. */
+  close(): Promise<void>;
+}
+
+/** ws(s) URL of a GraphQL HTTP endpoint (relative endpoints resolve against the page). */
+export function webSocketUrlFor(endpoint: string): string {
+  const base = (globalThis as { location?: { href?: string } }).location?.href;
+  const url = base ? new URL(endpoint, base) : new URL(endpoint);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+const isCloseEvent = (value: unknown): value is { code: number; reason: string } =>
+  typeof value === 'object' && value !== null && 'code' in value && 'reason' in value && typeof (value as { code: unknown }).code === 'number';
+
+/** What the iterator throws for what graphql-ws rejects with. */
+function liveError(error: unknown, url: string): Error {
+  if (error instanceof NetworkError || error instanceof ServerError) return error;
+  if (isCloseEvent(error)) {
+    if (error.code === UNAUTHORIZED) return new ServerError(error.reason || 'Unauthorized', { code: 'UNAUTHENTICATED', cause: error });
+    if (error.code === FORBIDDEN) return new ServerError(error.reason || 'Forbidden', { code: 'TENANT_NOT_FOUND', cause: error });
+    return new NetworkError(`Live connection to ${url} closed (${error.code}${error.reason ? `: ${error.reason}` : ''})`, { code: 'NETWORK_ERROR', cause: error });
+  }
+  if (error instanceof TypeError) return error;
+  return new NetworkError(`Live connection to ${url} failed`, { code: 'NETWORK_ERROR', cause: error });
+}
+
+function resultError(errors: readonly GraphQLErrorEntry[]): ServerError {
+  const first = errors[0]!;
+  return new ServerError(first.message, { code: first.extensions?.code ?? 'UNKNOWN', requestId: first.extensions?.requestId ?? null, errors });
+}
+
+export function createLiveConnection(options: LiveConnectionOptions): LiveConnection {
+  let client: Promise<WsClient> | null = null;
+
+  function connection(): Promise<WsClient> {
+    client ??= import('graphql-ws/client').then(({ createClient }) => {
+      const webSocketImpl = options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket;
+      if (!webSocketImpl) {
+        throw new TypeError("No WebSocket here (Node 20): pass createClient({ …, webSocketImpl: WebSocket }) with `import WebSocket from 'ws'`");
+      }
+      return createClient({
+        url: options.url,
+        webSocketImpl,
+        lazy: true,
+        connectionParams: () => ({ tenant: options.tenant, ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) }),
+        retryAttempts: options.retryAttempts,
+        retryWait: (retries) => sleep(backoffDelay(retries, options)),
+        // Retry dropped connections (close events), not refusals: a wrong
+        // tenant (4403) or token (4401) stays wrong.
+        shouldRetry: (event) => isCloseEvent(event) && event.code !== FORBIDDEN && event.code !== UNAUTHORIZED,
+        on: {
+          connected: (_socket, _payload, wasRetry) => {
+            if (wasRetry) options.onReconnected?.();
+          },
+        },
+      });
+    });
+    return client;
+  }
+
+  return {
+    subscribe<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, subscribeOptions: SubscribeOptions = {}) {
+      const query = documentText(document);
+      let inner: Promise<AsyncIterableIterator<FormattedExecutionResult<TResult, unknown>>> | null = null;
+      let finished = false;
+      const end = async (): Promise<IteratorResult<TResult>> => {
+        finished = true;
+        subscribeOptions.signal?.removeEventListener('abort', onAbort);
+        const running = inner;
+        if (running) await (await running.catch(() => null))?.return?.();
+        return { done: true, value: undefined };
+      };
+      const onAbort = () => void end();
+      subscribeOptions.signal?.addEventListener('abort', onAbort, { once: true });
+      const iterator: AsyncIterableIterator<TResult> = {
+        async next() {
+          if (finished || subscribeOptions.signal?.aborted) return end();
+          inner ??= connection().then((c) => c.iterate<TResult, unknown>({ query, variables: (variables ?? {}) as Record<string, unknown> }));
+          let step: IteratorResult<FormattedExecutionResult<TResult, unknown>>;
+          try {
+            step = await (await inner).next();
+          } catch (error) {
+            finished = true;
+            throw liveError(error, options.url);
+          }
+          if (step.done || finished) return end();
+          if (step.value.errors?.length) {
+            await end();
+            throw resultError(step.value.errors as GraphQLErrorEntry[]);
+          }
+          return { done: false, value: step.value.data as TResult };
+        },
+        return: end,
+        [Symbol.asyncIterator]() {
+          return iterator;
+        },
+      };
+      return iterator;
+    },
+    async close() {
+      const running = client;
+      client = null;
+      if (running) await (await running.catch(() => null))?.dispose();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { canReadReport } from '../auth/permissions.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { DomainError, DomainErrorCode, validationError } from '../errors.js';
+import { isUuid } from '../ids.js';
+import { secretMatches } from './report-secret.js';
+import type { AttachmentView } from './report-views.js';
+import { attachmentInputSchema, MAX_ATTACHMENTS, type AttachmentInput } from './submit-input.js';
+
+/**
+ * Media types whose stored bytes the API re-encodes without any metadata
+ * (EXIF, GPS, device, XMP, ICC): only these become public when a report is
+ * published. Everything else (videos, HEIC) stays visible to staff and to
+ * the citizen holding the secret only.
+ */
+export const PUBLISHABLE_MEDIA_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+
+const attachmentList = z.array(attachmentInputSchema).max(MAX_ATTACHMENTS);
+
+/** Checks attachment metadata given with a step (an answer's photos); throws VALIDATION naming `path`. */
+export function parseAttachmentInputs(input: unknown, path = 'attachments'): AttachmentInput[] {
+  const parsed = attachmentList.safeParse(input ?? []);
+  if (!parsed.success) {
+    throw validationError(parsed.error.issues.map((i) => ({ path: [path, ...i.path].join('.'), message: i.message })));
+  }
+  return parsed.data;
+}
+
+/** Stores attachments that came with timeline event `eventSeq`; private until publication. */
+export async function addAttachments(tx: TenantTx, tenantId: string, reportId: string, eventSeq: number, attachments: AttachmentInput[]): Promise<void> {
+  if (attachments.length === 0) return;
+  await tx.attachment.createMany({ data: attachments.map((a) => ({ ...a, tenantId, reportId, eventSeq, isPublic: false })) });
+}
+
+/** Publication: the report's attachments with metadata-free bytes become public. */
+export async function publishAttachments(tx: TenantTx, reportId: string): Promise<void> {
+  await tx.attachment.updateMany({ where: { reportId, mimeType: { in: [...PUBLISHABLE_MEDIA_TYPES] } }, data: { isPublic: true } });
+}
+
+export interface AttachmentAccess {
+  /** The report's secret (the citizen who filed it). */
+  secret?: string | null;
+  /** A signed-in staff member; sees it if they may read the report. */
+  actor?: Actor | null;
+}
+
+const attachmentNotFound = () => new DomainError(DomainErrorCode.NOT_FOUND, 'No such attachment');
+
+/**
+ * One stored attachment, if this viewer may download it: anyone when it is
+ * public and its report's content is public; the citizen with the report's
+ * secret; staff allowed to read the report. Otherwise NOT_FOUND (whether it
+ * exists is not revealed).
+ */
+export async function findAttachmentForViewer(
+  ctx: CoreContext,
+  tenantId: string,
+  attachmentId: string,
+  access: AttachmentAccess = {},
+): Promise<AttachmentView> {
+  if (!isUuid(attachmentId)) throw attachmentNotFound();
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const a = await tx.attachment.findUnique({ where: { id: attachmentId }, include: { report: { include: { category: true } } } });
+    if (!a) throw attachmentNotFound();
+    const report = a.report;
+    const publicContent = report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && report.status !== 'REJECTED';
+    const allowed =
+      (a.isPublic && publicContent) ||
+      (!!access.secret && secretMatches(access.secret, report.secretHash)) ||
+      (!!access.actor && canReadReport(access.actor, report));
+    if (!allowed) throw attachmentNotFound();
+    return {
+      id: a.id,
+      kind: a.kind,
+      mimeType: a.mimeType,
+      byteSize: a.byteSize,
+      storageKey: a.storageKey,
+      fileName: a.fileName,
+      width: a.width,
+      height: a.height,
+      isPublic: a.isPublic && publicContent,
+      eventSeq: a.eventSeq,
+    };
+  });
+}

@@ -1,0 +1,77 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import { refuse, SecurityErrorCode } from './refuse.js';
+import { identityOf } from './request-identity.js';
+import type { RateLimitedAction, RateLimitRule } from './security-options.js';
+
+type Check = ReturnType<FastifyInstance['createRateLimit']>;
+
+export interface RateLimiter {
+  /**
+   * Counts `times` calls of `action` for the request's IP (unless a secret
+   * key or a staff member calls) and its API key (if any); on the first
+   * exceeded bucket, answers 429 RATE_LIMITED and returns true.
+   */
+  limit(request: FastifyRequest, reply: FastifyReply, action: RateLimitedAction, times?: number): Promise<boolean>;
+}
+
+/**
+ * Rate limits of public mutations with @fastify/rate-limit: in this process,
+ * or shared by every process through Redis when `redisUrl` is given. Each
+ * action has two buckets, per IP and per API key, counted in `windowMs`.
+ * When Redis fails, requests pass (the store's error is logged), rather
+ * than every citizen being refused.
+ */
+export async function attachRateLimits(
+  app: FastifyInstance,
+  options: { windowMs: number; rules: Record<RateLimitedAction, RateLimitRule>; redisUrl: string | null },
+): Promise<RateLimiter> {
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true }) : null;
+  if (redis) {
+    redis.on('error', (error: Error) => app.log.warn({ error: error.message }, 'rate-limit redis error'));
+    app.addHook('onClose', async () => {
+      redis.disconnect();
+    });
+  }
+  await app.register(rateLimit, { global: false, skipOnError: true, ...(redis ? { redis, nameSpace: 'paht-rate-limit:' } : {}) });
+
+  const checks = new Map<string, Check>();
+  for (const [action, rule] of Object.entries(options.rules) as [RateLimitedAction, RateLimitRule][]) {
+    checks.set(`${action}:ip`, app.createRateLimit({ max: rule.perIp, timeWindow: options.windowMs, keyGenerator: (r) => `${action}:ip:${r.ip}` }));
+    checks.set(
+      `${action}:key`,
+      app.createRateLimit({ max: rule.perKey, timeWindow: options.windowMs, keyGenerator: (r) => `${action}:key:${identityOf(r)?.apiKey?.keyId ?? 'none'}` }),
+    );
+  }
+
+  return {
+    async limit(request, reply, action, times = 1) {
+      const identity = identityOf(request);
+      const buckets: string[] = [];
+      // A secret key is one server speaking for many people (a call centre, a
+      // partner system): its key's bucket, not its IP's, bounds it.
+      if (identity?.apiKey?.kind !== 'SECRET') buckets.push(`${action}:ip`);
+      if (identity?.apiKey) buckets.push(`${action}:key`);
+      for (const bucket of buckets) {
+        const check = checks.get(bucket)!;
+        for (let i = 0; i < times; i++) {
+          const result = await check(request);
+          if (result.isAllowed || !result.isExceeded) continue;
+          const retryAfter = Math.max(1, 'ttlInSeconds' in result ? result.ttlInSeconds : 1);
+          reply.header('retry-after', String(retryAfter));
+          refuse(
+            request,
+            reply,
+            429,
+            SecurityErrorCode.RATE_LIMITED,
+            `Quá nhiều yêu cầu, vui lòng thử lại sau ${retryAfter} giây / Too many requests; retry in ${retryAfter} s`,
+            { retryAfterSeconds: retryAfter, limit: 'max' in result ? result.max : null, action },
+          );
+          return true;
+        }
+      }
+      return false;
+    },
+  };
+}

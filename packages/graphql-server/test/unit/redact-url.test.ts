@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { redactUrl, requestLogSerializer } from '../../src/errors/redact.js';
+
+describe('request URLs in logs', () => {
+  it('blanks the citizen secret and other credentials, keeping the rest', () => {
+    expect(redactUrl('/attachments/4f1c?tenant=quang-tri&secret=s3cr3t-value')).toBe('/attachments/4f1c?tenant=quang-tri&secret=[redacted]');
+    expect(redactUrl('/x?secret=a&b=1&api_key=k&token=t#frag')).toBe('/x?secret=[redacted]&b=1&api_key=[redacted]&token=[redacted]#frag');
+    expect(redactUrl('/graphql?tenant=cao-lanh')).toBe('/graphql?tenant=cao-lanh');
+  });
+
+  it('redacts phone numbers and e-mail addresses written into a URL', () => {
+    expect(redactUrl('/search?q=0912%20345%20678')).not.toContain('345');
+    expect(redactUrl('/search?q=0912345678&who=dan@example.com')).toBe('/search?q=[number]&who=[email]');
+  });
+
+  it('is what the request log serializer writes', () => {
+    expect(requestLogSerializer({ method: 'GET', url: '/attachments/1?secret=abc', id: 'r1' })).toEqual({ method: 'GET', url: '/attachments/1?secret=[redacted]', reqId: 'r1' });
+  });
+});

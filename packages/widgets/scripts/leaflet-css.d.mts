@@ -1,0 +1,2 @@
+export const LEAFLET_STYLES_PATH: string;
+export function leafletStylesModule(): string;

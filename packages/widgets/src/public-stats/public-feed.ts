@@ -1,0 +1,57 @@
+import { typedDocument, type NamedRef, type ReportStatus } from '@paht/client-sdk';
+import { html, nothing } from 'lit';
+import { formatInstant, type Lang } from '../shared/i18n.js';
+import type { PublicStatsMessages } from './public-stats.messages.js';
+
+export interface FeedItem {
+  trackingCode: string;
+  title: string | null;
+  status: ReportStatus;
+  unit: Pick<NamedRef, 'name' | 'nameEn'> | null;
+  submittedAt: string;
+  resolvedAt: string | null;
+  answer: string | null;
+}
+
+export type FeedState = { kind: 'off' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; items: FeedItem[] };
+
+/** The latest answered public reports (published or closed), newest first. */
+export const PUBLIC_FEED = typedDocument<
+  { publicReports: { __typename: 'ReportConnection'; nodes: FeedItem[] } | { __typename: 'ValidationError'; message: string } },
+  { first: number }
+>(`
+  query PublicFeed($first: Int) {
+    publicReports(first: $first, filter: { status: [PUBLISHED, CLOSED] }) {
+      __typename
+      ... on ReportConnection { nodes { trackingCode title status unit { name nameEn } submittedAt resolvedAt answer } }
+      ... on ValidationError { message }
+    }
+  }`);
+
+const short = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+export function renderFeed(state: FeedState, m: PublicStatsMessages, lang: Lang) {
+  if (state.kind === 'off') return nothing;
+  return html`<section part="feed" class="feed" aria-labelledby="feed-title">
+    <h3 id="feed-title">${m.feed}</h3>
+    ${state.kind === 'loading'
+      ? html`<p class="hint">${m.loading}</p>`
+      : state.kind === 'failed'
+        ? html`<p class="hint">${m.feedFailed}</p>`
+        : state.items.length === 0
+          ? html`<p class="hint">${m.feedEmpty}</p>`
+          : html`<ul>
+              ${state.items.map(
+                (r) => html`<li>
+                  <p class="feed-title">${r.title ?? r.trackingCode}</p>
+                  <p class="sub">
+                    <span class="mono">${r.trackingCode}</span> ·
+                    ${r.unit ? html`${(lang === 'en' && r.unit.nameEn) || r.unit.name} · ` : nothing}
+                    <time datetime=${r.resolvedAt ?? r.submittedAt}>${formatInstant(r.resolvedAt ?? r.submittedAt, lang)}</time>
+                  </p>
+                  ${r.answer ? html`<p class="feed-answer">${short(r.answer)}</p>` : nothing}
+                </li>`,
+              )}
+            </ul>`}
+  </section>`;
+}

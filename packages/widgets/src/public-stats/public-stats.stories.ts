@@ -1,0 +1,46 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import './public-stats.js';
+import type { StatsState } from './public-stats.component.js';
+import type { FeedState } from './public-feed.js';
+import { KPI_MONTHS, KPI_TOTAL, KPI_UNITS, LONG_TEXT } from '../shared/story-fixtures.js';
+
+interface Args {
+  lang: string;
+  groupBy: string;
+  state: StatsState;
+  feed: FeedState;
+  width: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Public statistics',
+  render: (a) => html`<div style=${`max-width:${a.width}`}>
+    <paht-public-stats lang=${a.lang} from="2023-04-01" to="2023-09-30" group-by=${a.groupBy} .state=${a.state} .feed=${a.feed}></paht-public-stats>
+  </div>`,
+  args: { lang: 'vi', groupBy: 'UNIT', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_UNITS, units: KPI_UNITS } }, feed: { kind: 'off' }, width: '64rem' },
+  argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] } },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const ByUnit: Story = {};
+export const ByMonth: Story = { args: { groupBy: 'MONTH', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_MONTHS, units: KPI_UNITS } } } };
+export const Loading: Story = { args: { state: { kind: 'loading' } } };
+export const Empty: Story = { args: { state: { kind: 'ready', data: { total: null, rows: [], units: [] } } } };
+export const Failed: Story = { args: { state: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };
+export const Offline: Story = { args: { state: { kind: 'offline' } } };
+export const English: Story = { args: { lang: 'en' } };
+export const NarrowPhone: Story = { args: { width: '360px' } };
+export const WithRecentAnswers: Story = {
+  args: {
+    feed: {
+      kind: 'ready',
+      items: [
+        { trackingCode: 'QT-123-456-789', title: 'Ổ gà lớn trên đường Hùng Vương', status: 'CLOSED', unit: { name: 'Sở Giao thông vận tải', nameEn: null }, submittedAt: '2023-09-20T02:00:00Z', resolvedAt: '2023-09-21T09:00:00Z', answer: 'Đã vá ổ gà ngày 21/9/2023.' },
+        { trackingCode: 'QT-222-333-444', title: LONG_TEXT.slice(0, 150), status: 'PUBLISHED', unit: { name: 'UBND thành phố Đông Hà', nameEn: null }, submittedAt: '2023-09-18T02:00:00Z', resolvedAt: '2023-09-25T09:00:00Z', answer: LONG_TEXT },
+      ],
+    },
+  },
+};
+export const RecentAnswersEmpty: Story = { args: { feed: { kind: 'ready', items: [] } } };

@@ -1,0 +1,20 @@
+import type { Kpi } from '../shared/documents.js';
+
+/** Share of resolved reports resolved on time, null when none was resolved. */
+export const onTimeShare = (k: Pick<Kpi, 'onTime' | 'overdue'>): number | null => (k.onTime + k.overdue > 0 ? k.onTime / (k.onTime + k.overdue) : null);
+
+/**
+ * Units ranked by on-time share, then by the number resolved, then by
+ * name; units that resolved nothing are left out.
+ */
+export function rankUnits(units: Kpi[], size: number): Kpi[] {
+  return units
+    .filter((u) => u.onTime + u.overdue > 0)
+    .sort((a, b) => (onTimeShare(b) ?? 0) - (onTimeShare(a) ?? 0) || b.resolved - a.resolved || (a.label ?? a.key).localeCompare(b.label ?? b.key, 'vi'))
+    .slice(0, Math.max(0, size));
+}
+
+/** Today in Vietnam, `YYYY-MM-DD`. */
+export function vietnamToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,496 @@
+import { newIdempotencyKey, type SubmitReportInput } from '@paht/client-sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { CATEGORIES, type Category } from '../shared/documents.js';
+import { withOverrides } from '../shared/i18n.js';
+import { PahtElement } from '../shared/paht-element.js';
+import { isVietnamesePhone } from '../shared/phone.js';
+import { MAX_ATTACHMENTS, newAttachment, uploadAttachment, type Attachment } from './attachments.js';
+import { LocationMap, type LatLng } from './location-map.js';
+import { REPORT_FORM_MESSAGES, type ReportFormMessages } from './report-form.messages.js';
+import { renderDone, renderMedia } from './report-form.parts.js';
+import { reportFormStyles } from './report-form.styles.js';
+
+export type FieldName = 'category' | 'title' | 'description' | 'location' | 'phone' | 'consent';
+
+export interface ReportFormValues {
+  categoryId: string;
+  title: string;
+  description: string;
+  ward: string;
+  address: string;
+  phone: string;
+  fullName: string;
+  consent: boolean;
+  position: LatLng | null;
+}
+
+export type CategoriesState = { kind: 'loading' } | { kind: 'ready'; list: Category[] } | { kind: 'failed' };
+
+export type FormPhase =
+  | { kind: 'editing' }
+  | { kind: 'submitting' }
+  | { kind: 'queued' }
+  | { kind: 'failed'; requestId: string | null }
+  | { kind: 'done'; trackingCode: string; secret: string };
+
+const EMPTY: ReportFormValues = { categoryId: '', title: '', description: '', ward: '', address: '', phone: '', fullName: '', consent: false, position: null };
+const FIELD_ORDER: FieldName[] = ['category', 'title', 'description', 'location', 'phone', 'consent'];
+const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
+  categoryId: 'category',
+  title: 'title',
+  description: 'description',
+  ward: 'location',
+  address: 'location',
+  position: 'location',
+  phone: 'phone',
+  consent: 'consent',
+};
+
+/**
+ * @summary A citizen files a report: topic, title, description, location
+ * (map pin, own position, or ward and address), photos and videos, phone
+ * and consent. Submissions carry an idempotency key and wait for the
+ * network when offline. Ends with the tracking code and the secret.
+ *
+ * @event paht-report-submitted - Filed; `detail` is `{ trackingCode }`.
+ *
+ * @csspart form - The form.
+ * @csspart map - The map's box.
+ * @csspart button - Every button.
+ * @csspart done - The confirmation with the codes.
+ * @csspart code - A tracking code or secret.
+ *
+ * @cssproperty --paht-color-primary - Buttons and links. Default `#0b5cad`.
+ * @cssproperty --paht-color-error - Errors. Default `#b3261e`.
+ * @cssproperty --paht-map-height - The map's height. Default `16rem`.
+ */
+export class PahtReportForm extends PahtElement {
+  static override styles = reportFormStyles;
+
+  static override properties: PropertyDeclarations = {
+    ...PahtElement.properties,
+    tileUrl: { type: String, attribute: 'tile-url' },
+    tileAttribution: { type: String, attribute: 'tile-attribution' },
+    mapCenter: { type: String, attribute: 'map-center' },
+    mapZoom: { type: Number, attribute: 'map-zoom' },
+    categories: { attribute: false },
+    values: { attribute: false },
+    errors: { attribute: false },
+    attachments: { attribute: false },
+    phase: { attribute: false },
+    online: { attribute: false },
+    locating: { state: true },
+    positionFailed: { state: true },
+    copied: { state: true },
+  };
+
+  /** Map tiles URL template. Default OpenStreetMap's; empty for no tiles (the pin still works). */
+  declare tileUrl: string;
+  /** Tiles credit (HTML not allowed). Default `© OpenStreetMap`. */
+  declare tileAttribution: string;
+  /** Where the map opens, `"lat,lng"`. Default Đông Hà, Quảng Trị. */
+  declare mapCenter: string;
+  /** The map's first zoom. Default 13. */
+  declare mapZoom: number;
+  /** Topics: loaded from the API when connected; set it to show fixed data. */
+  declare categories: CategoriesState;
+  /** The form's values (set to prefill). */
+  declare values: ReportFormValues;
+  /** Field errors shown now. */
+  declare errors: Partial<Record<FieldName | 'server', string>>;
+  declare attachments: Attachment[];
+  /** Where the submission stands (set to show a fixed state). */
+  declare phase: FormPhase;
+  /** Whether the browser says it is online (follows `online`/`offline` events). */
+  declare online: boolean;
+  declare protected locating: boolean;
+  declare protected positionFailed: boolean;
+  declare protected copied: string;
+
+  #key: string | null = null;
+  #map = new LocationMap();
+  #mapMounted = false;
+  #onOnline = () => {
+    this.online = true;
+    if (this.phase.kind === 'queued') void this.send();
+  };
+  #onOffline = () => {
+    this.online = false;
+  };
+
+  constructor() {
+    super();
+    this.tileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+    this.tileAttribution = '© OpenStreetMap';
+    this.mapCenter = '16.8163,107.1003';
+    this.mapZoom = 13;
+    this.categories = { kind: 'loading' };
+    this.values = { ...EMPTY };
+    this.errors = {};
+    this.attachments = [];
+    this.phase = { kind: 'editing' };
+    this.online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
+    this.locating = false;
+    this.positionFailed = false;
+    this.copied = '';
+  }
+
+  protected get m(): ReportFormMessages {
+    return withOverrides(REPORT_FORM_MESSAGES[this.language], this.language, this.messages);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
+    if (this.categories.kind === 'loading' && this.configured) void this.loadCategories();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
+    this.#map.destroy();
+    this.#mapMounted = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if ((changed.has('endpoint') || changed.has('tenant')) && this.configured && this.categories.kind === 'loading') void this.loadCategories();
+    const box = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (box && !this.#mapMounted) {
+      this.#mapMounted = true;
+      void this.mountMap(box);
+    } else if (!box && this.#mapMounted) {
+      this.#map.destroy();
+      this.#mapMounted = false;
+    }
+  }
+
+  private async mountMap(box: HTMLElement): Promise<void> {
+    const [lat, lng] = this.mapCenter.split(',').map(Number);
+    await this.#map.mount(box, {
+      tileUrl: this.tileUrl,
+      attribution: this.tileAttribution,
+      center: { lat: Number.isFinite(lat) ? lat! : 16.8163, lng: Number.isFinite(lng) ? lng! : 107.1003 },
+      zoom: this.mapZoom,
+      pinLabel: this.m.location,
+      zoomInTitle: this.m.zoomIn,
+      zoomOutTitle: this.m.zoomOut,
+      onPin: (position) => this.setPosition(position),
+    });
+    this.#map.setPin(this.values.position);
+  }
+
+  /** Loads the tenant's public topics. */
+  async loadCategories(): Promise<void> {
+    this.categories = { kind: 'loading' };
+    try {
+      this.categories = { kind: 'ready', list: (await this.client.request(CATEGORIES)).categories };
+    } catch {
+      this.categories = { kind: 'failed' };
+    }
+  }
+
+  private setValue<K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]): void {
+    this.values = { ...this.values, [key]: value };
+    // An edited field's error goes; the next submission checks again.
+    const field = VALUE_FIELD[key];
+    if (field && this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+  }
+
+  private setPosition(position: LatLng | null, fly = false): void {
+    this.setValue('position', position);
+    this.#map.setPin(position, fly);
+  }
+
+  private useMyPosition(): void {
+    if (!navigator.geolocation) {
+      this.positionFailed = true;
+      return;
+    }
+    this.locating = true;
+    this.positionFailed = false;
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        this.locating = false;
+        this.setPosition({ lat: p.coords.latitude, lng: p.coords.longitude }, true);
+      },
+      () => {
+        this.locating = false;
+        this.positionFailed = true;
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  private pinCentre(): void {
+    const centre = this.#map.center();
+    if (centre) this.setPosition(centre);
+  }
+
+  private onFiles(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const room = MAX_ATTACHMENTS - this.attachments.length;
+    const added = Array.from(input.files ?? []).slice(0, Math.max(0, room)).map(newAttachment);
+    input.value = '';
+    this.attachments = [...this.attachments, ...added];
+    if (this.online && this.configured) for (const a of added) void this.upload(a).catch(() => undefined);
+  }
+
+  private replaceAttachment(next: Attachment): void {
+    this.attachments = this.attachments.map((a) => (a.key === next.key ? next : a));
+  }
+
+  private upload(attachment: Attachment): Promise<Attachment> {
+    return uploadAttachment(this.client, attachment, (next) => {
+      if (this.attachments.some((a) => a.key === next.key)) this.replaceAttachment(next);
+    });
+  }
+
+  private removeAttachment(key: string): void {
+    const gone = this.attachments.find((a) => a.key === key);
+    if (gone?.localUrl) URL.revokeObjectURL(gone.localUrl);
+    this.attachments = this.attachments.filter((a) => a.key !== key);
+  }
+
+  /** Checks the values; returns the errors (empty when valid). */
+  validate(): Partial<Record<FieldName, string>> {
+    const v = this.values;
+    const e = this.m.errors;
+    const errors: Partial<Record<FieldName, string>> = {};
+    const title = v.title.trim();
+    if (title.length < 5 || title.length > 200) errors.title = e.title;
+    const description = v.description.trim();
+    if (description.length < 10 || description.length > 5000) errors.description = e.description;
+    if (!v.position && !v.address.trim() && !v.ward.trim()) errors.location = e.location;
+    if (!isVietnamesePhone(v.phone)) errors.phone = e.phone;
+    if (!v.consent) errors.consent = e.consent;
+    return errors;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.phase.kind === 'submitting' || this.phase.kind === 'queued') return;
+    const errors = this.validate();
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      this.focusFirstError();
+      return;
+    }
+    await this.send();
+  }
+
+  private focusFirstError(): void {
+    const first = FIELD_ORDER.find((f) => this.errors[f]);
+    this.renderRoot.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+  }
+
+  /** Sends the report (again): the same idempotency key until it is filed. */
+  async send(): Promise<void> {
+    this.#key ??= newIdempotencyKey();
+    if (!this.online || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
+      this.phase = { kind: 'queued' };
+      return;
+    }
+    this.phase = { kind: 'submitting' };
+    try {
+      const uploadIds: string[] = [];
+      for (const a of this.attachments) {
+        if (a.state === 'refused') continue;
+        const done = a.state === 'uploaded' ? a : await this.upload(a);
+        if (done.uploaded) uploadIds.push(done.uploaded.id);
+      }
+      const result = await this.client.submitReport(this.input(uploadIds), { idempotencyKey: this.#key });
+      if (result.__typename === 'SubmitReportSuccess') {
+        this.phase = { kind: 'done', trackingCode: result.trackingCode, secret: result.secret };
+        this.#key = null;
+        this.emit('paht-report-submitted', { trackingCode: result.trackingCode });
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
+        return;
+      }
+      if (result.__typename === 'ValidationError') {
+        this.errors = this.serverErrors(result.fields.map((f) => f.path));
+        this.phase = { kind: 'editing' };
+        await this.updateComplete;
+        this.focusFirstError();
+        return;
+      }
+      this.phase = { kind: 'failed', requestId: null };
+    } catch (error) {
+      const e = error as { name?: string; requestId?: string | null };
+      if (e?.name === 'NetworkError' && (typeof navigator === 'undefined' || navigator.onLine === false || !this.online)) {
+        this.phase = { kind: 'queued' };
+      } else {
+        this.phase = { kind: 'failed', requestId: e?.requestId ?? null };
+      }
+    }
+  }
+
+  private input(uploadIds: string[]): SubmitReportInput {
+    const v = this.values;
+    const address = [v.address.trim(), v.ward.trim()].filter(Boolean).join(', ');
+    const input: SubmitReportInput & { uploadIds?: string[] } = {
+      title: v.title.trim(),
+      description: v.description.trim(),
+      channel: 'WEB',
+      reporter: { phone: v.phone.trim(), ...(v.fullName.trim() ? { fullName: v.fullName.trim() } : {}) },
+      ...(v.categoryId ? { categoryId: v.categoryId } : {}),
+      ...(v.position ? { latitude: v.position.lat, longitude: v.position.lng } : {}),
+      ...(address ? { address } : {}),
+      ...(uploadIds.length ? { uploadIds } : {}),
+    };
+    return input;
+  }
+
+  private serverErrors(paths: string[]): Partial<Record<FieldName | 'server', string>> {
+    const e = this.m.errors;
+    const errors: Partial<Record<FieldName | 'server', string>> = {};
+    for (const path of paths) {
+      if (path === 'title') errors.title = e.title;
+      else if (path === 'description') errors.description = e.description;
+      else if (path === 'reporter.phone') errors.phone = e.phone;
+      else if (path === 'categoryId') errors.category = e.category;
+      else if (['address', 'latitude', 'longitude', 'areaCode'].includes(path)) errors.location = e.location;
+      else errors.server = e.server;
+    }
+    return errors;
+  }
+
+  /** Clears the form for another report. */
+  reset(): void {
+    for (const a of this.attachments) if (a.localUrl) URL.revokeObjectURL(a.localUrl);
+    this.values = { ...EMPTY };
+    this.errors = {};
+    this.attachments = [];
+    this.phase = { kind: 'editing' };
+    this.#key = null;
+  }
+
+  protected async copy(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      const area = document.createElement('textarea');
+      area.value = text;
+      this.renderRoot.appendChild(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    this.copied = what;
+  }
+
+  override render() {
+    const m = this.m;
+    if (this.phase.kind === 'done') return renderDone(this.phase, m, this.copied, (text, what) => void this.copy(text, what), () => this.reset());
+    const busy = this.phase.kind === 'submitting' || this.phase.kind === 'queued';
+    const errorCount = FIELD_ORDER.filter((f) => this.errors[f]).length;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="heading">
+        <h2 id="heading">${m.heading}</h2>
+        <p class="hint">${m.intro}</p>
+        ${this.online ? nothing : html`<p class="notice" role="status">${m.offlineNow}</p>`}
+        ${errorCount ? html`<p class="notice error-box" role="alert">${m.errorsSummary(errorCount)}</p>` : nothing}
+        ${this.renderCategory(m)}
+        ${this.textField('title', 'title', m.title, m.titleHint, true)}
+        ${this.textField('description', 'description', m.description, m.descriptionHint, true, true)}
+        ${this.renderLocation(m)}
+        ${renderMedia(this.attachments, m, (e) => this.onFiles(e), (key) => this.removeAttachment(key))}
+        ${this.textField('phone', 'phone', m.phone, m.phoneHint, true, false, 'tel')}
+        ${this.textField('fullName', null, m.fullName, m.fullNameHint, false, false, 'name')}
+        <div class="field checkbox">
+          <label>
+            <input type="checkbox" data-field="consent" .checked=${this.values.consent}
+              aria-invalid=${this.errors.consent ? 'true' : 'false'} aria-describedby=${this.errors.consent ? 'consent-error' : nothing}
+              @change=${(e: Event) => this.setValue('consent', (e.target as HTMLInputElement).checked)} />
+            <span>${m.consent} <span class="req">(${m.required})</span></span>
+          </label>
+          ${this.errors.consent ? html`<p class="error" id="consent-error">${this.errors.consent}</p>` : nothing}
+        </div>
+        ${this.errors.server ? html`<p class="error" role="alert">${this.errors.server}</p>` : nothing}
+        ${this.renderPhase(m)}
+        <button part="button" type="submit" ?disabled=${busy}>${this.phase.kind === 'submitting' ? m.submitting : m.submit}</button>
+      </form>
+    `;
+  }
+
+  private renderPhase(m: ReportFormMessages) {
+    switch (this.phase.kind) {
+      case 'queued':
+        return html`<p class="notice" role="status">${m.offlineQueued}</p>`;
+      case 'failed':
+        return html`<div class="notice error-box" role="alert">
+          <p>${m.sendFailed(this.phase.requestId)}</p>
+          <button part="button" type="button" class="secondary" @click=${() => void this.send()}>${m.sendRetry}</button>
+        </div>`;
+      default:
+        return html`<p class="visually-hidden" role="status">${this.phase.kind === 'submitting' ? m.submitting : ''}</p>`;
+    }
+  }
+
+  private renderCategory(m: ReportFormMessages) {
+    const c = this.categories;
+    const err = this.errors.category;
+    return html`<div class="field">
+      <label for="category">${m.category}</label>
+      <select id="category" data-field="category" ?disabled=${c.kind !== 'ready'} aria-invalid=${err ? 'true' : 'false'}
+        aria-describedby=${err ? 'category-error' : 'category-hint'}
+        @change=${(e: Event) => this.setValue('categoryId', (e.target as HTMLSelectElement).value)}>
+        <option value="">${m.categoryChoose}</option>
+        ${c.kind === 'ready'
+          ? c.list.map((cat) => html`<option value=${cat.id} ?selected=${cat.id === this.values.categoryId}>${(this.language === 'en' && cat.nameEn) || cat.name}</option>`)
+          : nothing}
+      </select>
+      ${err ? html`<p class="error" id="category-error">${err}</p>` : nothing}
+      <p class="hint" id="category-hint" aria-live="polite">
+        ${c.kind === 'loading' ? m.categoriesLoading : c.kind === 'failed' ? html`${m.categoriesFailed}
+              <button part="button" type="button" class="link" @click=${() => void this.loadCategories()}>${m.retry}</button>` : ''}
+      </p>
+    </div>`;
+  }
+
+  private textField(key: 'title' | 'description' | 'phone' | 'fullName', field: FieldName | null, label: string, hint: string, required: boolean, multiline = false, autocomplete = 'off') {
+    const err = field ? this.errors[field] : undefined;
+    const described = `${key}-hint${err ? ` ${key}-error` : ''}`;
+    const onInput = (e: Event) => this.setValue(key, (e.target as HTMLInputElement).value);
+    return html`<div class="field">
+      <label for=${key}>${label} <span class="req">(${required ? this.m.required : this.m.optional})</span></label>
+      ${multiline
+        ? html`<textarea id=${key} data-field=${field ?? key} .value=${this.values[key]} ?required=${required} maxlength="5000" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput}></textarea>`
+        : html`<input id=${key} data-field=${field ?? key} .value=${this.values[key]} ?required=${required} autocomplete=${autocomplete}
+            type=${key === 'phone' ? 'tel' : 'text'} inputmode=${key === 'phone' ? 'tel' : nothing} maxlength="200" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} />`}
+      ${err ? html`<p class="error" id=${`${key}-error`}>${err}</p>` : nothing}
+      <p class="hint" id=${`${key}-hint`}>${hint}</p>
+    </div>`;
+  }
+
+  private renderLocation(m: ReportFormMessages) {
+    const p = this.values.position;
+    const err = this.errors.location;
+    return html`<fieldset class="location" aria-describedby=${err ? 'location-hint location-error' : 'location-hint'}>
+      <legend>${m.location} <span class="req">(${m.required})</span></legend>
+      <p class="hint" id="location-hint">${m.locationHint}</p>
+      ${err ? html`<p class="error" id="location-error">${err}</p>` : nothing}
+      <div class="map" part="map" role="region" aria-label=${m.map} aria-describedby="map-hint" data-field="location" tabindex="0"></div>
+      <p class="hint" id="map-hint">${m.mapKeyboardHint}</p>
+      <div class="row">
+        <button part="button" type="button" class="secondary" @click=${() => this.pinCentre()}>${m.pinHere}</button>
+        <button part="button" type="button" class="secondary" ?disabled=${this.locating} @click=${() => this.useMyPosition()}>${this.locating ? m.locating : m.useMyPosition}</button>
+        ${p ? html`<button part="button" type="button" class="secondary" @click=${() => this.setPosition(null)}>${m.clearPin}</button>` : nothing}
+      </div>
+      <p class="coords" role="status">${p ? m.pinnedAt(p.lat.toFixed(5), p.lng.toFixed(5)) : m.noPin}${this.positionFailed ? html`<br /><span class="error">${m.positionFailed}</span>` : nothing}</p>
+      <div class="field">
+        <label for="ward">${m.ward}</label>
+        <input id="ward" autocomplete="address-level3" .value=${this.values.ward} @input=${(e: Event) => this.setValue('ward', (e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="address">${m.address}</label>
+        <input id="address" autocomplete="street-address" aria-describedby="address-hint" .value=${this.values.address}
+          @input=${(e: Event) => this.setValue('address', (e.target as HTMLInputElement).value)} />
+        <p class="hint" id="address-hint">${m.addressHint}</p>
+      </div>
+    </fieldset>`;
+  }
+}

@@ -1,0 +1,57 @@
+import type { ReportStatus } from '@paht/client-sdk';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import './report-tracker.js';
+import type { TrackerState } from './report-tracker.component.js';
+import type { LiveState } from './live-status.js';
+import type { RatingState } from './report-tracker.parts.js';
+import { LONG_TEXT, reportAt } from '../shared/story-fixtures.js';
+
+interface Args {
+  lang: string;
+  state: TrackerState;
+  live: LiveState;
+  rating: RatingState;
+  width: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Report tracker',
+  render: (a) => html`<div style=${`max-width:${a.width}`}>
+    <paht-report-tracker lang=${a.lang} tracking-code="QT-123-456-789" .state=${a.state} .live=${a.live} .rating=${a.rating}></paht-report-tracker>
+  </div>`,
+  args: { lang: 'vi', state: { kind: 'idle' }, live: 'off', rating: { kind: 'idle', stars: 0, comment: '' }, width: '48rem' },
+  argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] }, live: { control: 'inline-radio', options: ['connecting', 'live', 'off'] } },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const citizen = (status: ReportStatus): Partial<Args> => ({ state: { kind: 'found', access: 'CITIZEN', report: reportAt(status) }, live: 'live' });
+
+export const Idle: Story = {};
+export const Loading: Story = { args: { state: { kind: 'loading' } } };
+export const NotFound: Story = { args: { state: { kind: 'not-found' } } };
+export const WrongSecret: Story = { args: { state: { kind: 'wrong-secret' } } };
+export const Offline: Story = { args: { state: { kind: 'offline' } } };
+export const Failed: Story = { args: { state: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };
+export const Submitted: Story = { args: citizen('SUBMITTED') };
+export const Classified: Story = { args: citizen('CLASSIFIED') };
+export const Rejected: Story = { args: citizen('REJECTED') };
+export const Assigned: Story = { args: citizen('ASSIGNED') };
+export const Accepted: Story = { args: citizen('ACCEPTED') };
+export const InProgress: Story = { args: citizen('IN_PROGRESS') };
+export const WaitingForCitizen: Story = { args: citizen('WAITING_FOR_CITIZEN') };
+export const Resolved: Story = { args: citizen('RESOLVED') };
+export const PublishedWithRating: Story = { args: citizen('PUBLISHED') };
+export const RatingMissingStars: Story = { args: { ...citizen('PUBLISHED'), rating: { kind: 'invalid', stars: 0, comment: '' } } };
+export const ClosedRated: Story = { args: { ...citizen('CLOSED'), rating: { kind: 'done', stars: 5, comment: '' } } };
+export const Overdue: Story = {
+  args: { state: { kind: 'found', access: 'CITIZEN', report: reportAt('IN_PROGRESS', { sla: { outcome: 'OVERDUE', breached: true, stage: 'RESOLVE', state: 'BREACHED', dueAt: null } }) }, live: 'connecting' },
+};
+export const PublicView: Story = { args: { state: { kind: 'found', access: 'PUBLIC', report: reportAt('PUBLISHED', { sla: null }) } } };
+export const PrivateReportPublicView: Story = { args: { state: { kind: 'found', access: 'PUBLIC', report: reportAt('ASSIGNED', { title: null, description: null, sla: null }) } } };
+export const LongVietnameseText: Story = {
+  args: { state: { kind: 'found', access: 'CITIZEN', report: reportAt('PUBLISHED', { title: LONG_TEXT.slice(0, 180), description: LONG_TEXT, answer: LONG_TEXT }) }, live: 'live' },
+};
+export const English: Story = { args: { ...citizen('PUBLISHED'), lang: 'en' } };
+export const NarrowPhone: Story = { args: { ...citizen('PUBLISHED'), width: '360px' } };

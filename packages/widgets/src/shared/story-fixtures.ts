@@ -1,0 +1,79 @@
+// Fixed data for the stories (no server): a report at each point of its
+// life, categories and KPI rows. Not part of the published entries.
+import type { Report, ReportEventType, ReportStatus, TimelineEntry } from '@paht/client-sdk';
+import type { Category, Kpi } from './documents.js';
+
+export const CATEGORIES: Category[] = [
+  { id: 'c1', code: 'ROADS', name: 'Giao thông', nameEn: 'Roads and traffic' },
+  { id: 'c2', code: 'LIGHTS', name: 'Chiếu sáng công cộng', nameEn: 'Street lighting' },
+  { id: 'c3', code: 'ENV', name: 'Môi trường, rác thải, nước thải sinh hoạt và ô nhiễm tiếng ồn khu dân cư', nameEn: 'Environment' },
+];
+
+const STEPS: Array<[ReportEventType, ReportStatus, string | null]> = [
+  ['SUBMIT', 'SUBMITTED', null],
+  ['CLASSIFY', 'CLASSIFIED', null],
+  ['ASSIGN', 'ASSIGNED', null],
+  ['ACCEPT', 'ACCEPTED', null],
+  ['START', 'IN_PROGRESS', null],
+  ['REQUEST_INFO', 'WAITING_FOR_CITIZEN', 'Đề nghị ông/bà cho biết chính xác số nhà gần nhất.'],
+  ['PROVIDE_INFO', 'IN_PROGRESS', 'Trước số nhà 120.'],
+  ['RESOLVE', 'RESOLVED', null],
+  ['PUBLISH', 'PUBLISHED', null],
+  ['RATE', 'CLOSED', null],
+];
+
+const START = Date.parse('2026-03-02T02:00:00Z');
+const HOUR = 3_600_000;
+
+/** A report whose timeline has walked up to `status` (REJECTED: turned away after submission). */
+export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Report {
+  const steps: Array<[ReportEventType, ReportStatus, string | null]> =
+    status === 'REJECTED' ? [STEPS[0]!, ['REJECT', 'REJECTED', 'Nội dung trùng với phản ánh QT-101-202-303 đang được xử lý.']] : STEPS.slice(0, STEPS.findIndex((s) => s[1] === status) + 1);
+  const timeline: TimelineEntry[] = steps.map(([type, s, note], i) => ({ seq: i + 1, type, status: s, at: new Date(START + i * HOUR).toISOString(), note }));
+  const assigned = steps.some(([type]) => type === 'ASSIGN');
+  const resolved = steps.some(([type]) => type === 'RESOLVE');
+  return {
+    id: 'r1',
+    trackingCode: 'QT-123-456-789',
+    status,
+    visibility: 'PUBLIC',
+    title: 'Ổ gà lớn trên đường Hùng Vương',
+    description: 'Ổ gà sâu khoảng 20cm trước số nhà 120, xe máy dễ té ngã vào ban đêm.',
+    category: { id: 'c1', code: 'ROADS', name: 'Giao thông', nameEn: 'Roads and traffic' },
+    unit: assigned ? { id: 'u1', code: 'SGTVT', name: 'Sở Giao thông vận tải', nameEn: 'Department of Transport' } : null,
+    address: '120 Hùng Vương, Đông Hà',
+    latitude: 16.8163,
+    longitude: 107.1003,
+    submittedAt: new Date(START).toISOString(),
+    updatedAt: timeline.at(-1)!.at,
+    dueAt: resolved || status === 'REJECTED' ? null : new Date(START + 5 * 24 * HOUR).toISOString(),
+    resolvedAt: resolved ? new Date(START + 7 * HOUR).toISOString() : null,
+    resolvedOnTime: resolved ? true : null,
+    answer: resolved ? 'Đã vá ổ gà ngày 02/3/2026. Cảm ơn ông/bà đã phản ánh.' : null,
+    rating: status === 'CLOSED' ? 5 : null,
+    timeline,
+    sla: resolved ? { outcome: 'ON_TIME', breached: false, stage: 'RESOLVE', state: 'MET', dueAt: null } : { outcome: 'IN_PROGRESS', breached: false, stage: 'RESOLVE', state: 'ON_TRACK', dueAt: null },
+    ...extra,
+  };
+}
+
+export const LONG_TEXT =
+  'Tại khu vực ngã ba giao giữa đường Nguyễn Huệ và đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị, hệ thống thoát nước bị tắc nghẽn kéo dài nhiều tuần liền, mỗi khi trời mưa lớn nước ngập sâu hơn nửa mét, gây ách tắc giao thông nghiêm trọng vào giờ cao điểm, ảnh hưởng đến việc đi lại của học sinh các trường tiểu học và trung học cơ sở lân cận cũng như hoạt động kinh doanh của các hộ dân hai bên đường.';
+
+const row = (key: string, label: string | null, received: number, onTime: number, overdue: number, inProgress: number, hours: number, satisfied: number | null): Kpi => ({
+  key, label, received, resolved: onTime + overdue, onTime, overdue, inProgress, rejected: received - onTime - overdue - inProgress,
+  avgResolutionHours: hours, ratings: satisfied === null ? 0 : 20, avgRating: satisfied === null ? null : 4.2, satisfiedShare: satisfied,
+});
+
+export const KPI_TOTAL = row('t', null, 637, 419, 210, 8, 61.5, 0.87);
+export const KPI_UNITS: Kpi[] = [
+  row('u1', 'Sở Giao thông vận tải', 182, 140, 40, 2, 40.2, 0.9),
+  row('u2', 'Sở Tài nguyên và Môi trường', 121, 70, 49, 2, 80.1, 0.81),
+  row('u3', 'UBND thành phố Đông Hà', 96, 80, 15, 1, 30.5, 0.93),
+  row('u4', 'Công an tỉnh', 74, 60, 14, 0, 22.2, null),
+  row('u5', 'Sở Xây dựng', 51, 20, 30, 1, 120.4, 0.7),
+  row('u6', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và nông nghiệp tỉnh Quảng Trị', 40, 25, 14, 1, 96.3, 0.75),
+];
+export const KPI_MONTHS: Kpi[] = ['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09'].map((key, i) =>
+  row(key, null, 40 + i * 9, 25 + i * 5, 10 + i * 2, i === 5 ? 8 : 0, 50 + i * 3, 0.8 + i * 0.02),
+);
