@@ -3,7 +3,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import fastifyApollo from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import type { CoreContext } from '@paht/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatError } from './errors/format-error.js';
 import { requestLogSerializer } from './errors/redact.js';
@@ -32,6 +33,14 @@ export interface BuildAppOptions extends SecurityOptions {
   production?: boolean;
   /** Share subscriptions' report changes between processes through Redis. Default: `process.env.REDIS_URL`, else this process only. */
   redisUrl?: string | null;
+  /**
+   * Behind a reverse proxy or load balancer: which proxies to trust for the
+   * client address (`X-Forwarded-For`), as Fastify's `trustProxy` (true, or
+   * the proxies' addresses/CIDRs). Rate limits count per client address, so
+   * without it every citizen shares the proxy's. Default:
+   * `PAHT_TRUST_PROXY` (`true` or a comma-separated list), else none.
+   */
+  trustProxy?: boolean | string | string[];
   /** Run operations with graphql-jit (src/execution). Default true, unless `PAHT_GRAPHQL_JIT=0`. */
   jit?: boolean;
   /** Serve public reads from the public answer cache (src/cache). Default true. */
@@ -52,7 +61,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { core } = options;
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const logger = options.logger ? { serializers: { req: requestLogSerializer } } : false;
-  const app = Fastify({ logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024 });
+  const trustProxy = options.trustProxy ?? trustProxyFromEnv(process.env.PAHT_TRUST_PROXY);
+  const serverOptions: FastifyHttpOptions<Server> = { logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: trustProxy ?? false };
+  const app = Fastify(serverOptions);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -103,4 +114,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   attachLiveUpdates(app, core, schema, { redisUrl });
   attachSlaAlerts(app, core, { redisUrl, ...options.slaAlerts });
   return app;
+}
+
+/** `PAHT_TRUST_PROXY`: `true`, or a comma-separated list of the proxies' addresses/CIDRs; unset, empty or `false`: none. */
+export function trustProxyFromEnv(value: string | undefined): boolean | string[] | undefined {
+  const text = value?.trim();
+  if (!text || text === 'false') return undefined;
+  if (text === 'true') return true;
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -1,7 +1,7 @@
 import { findTenantBySlug, isDomainError, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { verifyStaffToken, staffActor } from './auth/staff-token.js';
+import { currentStaff } from './auth/current-staff.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
 import { identityOf, namedTenant } from './security/request-identity.js';
@@ -74,8 +74,7 @@ async function staffOf(core: CoreContext, tenant: TenantRecord, request: Fastify
     }
     throw requestError("Invalid or expired token of this tenant's identity provider; sign in again", RequestErrorCode.UNAUTHENTICATED, 401, requestId);
   }
-  const claims = token ? await verifyStaffToken(core.secretKey, token, core.now()) : null;
-  const actor = claims && claims.tenantId === tenant.id ? staffActor(claims) : null;
+  const actor = token ? await currentStaff(core, token, tenant.id) : null;
   if (!actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, 401, requestId);
   return actor;
 }

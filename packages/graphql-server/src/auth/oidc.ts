@@ -12,6 +12,13 @@ export interface OidcProviderConfig {
   jwksUrl: string;
   /** The claim holding the staff member's e-mail. Default `email`. */
   emailClaim?: string;
+  /**
+   * Accept an e-mail the provider does not mark `email_verified: true`.
+   * Default false: where users can set their own address, an unverified
+   * claim would let anyone take a staff member's account. Only for a
+   * provider whose addresses are all issued by the organisation.
+   */
+  trustUnverifiedEmail?: boolean;
 }
 
 /** Asymmetric algorithms only: a provider never shares a secret with us. */
@@ -75,7 +82,8 @@ export class OidcVerifier {
       return { ok: false, failure: 'INVALID_TOKEN' };
     }
     const email = payload[provider.emailClaim ?? 'email'];
-    if (typeof email !== 'string' || !email.includes('@') || payload.email_verified === false) return { ok: false, failure: 'NO_STAFF_ACCOUNT' };
+    const verified = payload.email_verified === true || provider.trustUnverifiedEmail === true;
+    if (typeof email !== 'string' || !email.includes('@') || !verified) return { ok: false, failure: 'NO_STAFF_ACCOUNT' };
     const normalized = email.trim().toLowerCase();
     const user = await withTenant(core.db, tenant.id, (tx) =>
       tx.staffUser.findUnique({ where: { tenantId_email: { tenantId: tenant.id, email: normalized } } }),

@@ -16,12 +16,18 @@ export function describeUnexpected(error: unknown): { type: string; message: str
   return { type: error.name, message: redact(error.message), ...(frames ? { stack: frames } : {}) };
 }
 
-/** Query parameters whose values never go into a log line: the citizen's secret, tokens and keys. */
-const SECRET_PARAMETERS = /([?&](?:secret|token|api_key|apiKey|key|password)=)[^&#]*/gi;
+/**
+ * Query parameters whose values never go into a log line: the citizen's
+ * secret, tokens and keys, and a GraphQL GET's document, variables and
+ * extensions (they can carry a secret inline or as a variable).
+ */
+const SECRET_PARAMETERS = /([?&](?:secret|token|api_key|apiKey|key|password|query|variables|extensions)=)[^&#]*/gi;
+/** An upload id in a path (`/uploads/<id>/preview`): a capability usable for 24 hours. */
+const UPLOAD_ID_IN_PATH = /(\/uploads\/)[^/?#]+/gi;
 
 /** A request URL as it may be logged: secret-bearing parameters blanked, then contact-like text redacted. */
 export function redactUrl(url: string): string {
-  const blanked = url.replace(SECRET_PARAMETERS, '$1[redacted]');
+  const blanked = url.replace(SECRET_PARAMETERS, '$1[redacted]').replace(UPLOAD_ID_IN_PATH, '$1[redacted]');
   let decoded = blanked;
   try {
     // Percent-encoded spaces and plus signs would hide a phone number from `redact`.

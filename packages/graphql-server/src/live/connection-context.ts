@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { findTenantBySlug, isDomainError, type CoreContext } from '@paht/core';
 import type { FastifyBaseLogger } from 'fastify';
-import { staffActor, verifyStaffToken } from '../auth/staff-token.js';
+import { currentStaff } from '../auth/current-staff.js';
 import type { GraphQLContext } from '../context.js';
 
 /** Close codes a refused WebSocket connection ends with. */
@@ -46,8 +46,7 @@ export async function connectionContext(
   const authorization = text(params?.authorization) ?? text(params?.Authorization);
   if (!authorization) return { ok: true, context };
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? authorization;
-  const claims = await verifyStaffToken(core.secretKey, token, core.now());
-  const staff = claims && claims.tenantId === tenant.id ? staffActor(claims) : null;
+  const staff = await currentStaff(core, token, tenant.id);
   if (!staff) return { ok: false, code: LiveCloseCode.UNAUTHORIZED, reason: 'Invalid or expired token / Phiên đăng nhập không hợp lệ' };
   return { ok: true, context: { ...context, staff } };
 }

@@ -1,6 +1,7 @@
 import { findTenantBySlug, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyRequest } from 'fastify';
-import { badRequest, notFound } from './open311-error.js';
+import { identityOf } from '../security/request-identity.js';
+import { badRequest, notFound, Open311Error } from './open311-error.js';
 
 const single = (value: unknown): string | undefined => {
   const first = Array.isArray(value) ? value[0] : value;
@@ -20,12 +21,20 @@ export async function resolveJurisdiction(core: CoreContext, request: FastifyReq
   if (param && header && param !== header) {
     throw badRequest('jurisdiction_id khác với header x-tenant / jurisdiction_id and the x-tenant header disagree');
   }
-  const slug = param ?? header;
+  // Without a jurisdiction_id or header, the host name's or the API key's tenant.
+  const identity = identityOf(request);
+  const slug = param ?? header ?? identity?.tenantSlug ?? undefined;
   if (!slug) throw badRequest('Thiếu jurisdiction_id (mã tỉnh/thành) / jurisdiction_id is required (or the x-tenant header)');
+  let tenant: TenantRecord;
   try {
-    return await findTenantBySlug(core, slug);
+    tenant = await findTenantBySlug(core, slug);
   } catch (error) {
     if (isDomainError(error)) throw notFound('Không có jurisdiction_id này / jurisdiction_id not found');
     throw error;
   }
+  // An API key speaks for its own tenant only (as on /graphql).
+  if (identity?.apiKey && identity.apiKey.tenantId !== tenant.id) {
+    throw new Open311Error(403, ['Khóa API thuộc tỉnh/thành khác / the API key belongs to another jurisdiction']);
+  }
+  return tenant;
 }

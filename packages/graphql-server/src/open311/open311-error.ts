@@ -17,7 +17,7 @@ export class Open311Error extends Error {
   override readonly name = 'Open311Error';
   readonly errors: readonly Open311ErrorEntry[];
   constructor(
-    readonly status: 400 | 404 | 405 | 413 | 415,
+    readonly status: 400 | 403 | 404 | 405 | 413 | 415,
     descriptions: readonly string[],
   ) {
     super(descriptions.join('; '));

@@ -8,6 +8,7 @@ import {
   type ApiKeyRecord,
   type StaffRecord,
 } from '@paht/core';
+import { forgetStaff } from '../auth/current-staff.js';
 import { builder } from '../builder.js';
 import { ADMIN_ERRORS, ADMIN_QUERY_ERRORS, asAdmin, STAFF_ONLY } from './admin-shared.js';
 import { StaffRoleEnum } from './enums.js';
@@ -108,11 +109,17 @@ builder.mutationFields((t) => ({
   }),
   setStaffAccountActive: t.field({
     type: StaffAccount,
-    description: 'Tenant admin: deactivate a staff account (signing in stops at once) or reactivate it. Audited (`staff.deactivate` / `staff.activate`).',
+    description:
+      'Tenant admin: deactivate a staff account (signing in stops at once, and tokens already issued stop working within seconds) or reactivate it. Audited (`staff.deactivate` / `staff.activate`).',
     extensions: STAFF_ONLY,
     errors: { types: ADMIN_ERRORS },
     args: { id: t.arg.id({ required: true }), active: t.arg.boolean({ required: true }) },
-    resolve: (_r, { id, active }, ctx) => asAdmin(ctx, (actor) => setStaffActive(ctx.core, ctx.tenant.id, actor, id, active)),
+    resolve: (_r, { id, active }, ctx) =>
+      asAdmin(ctx, async (actor) => {
+        const account = await setStaffActive(ctx.core, ctx.tenant.id, actor, id, active);
+        forgetStaff(ctx.core, ctx.tenant.id, account.id);
+        return account;
+      }),
   }),
   createApiKey: t.field({
     type: NewApiKey,

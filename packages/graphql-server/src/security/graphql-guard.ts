@@ -174,9 +174,12 @@ export function attachGraphQLGuard(
 export function attachUploadLimit(app: FastifyInstance, limiter: RateLimiter): void {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'POST') return;
-    if (/^\/uploads\/?(\?|$)/.test(request.url)) {
+    // The route the router matched, not the raw URL: `/open311/v2/requests%2Ejson`
+    // reaches the same handler and must count the same.
+    const route = request.routeOptions.url ?? '';
+    if (route === '/uploads') {
       if (await limiter.limit(request, reply, 'uploads')) return reply;
-    } else if (/^\/open311\/v2\/requests\.(json|xml)(\?|$)/i.test(request.url)) {
+    } else if (/^\/open311\/v2\/requests\.(json|xml)$/.test(route)) {
       if (await limiter.limit(request, reply, 'submitReport')) return reply;
     }
   });

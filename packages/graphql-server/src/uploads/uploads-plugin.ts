@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findAttachmentForViewer, findTenantBySlug, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffActor, verifyStaffToken } from '../auth/staff-token.js';
+import { currentStaff } from '../auth/current-staff.js';
 import { tenantSlugOf } from '../context.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { imageSize, PREVIEW_MIME_TYPE, processImage } from './image-processing.js';
@@ -108,8 +108,8 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
   /** Whom the rate limit counts: a signed-in staff member by account (offices share addresses), anyone else by address. */
   const clientKey = async (request: FastifyRequest, tenant: TenantRecord): Promise<string> => {
     const bearer = bearerOf(request);
-    const claims = bearer ? await verifyStaffToken(core.secretKey, bearer, core.now()) : null;
-    return claims && claims.tenantId === tenant.id ? `${tenant.id}\u0000staff:${claims.userId}` : `${tenant.id}\u0000ip:${request.ip}`;
+    const staff = bearer ? await currentStaff(core, bearer, tenant.id) : null;
+    return staff && 'userId' in staff ? `${tenant.id}\u0000staff:${staff.userId}` : `${tenant.id}\u0000ip:${request.ip}`;
   };
 
   app.post('/uploads', async (request, reply) => {
@@ -192,8 +192,7 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
     const bearer = bearerOf(request);
     let actor = null;
     if (bearer) {
-      const claims = await verifyStaffToken(core.secretKey, bearer, core.now());
-      actor = claims && claims.tenantId === tenant.id ? staffActor(claims) : null;
+      actor = await currentStaff(core, bearer, tenant.id);
       if (!actor) throw uploadErrors.unauthenticated();
     }
     let attachment;

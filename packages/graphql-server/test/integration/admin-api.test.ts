@@ -344,9 +344,15 @@ describe('staff accounts', () => {
     expect(account).toMatchObject({ __typename: 'StaffAccount', email: 'moi.canbo@example.gov.vn', role: 'UNIT_OFFICER', unitId: t.roadsUnitId, active: true });
     const entry = await expectAudited('staff.create', 'StaffUser', account.id as string);
     expect(entry.data).not.toContain('mat-khau');
-    await signIn('moi.canbo@example.gov.vn', 'mat-khau-moi-2026');
+    const issued = await signIn('moi.canbo@example.gov.vn', 'mat-khau-moi-2026');
+    const whoAmI = () => post('query { reports(first: 1) { __typename } }', {}, issued);
+    expect((await whoAmI()).data).toEqual({ reports: { __typename: 'ReportConnection' } });
 
     expect(await run(ADMIN, ACTIVE, { id: account.id, active: false })).toEqual({ __typename: 'StaffAccount', id: account.id, active: false });
+    // The token issued before stops working at once, not when it expires.
+    const afterDeactivation = await whoAmI();
+    expect(afterDeactivation.data).toBeUndefined();
+    expect(afterDeactivation.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
     await expectAudited('staff.deactivate', 'StaffUser', account.id as string);
     await expect(signIn('moi.canbo@example.gov.vn', 'mat-khau-moi-2026')).rejects.toThrow();
     const list = await run(ADMIN, `query { result: staffAccounts { ${ERR} ... on StaffAccountsSuccess { data { email active } } } }`);

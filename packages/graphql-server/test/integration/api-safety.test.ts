@@ -239,6 +239,9 @@ describe('rate limits of public mutations', () => {
     const xml = await fetch(`${base}/open311/v2/requests.xml`, { method: 'POST', headers, body: form });
     expect(xml.status).toBe(429);
     expect(await xml.text()).toMatch(/<errors>\s*<error>\s*<code>429<\/code>/);
+    // An escaped path reaches the same route and counts the same.
+    const escaped = await call(`${base}/open311/v2/requests%2Ejson`, { method: 'POST', headers, body: form });
+    expect(escaped.status).toBe(429);
     expect(await reportCount()).toBe(before);
   });
 
@@ -261,6 +264,24 @@ describe('rate limits of public mutations', () => {
     expect(limited.status).toBe(429);
     expect(limited.json.error?.code).toBe('RATE_LIMITED');
     expect(limited.headers.get('retry-after')).toBeTruthy();
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  it('counts each citizen by the forwarded address when the proxy is trusted, and not otherwise', async () => {
+    const rules = { signIn: { perIp: 1, perKey: 100 }, submitReport: { perIp: 1, perKey: 100 }, citizenReply: { perIp: 1, perKey: 100 }, uploads: { perIp: 1, perKey: 100 } };
+    const behind = await start({ trustProxy: ['127.0.0.1'], rateLimits: { rules } });
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const first = await post(behind, { query: SUBMIT, variables: { input: input('Sau proxy 1') } }, from('203.0.113.7'));
+    expect(first.json.data?.submitReport).toMatchObject({ __typename: 'SubmitReportSuccess' });
+    const second = await post(behind, { query: SUBMIT, variables: { input: input('Sau proxy 2') } }, from('203.0.113.8'));
+    expect(second.json.data?.submitReport).toMatchObject({ __typename: 'SubmitReportSuccess' });
+    expect((await post(behind, { query: SUBMIT, variables: { input: input('Sau proxy 3') } }, from('203.0.113.7'))).status).toBe(429);
+
+    // Not trusted: the header is ignored, both citizens are the proxy.
+    const direct = await start({ rateLimits: { rules } });
+    expect((await post(direct, { query: SUBMIT, variables: { input: input('Trực tiếp 1') } }, from('203.0.113.7'))).status).toBe(200);
+    expect((await post(direct, { query: SUBMIT, variables: { input: input('Trực tiếp 2') } }, from('203.0.113.8'))).status).toBe(429);
   });
 });
 

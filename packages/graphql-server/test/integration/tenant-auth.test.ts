@@ -74,9 +74,10 @@ const gql = (query: string, headers: Record<string, string>, variables: Record<s
 const codes = (answer: Answer) => ((answer.json.data?.categories ?? []) as { code: string }[]).map((c) => c.code);
 const errorCode = (answer: Answer) => answer.json.errors?.[0]?.extensions?.code;
 
-async function idToken(email: string, options: { audience?: string; key?: CryptoKey; kid?: string; expiresIn?: number; iss?: string } = {}) {
+async function idToken(email: string, options: { audience?: string; key?: CryptoKey; kid?: string; expiresIn?: number; iss?: string; verified?: boolean | null } = {}) {
   const now = Math.floor(ctx.now().getTime() / 1000);
-  return new SignJWT({ email, email_verified: true })
+  const verified = options.verified === undefined ? true : options.verified;
+  return new SignJWT({ email, ...(verified === null ? {} : { email_verified: verified }) })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'idp-1' })
     .setIssuer(options.iss ?? issuer)
     .setAudience(options.audience ?? 'paht-api')
@@ -194,6 +195,24 @@ describe('API keys', () => {
     expect(codes(sameTenant)).toContain('ONLY-A');
     const hostOfA = await gql(CATEGORIES, { 'x-api-key': keys.publicB, origin: PORTAL_B, host: HOST_A });
     expect(errorCode(hostOfA)).toBe('TENANT_MISMATCH');
+  });
+
+  it('on the Open311 façade too: a key speaks for its tenant, and for no other jurisdiction', async () => {
+    const base = `http://127.0.0.1:${port}/open311/v2`;
+    const own = await fetch(`${base}/services.json`, { headers: { 'x-api-key': keys.secretA } });
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as Array<{ service_code: string }>).map((s) => s.service_code)).toContain('ROADS');
+    const other = await fetch(`${base}/requests.json?jurisdiction_id=ta-b`, { headers: { 'x-api-key': keys.secretA } });
+    expect(other.status).toBe(403);
+    expect(await other.json()).toEqual([{ code: 403, description: expect.stringMatching(/another jurisdiction/) }]);
+    const before = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+    const filing = await fetch(`${base}/requests.json`, {
+      method: 'POST',
+      headers: { 'x-api-key': keys.secretA, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ jurisdiction_id: 'ta-b', service_code: 'ROADS', description: 'Đèn đường hỏng ở ngã tư', lat: '16.8', long: '107.1', phone: '0905 111 222' }).toString(),
+    });
+    expect(filing.status).toBe(403);
+    expect(await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).toEqual(before);
   });
 
   it('unknown, malformed and revoked keys are refused with 401', async () => {
@@ -321,6 +340,14 @@ describe('staff sign-in through OpenID Connect', () => {
     expect(inactive.status).toBe(401);
     await setStaffActive(ctx, a.tenantId, a.admin, actorId(a.leader)!, true);
     expect((await probe(await idToken('lanhdao@example.gov.vn'))).status).toBe(200);
+  });
+
+  it('refuses an e-mail the provider does not mark verified, absent or false', async () => {
+    for (const verified of [false, null]) {
+      const answer = await probe(await idToken('lanhdao@example.gov.vn', { verified }));
+      expect(answer.status).toBe(401);
+      expect(errorCode(answer)).toBe('UNAUTHENTICATED');
+    }
   });
 
   it('uses a tenant’s own settings.oidc, with its audience, and never another tenant’s', async () => {

@@ -6,6 +6,11 @@ describe('request URLs in logs', () => {
     expect(redactUrl('/attachments/4f1c?tenant=quang-tri&secret=s3cr3t-value')).toBe('/attachments/4f1c?tenant=quang-tri&secret=[redacted]');
     expect(redactUrl('/x?secret=a&b=1&api_key=k&token=t#frag')).toBe('/x?secret=[redacted]&b=1&api_key=[redacted]&token=[redacted]#frag');
     expect(redactUrl('/graphql?tenant=cao-lanh')).toBe('/graphql?tenant=cao-lanh');
+    // A GraphQL GET carries the secret inline or in its variables.
+    const get = `/graphql?tenant=quang-tri&query=${encodeURIComponent('{ trackReport(trackingCode: "QT-1", secret: "s3cr3t") { __typename } }')}&variables=${encodeURIComponent('{"secret":"s3cr3t"}')}`;
+    expect(redactUrl(get)).toBe('/graphql?tenant=quang-tri&query=[redacted]&variables=[redacted]');
+    expect(redactUrl('/uploads/eyJhbGciOiJIUzI1NiJ9.abc.def/preview?tenant=x')).toBe('/uploads/[redacted]/preview?tenant=x');
+    expect(redactUrl('/uploads')).toBe('/uploads');
   });
 
   it('redacts phone numbers and e-mail addresses written into a URL', () => {

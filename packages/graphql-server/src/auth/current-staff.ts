@@ -1,0 +1,48 @@
+import { withTenant, type Actor, type CoreContext } from '@paht/core';
+import { LRUCache } from 'lru-cache';
+import { staffActor, verifyStaffToken } from './staff-token.js';
+
+/** How long an account's state is trusted before it is read again: deactivation takes effect within this. */
+export const STAFF_STATE_TTL_MS = 2_000;
+
+interface StaffState {
+  active: boolean;
+  role: string;
+  unitId: string | null;
+}
+
+// One cache per core (per database), so tests with several databases never share.
+const caches = new WeakMap<CoreContext, LRUCache<string, StaffState | 'none'>>();
+
+async function stateOf(core: CoreContext, tenantId: string, userId: string): Promise<StaffState | null> {
+  let cache = caches.get(core);
+  if (!cache) {
+    cache = new LRUCache({ max: 10_000, ttl: STAFF_STATE_TTL_MS });
+    caches.set(core, cache);
+  }
+  const key = `${tenantId}:${userId}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached === 'none' ? null : cached;
+  const row = await withTenant(core.db, tenantId, (tx) => tx.staffUser.findUnique({ where: { id: userId }, select: { active: true, role: true, unitId: true } }));
+  cache.set(key, row ?? 'none');
+  return row;
+}
+
+/**
+ * The staff member a password-issued token stands for, as the account is
+ * now: null when the token is invalid, expired, for another tenant, or its
+ * account was deactivated since sign-in. Role and unit come from the account
+ * (a moved officer acts for the new unit at once), not from the token.
+ */
+export async function currentStaff(core: CoreContext, token: string, tenantId: string): Promise<Actor | null> {
+  const claims = await verifyStaffToken(core.secretKey, token, core.now());
+  if (!claims || claims.tenantId !== tenantId) return null;
+  const state = await stateOf(core, tenantId, claims.userId);
+  if (!state?.active) return null;
+  return staffActor({ ...claims, role: state.role as typeof claims.role, unitId: state.unitId });
+}
+
+/** Forgets what this process knows of an account, so a change made here (deactivation, new role) applies to its next request. */
+export function forgetStaff(core: CoreContext, tenantId: string, userId: string): void {
+  caches.get(core)?.delete(`${tenantId}:${userId}`);
+}
