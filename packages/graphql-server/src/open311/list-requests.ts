@@ -9,7 +9,7 @@ import { statusesOf, toOpen311Request, type Open311Request } from './request-vie
 export const MAX_SPAN_DAYS = 90;
 export const MAX_REQUESTS = 1000;
 /** Ids asked for at once, at most. */
-export const MAX_IDS = 100;
+export const MAX_IDS = 20;
 const DAY = 86_400_000;
 const PAGE = 100;
 

@@ -241,10 +241,17 @@ export class PahtReportForm extends PahtElement {
     this.attachments = this.attachments.map((a) => (a.key === next.key ? next : a));
   }
 
+  /** Uploads in flight, by attachment: sending waits for them rather than uploading the file twice. */
+  #uploading = new Map<string, Promise<Attachment>>();
+
   private upload(attachment: Attachment): Promise<Attachment> {
-    return uploadAttachment(this.client, attachment, (next) => {
+    const running = this.#uploading.get(attachment.key);
+    if (running) return running;
+    const started = uploadAttachment(this.client, attachment, (next) => {
       if (this.attachments.some((a) => a.key === next.key)) this.replaceAttachment(next);
-    });
+    }).finally(() => this.#uploading.delete(attachment.key));
+    this.#uploading.set(attachment.key, started);
+    return started;
   }
 
   private removeAttachment(key: string): void {
@@ -299,6 +306,12 @@ export class PahtReportForm extends PahtElement {
       for (const a of this.attachments) {
         if (a.state === 'refused') continue;
         const done = a.state === 'uploaded' ? a : await this.upload(a);
+        // A file the server failed to take is never dropped silently: the
+        // citizen sees it marked in the list and sends again (or removes it).
+        if (done.state === 'failed') {
+          this.phase = { kind: 'failed', requestId: null };
+          return;
+        }
         if (done.uploaded) uploadIds.push(done.uploaded.id);
       }
       const result = await this.client.submitReport(this.input(uploadIds), { idempotencyKey: this.#key });
