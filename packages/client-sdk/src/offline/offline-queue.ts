@@ -25,6 +25,8 @@ export interface OfflineQueueOptions {
    * Called for each kept submission that got an answer while flushing:
    * success (show the tracking code and keep the secret) or an expected
    * refusal (ValidationError, ForbiddenError). The submission is then gone from the queue.
+   * Needed for flushing on its own (`onlineEvents`, `flushOnStart`): without
+   * it, kept submissions wait for `flush()`, so no answer is ever dropped.
    */
   onSubmitted?: (item: QueuedSubmission, result: SubmitReportResult) => void;
 }
@@ -100,10 +102,15 @@ export function createOfflineQueue(send: Send, newKey: () => string, options: Of
     return flushing;
   };
 
-  const events = options.onlineEvents === undefined ? defaultOnlineEvents() : options.onlineEvents;
+  // Flushing on its own (the `online` event, at start) hands each answer to
+  // `onSubmitted`: without it, the tracking code and secret of a report sent
+  // in the background would reach no one, so the queue then waits for
+  // `flush()`, whose outcome the caller reads.
+  const automatic = options.onSubmitted !== undefined;
+  const events = automatic ? (options.onlineEvents === undefined ? defaultOnlineEvents() : options.onlineEvents) : null;
   const onOnline = () => void flush().catch(() => undefined);
   events?.addEventListener('online', onOnline);
-  if (options.flushOnStart ?? true) queueMicrotask(onOnline);
+  if (automatic && (options.flushOnStart ?? true)) queueMicrotask(onOnline);
 
   return {
     async submit(input, submitOptions = {}) {

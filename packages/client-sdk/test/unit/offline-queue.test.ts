@@ -32,6 +32,22 @@ describe('createOfflineQueue', () => {
     expect(await queue.pending()).toEqual([]);
   });
 
+  it('never flushes on its own without onSubmitted, so no background answer is dropped', async () => {
+    const net = network();
+    const online = new EventTarget();
+    const queue = createOfflineQueue(net.send, keys, { onlineEvents: online });
+    const kept = await queue.submit(input);
+    expect(kept.__typename).toBe('SubmitReportQueued');
+    net.state.up = true;
+    online.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(net.sent.filter((k) => k === (kept as { idempotencyKey: string }).idempotencyKey)).toHaveLength(1); // the first, failed attempt only
+    expect(await queue.pending()).toHaveLength(1);
+    const outcome = await queue.flush();
+    expect(outcome.submitted).toEqual([expect.objectContaining({ result: expect.objectContaining({ __typename: 'SubmitReportSuccess' }) })]);
+    expect(await queue.pending()).toEqual([]);
+  });
+
   it('keeps what fails for lack of network, and sends it with the same key, oldest first, once', async () => {
     const net = network();
     const queue = createOfflineQueue(net.send, keys, { onlineEvents: null, flushOnStart: false });
