@@ -533,7 +533,7 @@ export type TrackReportQueryVariables = Exact<{
 export type TrackReportQuery = { trackReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TrackedReport', access: ReportAccess, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
+    | { __typename: 'TrackedReport', access: ReportAccess, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
    };
 
 export type RateReportMutationVariables = Exact<{
@@ -653,9 +653,9 @@ export type ReportSummaryFieldsFragment = { id: string, trackingCode: string, st
 
 export type ReportPageFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
-export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null };
+export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean };
 
-export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
+export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
 
 export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null };
 
@@ -712,7 +712,7 @@ export type StaffReportQueryVariables = Exact<{
 export type StaffReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
+    | { __typename: 'Report', id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
    };
 
 export type ClassifyReportMutationVariables = Exact<{
@@ -1128,6 +1128,7 @@ export const AttachmentFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentStri
   height
   url
   previewUrl
+  public
 }
     `, {"fragmentName":"AttachmentFields"}) as unknown as TypedDocumentString<AttachmentFieldsFragment, unknown>;
 export const TimelineEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
@@ -1224,6 +1225,7 @@ fragment AttachmentFields on Attachment {
   height
   url
   previewUrl
+  public
 }`, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
 export const TransitionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment TransitionFields on ReportTransition {
@@ -2036,6 +2038,7 @@ fragment AttachmentFields on Attachment {
   height
   url
   previewUrl
+  public
 }
 fragment ReportFields on Report {
   ...ReportSummaryFields
@@ -2582,6 +2585,7 @@ fragment AttachmentFields on Attachment {
   height
   url
   previewUrl
+  public
 }
 fragment ReportFields on Report {
   ...ReportSummaryFields

@@ -33,6 +33,8 @@ export interface AttachmentShape {
   height: number | null;
   /** Whether a metadata-free preview exists (re-encoded photos). */
   hasPreview: boolean;
+  /** Served to anyone, without the citizen's secret or a staff token (as `findAttachmentForViewer` decides). */
+  isPublic: boolean;
 }
 
 /**
@@ -98,6 +100,8 @@ function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla'> {
       width: a.width,
       height: a.height,
       hasPreview: PUBLISHABLE_MEDIA_TYPES.includes(a.mimeType),
+      // A private category makes the report PRIVATE when classified, so this mirrors core's access rule.
+      isPublic: a.isPublic && v.visibility === 'PUBLIC' && v.status !== 'REJECTED',
     })),
   };
 }

@@ -63,6 +63,9 @@ export const Attachment = builder.objectRef<AttachmentShape>('Attachment').imple
     byteSize: t.exposeInt('byteSize'),
     width: t.exposeInt('width', { nullable: true }),
     height: t.exposeInt('height', { nullable: true }),
+    public: t.exposeBoolean('isPublic', {
+      description: 'Served to anyone. When false, the links need the citizen’s `secret` or a staff token; never add the secret to a public link (it would reach caches and their logs).',
+    }),
     url: t.string({
       description: 'The file (absolute path on the API origin). Unless public, add `secret` (the citizen) or send the staff bearer token.',
       resolve: (a, _args, ctx) => attachmentUrl(a.id, ctx.tenant.slug),

@@ -177,7 +177,7 @@ async function signIn(email: string, tenant = 'upl'): Promise<string> {
   return r.token as string;
 }
 
-const ATTACHMENT = 'attachments { id kind mimeType byteSize width height url previewUrl }';
+const ATTACHMENT = 'attachments { id kind mimeType byteSize width height url previewUrl public }';
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) {
   __typename ... on SubmitReportSuccess { id trackingCode secret } ... on Error { code message } ... on ValidationError { fields { path message } } } }`;
 const TRACK = `query($code: String!, $secret: String) { trackReport(trackingCode: $code, secret: $secret) {
@@ -483,6 +483,8 @@ describe('from upload to a published report', () => {
     const [p, v] = mine as [Record<string, any>, Record<string, any>];
     expect(p).toMatchObject({ kind: 'PHOTO', mimeType: 'image/jpeg', byteSize: photo.byteSize, width: 1200, height: 1600, url: `/attachments/${p.id}?tenant=upl`, previewUrl: `/attachments/${p.id}/preview?tenant=upl` });
     expect(v).toMatchObject({ kind: 'VIDEO', mimeType: 'video/mp4', byteSize: 200_000, width: null, height: null, previewUrl: null });
+    // Not public yet: the links need the secret.
+    expect(mine.map((x) => x.public)).toEqual([false, false, false]);
     for (const path of [p.url, p.previewUrl, v.url]) {
       expect((await getBytes(path)).status, path).toBe(404);
       const withSecret = await getBytes(`${path}&secret=${secret}`);
@@ -529,6 +531,15 @@ describe('from upload to a published report', () => {
     const list = (await gql(`query { publicReports(first: 50) { ... on ReportConnection { nodes { id ${ATTACHMENT} } } } }`, {})).publicReports.nodes as Array<Record<string, any>>;
     expect(list.find((r) => r.id === id)?.attachments).toEqual(after);
     expect(JSON.stringify(after)).not.toMatch(/storage|fileName|original|Nguy|0912/);
+    // Served to anyone now: clients must not add the secret to these links.
+    expect(after.map((x) => x.public)).toEqual([true, true]);
+    const citizenAfter = (await gql(TRACK, { code, secret })).trackReport.report.attachments as Array<Record<string, any>>;
+    expect(citizenAfter.map((x) => [x.mimeType, x.public])).toEqual([
+      ['image/jpeg', true],
+      ['video/mp4', false],
+      ['image/heic', false],
+      ['image/webp', true],
+    ]);
 
     for (const x of after) {
       const full = await getBytes(x.url);

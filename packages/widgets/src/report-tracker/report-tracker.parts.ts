@@ -65,8 +65,8 @@ export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live:
             <ul class="files">
               ${attachments.map(
                 (a, i) => html`<li>
-                  <a href=${attachmentHref(a.url, endpoint, secret)} target="_blank" rel="noopener">
-                    ${a.previewUrl ? html`<img src=${attachmentHref(a.previewUrl, endpoint, secret)} alt="" loading="lazy" />` : nothing}
+                  <a href=${attachmentHref(a.url, endpoint, a.public ? '' : secret)} target="_blank" rel="noopener">
+                    ${a.previewUrl ? html`<img src=${attachmentHref(a.previewUrl, endpoint, a.public ? '' : secret)} alt="" loading="lazy" />` : nothing}
                     <span>${m.openAttachment(i + 1, a.kind)}</span>
                   </a>
                 </li>`,

@@ -59,6 +59,8 @@ export interface Attachment {
   kind: 'PHOTO' | 'VIDEO' | 'DOCUMENT';
   url: string;
   previewUrl: string | null;
+  /** Served to anyone: its links never carry the secret. */
+  public: boolean;
 }
 
 export type TrackedWithFiles =
@@ -70,7 +72,7 @@ export const TRACK_REPORT_WITH_FILES = typedDocument<{ trackReport: TrackedWithF
   query TrackReportWithFiles($trackingCode: String!, $secret: String) {
     trackReport(trackingCode: $trackingCode, secret: $secret) {
       __typename
-      ... on TrackedReport { access report { ${REPORT_FIELDS} attachments { id kind url previewUrl } } }
+      ... on TrackedReport { access report { ${REPORT_FIELDS} attachments { id kind url previewUrl public } } }
       ${ERROR_FIELDS}
     }
   }`);
