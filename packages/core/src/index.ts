@@ -91,6 +91,7 @@ export {
 } from './config/categories.js';
 export { setCalendarDay, removeCalendarDay, listCalendarDays } from './config/calendar-days.js';
 export { listAuditEntries, type AuditEntry } from './audit/audit-log.js';
+export { recordStaffSignIn } from './audit/sign-in-audit.js';
 export { queryAuditLog, type AuditLogFilter, type AuditLogPage } from './config/audit-log-query.js';
 export { updateUnit, type UnitChanges } from './config/unit-changes.js';
 export { closeFocalPoint } from './config/focal-point-close.js';

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword, withTenant, type CoreContext } from '@paht/core';
+import { hashPassword, recordStaffSignIn, verifyPassword, withTenant, type CoreContext } from '@paht/core';
 import { ForbiddenError } from '../errors/expected-errors.js';
 import { issueStaffToken, staffActor, type StaffClaims } from './staff-token.js';
 
@@ -22,12 +22,26 @@ export async function signInStaff(core: CoreContext, tenantId: string, email: st
   const user = await withTenant(core.db, tenantId, (tx) =>
     tx.staffUser.findUnique({ where: { tenantId_email: { tenantId, email: normalized } } }),
   );
+  const claims: StaffClaims | null = user ? { userId: user.id, tenantId, role: user.role, unitId: user.unitId } : null;
+  const actor = claims ? staffActor(claims) : null;
+  // Every attempt on an existing account is audited, refused or not. The
+  // answer to a refusal does not wait for its audit write: waiting would make
+  // a wrong password on a real account slower than an unknown e-mail,
+  // telling an attacker which addresses have accounts.
+  const audited = actor && 'userId' in actor ? actor : null;
+  const auditRefusal = () => {
+    if (audited) void recordStaffSignIn(core, tenantId, audited, false).catch(() => undefined);
+  };
   if (!user?.passwordHash || !user.active) {
     await verifyPassword(password, await (decoyHash ??= hashPassword('decoy-password-never-matches')));
+    auditRefusal();
     throw new ForbiddenError(WRONG_CREDENTIALS);
   }
-  if (!(await verifyPassword(password, user.passwordHash))) throw new ForbiddenError(WRONG_CREDENTIALS);
-  const claims: StaffClaims = { userId: user.id, tenantId, role: user.role, unitId: user.unitId };
-  if (!staffActor(claims)) throw new ForbiddenError('This account has no unit; ask the tenant admin');
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    auditRefusal();
+    throw new ForbiddenError(WRONG_CREDENTIALS);
+  }
+  if (!claims || !audited) throw new ForbiddenError('This account has no unit; ask the tenant admin');
+  await recordStaffSignIn(core, tenantId, audited, true);
   return { ...claims, ...(await issueStaffToken(core.secretKey, claims, core.now())) };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import type { FastifyInstance } from 'fastify';
@@ -345,6 +345,10 @@ describe('staff accounts', () => {
     const entry = await expectAudited('staff.create', 'StaffUser', account.id as string);
     expect(entry.data).not.toContain('mat-khau');
     const issued = await signIn('moi.canbo@example.gov.vn', 'mat-khau-moi-2026');
+    expect(await latestAudit()).toMatchObject({ action: 'staff.sign-in', subjectType: 'StaffUser', subjectId: account.id, actorId: account.id, actorRole: 'UNIT_OFFICER' });
+    await expect(signIn('moi.canbo@example.gov.vn', 'sai-mat-khau')).rejects.toThrow();
+    // A refusal's audit write is not waited for (timing would tell which e-mails have accounts).
+    await vi.waitFor(async () => expect(await latestAudit()).toMatchObject({ action: 'staff.sign-in-refused', subjectId: account.id, actorId: null, actorRole: 'SYSTEM' }));
     const whoAmI = () => post('query { reports(first: 1) { __typename } }', {}, issued);
     expect((await whoAmI()).data).toEqual({ reports: { __typename: 'ReportConnection' } });
 
@@ -483,11 +487,11 @@ describe('the audit log', () => {
     for (const vars of [{ first: 0 }, { first: 101 }, { first: 5, after: 'bm90LWEtY3Vyc29y' }, { first: 5, filter: { actorId: 'x' } }]) {
       expect((await run(ADMIN, AUDIT, vars)).__typename).toBe('ValidationError');
     }
-    // The other tenant's admin sees its own (empty of admin changes) log, none of ours.
+    // The other tenant's admin sees its own (empty of admin changes) log, none of ours: its fixture's policy and this sign-in.
     const otherToken = (await post('mutation { signIn(email: "admin@example.gov.vn", password: "mat-khau-thu-nghiem-2026") { ... on SignInSuccess { token } } }', {}, undefined, 'adm-other')).data!
       .signIn as { token: string };
     const other = await post(AUDIT, { first: 100 }, otherToken.token, 'adm-other');
     const entries = (other.data!.result as { entries: AuditEntryView[] }).entries;
-    expect(entries.map((e) => e.action)).toEqual(['sla-policy.upsert']);
+    expect(entries.map((e) => e.action)).toEqual(['staff.sign-in', 'sla-policy.upsert']);
   });
 });
