@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { attachmentView, hasPublicContent } from './report-row-view.js';
 import { secretMatches } from './report-secret.js';
 import type { AttachmentView } from './report-views.js';
 import { attachmentInputSchema, MAX_ATTACHMENTS, type AttachmentInput } from './submit-input.js';
@@ -65,23 +66,12 @@ export async function findAttachmentForViewer(
     const a = await tx.attachment.findUnique({ where: { id: attachmentId }, include: { report: { include: { category: true } } } });
     if (!a) throw attachmentNotFound();
     const report = a.report;
-    const publicContent = report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && report.status !== 'REJECTED';
+    const publicContent = hasPublicContent(report);
     const allowed =
       (a.isPublic && publicContent) ||
       (!!access.secret && secretMatches(access.secret, report.secretHash)) ||
       (!!access.actor && canReadReport(access.actor, report));
     if (!allowed) throw attachmentNotFound();
-    return {
-      id: a.id,
-      kind: a.kind,
-      mimeType: a.mimeType,
-      byteSize: a.byteSize,
-      storageKey: a.storageKey,
-      fileName: a.fileName,
-      width: a.width,
-      height: a.height,
-      isPublic: a.isPublic && publicContent,
-      eventSeq: a.eventSeq,
-    };
+    return attachmentView(a, publicContent);
   });
 }

@@ -5,6 +5,30 @@ import type { NamedRef } from './report-views.js';
 export const withRefs = { category: true, unit: true, attachments: { orderBy: { createdAt: 'asc' } } } as const;
 export type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
 
+/**
+ * Whether a report's content is public: a public report, of a public
+ * category (or none yet), not rejected. Its public attachments are then
+ * served to anyone.
+ */
+export const hasPublicContent = (report: { visibility: string; status: string; category: { isPublic: boolean } | null }): boolean =>
+  report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && report.status !== 'REJECTED';
+
+type AttachmentRow = ReportRow['attachments'][number];
+
+/** An attachment as core hands it out; `isPublic`: served to anyone (public, and its report's content public). */
+export const attachmentView = (a: AttachmentRow, publicContent: boolean) => ({
+  id: a.id,
+  kind: a.kind,
+  mimeType: a.mimeType,
+  byteSize: a.byteSize,
+  storageKey: a.storageKey,
+  fileName: a.fileName,
+  width: a.width,
+  height: a.height,
+  isPublic: a.isPublic && publicContent,
+  eventSeq: a.eventSeq,
+});
+
 const ref = (r: { id: string; code: string; name: string; nameEn: string | null } | null): NamedRef | null =>
   r ? { id: r.id, code: r.code, name: r.name, nameEn: r.nameEn } : null;
 
@@ -33,18 +57,7 @@ export function baseView(row: ReportRow, showContent: boolean, showPrivateAttach
     rating: row.rating,
     attachments: row.attachments
       .filter((a) => showContent && (a.isPublic || showPrivateAttachments))
-      .map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        mimeType: a.mimeType,
-        byteSize: a.byteSize,
-        storageKey: a.storageKey,
-        fileName: a.fileName,
-        width: a.width,
-        height: a.height,
-        isPublic: a.isPublic,
-        eventSeq: a.eventSeq,
-      })),
+      .map((a) => attachmentView(a, hasPublicContent(row))),
   };
 }
 

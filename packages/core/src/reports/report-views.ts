@@ -18,6 +18,7 @@ export interface AttachmentView {
   fileName: string | null;
   width: number | null;
   height: number | null;
+  /** Served to anyone: the attachment is public and so is its report's content. */
   isPublic: boolean;
   /** The timeline event it came with (1 = the submission). */
   eventSeq: number | null;

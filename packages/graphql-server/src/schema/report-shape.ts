@@ -33,7 +33,7 @@ export interface AttachmentShape {
   height: number | null;
   /** Whether a metadata-free preview exists (re-encoded photos). */
   hasPreview: boolean;
-  /** Served to anyone, without the citizen's secret or a staff token (as `findAttachmentForViewer` decides). */
+  /** Served to anyone, without the citizen's secret or a staff token (core's `AttachmentView.isPublic`). */
   isPublic: boolean;
 }
 
@@ -100,8 +100,7 @@ function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla'> {
       width: a.width,
       height: a.height,
       hasPreview: PUBLISHABLE_MEDIA_TYPES.includes(a.mimeType),
-      // A private category makes the report PRIVATE when classified, so this mirrors core's access rule.
-      isPublic: a.isPublic && v.visibility === 'PUBLIC' && v.status !== 'REJECTED',
+      isPublic: a.isPublic,
     })),
   };
 }
