@@ -62,12 +62,15 @@ export {
   type PublicReportFilter,
   type TrackedReport,
 } from './reports/report-queries.js';
+export { readReporterContact, CONTACT_READ_ACTION } from './reports/reporter-contact.js';
+export { reportAnswers, type ReportAnswerRecord } from './reports/report-answers.js';
 export type {
   AttachmentView,
   CitizenReportView,
   NamedRef,
   PublicReportView,
   PublicTimelineEntry,
+  ReportAnswerView,
   ReporterContactView,
   StaffReportView,
 } from './reports/report-views.js';

@@ -1,10 +1,11 @@
 import type { Actor } from '../auth/actor.js';
-import { canReadContact, canReadReport } from '../auth/permissions.js';
+import { canReadReport } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
+import { loadAnswerViews } from './report-answers.js';
 import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
 import { secretMatches } from './report-secret.js';
@@ -14,15 +15,16 @@ import { publicTimeline, type CitizenReportView, type PublicReportView, type Sta
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
 
-async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, row: ReportRow, withContact: boolean): Promise<StaffReportView> {
+/** Everything but the reporter's contact, which staff open with `readReporterContact` (audited). */
+async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, row: ReportRow): Promise<StaffReportView> {
   const timeline = await loadTimeline(tx, row.id);
   const sla = await evaluateSla(tx, tenant, row.categoryId, timeline, ctx.now());
-  const contact = withContact ? await tx.reporterContact.findUnique({ where: { reportId: row.id } }) : null;
   return {
     ...baseView(row, true, true),
     timeline,
     sla,
-    contact: contact ? { fullName: contact.fullName, phone: contact.phone, email: contact.email } : null,
+    answers: await loadAnswerViews(tx, timeline),
+    ratingComment: row.ratingComment,
   };
 }
 
@@ -36,7 +38,7 @@ export async function getReportForStaff(ctx: CoreContext, tenantId: string, acto
     const row = await tx.report.findUnique({ where: { id: reportId }, include: withRefs });
     if (!row) throw reportNotFound();
     if (!canReadReport(actor, row)) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
-    return fullView(ctx, tx, tenant, row, canReadContact(actor, row));
+    return fullView(ctx, tx, tenant, row);
   });
 }
 
@@ -57,8 +59,10 @@ export async function trackReport(ctx: CoreContext, tenantId: string, trackingCo
     const row = await tx.report.findUnique({ where: { trackingCode: code }, include: withRefs });
     if (!row) throw reportNotFound();
     if (secret !== undefined && secretMatches(secret, row.secretHash)) {
-      const view = await fullView(ctx, tx, tenant, row, true);
-      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline) } };
+      const view = await fullView(ctx, tx, tenant, row);
+      const own = await tx.reporterContact.findUnique({ where: { reportId: row.id } });
+      const contact = own ? { fullName: own.fullName, phone: own.phone, email: own.email } : null;
+      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline), contact } };
     }
     if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
     const showContent = row.visibility === 'PUBLIC' && (row.category?.isPublic ?? true);

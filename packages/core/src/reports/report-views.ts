@@ -30,17 +30,23 @@ export interface PublicTimelineEntry {
   type: ReportEventRecord['type'];
   toStatus: ReportStatus;
   at: Date;
-  /** Only where the text is meant for the citizen (a question, a rejection, an extension's reason). */
+  /** Only where the text is meant for this reader (`TimelineAudience`); never for progress-only views. */
   note: string | null;
 }
 
-/** What the public sees of a report. Never contact data; never private categories' content. */
+/**
+ * What the public sees of a report. Never contact data. When the content is
+ * not public (`publicContent` false: a private report, or a rejected one),
+ * its progress only: statuses and dates, no text, place, unit or files.
+ */
 export interface PublicReportView {
   id: string;
   trackingCode: string;
   status: ReportStatus;
   visibility: 'PUBLIC' | 'PRIVATE';
-  /** Null for private reports seen without the secret. */
+  /** Whether anyone may see its content (`hasPublicContent`): the one rule every public view follows. */
+  publicContent: boolean;
+  /** Null when the content is not public and the viewer holds no secret. */
   title: string | null;
   description: string | null;
   category: NamedRef | null;
@@ -68,29 +74,59 @@ export interface ReporterContactView {
   email: string | null;
 }
 
-/** What staff (and the citizen holding the secret) see: the whole timeline with reasons. */
+/** An answer a unit gave; after a reopen the earlier ones stay readable. */
+export interface ReportAnswerView {
+  /** The RESOLVE step of the timeline. */
+  seq: number;
+  at: Date;
+  text: string;
+  /** The unit that answered. */
+  unit: NamedRef | null;
+}
+
+/**
+ * What staff (and the citizen holding the secret) see: the whole timeline
+ * with reasons, every answer and the rating's comment. Never the reporter's
+ * contact: staff open it with `readReporterContact`, an audited read.
+ */
 export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
   timeline: ReportEventRecord[];
   sla: SlaSnapshot | null;
-  /** Only for roles allowed to see it (the IOC, the assigned unit). */
-  contact: ReporterContactView | null;
+  /** Every answer, oldest first (the latest is also `answer`). */
+  answers: ReportAnswerView[];
+  ratingComment: string | null;
 }
 
-/** What the citizen holding the report's secret sees: the public view with content, plus the clock and their own contact. */
+/** What the citizen holding the report's secret sees: the public view with content, plus the clock, every answer, the rating's comment and their own contact. */
 export interface CitizenReportView extends PublicReportView {
   sla: SlaSnapshot | null;
+  answers: ReportAnswerView[];
+  ratingComment: string | null;
   contact: ReporterContactView | null;
 }
 
-/** Event types whose reason is addressed to the citizen. */
-const CITIZEN_NOTES = new Set(['REJECT', 'REQUEST_INFO', 'PROVIDE_INFO', 'EXTEND', 'REOPEN']);
+/**
+ * Who reads a timeline outside staff: the citizen holding the secret; the
+ * public by tracking code, of a report whose content is public; the public
+ * of any other report (private, or rejected), who sees its progress only.
+ */
+export type TimelineAudience = 'CITIZEN' | 'PUBLIC' | 'PROGRESS_ONLY';
 
-export function publicTimeline(events: readonly ReportEventRecord[]): PublicTimelineEntry[] {
+/** Reasons staff address to the citizen: a question, a rejection's or an extension's reason. */
+const STAFF_TO_CITIZEN: ReadonlySet<string> = new Set(['REJECT', 'REQUEST_INFO', 'EXTEND']);
+/** The citizen's own words (their answers, a reopen's reason): for them alone, never public. */
+const CITIZEN_OWN: ReadonlySet<string> = new Set(['PROVIDE_INFO', 'REOPEN']);
+
+const noteShown = (type: string, audience: TimelineAudience): boolean =>
+  audience === 'CITIZEN' ? STAFF_TO_CITIZEN.has(type) || CITIZEN_OWN.has(type) : audience === 'PUBLIC' && STAFF_TO_CITIZEN.has(type);
+
+/** A timeline as `audience` sees it: every step's status and date; a note only where it is meant for that reader. */
+export function publicTimeline(events: readonly ReportEventRecord[], audience: TimelineAudience): PublicTimelineEntry[] {
   return events.map((e) => ({
     seq: e.seq,
     type: e.type,
     toStatus: e.toStatus,
     at: e.at,
-    note: CITIZEN_NOTES.has(e.type) ? e.reason : null,
+    note: noteShown(e.type, audience) ? e.reason : null,
   }));
 }

@@ -87,7 +87,8 @@ describe('one report, end to end', () => {
     expect(view.unit?.id).toBe(t.roadsUnitId);
     expect(view.rating).toBe(5);
     expect(view.resolvedOnTime).toBe(true);
-    expect(view.contact?.phone).toBe('+84912345678');
+    expect(view.ratingComment).toBe('Xử lý nhanh');
+    expect(view).not.toHaveProperty('contact');
     expect(view.timeline.map((e) => e.type)).toEqual([
       'SUBMIT', 'CLASSIFY', 'ASSIGN', 'RETURN', 'ASSIGN', 'ACCEPT', 'START', 'EXTEND',
       'REQUEST_INFO', 'PROVIDE_INFO', 'RESOLVE', 'PUBLISH', 'RATE',
