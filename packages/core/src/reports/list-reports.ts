@@ -5,7 +5,7 @@ import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
-import { baseView, withRefs } from './report-row-view.js';
+import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
 import { REPORT_STATUSES, type ReportStatus } from './report-status.js';
 import type { PublicReportView } from './report-views.js';
 import { foldVietnamese } from './search-text.js';
@@ -123,7 +123,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
   const last = page.at(-1);
   const full = actor !== null;
   return {
-    items: page.map((row) => baseView(row, full || row.visibility === 'PUBLIC', full)),
+    items: page.map((row) => baseView(row, full || hasPublicContent(row), full)),
     cursors: page.map((row) => encodeCursor(row[sort.key], row.id)),
     endCursor: last ? encodeCursor(last[sort.key], last.id) : null,
     hasNextPage: rows.length > take,

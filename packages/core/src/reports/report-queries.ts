@@ -10,7 +10,7 @@ import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
 import { secretMatches } from './report-secret.js';
 import type { ReportStatus } from './report-status.js';
-import { baseView, withRefs, type ReportRow } from './report-row-view.js';
+import { baseView, hasPublicContent, withRefs, type ReportRow } from './report-row-view.js';
 import { publicTimeline, type CitizenReportView, type PublicReportView, type StaffReportView } from './report-views.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
@@ -47,8 +47,9 @@ export type TrackedReport =
   | { access: 'PUBLIC'; report: PublicReportView };
 
 /**
- * The tracker: by tracking code alone, the public view (a private report
- * shows only its progress); with the right secret, the citizen's full view
+ * The tracker: by tracking code alone, the public view (a report whose
+ * content is not public, private or rejected, shows only its progress:
+ * statuses and dates); with the right secret, the citizen's full view
  * (without internal reasons' authors, with their own contact).
  */
 export async function trackReport(ctx: CoreContext, tenantId: string, trackingCode: string, secret?: string): Promise<TrackedReport> {
@@ -62,12 +63,13 @@ export async function trackReport(ctx: CoreContext, tenantId: string, trackingCo
       const view = await fullView(ctx, tx, tenant, row);
       const own = await tx.reporterContact.findUnique({ where: { reportId: row.id } });
       const contact = own ? { fullName: own.fullName, phone: own.phone, email: own.email } : null;
-      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline), contact } };
+      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline, 'CITIZEN'), contact } };
     }
     if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
-    const showContent = row.visibility === 'PUBLIC' && (row.category?.isPublic ?? true);
+    // One rule for every public view: content only when `hasPublicContent`; else progress only.
+    const showContent = hasPublicContent(row);
     const events = await loadTimeline(tx, row.id);
-    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: publicTimeline(events) } };
+    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: publicTimeline(events, showContent ? 'PUBLIC' : 'PROGRESS_ONLY') } };
   });
 }
 
@@ -99,6 +101,6 @@ export async function listPublicReports(ctx: CoreContext, tenantId: string, filt
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
       take,
     });
-    return rows.map((row) => ({ ...baseView(row, true), timeline: [] }));
+    return rows.map((row) => ({ ...baseView(row, hasPublicContent(row)), timeline: [] }));
   });
 }

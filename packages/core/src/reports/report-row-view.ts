@@ -7,8 +7,10 @@ export type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
 
 /**
  * Whether a report's content is public: a public report, of a public
- * category (or none yet), not rejected. Its public attachments are then
- * served to anyone.
+ * category (or none yet), not rejected. The one rule of every public view
+ * (the tracker by code, lists, Open311, attachments): otherwise the public
+ * sees the report's progress only. A rejected report was refused
+ * publication, so its text, place and files stay with its reporter.
  */
 export const hasPublicContent = (report: { visibility: string; status: string; category: { isPublic: boolean } | null }): boolean =>
   report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && report.status !== 'REJECTED';
@@ -32,17 +34,21 @@ export const attachmentView = (a: AttachmentRow, publicContent: boolean) => ({
 const ref = (r: { id: string; code: string; name: string; nameEn: string | null } | null): NamedRef | null =>
   r ? { id: r.id, code: r.code, name: r.name, nameEn: r.nameEn } : null;
 
-/** The fields of a report view; content hidden when `showContent` is false (private reports seen by the public). */
+/**
+ * The fields of a report view; content hidden when `showContent` is false
+ * (the public's progress-only view: statuses and dates).
+ */
 export function baseView(row: ReportRow, showContent: boolean, showPrivateAttachments = false) {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
     status: row.status,
     visibility: row.visibility,
+    publicContent: hasPublicContent(row),
     title: showContent ? row.title : null,
     description: showContent ? row.description : null,
     category: showContent ? ref(row.category) : null,
-    unit: ref(row.unit),
+    unit: showContent ? ref(row.unit) : null,
     channel: row.channel,
     latitude: showContent ? row.latitude : null,
     longitude: showContent ? row.longitude : null,
@@ -54,7 +60,7 @@ export function baseView(row: ReportRow, showContent: boolean, showPrivateAttach
     resolvedAt: row.resolvedAt,
     resolvedOnTime: row.resolvedOnTime,
     answer: showContent ? row.answer : null,
-    rating: row.rating,
+    rating: showContent ? row.rating : null,
     attachments: row.attachments
       .filter((a) => showContent && (a.isPublic || showPrivateAttachments))
       .map((a) => attachmentView(a, hasPublicContent(row))),

@@ -67,8 +67,8 @@ export function parseRequestQuery(query: Record<string, unknown>, now: Date): Re
 /**
  * The public requests a query asks for, newest first: what the public
  * list of the core shows (public reports of public categories, never
- * rejected ones), or, by id, what the public tracker shows (a rejected
- * public report included; unknown and private ids left out).
+ * rejected ones), or, by id, the reports whose content is public (the
+ * core's one rule; unknown, private and rejected ids left out).
  */
 export async function listOpen311Requests(
   core: CoreContext,

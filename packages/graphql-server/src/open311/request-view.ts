@@ -33,9 +33,6 @@ export function statusesOf(status: 'open' | 'closed'): ReportStatus[] {
 /** A report not yet classified by the IOC has no category: it shows under this code (not a service one can POST to). */
 export const UNCLASSIFIED_SERVICE_CODE = 'UNCLASSIFIED';
 
-/** Timeline notes written by staff to the citizen (the citizen's own replies are left out). */
-const STAFF_NOTES = new Set(['REJECT', 'REQUEST_INFO', 'EXTEND']);
-
 /** The `description` of `request.json` is at most 4000 characters. */
 const MAX_DESCRIPTION = 4000;
 
@@ -51,7 +48,8 @@ type ReportItem = Omit<PublicReportView, 'timeline'> & { timeline?: PublicReport
  */
 export function toOpen311Request(report: ReportItem, tenant: TenantRecord, categories: PublicCategories): Open311Request {
   const category = report.category ? categories.byId.get(report.category.id) : undefined;
-  const note = report.timeline?.filter((e) => e.note && STAFF_NOTES.has(e.type)).at(-1)?.note ?? null;
+  // The core's public timeline keeps only notes staff addressed to the citizen (never the citizen's own words).
+  const note = report.timeline?.filter((e) => e.note).at(-1)?.note ?? null;
   const at = (d: Date | null) => (d ? formatDateTime(d, tenant.timezone) : null);
   return {
     service_request_id: report.trackingCode,

@@ -133,10 +133,16 @@ describe('rejecting', () => {
       fromStatus: 'REJECTED',
     });
 
-    const tracked = await post(`query { trackReport(trackingCode: ${JSON.stringify(copy.trackingCode)}) { ... on TrackedReport { report { status timeline { type note } } } } }`);
-    const report = (tracked.data!.trackReport as { report: { status: string; timeline: Array<{ type: string; note: string | null }> } }).report;
+    // The citizen (with the secret) reads the reason; the public sees the step only (a rejected report's content is not public).
+    const trackedBy = async (secret: string | null) => {
+      const args = `trackingCode: ${JSON.stringify(copy.trackingCode)}${secret ? `, secret: ${JSON.stringify(secret)}` : ''}`;
+      const tracked = await post(`query { trackReport(${args}) { ... on TrackedReport { report { status timeline { type note } } } } }`);
+      return (tracked.data!.trackReport as { report: { status: string; timeline: Array<{ type: string; note: string | null }> } }).report;
+    };
+    const report = await trackedBy(copy.secret);
     expect(report.status).toBe('REJECTED');
     expect(report.timeline.at(-1)).toEqual({ type: 'REJECT', note: 'Trùng với phản ánh đã tiếp nhận' });
+    expect((await trackedBy(null)).timeline.at(-1)).toEqual({ type: 'REJECT', note: null });
   });
 });
 
