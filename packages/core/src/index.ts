@@ -6,7 +6,7 @@ export { isUuid } from './ids.js';
 export { createCoreContext, type CoreContext } from './context.js';
 
 // Who may do what
-export { Role, actorId, type Actor, type StaffRole } from './auth/actor.js';
+export { Role, STAFF_ROLES, actorId, type Actor, type StaffRole } from './auth/actor.js';
 export { Permission, can, assertCan, canReadContact, canReadReport } from './auth/permissions.js';
 
 // Working calendar and SLA clock (pure)
@@ -35,6 +35,14 @@ export {
 
 // Reports: lifecycle, commands, queries
 export { ReportStatus, ReportEventType, REPORT_STATUSES, REPORT_EVENT_TYPES } from './reports/report-status.js';
+export {
+  STATUS_TRAITS,
+  FINISHED_STATUSES,
+  SLA_RUNNING_STATUSES,
+  UNLISTED_STATUSES,
+  statusesWhere,
+  type StatusTraits,
+} from './reports/status-traits.js';
 export { RejectionReason, MAX_EXTENSION_MINUTES, type ReportCommand, type ReportCommandType } from './reports/report-commands.js';
 export { TRANSITIONS, decideTransition, availableCommands, type TransitionDecision, type TransitionSubject } from './reports/report-transitions.js';
 export { projectReport, type ReportProjection } from './reports/report-projection.js';
@@ -122,4 +130,4 @@ export {
 export { seedDemo, demoStaff, type DemoSeedResult, type DemoStaff } from './seed/seed-demo.js';
 export { DEMO_TENANTS, findDemoTenant } from './seed/demo-tenants.js';
 export type { DemoTenant } from './seed/demo-types.js';
-export { createStaff, setStaffActive, listStaff, STAFF_ROLES, type StaffInput, type StaffRecord } from './config/staff.js';
+export { createStaff, setStaffActive, listStaff, type StaffInput, type StaffRecord } from './config/staff.js';

@@ -13,6 +13,8 @@ export const Role = {
 export type Role = (typeof Role)[keyof typeof Role];
 
 export type StaffRole = Exclude<Role, 'CITIZEN' | 'SYSTEM'>;
+/** The roles of staff accounts (everyone but citizens and scheduled jobs), in declaration order. */
+export const STAFF_ROLES = Object.values(Role).filter((r): r is StaffRole => r !== Role.CITIZEN && r !== Role.SYSTEM);
 
 /**
  * The authenticated party behind a command. A citizen is identified by the

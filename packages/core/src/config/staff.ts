@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.js';
-import type { Actor } from '../auth/actor.js';
+import { STAFF_ROLES, type Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { assertCan, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
@@ -8,8 +8,6 @@ import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { parseInput } from './parse-input.js';
-
-export const STAFF_ROLES = ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER'] as const;
 
 export interface StaffRecord {
   id: string;

@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
 import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
 import { REPORT_STATUSES, type ReportStatus } from './report-status.js';
+import { FINISHED_STATUSES, UNLISTED_STATUSES } from './status-traits.js';
 import type { PublicReportView } from './report-views.js';
 import { foldVietnamese } from './search-text.js';
 
@@ -86,7 +87,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     // category. Until then only its reporter follows it (tracking code); a
     // complaint that turns out to be about an official (a private category)
     // is never listed at all.
-    and.push({ visibility: 'PUBLIC', status: { notIn: ['SUBMITTED', 'REJECTED'] }, category: { isPublic: true } });
+    and.push({ visibility: 'PUBLIC', status: { notIn: [...UNLISTED_STATUSES] }, category: { isPublic: true } });
   } else if (!can(actor, Permission.REPORT_READ_ALL)) {
     and.push({ unitId: 'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000' });
   }
@@ -98,7 +99,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
   if (f.submittedTo) and.push({ submittedAt: { lt: f.submittedTo } });
   if (f.overdue !== undefined) {
     const late: Prisma.ReportWhereInput = {
-      OR: [{ resolvedOnTime: false }, { resolvedAt: null, dueAt: { lt: now }, status: { notIn: ['REJECTED', 'CLOSED'] } }],
+      OR: [{ resolvedOnTime: false }, { resolvedAt: null, dueAt: { lt: now }, status: { notIn: [...FINISHED_STATUSES] } }],
     };
     and.push(f.overdue ? late : { NOT: late });
   }

@@ -10,6 +10,7 @@ import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
 import { secretMatches } from './report-secret.js';
 import type { ReportStatus } from './report-status.js';
+import { UNLISTED_STATUSES } from './status-traits.js';
 import { baseView, hasPublicContent, withRefs, type ReportRow } from './report-row-view.js';
 import { publicTimeline, type CitizenReportView, type PublicReportView, type StaffReportView } from './report-views.js';
 import { normalizeTrackingCode } from './tracking-code.js';
@@ -90,7 +91,7 @@ export async function listPublicReports(ctx: CoreContext, tenantId: string, filt
     const rows = await tx.report.findMany({
       where: {
         visibility: 'PUBLIC',
-        status: { notIn: ['SUBMITTED', 'REJECTED'], ...(filter.status ? { in: filter.status } : {}) },
+        status: { notIn: [...UNLISTED_STATUSES], ...(filter.status ? { in: filter.status } : {}) },
         // Moderation first, as in `listReports`: classified into a public category.
         category: { isPublic: true },
         ...(filter.categoryId && isUuid(filter.categoryId) ? { categoryId: filter.categoryId } : {}),

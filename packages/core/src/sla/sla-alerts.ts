@@ -4,7 +4,7 @@ import { computeSla } from './compute-sla.js';
 import { SlaStageState, type SlaPolicyRule, type SlaStageName } from './sla-types.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
-import type { ReportStatus } from '../reports/report-status.js';
+import { SLA_RUNNING_STATUSES } from '../reports/status-traits.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 
 export const SlaAlertKind = {
@@ -34,8 +34,6 @@ export interface SlaAlert {
   detectedAt: Date;
 }
 
-/** Statuses in which a stage can be running (see computeSla). */
-const RUNNING: ReportStatus[] = ['SUBMITTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN'];
 const ACTION: Record<SlaAlertKind, string> = { WARNING: 'sla.warning', BREACH: 'sla.breach' };
 const SYSTEM: Actor = { role: 'SYSTEM', name: 'sla-alerts' };
 /** First key of pg_advisory_xact_lock(int, int) for this job; the second is the tenant's hash. */
@@ -76,7 +74,7 @@ export async function claimSlaAlerts(ctx: CoreContext, tenantId: string): Promis
       if (end > horizon) horizon = end;
     }
     const candidates = await tx.report.findMany({
-      where: { tenantId, status: { in: RUNNING }, dueAt: { lte: horizon } },
+      where: { tenantId, status: { in: [...SLA_RUNNING_STATUSES] }, dueAt: { lte: horizon } },
       select: { id: true, trackingCode: true, unitId: true, categoryId: true, category: { select: { slaPolicyId: true } } },
     });
     if (candidates.length === 0) return [];

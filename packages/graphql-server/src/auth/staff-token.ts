@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import type { Actor, StaffRole } from '@paht/core';
+import { STAFF_ROLES, type Actor, type StaffRole } from '@paht/core';
 
 /** How long a staff sign-in lasts: one long working day. */
 export const STAFF_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 const ISSUER = 'paht';
-const STAFF_ROLES: readonly StaffRole[] = ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER'];
 
 export interface StaffClaims {
   userId: string;

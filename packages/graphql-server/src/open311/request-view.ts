@@ -1,4 +1,4 @@
-import type { PublicReportView, ReportStatus, TenantRecord } from '@paht/core';
+import { REPORT_STATUSES, type PublicReportView, type ReportStatus, type TenantRecord } from '@paht/core';
 import { formatDateTime } from './datetime.js';
 import { serviceNotice, type PublicCategories } from './public-services.js';
 
@@ -20,15 +20,27 @@ export interface Open311Request {
   long: number | null;
 }
 
-/** Our states onto the standard's two: handled (answered, published, closed, rejected) is closed. */
-const CLOSED_STATUSES: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['RESOLVED', 'PUBLISHED', 'CLOSED', 'REJECTED']);
-export const open311Status = (status: ReportStatus): 'open' | 'closed' => (CLOSED_STATUSES.has(status) ? 'closed' : 'open');
+/**
+ * Our states onto the standard's two: handled (answered, published, closed,
+ * rejected) is closed. Total over core's statuses: a new status does not
+ * compile until it is placed here.
+ */
+export const OPEN311_STATUS = {
+  SUBMITTED: 'open',
+  CLASSIFIED: 'open',
+  REJECTED: 'closed',
+  ASSIGNED: 'open',
+  ACCEPTED: 'open',
+  IN_PROGRESS: 'open',
+  WAITING_FOR_CITIZEN: 'open',
+  RESOLVED: 'closed',
+  PUBLISHED: 'closed',
+  CLOSED: 'closed',
+} as const satisfies Readonly<Record<ReportStatus, 'open' | 'closed'>>;
+export const open311Status = (status: ReportStatus): 'open' | 'closed' => OPEN311_STATUS[status];
 
 /** Our states under each of the standard's. */
-export function statusesOf(status: 'open' | 'closed'): ReportStatus[] {
-  const all: ReportStatus[] = ['SUBMITTED', 'CLASSIFIED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN', 'RESOLVED', 'PUBLISHED', 'CLOSED', 'REJECTED'];
-  return all.filter((s) => open311Status(s) === status);
-}
+export const statusesOf = (status: 'open' | 'closed'): ReportStatus[] => REPORT_STATUSES.filter((s) => OPEN311_STATUS[s] === status);
 
 /** A report not yet classified by the IOC has no category: it shows under this code (not a service one can POST to). */
 export const UNCLASSIFIED_SERVICE_CODE = 'UNCLASSIFIED';

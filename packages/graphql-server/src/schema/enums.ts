@@ -8,6 +8,7 @@ import {
   SlaOutcome,
   SlaStageName,
   SlaStageState,
+  STAFF_ROLES,
 } from '@paht/core';
 import { builder } from '../builder.js';
 
@@ -25,6 +26,4 @@ export const SlaStageNameEnum = builder.enumType('SlaStageName', { values: Objec
 export const SlaStageStateEnum = builder.enumType('SlaStageState', { values: Object.values(SlaStageState) });
 export const KpiGroupByEnum = builder.enumType('KpiGroupBy', { values: Object.values(KpiGroupBy) });
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(DomainErrorCode) });
-export const StaffRoleEnum = builder.enumType('StaffRole', {
-  values: ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER'] as const,
-});
+export const StaffRoleEnum = builder.enumType('StaffRole', { values: STAFF_ROLES });

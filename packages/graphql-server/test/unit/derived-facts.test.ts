@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { REPORT_STATUSES, STAFF_ROLES } from '@paht/core';
+import { schema } from '@paht/graphql-server';
+import { OPEN311_STATUS, open311Status, statusesOf } from '../../src/open311/request-view.js';
+
+// Facts declared once in core and derived by the API: every derived place
+// covers every status and role core declares, and nothing else.
+
+const enumValues = (name: string): string[] => {
+  // By shape: the schema may come from another copy of graphql-js than this file's.
+  const type = schema.getType(name) as { getValues?: () => Array<{ name: string }> } | undefined;
+  if (!type?.getValues) throw new Error(`${name} is not an enum`);
+  return type.getValues().map((v) => v.name);
+};
+
+describe('facts the API derives from core', () => {
+  it('the GraphQL enums are core’s statuses and staff roles', () => {
+    expect(enumValues('ReportStatus').sort()).toEqual([...REPORT_STATUSES].sort());
+    expect(enumValues('StaffRole').sort()).toEqual([...STAFF_ROLES].sort());
+  });
+
+  it('Open311 places every status under exactly one of open and closed', () => {
+    expect(Object.keys(OPEN311_STATUS).sort()).toEqual([...REPORT_STATUSES].sort());
+    for (const status of REPORT_STATUSES) expect(['open', 'closed']).toContain(open311Status(status));
+    expect([...statusesOf('open'), ...statusesOf('closed')].sort()).toEqual([...REPORT_STATUSES].sort());
+    expect(statusesOf('closed')).toEqual(['REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED']);
+  });
+});
