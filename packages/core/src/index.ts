@@ -85,6 +85,7 @@ export type {
 
 // KPIs
 export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { areaName, englishAreaName, type AreaName } from './areas/area-names.js';
 
 // Tenants and their configuration
 export { findTenantById, findTenantBySlug, listTenants, type TenantRecord, type TenantSettings } from './tenants/tenant-directory.js';

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
@@ -25,7 +26,12 @@ export interface KpiQuery {
 export interface KpiRow {
   /** The group's key: unit/category id, area code, `YYYY-MM`, or the tenant id. */
   key: string;
+  /** The unit's, category's or area's name in Vietnamese; null for months and the tenant. */
   label: string | null;
+  /** The same in English (the unit's or category's `nameEn`, the area's English name); null when there is none. */
+  labelEn: string | null;
+  /** For AREA rows: the commune or ward named by the key (null for reports without an area, or an unknown code). */
+  area: AreaName | null;
   received: number;
   resolved: number;
   onTime: number;
@@ -54,24 +60,28 @@ function periodBounds(query: KpiQuery, timezone: string): { start: Date; end: Da
   return { start: start.toJSDate(), end: end.toJSDate() };
 }
 
-function groupExpression(groupBy: KpiGroupBy, timezone: string): { key: Prisma.Sql; label: Prisma.Sql } {
+const NO_LABEL = { label: Prisma.sql`NULL::text`, labelEn: Prisma.sql`NULL::text` };
+
+/** The group's key and, for units and categories, their names (areas are named from the address database). */
+function groupExpression(groupBy: KpiGroupBy, timezone: string): { key: Prisma.Sql; label: Prisma.Sql; labelEn: Prisma.Sql } {
   switch (groupBy) {
     case 'UNIT':
-      return { key: Prisma.sql`COALESCE(r.unit_id::text, '')`, label: Prisma.sql`MAX(u.name)` };
+      return { key: Prisma.sql`COALESCE(r.unit_id::text, '')`, label: Prisma.sql`MAX(u.name)`, labelEn: Prisma.sql`MAX(u.name_en)` };
     case 'CATEGORY':
-      return { key: Prisma.sql`COALESCE(r.category_id::text, '')`, label: Prisma.sql`MAX(c.name)` };
+      return { key: Prisma.sql`COALESCE(r.category_id::text, '')`, label: Prisma.sql`MAX(c.name)`, labelEn: Prisma.sql`MAX(c.name_en)` };
     case 'AREA':
-      return { key: Prisma.sql`COALESCE(r.area_code, '')`, label: Prisma.sql`NULL::text` };
+      return { key: Prisma.sql`COALESCE(r.area_code, '')`, ...NO_LABEL };
     case 'MONTH':
-      return { key: Prisma.sql`to_char(r.submitted_at AT TIME ZONE ${timezone}, 'YYYY-MM')`, label: Prisma.sql`NULL::text` };
+      return { key: Prisma.sql`to_char(r.submitted_at AT TIME ZONE ${timezone}, 'YYYY-MM')`, ...NO_LABEL };
     default:
-      return { key: Prisma.sql`r.tenant_id::text`, label: Prisma.sql`NULL::text` };
+      return { key: Prisma.sql`r.tenant_id::text`, ...NO_LABEL };
   }
 }
 
 interface RawRow {
   key: string;
   label: string | null;
+  label_en: string | null;
   received: bigint | number;
   resolved: bigint | number;
   on_time: bigint | number;
@@ -87,12 +97,14 @@ interface RawRow {
 export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
   const tenant = await findTenantById(ctx, tenantId);
   const { start, end } = periodBounds(query, tenant.timezone);
-  const group = groupExpression(query.groupBy ?? 'TENANT', tenant.timezone);
+  const groupBy = query.groupBy ?? 'TENANT';
+  const group = groupExpression(groupBy, tenant.timezone);
   const privacy = query.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`;
   const rows = await withTenant(ctx.db, tenantId, (tx) =>
     tx.$queryRaw<RawRow[]>`
       SELECT ${group.key} AS key,
              ${group.label} AS label,
+             ${group.labelEn} AS label_en,
              COUNT(*) AS received,
              COUNT(r.resolved_on_time) AS resolved,
              COUNT(*) FILTER (WHERE r.resolved_on_time) AS on_time,
@@ -117,9 +129,12 @@ export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQ
     const resolved = n(r.resolved);
     const rejected = n(r.rejected);
     const ratings = n(r.ratings);
+    const area = groupBy === 'AREA' && r.key ? areaName(r.key) : null;
     return {
       key: r.key,
-      label: r.label,
+      label: area ? area.name : r.label,
+      labelEn: area ? area.nameEn : r.label_en,
+      area,
       received,
       resolved,
       onTime: n(r.on_time),

@@ -57,6 +57,7 @@ export function baseView(row: ReportRow, showContent: boolean, showPrivateAttach
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
     dueAt: row.dueAt,
+    answerDueAt: row.answerDueAt,
     resolvedAt: row.resolvedAt,
     resolvedOnTime: row.resolvedOnTime,
     answer: showContent ? row.answer : null,

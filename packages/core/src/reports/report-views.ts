@@ -58,7 +58,10 @@ export interface PublicReportView {
   areaCode: string | null;
   submittedAt: Date;
   updatedAt: Date;
+  /** The running stage's deadline (classification, acceptance or resolution): a staff work-queue figure. */
   dueAt: Date | null;
+  /** When the handling unit must answer the citizen by (the SLA's resolution deadline); null until assigned. */
+  answerDueAt: Date | null;
   resolvedAt: Date | null;
   resolvedOnTime: boolean | null;
   answer: string | null;

@@ -110,6 +110,7 @@ async function insertReport(
       submittedAt: now,
       updatedAt: now,
       dueAt: displayedDueAt(sla),
+      answerDueAt: sla?.answerDueAt ?? null,
       searchText: reportSearchText({ ...data, trackingCode }),
     },
   });

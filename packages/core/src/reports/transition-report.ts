@@ -73,6 +73,7 @@ export async function transitionReport(
         updatedAt: projection.updatedAt,
         version: projection.version,
         dueAt: displayedDueAt(sla),
+        answerDueAt: sla?.answerDueAt ?? null,
         resolvedOnTime: resolvedOnTime(sla),
       },
     });

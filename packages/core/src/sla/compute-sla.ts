@@ -22,8 +22,11 @@ function resume(d: Draft, at: Date): void {
   if (last && last.to === null) last.to = at;
 }
 
-/** Reads the timeline into stages (times only, nothing measured yet). */
-function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule): Draft[] {
+/**
+ * Reads the timeline into stages (times only, nothing measured yet), and the
+ * RESOLVE stage an assignment awaiting acceptance would open if accepted.
+ */
+function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule): { drafts: Draft[]; pendingResolve: Draft | null } {
   const drafts: Draft[] = [];
   let classify: Draft | null = null;
   let accept: Draft | null = null;
@@ -98,7 +101,10 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
         break;
     }
   }
-  return drafts;
+  const pendingResolve: Draft | null = accept
+    ? { stage: SlaStageName.RESOLVE, startedAt: accept.startedAt, completedAt: null, allowedMinutes: policy.resolveMinutes + pendingExtension, pauses: [] }
+    : null;
+  return { drafts, pendingResolve };
 }
 
 /** Measures a stage at `now` (or at its completion). */
@@ -185,6 +191,11 @@ function measure(d: Draft, cal: WorkingCalendar, policy: SlaPolicyRule, now: Dat
  * stage is completed (MET / MISSED); IN_PROGRESS otherwise. `current` is the
  * open stage, if any; `breached` is true when it is BREACHED.
  *
+ * Answer deadline: `answerDueAt` is the latest RESOLVE stage's `dueAt`; while
+ * an assignment awaits acceptance (no RESOLVE stage yet), the `dueAt` that
+ * stage would have if the unit accepted (it starts at that ASSIGN); null
+ * before the first assignment and for reports rejected unassigned.
+ *
  * @param timeline the report's events, in order.
  */
 export function computeSla(
@@ -193,7 +204,8 @@ export function computeSla(
   policy: SlaPolicyRule,
   now: Date,
 ): SlaSnapshot {
-  const stages = readStages(timeline, policy).map((d) => measure(d, calendar, policy, now));
+  const { drafts, pendingResolve } = readStages(timeline, policy);
+  const stages = drafts.map((d) => measure(d, calendar, policy, now));
   const current = stages.filter((s) => s.completedAt === null).pop() ?? null;
   const resolution = stages.filter((s) => s.stage === SlaStageName.RESOLVE).pop() ?? null;
   const status = timeline[timeline.length - 1]?.toStatus;
@@ -203,5 +215,6 @@ export function computeSla(
   else if (resolution?.completedAt) outcome = resolution.state === SlaStageState.MET ? SlaOutcome.ON_TIME : SlaOutcome.OVERDUE;
   else outcome = SlaOutcome.IN_PROGRESS;
 
-  return { stages, current, resolution, outcome, breached: current?.state === SlaStageState.BREACHED };
+  const answerDueAt = resolution?.dueAt ?? (pendingResolve ? measure(pendingResolve, calendar, policy, now).dueAt : null);
+  return { stages, current, resolution, answerDueAt, outcome, breached: current?.state === SlaStageState.BREACHED };
 }

@@ -75,6 +75,12 @@ export interface SlaSnapshot {
   current: SlaStage | null;
   /** The latest RESOLVE stage, which decides the outcome. */
   resolution: SlaStage | null;
+  /**
+   * The date by which the handling unit must answer the citizen: the latest
+   * RESOLVE stage's deadline, or while an assignment awaits acceptance the
+   * deadline that stage would have. Null until the report is assigned.
+   */
+  answerDueAt: Date | null;
   /** ON_TIME / OVERDUE once resolved; IN_PROGRESS while open (even if breached); NOT_APPLICABLE for rejected reports. */
   outcome: SlaOutcome;
   /** True when an open stage has passed its deadline. */

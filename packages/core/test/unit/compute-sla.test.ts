@@ -218,7 +218,36 @@ describe('computeSla: rejected and empty reports', () => {
   });
 
   it('has nothing to measure without events', () => {
-    expect(computeSla([], cal, policy, at('2026-03-09T08:00'))).toEqual({ stages: [], current: null, resolution: null, outcome: 'IN_PROGRESS', breached: false });
+    expect(computeSla([], cal, policy, at('2026-03-09T08:00'))).toEqual({ stages: [], current: null, resolution: null, answerDueAt: null, outcome: 'IN_PROGRESS', breached: false });
+  });
+});
+
+describe('computeSla: the date the unit must answer by', () => {
+  const now = at('2026-03-09T12:00');
+  const upTo = (n: number) => computeSla(intake.slice(0, n), cal, policy, now);
+
+  it('has none before the report is assigned, only internal stage deadlines', () => {
+    expect(show(upTo(1).answerDueAt)).toBeNull();
+    expect(show(upTo(1).current?.dueAt ?? null)).toBe('2026-03-09T10:00');
+    expect(show(upTo(2).answerDueAt)).toBeNull();
+  });
+
+  it('is, once assigned, the resolution deadline the unit gets by accepting (counted from the assignment)', () => {
+    const assigned = upTo(3);
+    expect(assigned.resolution).toBeNull();
+    expect(show(assigned.current?.dueAt ?? null)).toBe('2026-03-09T15:30');
+    expect(show(assigned.answerDueAt)).toBe('2026-03-11T09:30');
+    expect(show(upTo(4).answerDueAt)).toBe(show(upTo(4).resolution!.dueAt));
+    expect(show(upTo(4).answerDueAt)).toBe('2026-03-11T09:30');
+  });
+
+  it('moves with the time spent waiting for the citizen and stays the resolution deadline once answered', () => {
+    const waiting = computeSla([...intake, ...timeline(['REQUEST_INFO', '2026-03-09T13:30'], ['PROVIDE_INFO', '2026-03-10T07:30'])], cal, policy, at('2026-03-10T08:00'));
+    expect(show(waiting.answerDueAt)).toBe(show(waiting.resolution!.dueAt));
+    // paused Mon 13:30–17:00 (210 working minutes): Wed 09:30 + 210 → 15:00
+    expect(show(waiting.answerDueAt)).toBe('2026-03-11T15:00');
+    const done = computeSla(resolvedAt('2026-03-10T15:00'), cal, policy, at('2026-03-20T00:00'));
+    expect(show(done.answerDueAt)).toBe('2026-03-11T09:30');
   });
 });
 

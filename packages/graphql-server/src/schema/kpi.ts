@@ -1,13 +1,29 @@
-import { can, Permission, reportKpis, type KpiRow } from '@paht/core';
+import { can, Permission, reportKpis, type AreaName, type KpiRow } from '@paht/core';
 import { builder } from '../builder.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { KpiGroupByEnum } from './enums.js';
+
+/** A commune-level area (xã, phường, đặc khu), named from the national address database. */
+export const Area = builder.objectRef<AreaName>('Area').implement({
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The national ward code (after the 2025 reorganisation), e.g. `19333`.' }),
+    name: t.exposeString('name', { description: 'In Vietnamese, e.g. `Phường Đông Hà`.' }),
+    nameEn: t.exposeString('nameEn', { description: 'In English, e.g. `Đông Hà Ward`.' }),
+  }),
+});
 
 /** Figures for reports submitted in a period, in their state now. received = resolved + inProgress + rejected. */
 export const Kpi = builder.objectRef<KpiRow>('Kpi').implement({
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Unit or category id, area code, YYYY-MM, or the tenant id.' }),
-    label: t.exposeString('label', { nullable: true }),
+    label: t.exposeString('label', { nullable: true, description: 'The unit’s, category’s or area’s name in Vietnamese; null for months and the tenant.' }),
+    labelEn: t.exposeString('labelEn', { nullable: true, description: 'The same in English; null when there is none (show `label` then).' }),
+    area: t.field({
+      type: Area,
+      nullable: true,
+      description: 'AREA rows: the commune or ward named by `key`; null for reports without an area.',
+      resolve: (r) => r.area,
+    }),
     received: t.exposeInt('received'),
     resolved: t.exposeInt('resolved'),
     onTime: t.exposeInt('onTime'),

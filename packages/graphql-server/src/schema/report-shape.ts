@@ -58,6 +58,7 @@ export interface ReportShape {
   submittedAt: Date;
   updatedAt: Date;
   dueAt: Date | null;
+  answerDueAt: Date | null;
   resolvedAt: Date | null;
   resolvedOnTime: boolean | null;
   answer: string | null;
@@ -88,6 +89,7 @@ function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla'> {
     submittedAt: v.submittedAt,
     updatedAt: v.updatedAt,
     dueAt: v.dueAt,
+    answerDueAt: v.answerDueAt,
     resolvedAt: v.resolvedAt,
     resolvedOnTime: v.resolvedOnTime,
     answer: v.answer,

@@ -97,7 +97,20 @@ export const Report = builder.objectRef<ReportShape>('Report').implement({
     areaCode: t.exposeString('areaCode', { nullable: true }),
     submittedAt: t.field({ type: DateTime, resolve: (r) => r.submittedAt }),
     updatedAt: t.field({ type: DateTime, resolve: (r) => r.updatedAt }),
-    dueAt: t.field({ type: DateTime, nullable: true, description: 'Deadline of the running stage.', resolve: (r) => r.dueAt }),
+    dueAt: t.field({
+      type: DateTime,
+      nullable: true,
+      description:
+        'Deadline of the running internal stage (classification, acceptance or resolution): a figure for staff work queues, not a promise to the citizen. Citizen-facing pages show `answerDueAt`.',
+      resolve: (r) => r.dueAt,
+    }),
+    answerDueAt: t.field({
+      type: DateTime,
+      nullable: true,
+      description:
+        'The date by which the handling unit must answer the citizen: the resolution deadline of the report’s SLA (its category’s policy, on the tenant’s working calendar, including granted extensions and time spent waiting for the citizen). Null until it exists, i.e. until the report is assigned to a unit. This is the deadline to show citizens; internal stage deadlines (`dueAt`, `sla`) are for staff.',
+      resolve: (r) => r.answerDueAt,
+    }),
     resolvedAt: t.field({ type: DateTime, nullable: true, resolve: (r) => r.resolvedAt }),
     resolvedOnTime: t.exposeBoolean('resolvedOnTime', { nullable: true }),
     answer: t.exposeString('answer', { nullable: true }),
