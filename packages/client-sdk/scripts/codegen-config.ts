@@ -25,7 +25,10 @@ export const codegenConfig: CodegenConfig = {
         // Documents as strings, not graphql-js AST: nothing to parse or print
         // in the browser, and no graphql-js in the bundle.
         documentMode: 'string',
-        enumsAsTypes: true,
+        // Enums as `as const` objects plus a union type of the same name
+        // (`ReportStatus.SUBMITTED`, `type ReportStatus`), values as in the schema.
+        enumType: 'const',
+        namingConvention: { enumValues: 'keep' },
         useTypeImports: true,
         onlyOperationTypes: true,
         scalars: { DateTime: 'string', ID: 'string' },

@@ -1,12 +1,22 @@
-import { SIGN_IN, SUBMIT_REPORT, TRACK_REPORT } from './documents.js';
+import type { SignInResult, SubmitReportResult, TrackReportResult } from './api-types.js';
 import { NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
 import { createLiveConnection, webSocketUrlFor, type LiveConnection, type SubscribeOptions } from './live/live-connection.js';
-import { WatchReportDocument, IocInboxDocument, UnitQueueDocument, type WatchReportSubscription, type ReportChangeFieldsFragment } from './generated/operations.js';
+import {
+  IocInboxDocument,
+  SignInDocument,
+  SubmitReportDocument,
+  TrackReportDocument,
+  UnitQueueDocument,
+  WatchReportDocument,
+  type ReportChangeFieldsFragment,
+  type SubmitReportInput,
+  type SubmitReportMutation,
+  type WatchReportSubscription,
+} from './generated/operations.js';
 import { createOfflineQueue, type FlushOutcome, type OfflineQueue, type OfflineQueueOptions } from './offline/offline-queue.js';
 import { operationKind } from './operation-kind.js';
 import { resolveRetry, withRetries, type RetryOptions } from './retry.js';
 import { documentText, type AnyDocument } from './typed-document.js';
-import type { SignInResult, SubmitReportInput, SubmitReportResult, TrackReportResult } from './types.js';
 import { uploadFile, uploadUrlFor, type UploadBody, type UploadOptions, type UploadResult } from './upload.js';
 
 export interface ClientOptions {
@@ -169,7 +179,7 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
     const idempotencyKey = submitOptions.idempotencyKey ?? input.idempotencyKey ?? newIdempotencyKey();
     const variables = { input: { ...input, idempotencyKey } };
     // Safe to repeat: the server answers a known key with the first report.
-    return withRetries(async () => (await send<{ submitReport: SubmitReportResult }>(SUBMIT_REPORT, variables, submitOptions.signal)).submitReport, retry, submitOptions.signal);
+    return withRetries(async () => (await send<SubmitReportMutation>(documentText(SubmitReportDocument), variables, submitOptions.signal)).submitReport, retry, submitOptions.signal);
   }
 
   const queue =
@@ -204,10 +214,10 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
     request,
     submitReport,
     async trackReport(trackingCode, secret, requestOptions) {
-      return (await request(TRACK_REPORT, { trackingCode, ...(secret ? { secret } : {}) }, requestOptions)).trackReport;
+      return (await request(TrackReportDocument, { trackingCode, ...(secret ? { secret } : {}) }, requestOptions)).trackReport;
     },
     async signIn(email, password, requestOptions) {
-      return (await request(SIGN_IN, { email, password }, requestOptions)).signIn;
+      return (await request(SignInDocument, { email, password }, requestOptions)).signIn;
     },
     upload(file, uploadOptions) {
       return uploadFile(

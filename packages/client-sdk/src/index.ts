@@ -75,32 +75,37 @@ export {
 } from './helpers/admin.js';
 export { attachmentUrl } from './helpers/attachment-url.js';
 
-// Hand-written documents and shapes of the first SDK version (kept working).
-export { SUBMIT_REPORT, TRACK_REPORT, SIGN_IN, REPORT_FIELDS, ERROR_FIELDS, VALIDATION_FIELDS, ILLEGAL_TRANSITION_FIELDS } from './documents.js';
-export {
-  ReportStatus,
-  type ConflictError,
-  type ErrorCode,
-  type ExpectedError,
-  type FieldIssue,
-  type ForbiddenError,
-  type IllegalTransitionError,
-  type NamedRef,
-  type NotFoundError,
-  type Report,
-  type ReportEventType,
-  type SignInResult,
-  type SlaInfo,
-  type StaffRole,
-  type SubmitReportInput,
-  type SubmitReportResult,
-  type TimelineEntry,
-  type TrackReportResult,
-  type ValidationError,
-} from './types.js';
+// Friendly names of the API's shapes, each derived from the generated types.
+export type {
+  Category,
+  ConflictError,
+  ExpectedError,
+  FieldIssue,
+  ForbiddenError,
+  IllegalTransitionError,
+  Kpi,
+  KpisResult,
+  NamedRef,
+  NotFoundError,
+  RateReportResult,
+  Report,
+  ReportAttachment,
+  SignInResult,
+  SlaInfo,
+  SubmitReportResult,
+  SubmitReportSuccess,
+  TimelineEntry,
+  TrackedReport,
+  TrackReportResult,
+  Unit,
+  ValidationError,
+} from './api-types.js';
+
+// The first SDK version's names of three documents (kept working): the generated ones.
+export { SubmitReportDocument as SUBMIT_REPORT, TrackReportDocument as TRACK_REPORT, SignInDocument as SIGN_IN } from './generated/operations.js';
 
 // Typed documents and types generated from the schema (`pnpm sdk:generate`):
 // `<Operation>Document`, `<Operation>Query|Mutation|Subscription`,
-// `…Variables`, `…Fragment`, enums and inputs. The explicit exports above
-// win where names meet (`ReportStatus`, `SubmitReportInput`, …).
+// `…Variables`, `…Fragment`, enums (an `as const` object and a union type of
+// the same name: `ReportStatus.SUBMITTED`, `type ReportStatus`) and inputs.
 export * from './generated/operations.js';

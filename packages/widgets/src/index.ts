@@ -12,4 +12,4 @@ export { trackerMessages, formatInstant, TRACKER_LANGS, TRACKER_MESSAGES, type T
 export { PahtPublicStats, type PublicStatsData, type StatsState } from './public-stats/public-stats.component.js';
 export { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats/public-stats.messages.js';
 export { rankUnits, onTimeShare } from './public-stats/stats-math.js';
-export type { Category, Kpi, KpiGroupBy } from './shared/documents.js';
+export type { Category, Kpi, KpiGroupBy } from '@paht/client-sdk';

@@ -8,15 +8,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** PUBLIC (`pk_…`): for widgets in browsers, only from its allowed origins. SECRET (`sk_…`): for servers. */
-export type ApiKeyKind =
-  | 'PUBLIC'
-  | 'SECRET';
+export const ApiKeyKind = {
+  PUBLIC: 'PUBLIC',
+  SECRET: 'SECRET'
+} as const;
 
-export type AttachmentKind =
-  | 'DOCUMENT'
-  | 'PHOTO'
-  | 'VIDEO';
+export type ApiKeyKind = typeof ApiKeyKind[keyof typeof ApiKeyKind];
+export const AttachmentKind = {
+  DOCUMENT: 'DOCUMENT',
+  PHOTO: 'PHOTO',
+  VIDEO: 'VIDEO'
+} as const;
 
+export type AttachmentKind = typeof AttachmentKind[keyof typeof AttachmentKind];
 export type AuditLogFilter = {
   /** Exact actions, e.g. ["unit.create", "unit.update"]. */
   actions?: Array<string> | null | undefined;
@@ -38,10 +42,12 @@ export type CalendarDayInput = {
 };
 
 /** HOLIDAY: an extra day off (substitute holiday). WORKING_DAY: a make-up working day, or a national holiday taken back. */
-export type CalendarDayKind =
-  | 'HOLIDAY'
-  | 'WORKING_DAY';
+export const CalendarDayKind = {
+  HOLIDAY: 'HOLIDAY',
+  WORKING_DAY: 'WORKING_DAY'
+} as const;
 
+export type CalendarDayKind = typeof CalendarDayKind[keyof typeof CalendarDayKind];
 /** Created, or updated when the code exists. */
 export type CategoryInput = {
   /** Default true. */
@@ -55,16 +61,18 @@ export type CategoryInput = {
   slaPolicyCode: string;
 };
 
-export type Channel =
-  | 'AI_CALL_CENTRE'
-  | 'APP'
-  | 'EMAIL'
-  | 'FANPAGE'
-  | 'HOTLINE_1022'
-  | 'OPEN311'
-  | 'WEB'
-  | 'ZALO';
+export const Channel = {
+  AI_CALL_CENTRE: 'AI_CALL_CENTRE',
+  APP: 'APP',
+  EMAIL: 'EMAIL',
+  FANPAGE: 'FANPAGE',
+  HOTLINE_1022: 'HOTLINE_1022',
+  OPEN311: 'OPEN311',
+  WEB: 'WEB',
+  ZALO: 'ZALO'
+} as const;
 
+export type Channel = typeof Channel[keyof typeof Channel];
 export type CreateApiKeyInput = {
   /** Web origins (`https://portal.example.gov.vn`); at least one for a PUBLIC key. */
   allowedOrigins?: Array<string> | null | undefined;
@@ -91,47 +99,57 @@ export type CreateUnitInput = {
   parentId?: string | null | undefined;
 };
 
-export type ErrorCode =
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'ILLEGAL_TRANSITION'
-  | 'NOT_FOUND'
-  | 'VALIDATION';
+export const ErrorCode = {
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  NOT_FOUND: 'NOT_FOUND',
+  VALIDATION: 'VALIDATION'
+} as const;
 
-export type KpiGroupBy =
-  | 'AREA'
-  | 'CATEGORY'
-  | 'MONTH'
-  | 'TENANT'
-  | 'UNIT';
+export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+export const KpiGroupBy = {
+  AREA: 'AREA',
+  CATEGORY: 'CATEGORY',
+  MONTH: 'MONTH',
+  TENANT: 'TENANT',
+  UNIT: 'UNIT'
+} as const;
 
-export type RejectionReason =
-  | 'DUPLICATE'
-  | 'OUT_OF_SCOPE'
-  | 'SPAM';
+export type KpiGroupBy = typeof KpiGroupBy[keyof typeof KpiGroupBy];
+export const RejectionReason = {
+  DUPLICATE: 'DUPLICATE',
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  SPAM: 'SPAM'
+} as const;
 
+export type RejectionReason = typeof RejectionReason[keyof typeof RejectionReason];
 /** PUBLIC: seen by tracking code alone. CITIZEN: seen with the report secret. */
-export type ReportAccess =
-  | 'CITIZEN'
-  | 'PUBLIC';
+export const ReportAccess = {
+  CITIZEN: 'CITIZEN',
+  PUBLIC: 'PUBLIC'
+} as const;
 
-export type ReportEventType =
-  | 'ACCEPT'
-  | 'ASSIGN'
-  | 'CLASSIFY'
-  | 'CLOSE'
-  | 'EXTEND'
-  | 'PROVIDE_INFO'
-  | 'PUBLISH'
-  | 'RATE'
-  | 'REJECT'
-  | 'REOPEN'
-  | 'REQUEST_INFO'
-  | 'RESOLVE'
-  | 'RETURN'
-  | 'START'
-  | 'SUBMIT';
+export type ReportAccess = typeof ReportAccess[keyof typeof ReportAccess];
+export const ReportEventType = {
+  ACCEPT: 'ACCEPT',
+  ASSIGN: 'ASSIGN',
+  CLASSIFY: 'CLASSIFY',
+  CLOSE: 'CLOSE',
+  EXTEND: 'EXTEND',
+  PROVIDE_INFO: 'PROVIDE_INFO',
+  PUBLISH: 'PUBLISH',
+  RATE: 'RATE',
+  REJECT: 'REJECT',
+  REOPEN: 'REOPEN',
+  REQUEST_INFO: 'REQUEST_INFO',
+  RESOLVE: 'RESOLVE',
+  RETURN: 'RETURN',
+  START: 'START',
+  SUBMIT: 'SUBMIT'
+} as const;
 
+export type ReportEventType = typeof ReportEventType[keyof typeof ReportEventType];
 /** All given conditions must hold. */
 export type ReportFilter = {
   /** Commune or ward code. */
@@ -151,30 +169,36 @@ export type ReportFilter = {
   unitId?: string | null | undefined;
 };
 
-export type ReportOrder =
+export const ReportOrder = {
   /** Submitted last first (default). */
-  | 'NEWEST'
+  NEWEST: 'NEWEST',
   /** Submitted first first. */
-  | 'OLDEST'
+  OLDEST: 'OLDEST',
   /** Changed last first. */
-  | 'RECENTLY_UPDATED';
+  RECENTLY_UPDATED: 'RECENTLY_UPDATED'
+} as const;
 
-export type ReportStatus =
-  | 'ACCEPTED'
-  | 'ASSIGNED'
-  | 'CLASSIFIED'
-  | 'CLOSED'
-  | 'IN_PROGRESS'
-  | 'PUBLISHED'
-  | 'REJECTED'
-  | 'RESOLVED'
-  | 'SUBMITTED'
-  | 'WAITING_FOR_CITIZEN';
+export type ReportOrder = typeof ReportOrder[keyof typeof ReportOrder];
+export const ReportStatus = {
+  ACCEPTED: 'ACCEPTED',
+  ASSIGNED: 'ASSIGNED',
+  CLASSIFIED: 'CLASSIFIED',
+  CLOSED: 'CLOSED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  PUBLISHED: 'PUBLISHED',
+  REJECTED: 'REJECTED',
+  RESOLVED: 'RESOLVED',
+  SUBMITTED: 'SUBMITTED',
+  WAITING_FOR_CITIZEN: 'WAITING_FOR_CITIZEN'
+} as const;
 
-export type ReportVisibility =
-  | 'PRIVATE'
-  | 'PUBLIC';
+export type ReportStatus = typeof ReportStatus[keyof typeof ReportStatus];
+export const ReportVisibility = {
+  PRIVATE: 'PRIVATE',
+  PUBLIC: 'PUBLIC'
+} as const;
 
+export type ReportVisibility = typeof ReportVisibility[keyof typeof ReportVisibility];
 /** Who reports: kept private, never shown to the public. */
 export type ReporterInput = {
   email?: string | null | undefined;
@@ -184,16 +208,20 @@ export type ReporterInput = {
 };
 
 /** WORKING: working minutes of the tenant calendar. CALENDAR: elapsed minutes. */
-export type SlaClock =
-  | 'CALENDAR'
-  | 'WORKING';
+export const SlaClock = {
+  CALENDAR: 'CALENDAR',
+  WORKING: 'WORKING'
+} as const;
 
-export type SlaOutcome =
-  | 'IN_PROGRESS'
-  | 'NOT_APPLICABLE'
-  | 'ON_TIME'
-  | 'OVERDUE';
+export type SlaClock = typeof SlaClock[keyof typeof SlaClock];
+export const SlaOutcome = {
+  IN_PROGRESS: 'IN_PROGRESS',
+  NOT_APPLICABLE: 'NOT_APPLICABLE',
+  ON_TIME: 'ON_TIME',
+  OVERDUE: 'OVERDUE'
+} as const;
 
+export type SlaOutcome = typeof SlaOutcome[keyof typeof SlaOutcome];
 /** Created, or updated when the code exists. Minutes from 1 to 527040. */
 export type SlaPolicyInput = {
   acceptMinutes: number;
@@ -206,25 +234,31 @@ export type SlaPolicyInput = {
   warnRatio?: number | null | undefined;
 };
 
-export type SlaStageName =
-  | 'ACCEPT'
-  | 'CLASSIFY'
-  | 'RESOLVE';
+export const SlaStageName = {
+  ACCEPT: 'ACCEPT',
+  CLASSIFY: 'CLASSIFY',
+  RESOLVE: 'RESOLVE'
+} as const;
 
-export type SlaStageState =
-  | 'BREACHED'
-  | 'MET'
-  | 'MISSED'
-  | 'ON_TRACK'
-  | 'WARNING';
+export type SlaStageName = typeof SlaStageName[keyof typeof SlaStageName];
+export const SlaStageState = {
+  BREACHED: 'BREACHED',
+  MET: 'MET',
+  MISSED: 'MISSED',
+  ON_TRACK: 'ON_TRACK',
+  WARNING: 'WARNING'
+} as const;
 
-export type StaffRole =
-  | 'IOC_OPERATOR'
-  | 'LEADER'
-  | 'TENANT_ADMIN'
-  | 'UNIT_LEADER'
-  | 'UNIT_OFFICER';
+export type SlaStageState = typeof SlaStageState[keyof typeof SlaStageState];
+export const StaffRole = {
+  IOC_OPERATOR: 'IOC_OPERATOR',
+  LEADER: 'LEADER',
+  TENANT_ADMIN: 'TENANT_ADMIN',
+  UNIT_LEADER: 'UNIT_LEADER',
+  UNIT_OFFICER: 'UNIT_OFFICER'
+} as const;
 
+export type StaffRole = typeof StaffRole[keyof typeof StaffRole];
 /** A new report. Text fields are checked by the server, which answers with a ValidationError naming the fields. */
 export type SubmitReportInput = {
   address?: string | null | undefined;
@@ -243,13 +277,15 @@ export type SubmitReportInput = {
   uploadIds?: Array<string> | null | undefined;
 };
 
-export type UnitKind =
-  | 'AGENCY'
-  | 'COMMUNE'
-  | 'DEPARTMENT'
-  | 'DISTRICT'
-  | 'IOC';
+export const UnitKind = {
+  AGENCY: 'AGENCY',
+  COMMUNE: 'COMMUNE',
+  DEPARTMENT: 'DEPARTMENT',
+  DISTRICT: 'DISTRICT',
+  IOC: 'IOC'
+} as const;
 
+export type UnitKind = typeof UnitKind[keyof typeof UnitKind];
 /** What to change; omitted fields stay. Move with `moveUnit`, deactivate with `setUnitActive`. */
 export type UpdateUnitInput = {
   kind?: UnitKind | null | undefined;
@@ -623,6 +659,27 @@ export type KpisQuery = { kpis:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
    };
 
+export type PublicStatsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy?: KpiGroupBy | null | undefined;
+}>;
+
+
+export type PublicStatsQuery = { total:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+  , rows:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+  , units:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+   };
+
 type ExpectedErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
 
 type ExpectedErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
@@ -660,6 +717,18 @@ export type ReportFieldsFragment = { id: string, trackingCode: string, status: R
 export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null };
 
 export type ReportChangeFieldsFragment = { reportId: string, trackingCode: string, type: ReportEventType, seq: number, status: ReportStatus, unitId: string | null, previousUnitId: string | null, at: string };
+
+type KpisFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
+
+type KpisFields_KpisSuccess_Fragment = { data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> };
+
+type KpisFields_ValidationError_Fragment = { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> };
+
+export type KpisFieldsFragment =
+  | KpisFields_ForbiddenError_Fragment
+  | KpisFields_KpisSuccess_Fragment
+  | KpisFields_ValidationError_Fragment
+;
 
 export type WatchReportSubscriptionVariables = Exact<{
   trackingCode: string;
@@ -1000,22 +1069,6 @@ export const ApiKeyFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
-export const ExpectedErrorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
-    fragment ExpectedErrorFields on Error {
-  __typename
-  code
-  message
-  ... on ValidationError {
-    fields {
-      path
-      message
-    }
-  }
-  ... on IllegalTransitionError {
-    fromStatus
-  }
-}
-    `, {"fragmentName":"ExpectedErrorFields"}) as unknown as TypedDocumentString<ExpectedErrorFieldsFragment, unknown>;
 export const CategoryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CategoryFields on Category {
   id
@@ -1265,6 +1318,56 @@ export const ReportChangeFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentSt
   at
 }
     `, {"fragmentName":"ReportChangeFields"}) as unknown as TypedDocumentString<ReportChangeFieldsFragment, unknown>;
+export const ExpectedErrorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+    `, {"fragmentName":"ExpectedErrorFields"}) as unknown as TypedDocumentString<ExpectedErrorFieldsFragment, unknown>;
+export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment KpisFields on KpisResult {
+  ... on KpisSuccess {
+    data {
+      key
+      label
+      received
+      resolved
+      inProgress
+      rejected
+      onTime
+      overdue
+      ratings
+      avgRating
+      satisfiedShare
+      avgResolutionHours
+    }
+  }
+  ...ExpectedErrorFields
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`, {"fragmentName":"KpisFields"}) as unknown as TypedDocumentString<KpisFieldsFragment, unknown>;
 export const AdminUnitsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AdminUnits {
   adminUnits {
@@ -2309,23 +2412,7 @@ export const KpisDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Kpis($from: String!, $to: String!, $groupBy: KpiGroupBy, $includePrivate: Boolean) {
   kpis(from: $from, to: $to, groupBy: $groupBy, includePrivate: $includePrivate) {
     __typename
-    ... on KpisSuccess {
-      data {
-        key
-        label
-        received
-        resolved
-        inProgress
-        rejected
-        onTime
-        overdue
-        ratings
-        avgRating
-        satisfiedShare
-        avgResolutionHours
-      }
-    }
-    ...ExpectedErrorFields
+    ...KpisFields
   }
 }
     fragment ExpectedErrorFields on Error {
@@ -2341,7 +2428,74 @@ export const KpisDocument = /* @__PURE__ */ new TypedDocumentString(`
   ... on IllegalTransitionError {
     fromStatus
   }
+}
+fragment KpisFields on KpisResult {
+  ... on KpisSuccess {
+    data {
+      key
+      label
+      received
+      resolved
+      inProgress
+      rejected
+      onTime
+      overdue
+      ratings
+      avgRating
+      satisfiedShare
+      avgResolutionHours
+    }
+  }
+  ...ExpectedErrorFields
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
+export const PublicStatsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query PublicStats($from: String!, $to: String!, $groupBy: KpiGroupBy) {
+  total: kpis(from: $from, to: $to, groupBy: TENANT) {
+    __typename
+    ...KpisFields
+  }
+  rows: kpis(from: $from, to: $to, groupBy: $groupBy) {
+    __typename
+    ...KpisFields
+  }
+  units: kpis(from: $from, to: $to, groupBy: UNIT) {
+    __typename
+    ...KpisFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment KpisFields on KpisResult {
+  ... on KpisSuccess {
+    data {
+      key
+      label
+      received
+      resolved
+      inProgress
+      rejected
+      onTime
+      overdue
+      ratings
+      avgRating
+      satisfiedShare
+      avgResolutionHours
+    }
+  }
+  ...ExpectedErrorFields
+}`) as unknown as TypedDocumentString<PublicStatsQuery, PublicStatsQueryVariables>;
 export const WatchReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription WatchReport($trackingCode: String!, $secret: String!) {
   reportStatus(trackingCode: $trackingCode, secret: $secret) {

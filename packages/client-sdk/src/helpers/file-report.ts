@@ -1,6 +1,7 @@
 import type { PahtClient, SubmitOptions } from '../client.js';
 import type { SubmitReportQueued } from '../offline/offline-queue.js';
-import type { SubmitReportInput, SubmitReportResult } from '../types.js';
+import type { SubmitReportResult } from '../api-types.js';
+import type { SubmitReportInput } from '../generated/operations.js';
 import type { UploadBody, UploadedFile, UploadRefused } from '../upload.js';
 
 /** A file to attach: the bytes, or the bytes with a name and media type. */

@@ -1,32 +1,14 @@
-import { typedDocument, type NamedRef, type ReportStatus } from '@paht/client-sdk';
+import type { ReportSummary } from '@paht/client-sdk';
 import { html, nothing } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import type { PublicStatsMessages } from './public-stats.messages.js';
 
-export interface FeedItem {
-  trackingCode: string;
-  title: string | null;
-  status: ReportStatus;
-  unit: Pick<NamedRef, 'name' | 'nameEn'> | null;
-  submittedAt: string;
-  resolvedAt: string | null;
-  answer: string | null;
-}
+/** What the feed shows of a report. */
+export type FeedItem = Pick<ReportSummary, 'trackingCode' | 'title' | 'status' | 'submittedAt' | 'resolvedAt' | 'answer'> & {
+  unit: Pick<NonNullable<ReportSummary['unit']>, 'name' | 'nameEn'> | null;
+};
 
 export type FeedState = { kind: 'off' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; items: FeedItem[] };
-
-/** The latest answered public reports (published or closed), newest first. */
-export const PUBLIC_FEED = typedDocument<
-  { publicReports: { __typename: 'ReportConnection'; nodes: FeedItem[] } | { __typename: 'ValidationError'; message: string } },
-  { first: number }
->(`
-  query PublicFeed($first: Int) {
-    publicReports(first: $first, filter: { status: [PUBLISHED, CLOSED] }) {
-      __typename
-      ... on ReportConnection { nodes { trackingCode title status unit { name nameEn } submittedAt resolvedAt answer } }
-      ... on ValidationError { message }
-    }
-  }`);
 
 const short = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 

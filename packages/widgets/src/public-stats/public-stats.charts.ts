@@ -1,5 +1,5 @@
+import type { Kpi } from '@paht/client-sdk';
 import { html, nothing, svg } from 'lit';
-import type { Kpi } from '../shared/documents.js';
 import { formatNumber, formatShare, type Lang } from '../shared/i18n.js';
 import type { PublicStatsMessages } from './public-stats.messages.js';
 import { onTimeShare } from './stats-math.js';

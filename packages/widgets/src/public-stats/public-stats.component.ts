@@ -1,12 +1,11 @@
+import { listPublicReports, PublicStatsDocument, ReportStatus, type Kpi, type KpiGroupBy } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { Kpi, KpiGroupBy } from '../shared/documents.js';
 import { formatNumber, formatShare, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
-import { PUBLIC_FEED, renderFeed, type FeedState } from './public-feed.js';
+import { renderFeed, type FeedState } from './public-feed.js';
 import { formatDuration, renderBars, renderRing, renderTable } from './public-stats.charts.js';
 import { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats.messages.js';
 import { publicStatsStyles } from './public-stats.styles.js';
-import { PUBLIC_STATS } from './stats-document.js';
 import { onTimeShare, rankUnits, vietnamToday } from './stats-math.js';
 
 export interface PublicStatsData {
@@ -128,7 +127,7 @@ export class PahtPublicStats extends PahtElement {
     this.state = { kind: 'loading' };
     const groupBy = this.grouping;
     try {
-      const answer = await this.client.request(PUBLIC_STATS, { from: this.from, to: this.to, groupBy });
+      const answer = await this.client.request(PublicStatsDocument, { from: this.from, to: this.to, groupBy });
       if (answer.total.__typename !== 'KpisSuccess' || answer.rows.__typename !== 'KpisSuccess' || answer.units.__typename !== 'KpisSuccess') {
         this.state = { kind: 'failed', requestId: null };
         return;
@@ -147,8 +146,8 @@ export class PahtPublicStats extends PahtElement {
   async loadFeed(): Promise<void> {
     this.feed = { kind: 'loading' };
     try {
-      const { publicReports } = await this.client.request(PUBLIC_FEED, { first: Math.min(20, Math.max(1, this.feedSize)) });
-      this.feed = publicReports.__typename === 'ReportConnection' ? { kind: 'ready', items: publicReports.nodes } : { kind: 'failed' };
+      const page = await listPublicReports(this.client, { first: Math.min(20, Math.max(1, this.feedSize)), filter: { status: [ReportStatus.PUBLISHED, ReportStatus.CLOSED] } });
+      this.feed = page.__typename === 'ReportPage' ? { kind: 'ready', items: page.reports } : { kind: 'failed' };
     } catch {
       this.feed = { kind: 'failed' };
     }

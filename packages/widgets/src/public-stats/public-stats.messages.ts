@@ -1,5 +1,5 @@
+import type { KpiGroupBy } from '@paht/client-sdk';
 import type { Lang } from '../shared/i18n.js';
-import type { KpiGroupBy } from '../shared/documents.js';
 
 export interface PublicStatsMessages {
   heading: string;

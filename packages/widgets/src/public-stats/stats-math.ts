@@ -1,4 +1,4 @@
-import type { Kpi } from '../shared/documents.js';
+import type { Kpi } from '@paht/client-sdk';
 
 /** Share of resolved reports resolved on time, null when none was resolved. */
 export const onTimeShare = (k: Pick<Kpi, 'onTime' | 'overdue'>): number | null => (k.onTime + k.overdue > 0 ? k.onTime / (k.onTime + k.overdue) : null);

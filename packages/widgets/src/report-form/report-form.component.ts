@@ -1,6 +1,5 @@
-import { newIdempotencyKey, type SubmitReportInput } from '@paht/client-sdk';
+import { CategoriesDocument, newIdempotencyKey, type Category, type SubmitReportInput } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { CATEGORIES, type Category } from '../shared/documents.js';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import { isVietnamesePhone } from '../shared/phone.js';
@@ -185,7 +184,7 @@ export class PahtReportForm extends PahtElement {
   async loadCategories(): Promise<void> {
     this.categories = { kind: 'loading' };
     try {
-      this.categories = { kind: 'ready', list: (await this.client.request(CATEGORIES)).categories };
+      this.categories = { kind: 'ready', list: (await this.client.request(CategoriesDocument)).categories };
     } catch {
       this.categories = { kind: 'failed' };
     }

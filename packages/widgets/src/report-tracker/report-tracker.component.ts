@@ -1,6 +1,5 @@
-import type { Report } from '@paht/client-sdk';
+import { RateReportDocument, TrackReportDocument, type Report } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { RATE_REPORT, TRACK_REPORT_WITH_FILES } from '../shared/documents.js';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import { watchReportStatus, type LiveState } from './live-status.js';
@@ -124,7 +123,7 @@ export class PahtReportTracker extends PahtElement {
   /** Fetches the report again (after a live update or a rating). */
   private async refresh(): Promise<void> {
     try {
-      const { trackReport: result } = await this.client.request(TRACK_REPORT_WITH_FILES, {
+      const { trackReport: result } = await this.client.request(TrackReportDocument, {
         trackingCode: this.trackingCode,
         ...(this.secret ? { secret: this.secret } : {}),
       });
@@ -174,7 +173,7 @@ export class PahtReportTracker extends PahtElement {
     }
     this.rating = { kind: 'sending', stars, comment };
     try {
-      const { rateReport } = await this.client.request(RATE_REPORT, {
+      const { rateReport } = await this.client.request(RateReportDocument, {
         trackingCode: this.state.report.trackingCode,
         secret: this.secret,
         rating: stars,

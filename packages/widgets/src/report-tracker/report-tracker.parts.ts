@@ -1,7 +1,6 @@
 import type { Report } from '@paht/client-sdk';
 import { html, nothing } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
-import type { Attachment } from '../shared/documents.js';
 import type { LiveState } from './live-status.js';
 import type { TrackerMessages } from './report-tracker.messages.js';
 
@@ -30,7 +29,7 @@ export function attachmentHref(path: string, endpoint: string, secret: string): 
 export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live: LiveState, lang: Lang, m: TrackerMessages, secret: string, endpoint: string) {
   const name = (ref: { name: string; nameEn: string | null } | null) => (ref ? (lang === 'en' && ref.nameEn) || ref.name : null);
   const timeliness = timelinessOf(report);
-  const attachments = ((report as Report & { attachments?: Attachment[] }).attachments ?? []).filter((a) => a && a.url);
+  const attachments = report.attachments.filter((a) => a.url);
   return html`
     <article class="report" aria-labelledby="report-title">
       <h3 id="report-title">${report.title ?? m.privateTitle}</h3>

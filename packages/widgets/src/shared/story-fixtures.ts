@@ -1,7 +1,6 @@
 // Fixed data for the stories (no server): a report at each point of its
 // life, categories and KPI rows. Not part of the published entries.
-import type { Report, ReportEventType, ReportStatus, TimelineEntry } from '@paht/client-sdk';
-import type { Category, Kpi } from './documents.js';
+import type { Category, Kpi, Report, ReportEventType, ReportStatus, TimelineEntry } from '@paht/client-sdk';
 
 export const CATEGORIES: Category[] = [
   { id: 'c1', code: 'ROADS', name: 'Giao thông', nameEn: 'Roads and traffic' },
@@ -37,11 +36,13 @@ export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Rep
     trackingCode: 'QT-123-456-789',
     status,
     visibility: 'PUBLIC',
+    channel: 'WEB',
     title: 'Ổ gà lớn trên đường Hùng Vương',
     description: 'Ổ gà sâu khoảng 20cm trước số nhà 120, xe máy dễ té ngã vào ban đêm.',
     category: { id: 'c1', code: 'ROADS', name: 'Giao thông', nameEn: 'Roads and traffic' },
-    unit: assigned ? { id: 'u1', code: 'SGTVT', name: 'Sở Giao thông vận tải', nameEn: 'Department of Transport' } : null,
+    unit: assigned ? { id: 'u1', code: 'SGTVT', name: 'Sở Giao thông vận tải', nameEn: 'Department of Transport', kind: 'DEPARTMENT', parentId: null } : null,
     address: '120 Hùng Vương, Đông Hà',
+    areaCode: null,
     latitude: 16.8163,
     longitude: 107.1003,
     submittedAt: new Date(START).toISOString(),
@@ -51,6 +52,7 @@ export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Rep
     resolvedOnTime: resolved ? true : null,
     answer: resolved ? 'Đã vá ổ gà ngày 02/3/2026. Cảm ơn ông/bà đã phản ánh.' : null,
     rating: status === 'CLOSED' ? 5 : null,
+    attachments: [],
     timeline,
     sla: resolved ? { outcome: 'ON_TIME', breached: false, stage: 'RESOLVE', state: 'MET', dueAt: null } : { outcome: 'IN_PROGRESS', breached: false, stage: 'RESOLVE', state: 'ON_TRACK', dueAt: null },
     ...extra,
