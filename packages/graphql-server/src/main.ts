@@ -2,7 +2,7 @@
 // PGlite in DATA_DIR), migrates it, seeds the demo tenants once, and serves
 // the API until SIGINT or SIGTERM.
 import { mkdir } from 'node:fs/promises';
-import { createCoreContext, migrate, openDatabase, seedDemo, type DemoSeedResult, type MigrationResult } from '@paht/core';
+import { createCoreContext, DEMO_KEY_ORIGINS, migrate, openDatabase, seedDemo, type DemoSeedResult, type MigrationResult } from '@paht/core';
 import { buildApp } from './app.js';
 import { loadSecretKey, readConfig } from './config.js';
 
@@ -38,7 +38,14 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
+/**
+ * What a newcomer needs to try the platform: the URLs, each demo tenant
+ * with its demo public key (for the widgets on localhost pages, see
+ * docs/embed.md) and, outside production, the demo staff sign-ins. In
+ * production no password is printed.
+ */
 function printWelcome(address: string, seed: DemoSeedResult, migration: MigrationResult): void {
+  const production = process.env.NODE_ENV === 'production';
   const base = address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
   const lines = [
     '',
@@ -51,8 +58,16 @@ function printWelcome(address: string, seed: DemoSeedResult, migration: Migratio
   ];
   for (const tenant of seed.tenants) {
     lines.push(`  ${tenant.name} — slug ${tenant.slug}, ${tenant.reports} reports — ${base}/graphql?tenant=${tenant.slug}`);
-    for (const s of tenant.staff) lines.push(`      ${s.role.padEnd(13)} ${s.email}  password: ${s.password}`);
+    if (tenant.publicKey) lines.push(`      public key    ${tenant.publicKey}  (widgets on ${DEMO_KEY_ORIGINS.join(', ')})`);
+    if (!production) for (const s of tenant.staff) lines.push(`      ${s.role.padEnd(13)} ${s.email}  password: ${s.password}`);
   }
-  lines.push('', 'Demo passwords are public: never use the demo tenants for real reports.', '');
+  lines.push(
+    '',
+    production
+      ? 'NODE_ENV=production: demo passwords are not printed; never use the demo tenants for real reports.'
+      : 'Demo passwords are public: never use the demo tenants for real reports.',
+    'Embedding the widgets: docs/embed.md',
+    '',
+  );
   console.log(lines.join('\n'));
 }

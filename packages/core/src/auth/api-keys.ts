@@ -27,7 +27,8 @@ export interface ResolvedApiKey {
   allowedOrigins: string[];
 }
 
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+/** How a key is stored: its SHA-256, hex. */
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
 /**

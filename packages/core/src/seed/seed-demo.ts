@@ -5,6 +5,7 @@ import { VIETNAM_OFFICE_HOURS } from '../calendar/working-calendar.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { provisionTenant } from '../tenants/provision-tenant.js';
+import { ensureDemoPublicKey } from './demo-public-key.js';
 import { DEMO_TENANTS } from './demo-tenants.js';
 import type { DemoTenant } from './demo-types.js';
 import { writeDemoHistory } from './write-demo-history.js';
@@ -22,7 +23,8 @@ export interface DemoStaff {
 export interface DemoSeedResult {
   /** False when every demo tenant was there already (nothing written). */
   seeded: boolean;
-  tenants: Array<{ slug: string; name: string; reports: number; staff: DemoStaff[] }>;
+  /** Each demo tenant; `publicKey` is its demo public key for localhost origins (null when revoked). */
+  tenants: Array<{ slug: string; name: string; reports: number; staff: DemoStaff[]; publicKey: string | null }>;
 }
 
 /**
@@ -55,12 +57,15 @@ export async function seedDemo(ctx: CoreContext, options: { seed?: number } = {}
     const existing = await ctx.db.prisma.tenant.findUnique({ where: { slug: demo.slug } });
     if (existing) {
       const reports = await withTenant(ctx.db, existing.id, (tx) => tx.report.count());
-      result.tenants.push({ slug: demo.slug, name: demo.name, reports, staff });
+      const publicKey = await ensureDemoPublicKey(ctx, existing.id, demo.slug);
+      result.tenants.push({ slug: demo.slug, name: demo.name, reports, staff, publicKey });
       continue;
     }
     const reports = await seedTenant(ctx, demo, staff, options.seed ?? 2021);
+    const created = await ctx.db.prisma.tenant.findUniqueOrThrow({ where: { slug: demo.slug } });
+    const publicKey = await ensureDemoPublicKey(ctx, created.id, demo.slug);
     result.seeded = true;
-    result.tenants.push({ slug: demo.slug, name: demo.name, reports, staff });
+    result.tenants.push({ slug: demo.slug, name: demo.name, reports, staff, publicKey });
   }
   return result;
 }

@@ -51,7 +51,8 @@ export function renderBars(rows: Array<Kpi & { name: string }>, m: PublicStatsMe
 /** The chart's figures as a table: the accessible twin of the bars. */
 export function renderTable(id: string, caption: string, rows: Array<Kpi & { name: string }>, m: PublicStatsMessages, lang: Lang, visible: boolean) {
   const n = (v: number) => formatNumber(v, lang);
-  return html`<div class=${visible ? 'table-wrap' : 'visually-hidden'} id=${id}>
+  // Scrolls sideways on a phone, so it can take the keyboard focus (arrow keys scroll it).
+  return html`<div class=${visible ? 'table-wrap' : 'visually-hidden'} id=${id} role=${visible ? 'region' : nothing} aria-label=${visible ? caption : nothing} tabindex=${visible ? '0' : nothing}>
     <table>
       <caption>${caption}</caption>
       <thead>

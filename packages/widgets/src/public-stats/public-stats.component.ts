@@ -2,6 +2,7 @@ import { listPublicReports, PublicStatsDocument, ReportStatus, type Kpi, type Kp
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatNumber, formatShare, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
+import type { WidgetErrorCode } from '../shared/widget-errors.js';
 import { renderFeed, type FeedState } from './public-feed.js';
 import { formatDuration, renderBars, renderRing, renderTable } from './public-stats.charts.js';
 import { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats.messages.js';
@@ -19,7 +20,8 @@ export type StatsState =
   | { kind: 'loading' }
   | { kind: 'ready'; data: PublicStatsData }
   | { kind: 'offline' }
-  | { kind: 'failed'; requestId: string | null };
+  | { kind: 'failed'; requestId: string | null }
+  | { kind: 'misconfigured'; code: WidgetErrorCode };
 
 type Grouping = Exclude<KpiGroupBy, 'TENANT'>;
 const GROUPINGS: Grouping[] = ['MONTH', 'UNIT', 'CATEGORY', 'AREA'];
@@ -31,6 +33,7 @@ const GROUPINGS: Grouping[] = ['MONTH', 'UNIT', 'CATEGORY', 'AREA'];
  * ranking by on-time share.
  *
  * @event paht-stats-loaded - Figures arrived; `detail` is `{ from, to, groupBy, received }`.
+ * @event paht-error - The figures cannot load (no endpoint, wrong key or tenant, no answer); `detail` is `{ code, message, requestId }`.
  *
  * @csspart cards - The headline figures.
  * @csspart chart - The bar chart.
@@ -83,7 +86,7 @@ export class PahtPublicStats extends PahtElement {
     this.groupBy = 'MONTH';
     this.rankingSize = 10;
     this.feedSize = 0;
-    this.state = { kind: 'idle' };
+    this.state = this.#initial;
     this.feed = { kind: 'off' };
     this.showTable = false;
   }
@@ -91,6 +94,12 @@ export class PahtPublicStats extends PahtElement {
   #onOnline = () => {
     if (this.state.kind === 'offline') void this.load();
   };
+  /** What the last load asked for; a change of any input loads again. */
+  #asked = '';
+  /** Counts loads, so only the latest one's answer is shown. */
+  #loads = 0;
+  /** The state the constructor set: still there means nobody set fixed data, so the widget loads by itself. */
+  readonly #initial: StatsState = { kind: 'idle' };
 
   protected get m(): PublicStatsMessages {
     return withOverrides(PUBLIC_STATS_MESSAGES[this.language], this.language, this.messages);
@@ -110,16 +119,31 @@ export class PahtPublicStats extends PahtElement {
     window.removeEventListener('online', this.#onOnline);
   }
 
+  /** The inputs of a load, as one key. */
+  #loadKey(): string {
+    const { endpoint, tenant, apiKey } = this.settings;
+    return JSON.stringify([endpoint, tenant, apiKey, this.from, this.to, this.grouping]);
+  }
+
   protected override updated(changed: PropertyValues): void {
-    const inputs = ['endpoint', 'tenant', 'from', 'to', 'groupBy'];
-    if (this.configured && inputs.some((p) => changed.has(p)) && this.state.kind !== 'loading') {
-      if (this.state.kind !== 'ready' || changed.has('from') || changed.has('to') || changed.has('groupBy')) void this.load();
-    }
+    // Every input is live: a change of `endpoint`, `tenant`, `api-key`,
+    // `from`, `to` or `group-by` loads again. With nothing to load from,
+    // the widget says so instead of loading forever, unless fixed data was
+    // set from outside.
+    const inputs = ['endpoint', 'tenant', 'apiKey', 'from', 'to', 'groupBy'];
+    if (this.state === this.#initial || (inputs.some((p) => changed.has(p)) && this.#asked !== '' && this.#loadKey() !== this.#asked)) void this.load();
   }
 
   /** Loads the figures for the period and grouping. */
   async load(): Promise<void> {
-    if (!this.configured) return;
+    this.#asked = this.#loadKey();
+    const load = ++this.#loads;
+    const missing = this.missingSetting;
+    if (missing) {
+      this.state = { kind: 'misconfigured', code: missing };
+      this.reportError(missing);
+      return;
+    }
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.state = { kind: 'offline' };
       return;
@@ -128,6 +152,7 @@ export class PahtPublicStats extends PahtElement {
     const groupBy = this.grouping;
     try {
       const answer = await this.client.request(PublicStatsDocument, { from: this.from, to: this.to, groupBy });
+      if (load !== this.#loads) return;
       if (answer.total.__typename !== 'KpisSuccess' || answer.rows.__typename !== 'KpisSuccess' || answer.units.__typename !== 'KpisSuccess') {
         this.state = { kind: 'failed', requestId: null };
         return;
@@ -137,8 +162,10 @@ export class PahtPublicStats extends PahtElement {
       this.emit('paht-stats-loaded', { from: this.from, to: this.to, groupBy, received: data.total?.received ?? 0 });
       if (this.feedSize > 0) void this.loadFeed();
     } catch (error) {
+      if (load !== this.#loads) return;
       const e = error as { name?: string; requestId?: string | null };
       this.state = e?.name === 'NetworkError' && navigator.onLine === false ? { kind: 'offline' } : { kind: 'failed', requestId: e?.requestId ?? null };
+      this.reportError(error);
     }
   }
 
@@ -179,6 +206,8 @@ export class PahtPublicStats extends PahtElement {
           <div class="cards" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div class="card"><span class="skeleton"></span><span class="skeleton"></span></div>`)}</div>`;
       case 'offline':
         return html`<p class="notice" role="status">${m.offline}</p>`;
+      case 'misconfigured':
+        return html`<p class="notice error-box" role="alert">${m.misconfigured(this.state.code)}</p>`;
       case 'failed':
         return html`<div class="notice error-box" role="alert"><p>${m.failed(this.state.requestId)}</p>
           <button part="button" type="button" class="secondary" @click=${() => void this.load()}>${m.retry}</button></div>`;

@@ -30,6 +30,7 @@ export const Loading: Story = { args: { state: { kind: 'loading' } } };
 export const Empty: Story = { args: { state: { kind: 'ready', data: { total: null, rows: [], units: [] } } } };
 export const Failed: Story = { args: { state: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };
 export const Offline: Story = { args: { state: { kind: 'offline' } } };
+export const Misconfigured: Story = { args: { state: { kind: 'misconfigured', code: 'NO_ENDPOINT' } } };
 export const English: Story = { args: { lang: 'en' } };
 export const NarrowPhone: Story = { args: { width: '360px' } };
 export const WithRecentAnswers: Story = {

@@ -136,9 +136,18 @@ export const publicStatsStyles = [
       fill: var(--_rejected);
       background: var(--_rejected);
     }
+    /* The table scrolls inside the widget: its width never reaches the page,
+       in any host layout (inline-size containment keeps it out of the
+       widget's min-content, so a grid or flex parent cannot grow for it). */
     .table-wrap {
       overflow-x: auto;
+      contain: inline-size;
+      max-width: 100%;
       margin: 0.75rem 0;
+    }
+    .table-wrap:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
     }
     table {
       border-collapse: collapse;

@@ -51,7 +51,8 @@ const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
  * and consent. Submissions carry an idempotency key and wait for the
  * network when offline. Ends with the tracking code and the secret.
  *
- * @event paht-report-submitted - Filed; `detail` is `{ trackingCode }`.
+ * @event paht-report-submitted - Filed; `detail` is `{ trackingCode, secret }`: set both on a `<paht-report-tracker>` to open the citizen's own view.
+ * @event paht-error - The form cannot work (no endpoint, wrong key or tenant, no answer); `detail` is `{ code, message, requestId }`.
  *
  * @csspart form - The form.
  * @csspart map - The map's box.
@@ -107,6 +108,10 @@ export class PahtReportForm extends PahtElement {
   declare protected copied: string;
 
   #key: string | null = null;
+  /** The categories' state the constructor set: still there means nobody set fixed data, so the form loads them itself. */
+  readonly #initialCategories: CategoriesState = { kind: 'loading' };
+  /** Endpoint, tenant and key of the last categories load; a change loads them again. */
+  #asked = '';
   #map = new LocationMap();
   #mapMounted = false;
   #onOnline = () => {
@@ -123,7 +128,7 @@ export class PahtReportForm extends PahtElement {
     this.tileAttribution = '© OpenStreetMap';
     this.mapCenter = '16.8163,107.1003';
     this.mapZoom = 13;
-    this.categories = { kind: 'loading' };
+    this.categories = this.#initialCategories;
     this.values = { ...EMPTY };
     this.errors = {};
     this.attachments = [];
@@ -142,7 +147,6 @@ export class PahtReportForm extends PahtElement {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
-    if (this.categories.kind === 'loading' && this.configured) void this.loadCategories();
   }
 
   override disconnectedCallback(): void {
@@ -154,7 +158,9 @@ export class PahtReportForm extends PahtElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if ((changed.has('endpoint') || changed.has('tenant')) && this.configured && this.categories.kind === 'loading') void this.loadCategories();
+    // Endpoint, tenant and key are live: a change loads the topics again.
+    const settingsChanged = ['endpoint', 'tenant', 'apiKey'].some((p) => changed.has(p)) && this.#asked !== '' && JSON.stringify(this.settings) !== this.#asked;
+    if (this.categories === this.#initialCategories || settingsChanged) void this.loadCategories();
     const box = this.renderRoot.querySelector<HTMLElement>('.map');
     if (box && !this.#mapMounted) {
       this.#mapMounted = true;
@@ -182,11 +188,19 @@ export class PahtReportForm extends PahtElement {
 
   /** Loads the tenant's public topics. */
   async loadCategories(): Promise<void> {
+    this.#asked = JSON.stringify(this.settings);
+    const missing = this.missingSetting;
+    if (missing) {
+      this.categories = { kind: 'failed' };
+      this.reportError(missing);
+      return;
+    }
     this.categories = { kind: 'loading' };
     try {
       this.categories = { kind: 'ready', list: (await this.client.request(CategoriesDocument)).categories };
-    } catch {
+    } catch (error) {
       this.categories = { kind: 'failed' };
+      if (this.online) this.reportError(error);
     }
   }
 
@@ -295,6 +309,12 @@ export class PahtReportForm extends PahtElement {
   /** Sends the report (again): the same idempotency key until it is filed. */
   async send(): Promise<void> {
     this.#key ??= newIdempotencyKey();
+    const missing = this.missingSetting;
+    if (missing) {
+      this.phase = { kind: 'failed', requestId: null };
+      this.reportError(missing);
+      return;
+    }
     if (!this.online || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
       this.phase = { kind: 'queued' };
       return;
@@ -317,7 +337,8 @@ export class PahtReportForm extends PahtElement {
       if (result.__typename === 'SubmitReportSuccess') {
         this.phase = { kind: 'done', trackingCode: result.trackingCode, secret: result.secret };
         this.#key = null;
-        this.emit('paht-report-submitted', { trackingCode: result.trackingCode });
+        // What the host needs to open the citizen's own view (e.g. set both on a tracker).
+        this.emit('paht-report-submitted', { trackingCode: result.trackingCode, secret: result.secret });
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
         return;
@@ -336,6 +357,7 @@ export class PahtReportForm extends PahtElement {
         this.phase = { kind: 'queued' };
       } else {
         this.phase = { kind: 'failed', requestId: e?.requestId ?? null };
+        this.reportError(error);
       }
     }
   }

@@ -2,6 +2,7 @@ import { RateReportDocument, TrackReportDocument, type Report } from '@paht/clie
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
+import type { WidgetErrorCode } from '../shared/widget-errors.js';
 import { watchReportStatus, type LiveState } from './live-status.js';
 import { TRACKER_MESSAGES, type TrackerMessages } from './report-tracker.messages.js';
 import { renderRating, renderReport, type RatingState } from './report-tracker.parts.js';
@@ -14,7 +15,8 @@ export type TrackerState =
   | { kind: 'not-found' }
   | { kind: 'wrong-secret' }
   | { kind: 'offline' }
-  | { kind: 'failed'; requestId: string | null };
+  | { kind: 'failed'; requestId: string | null }
+  | { kind: 'misconfigured'; code: WidgetErrorCode };
 
 /**
  * @summary Lets a citizen follow a report by its tracking code: status in
@@ -25,6 +27,7 @@ export type TrackerState =
  * @event paht-report-found - A report was found; `detail` is `{ trackingCode, status }`.
  * @event paht-report-changed - A live update arrived; `detail` is `{ trackingCode, status }`.
  * @event paht-report-rated - The citizen rated; `detail` is `{ trackingCode, rating }`.
+ * @event paht-error - The tracker cannot work (no endpoint, wrong key or tenant, no answer); `detail` is `{ code, message, requestId }`.
  *
  * @csspart form - The lookup form.
  * @csspart input - The inputs.
@@ -49,9 +52,9 @@ export class PahtReportTracker extends PahtElement {
     announcement: { state: true },
   };
 
-  /** A code to look up as soon as the element is connected. Default: none. */
+  /** A code to look up: when connected, and again whenever it (or `secret`, `endpoint`, `tenant`, `api-key`) changes. Default: none. */
   declare trackingCode: string;
-  /** The report's secret, for the citizen's view (prefilled, e.g. from a link). Default: none. */
+  /** The report's secret, for the citizen's view (prefilled, e.g. from a link); a change looks the report up again. Default: none. */
   declare secret: string;
   /** What is shown (set it to show fixed data). */
   declare state: TrackerState;
@@ -63,6 +66,10 @@ export class PahtReportTracker extends PahtElement {
 
   #stopLive: (() => void) | null = null;
   #lastSeq = 0;
+  /** What the last lookup asked for (code, secret, endpoint, tenant, key): a change of any of them looks up again. */
+  #asked = '';
+  /** Counts lookups, so only the latest one's answer is shown. */
+  #lookup = 0;
   #onOnline = () => {
     if (this.state.kind === 'offline') void this.track(this.trackingCode, this.secret);
   };
@@ -84,7 +91,6 @@ export class PahtReportTracker extends PahtElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
-    if (this.trackingCode && this.state.kind === 'idle') void this.track(this.trackingCode, this.secret);
   }
 
   override disconnectedCallback(): void {
@@ -93,26 +99,45 @@ export class PahtReportTracker extends PahtElement {
     this.stopLive();
   }
 
+  /** The inputs of a lookup, as one key. */
+  #lookupKey(code: string, secret: string): string {
+    const { endpoint, tenant, apiKey } = this.settings;
+    return JSON.stringify([code.trim(), secret.trim(), endpoint, tenant, apiKey]);
+  }
+
   protected override updated(changed: PropertyValues): void {
-    if ((changed.has('endpoint') || changed.has('tenant')) && this.configured && this.trackingCode && this.state.kind === 'idle') {
-      void this.track(this.trackingCode, this.secret);
-    }
+    // Every input is live: setting `tracking-code` (or `secret`, `endpoint`,
+    // `tenant`, `api-key`) on a tracker already on the page looks up again.
+    // A state set from outside (fixed data) is left alone.
+    const inputs = ['trackingCode', 'secret', 'endpoint', 'tenant', 'apiKey'];
+    if (!this.trackingCode.trim() || !inputs.some((p) => changed.has(p))) return;
+    if (changed.has('state') && this.state.kind !== 'idle') return;
+    if (this.#lookupKey(this.trackingCode, this.secret) !== this.#asked) void this.track(this.trackingCode, this.secret);
   }
 
   /** Looks a report up by its tracking code (and secret) and shows it; follows it live with the secret. */
   async track(trackingCode: string, secret = ''): Promise<void> {
     const code = trackingCode.trim();
     const key = secret.trim();
-    if (!code || !this.configured) return;
+    if (!code) return;
+    this.#asked = this.#lookupKey(code, key);
+    const lookup = ++this.#lookup;
     this.trackingCode = code;
     this.secret = key;
     this.stopLive();
+    const missing = this.missingSetting;
+    if (missing) {
+      this.state = { kind: 'misconfigured', code: missing };
+      this.reportError(missing);
+      return;
+    }
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.state = { kind: 'offline' };
       return;
     }
     this.state = { kind: 'loading' };
     await this.refresh();
+    if (lookup !== this.#lookup) return;
     const state = this.state as TrackerState;
     if (state.kind === 'found') {
       this.emit('paht-report-found', { trackingCode: state.report.trackingCode, status: state.report.status });
@@ -138,6 +163,7 @@ export class PahtReportTracker extends PahtElement {
     } catch (error) {
       const e = error as { name?: string; requestId?: string | null };
       this.state = e?.name === 'NetworkError' && navigator.onLine === false ? { kind: 'offline' } : { kind: 'failed', requestId: e?.requestId ?? null };
+      this.reportError(error);
     }
   }
 
@@ -236,9 +262,11 @@ export class PahtReportTracker extends PahtElement {
         return html`<p class="notice" role="status">${m.offline}</p>`;
       case 'failed':
         return html`<p class="notice error-box" role="alert">${m.failed(this.state.requestId)}</p>`;
+      case 'misconfigured':
+        return html`<p class="notice error-box" role="alert">${m.misconfigured(this.state.code)}</p>`;
       case 'found': {
         const { report, access } = this.state;
-        return html`${renderReport(report, access, this.live, this.language, m, this.secret, this.endpoint)}
+        return html`${renderReport(report, access, this.live, this.language, m, this.secret, this.settings.endpoint)}
         ${access === 'CITIZEN' && (report.status === 'PUBLISHED' || report.rating !== null)
           ? renderRating(report, this.rating, m, (rating) => (this.rating = rating), (stars, comment) => void this.rate(stars, comment))
           : nothing}`;

@@ -15,6 +15,8 @@ export interface TrackerMessages {
   wrongSecret: string;
   offline: string;
   failed: (requestId: string | null) => string;
+  /** The page set the tracker up wrongly (no endpoint or tenant): the citizen learns it is not their fault; the developer sees `paht-error`. */
+  misconfigured: (code: string) => string;
   reportTitle: string;
   privateTitle: string;
   category: string;
@@ -88,6 +90,7 @@ const vi: TrackerMessages = {
   rateChoose: 'Vui lòng chọn số sao.',
   yourRating: (n) => `Bạn đã đánh giá ${n}/5 sao`,
   failed: (id) => `Không tra cứu được lúc này. Vui lòng thử lại sau.${id ? ` (Mã yêu cầu: ${id})` : ''}`,
+  misconfigured: (code) => `Trang web chưa cấu hình xong ô tra cứu nên chưa tra cứu được (mã lỗi ${code}). Vui lòng báo cho quản trị trang web.`,
   status: 'Trạng thái',
   unit: 'Đơn vị xử lý',
   noUnit: 'Chưa giao đơn vị',
@@ -167,6 +170,7 @@ const en: TrackerMessages = {
   rateChoose: 'Please choose a number of stars.',
   yourRating: (n) => `You rated it ${n} out of 5`,
   failed: (id) => `The lookup failed. Please try again later.${id ? ` (Request id: ${id})` : ''}`,
+  misconfigured: (code) => `This website has not finished setting up the lookup, so it cannot run (error code ${code}). Please tell the website's administrator.`,
   status: 'Status',
   unit: 'Handled by',
   noUnit: 'Not assigned yet',

@@ -9,6 +9,7 @@ import { LONG_TEXT, reportAt } from '../shared/story-fixtures.js';
 
 interface Args {
   lang: string;
+  trackingCode: string;
   state: TrackerState;
   live: LiveState;
   rating: RatingState;
@@ -18,9 +19,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Report tracker',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-report-tracker lang=${a.lang} tracking-code="QT-123-456-789" .state=${a.state} .live=${a.live} .rating=${a.rating}></paht-report-tracker>
+    <paht-report-tracker lang=${a.lang} tracking-code=${a.trackingCode} .state=${a.state} .live=${a.live} .rating=${a.rating}></paht-report-tracker>
   </div>`,
-  args: { lang: 'vi', state: { kind: 'idle' }, live: 'off', rating: { kind: 'idle', stars: 0, comment: '' }, width: '48rem' },
+  args: { lang: 'vi', trackingCode: 'QT-123-456-789', state: { kind: 'idle' }, live: 'off', rating: { kind: 'idle', stars: 0, comment: '' }, width: '48rem' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] }, live: { control: 'inline-radio', options: ['connecting', 'live', 'off'] } },
 };
 export default meta;
@@ -28,12 +29,14 @@ type Story = StoryObj<Args>;
 
 const citizen = (status: ReportStatus): Partial<Args> => ({ state: { kind: 'found', access: 'CITIZEN', report: reportAt(status) }, live: 'live' });
 
-export const Idle: Story = {};
+// Idle has no code: a code on a tracker looks it up at once.
+export const Idle: Story = { args: { trackingCode: '' } };
 export const Loading: Story = { args: { state: { kind: 'loading' } } };
 export const NotFound: Story = { args: { state: { kind: 'not-found' } } };
 export const WrongSecret: Story = { args: { state: { kind: 'wrong-secret' } } };
 export const Offline: Story = { args: { state: { kind: 'offline' } } };
 export const Failed: Story = { args: { state: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };
+export const Misconfigured: Story = { args: { state: { kind: 'misconfigured', code: 'NO_ENDPOINT' } } };
 export const Submitted: Story = { args: citizen('SUBMITTED') };
 export const Classified: Story = { args: citizen('CLASSIFIED') };
 export const Rejected: Story = { args: citizen('REJECTED') };

@@ -20,7 +20,11 @@ export const baseStyles = css`
     --_focus: var(--paht-color-focus, #1f6feb);
     --_radius: var(--paht-radius, 6px);
     --_font: var(--paht-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    /* A widget holds its width in any host layout: as a grid or flex item
+       it may shrink below its content, and never exceeds its container. */
     display: block;
+    min-width: 0;
+    max-width: 100%;
     box-sizing: border-box;
     font-family: var(--_font);
     font-size: var(--paht-font-size, 1rem);

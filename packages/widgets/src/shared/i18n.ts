@@ -2,8 +2,8 @@
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** `en` gives English; anything else (missing, `vi`, unknown) gives Vietnamese. */
-export const langOf = (lang: string | null | undefined): Lang => (lang === 'en' ? 'en' : 'vi');
+/** `en` (or `en-GB`, `en-US`, …) gives English; anything else (missing, `vi`, unknown) gives Vietnamese. */
+export const langOf = (lang: string | null | undefined): Lang => (/^en(-|$)/i.test(lang ?? '') ? 'en' : 'vi');
 
 /** A partial table to lay over a widget's texts (the embedder's wording). */
 export type MessageOverrides<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? Partial<T[K]> : T[K] };

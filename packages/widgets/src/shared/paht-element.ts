@@ -1,6 +1,8 @@
 import { createClient, type PahtClient } from '@paht/client-sdk';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { langOf, type Lang } from './i18n.js';
+import { pageConfig, pageLang } from './page-config.js';
+import { widgetError, widgetErrorCodeOf, WidgetErrorCode, type WidgetErrorDetail } from './widget-errors.js';
 
 /** The `messages` attribute's JSON; a typo there leaves the built-in texts (with a console warning). */
 function parseMessages(value: string | null): unknown {
@@ -13,59 +15,120 @@ function parseMessages(value: string | null): unknown {
   }
 }
 
+/** The endpoint, tenant and key in effect: the element's attributes, else the page's `<meta name="paht:…">`. */
+export interface WidgetSettings {
+  endpoint: string;
+  tenant: string;
+  apiKey: string;
+}
+
 /**
  * What every PAHT widget shares: where the API is (`endpoint`, `tenant`,
- * `api-key`), the language (`lang`), the embedder's wording (`messages`),
- * and one SDK client built from them.
+ * `api-key`, each falling back to the page's `<meta name="paht:…">`), the
+ * language (`lang`, else the page's `<html lang>`), the embedder's wording
+ * (`messages`), one SDK client built from them, and the `paht-error`
+ * event when the widget cannot work.
+ *
+ * @event paht-error - The widget cannot work (misconfigured, refused, no answer); `detail` is `{ code, message, requestId }` (codes: `WidgetErrorCode`).
  */
 export class PahtElement extends LitElement {
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
     tenant: { type: String },
     apiKey: { type: String, attribute: 'api-key' },
-    lang: { type: String, reflect: true },
+    // Reflected only when set, so the host inherits the page's language otherwise.
+    lang: { type: String, reflect: true, converter: { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null } },
     messages: { converter: { fromAttribute: parseMessages } },
   };
 
-  /** The GraphQL endpoint, e.g. `https://paht.example.gov.vn/graphql`. Required before any request. */
+  /** The GraphQL endpoint, e.g. `https://paht.example.gov.vn/graphql`. Default: the page's `<meta name="paht:endpoint">`. Required before any request; a change reloads what the widget shows. */
   declare endpoint: string;
-  /** The tenant's slug, e.g. `quang-tri`. Required before any request. */
+  /** The tenant's slug, e.g. `quang-tri`. Default: the page's `<meta name="paht:tenant">`. Required before any request; a change reloads. */
   declare tenant: string;
-  /** The tenant's public API key (`pk_…`), sent as `x-api-key`. Default: none. */
+  /** The tenant's public API key (`pk_…`), sent as `x-api-key`. Default: the page's `<meta name="paht:api-key">`, else none. A change reloads. */
   declare apiKey: string;
-  /** `vi` (default) or `en`; takes effect on the next render. */
+  /** `vi` or `en`. Default: the page's `<html lang>` (followed when it changes), Vietnamese unless it starts with `en`. Takes effect on the next render. */
   declare lang: string;
   /** Texts to replace, as a partial table (or `{ vi: {...}, en: {...} }`); JSON in the attribute. Default: none. */
   declare messages: unknown;
 
   #client: { key: string; client: PahtClient } | null = null;
+  #pageLang: MutationObserver | null = null;
 
   constructor() {
     super();
     this.endpoint = '';
     this.tenant = '';
     this.apiKey = '';
-    this.lang = 'vi';
+    this.lang = '';
     this.messages = null;
   }
 
-  /** The language in use. */
-  protected get language(): Lang {
-    return langOf(this.lang);
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Follows `<html lang>` while the element has no `lang` of its own.
+    if (typeof MutationObserver !== 'undefined') {
+      this.#pageLang = new MutationObserver(() => {
+        if (!this.lang) this.requestUpdate();
+      });
+      this.#pageLang.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
   }
 
-  /** True when endpoint and tenant are set. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pageLang?.disconnect();
+    this.#pageLang = null;
+  }
+
+  /** The language in use: the element's `lang`, else the page's. */
+  protected get language(): Lang {
+    return langOf(this.lang || pageLang());
+  }
+
+  /** Endpoint, tenant and key in effect (the element's, else the page's). */
+  protected get settings(): WidgetSettings {
+    return {
+      endpoint: this.endpoint || pageConfig('endpoint'),
+      tenant: this.tenant || pageConfig('tenant'),
+      apiKey: this.apiKey || pageConfig('apiKey'),
+    };
+  }
+
+  /** What is missing before any request, or null. */
+  protected get missingSetting(): WidgetErrorCode | null {
+    const { endpoint, tenant } = this.settings;
+    if (!endpoint) return WidgetErrorCode.NO_ENDPOINT;
+    if (!tenant) return WidgetErrorCode.NO_TENANT;
+    return null;
+  }
+
+  /** True when a request can be made. */
   protected get configured(): boolean {
-    return Boolean(this.endpoint && this.tenant);
+    return this.missingSetting === null;
   }
 
   /** The SDK client for the current endpoint, tenant and key (rebuilt when they change). */
   protected get client(): PahtClient {
-    const key = `${this.endpoint}\n${this.tenant}\n${this.apiKey}`;
+    const { endpoint, tenant, apiKey } = this.settings;
+    const key = `${endpoint}\n${tenant}\n${apiKey}`;
     if (this.#client?.key !== key) {
-      this.#client = { key, client: createClient({ endpoint: this.endpoint, tenant: this.tenant, ...(this.apiKey ? { apiKey: this.apiKey } : {}) }) };
+      this.#client = { key, client: createClient({ endpoint, tenant, ...(apiKey ? { apiKey } : {}) }) };
     }
     return this.#client.client;
+  }
+
+  /**
+   * Makes a failure visible to the developer: a `paht-error` event and a
+   * console error naming the cause and the fix. `cause` is a code, or what
+   * a request threw. Returns the detail (the widget shows its own notice).
+   */
+  protected reportError(cause: WidgetErrorCode | unknown): WidgetErrorDetail {
+    const code = typeof cause === 'string' && cause in WidgetErrorCode ? (cause as WidgetErrorCode) : widgetErrorCodeOf(cause);
+    const detail = widgetError(code, typeof cause === 'string' ? undefined : cause);
+    console.error(`<${this.localName}> ${code}: ${detail.message}`);
+    this.emit('paht-error', detail);
+    return detail;
   }
 
   /** Dispatches a composed, bubbling event the host page can listen to. */
