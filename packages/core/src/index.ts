@@ -132,3 +132,4 @@ export { seedDemo, demoStaff, type DemoSeedResult, type DemoStaff } from './seed
 export { DEMO_TENANTS, findDemoTenant } from './seed/demo-tenants.js';
 export type { DemoTenant } from './seed/demo-types.js';
 export { createStaff, setStaffActive, listStaff, type StaffInput, type StaffRecord } from './config/staff.js';
+export { ensureDemoPublicKey, DEMO_KEY_ORIGINS } from './seed/demo-public-key.js';

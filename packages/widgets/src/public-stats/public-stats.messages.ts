@@ -6,6 +6,8 @@ export interface PublicStatsMessages {
   period: (from: string, to: string) => string;
   loading: string;
   failed: (requestId: string | null) => string;
+  /** The page set the widget up wrongly (no endpoint or tenant); the developer sees `paht-error`. */
+  misconfigured: (code: string) => string;
   offline: string;
   retry: string;
   empty: string;
@@ -44,6 +46,7 @@ const vi: PublicStatsMessages = {
   period: (from, to) => `Từ ${from} đến ${to}`,
   loading: 'Đang tải số liệu…',
   failed: (id) => `Không tải được số liệu. Vui lòng thử lại sau.${id ? ` (Mã yêu cầu: ${id})` : ''}`,
+  misconfigured: (code) => `Trang web chưa cấu hình xong phần số liệu nên chưa tải được (mã lỗi ${code}). Vui lòng báo cho quản trị trang web.`,
   offline: 'Bạn đang ngoại tuyến. Số liệu sẽ được tải khi có mạng.',
   retry: 'Thử lại',
   empty: 'Chưa có phản ánh nào trong khoảng thời gian này.',
@@ -82,6 +85,7 @@ const en: PublicStatsMessages = {
   period: (from, to) => `From ${from} to ${to}`,
   loading: 'Loading figures…',
   failed: (id) => `The figures could not be loaded. Please try again later.${id ? ` (Request id: ${id})` : ''}`,
+  misconfigured: (code) => `This website has not finished setting up the figures, so they cannot load (error code ${code}). Please tell the website's administrator.`,
   offline: 'You are offline. The figures will load when you are back online.',
   retry: 'Try again',
   empty: 'No reports in this period yet.',
