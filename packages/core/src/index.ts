@@ -88,7 +88,18 @@ export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report
 export { areaName, englishAreaName, type AreaName } from './areas/area-names.js';
 
 // Tenants and their configuration
-export { findTenantById, findTenantBySlug, listTenants, type TenantRecord, type TenantSettings } from './tenants/tenant-directory.js';
+export { findTenantById, findTenantBySlug, listTenants, type TenantRecord } from './tenants/tenant-directory.js';
+export {
+  tenantSettingsSchema,
+  oidcProviderSchema,
+  webOriginSchema,
+  parseStoredSettings,
+  InvalidTenantSettingsError,
+  MAX_ALLOWED_ORIGINS,
+  type OidcProviderConfig,
+  type TenantSettings,
+  type TenantSettingsInput,
+} from './tenants/tenant-settings-schema.js';
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
 export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';
@@ -108,7 +119,7 @@ export { queryAuditLog, type AuditLogFilter, type AuditLogPage } from './config/
 export { updateUnit, type UnitChanges } from './config/unit-changes.js';
 export { closeFocalPoint } from './config/focal-point-close.js';
 export { listSlaPolicies } from './config/sla-policies.js';
-export { updateTenantSettings } from './config/tenant-settings.js';
+export { updateTenantSettings, type TenantSettingsChange } from './config/tenant-settings.js';
 export { claimSlaAlerts, SlaAlertKind, type SlaAlert } from './sla/sla-alerts.js';
 
 // Persistence

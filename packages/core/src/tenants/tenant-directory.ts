@@ -1,5 +1,8 @@
 import type { CoreContext } from '../context.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
+import { parseStoredSettings, type TenantSettings } from './tenant-settings-schema.js';
+
+export type { TenantSettings } from './tenant-settings-schema.js';
 
 export interface TenantRecord {
   id: string;
@@ -13,30 +16,27 @@ export interface TenantRecord {
   settings: TenantSettings;
 }
 
-export interface TenantSettings {
-  /** Prefix of tracking codes, 2–4 capital letters (e.g. `QT`). */
-  trackingPrefix?: string;
-  /** Web origins allowed to embed the widgets. */
-  allowedOrigins?: string[];
-  [key: string]: unknown;
-}
+type TenantRow = Omit<TenantRecord, 'settings'> & { settings: unknown };
+
+/** A tenant as every reader gets it: its settings parsed by the one schema (tenant-settings-schema.ts). */
+const toRecord = (row: TenantRow): TenantRecord => ({ ...row, settings: parseStoredSettings(row.slug, row.settings) });
 
 /** Looks a tenant up by slug in the public tenant directory. */
 export async function findTenantBySlug(ctx: CoreContext, slug: string): Promise<TenantRecord> {
   const tenant = await ctx.db.prisma.tenant.findUnique({ where: { slug } });
   if (!tenant) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
-  return { ...tenant, settings: (tenant.settings ?? {}) as TenantSettings };
+  return toRecord(tenant);
 }
 
 export async function findTenantById(ctx: CoreContext, id: string): Promise<TenantRecord> {
   const tenant = await ctx.db.prisma.tenant.findUnique({ where: { id } });
   if (!tenant) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
-  return { ...tenant, settings: (tenant.settings ?? {}) as TenantSettings };
+  return toRecord(tenant);
 }
 
 export async function listTenants(ctx: CoreContext): Promise<TenantRecord[]> {
   const rows = await ctx.db.prisma.tenant.findMany({ orderBy: { slug: 'asc' } });
-  return rows.map((t) => ({ ...t, settings: (t.settings ?? {}) as TenantSettings }));
+  return rows.map(toRecord);
 }
 
 export function trackingPrefix(tenant: TenantRecord): string {

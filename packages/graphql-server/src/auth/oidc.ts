@@ -1,33 +1,29 @@
-import { withTenant, type Actor, type CoreContext, type StaffRole, type TenantRecord } from '@paht/core';
+import { oidcProviderSchema, withTenant, type Actor, type CoreContext, type OidcProviderConfig, type StaffRole, type TenantRecord } from '@paht/core';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { staffActor } from './staff-token.js';
 
-/** A tenant's external OpenID Connect provider: whose ID or access tokens its staff may sign in with. */
-export interface OidcProviderConfig {
-  /** The provider's issuer (`iss`), exactly. */
-  issuer: string;
-  /** This API's client id or audience (`aud`) at the provider. */
-  audience: string;
-  /** The provider's JSON Web Key Set URL (`jwks_uri` of its discovery document). */
-  jwksUrl: string;
-  /** The claim holding the staff member's e-mail. Default `email`. */
-  emailClaim?: string;
-  /**
-   * Accept an e-mail the provider does not mark `email_verified: true`.
-   * Default false: where users can set their own address, an unverified
-   * claim would let anyone take a staff member's account. Only for a
-   * provider whose addresses are all issued by the organisation.
-   */
-  trustUnverifiedEmail?: boolean;
-}
+/** A tenant's external OpenID Connect provider, as core's settings schema declares it (`oidcProviderSchema`). */
+export type { OidcProviderConfig };
 
 /** Asymmetric algorithms only: a provider never shares a secret with us. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
-function isProviderConfig(value: unknown): value is OidcProviderConfig {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.issuer === 'string' && typeof v.audience === 'string' && typeof v.jwksUrl === 'string' && /^https?:\/\//.test(v.jwksUrl);
+/**
+ * The operator's providers by tenant slug, checked by the same schema as a
+ * tenant's own `settings.oidc`: a malformed one fails at start-up, naming
+ * the tenant and the field, not at the first sign-in.
+ */
+export function parseOidcProviders(providers: unknown): Record<string, OidcProviderConfig> {
+  if (typeof providers !== 'object' || providers === null || Array.isArray(providers)) throw new TypeError('OIDC providers: expected an object of tenant slug → provider');
+  const parsed: Record<string, OidcProviderConfig> = {};
+  for (const [slug, value] of Object.entries(providers)) {
+    const result = oidcProviderSchema.safeParse(value);
+    if (!result.success) {
+      throw new TypeError(`OIDC provider of ${slug}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    }
+    parsed[slug] = result.data;
+  }
+  return parsed;
 }
 
 /** Why an OIDC token was refused (never shown with the token or the e-mail). */
@@ -42,12 +38,15 @@ export type OidcFailure = 'INVALID_TOKEN' | 'NO_STAFF_ACCOUNT';
 export class OidcVerifier {
   private readonly keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-  constructor(private readonly providers: Readonly<Record<string, OidcProviderConfig>>) {}
+  private readonly providers: Readonly<Record<string, OidcProviderConfig>>;
 
-  /** The provider configured for a tenant, or null. */
+  constructor(providers: Readonly<Record<string, OidcProviderConfig>>) {
+    this.providers = parseOidcProviders(providers);
+  }
+
+  /** The provider configured for a tenant (the operator's, else the tenant's parsed `settings.oidc`), or null. */
   providerFor(tenant: TenantRecord): OidcProviderConfig | null {
-    const configured = this.providers[tenant.slug] ?? tenant.settings.oidc;
-    return isProviderConfig(configured) ? configured : null;
+    return this.providers[tenant.slug] ?? tenant.settings.oidc ?? null;
   }
 
   /** Whether a bearer token claims to come from the tenant's provider (an unverified look at `iss`). */

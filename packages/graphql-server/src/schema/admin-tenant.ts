@@ -5,10 +5,10 @@ import { ADMIN_ERRORS, ADMIN_QUERY_ERRORS, asAdmin, STAFF_ONLY } from './admin-s
 const TenantSettingsView = builder.objectRef<TenantSettings>('TenantSettings').implement({
   description: 'The tenant’s own settings.',
   fields: (t) => ({
-    trackingPrefix: t.string({ nullable: true, description: 'Prefix of tracking codes (set at provisioning).', resolve: (s) => (typeof s.trackingPrefix === 'string' ? s.trackingPrefix : null) }),
+    trackingPrefix: t.string({ nullable: true, description: 'Prefix of tracking codes (set at provisioning).', resolve: (s) => s.trackingPrefix ?? null }),
     allowedOrigins: t.stringList({
       description: 'Web origins allowed to embed the widgets, besides those of the public API keys.',
-      resolve: (s) => (Array.isArray(s.allowedOrigins) ? s.allowedOrigins.filter((o): o is string => typeof o === 'string') : []),
+      resolve: (s) => s.allowedOrigins,
     }),
     singleSignOn: t.boolean({ description: 'Whether staff may sign in through the tenant’s own OpenID Connect provider (set by the operator).', resolve: (s) => Boolean(s.oidc) }),
   }),

@@ -58,7 +58,7 @@ export class TenantOrigins {
           const o = origin.toLowerCase();
           byOrigin.set(o, (byOrigin.get(o) ?? new Set()).add(slug));
         };
-        for (const t of tenants) for (const origin of Array.isArray(t.settings.allowedOrigins) ? t.settings.allowedOrigins : []) add(origin, t.slug);
+        for (const t of tenants) for (const origin of t.settings.allowedOrigins) add(origin, t.slug);
         for (const k of keys) for (const origin of k.allowedOrigins) add(origin, slugOf.get(k.tenantId));
         this.byOrigin = byOrigin;
         this.loadedAt = Date.now();

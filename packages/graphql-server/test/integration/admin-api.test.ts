@@ -440,12 +440,20 @@ describe('tenant settings', () => {
   });
 
   it('refuses bad origins and other roles, changing nothing', async () => {
-    const [bad] = await refused(
+    const tooMany = Array.from({ length: 51 }, (_, i) => `https://portal${i}.example.gov.vn`);
+    const [bad, withPath, , , overLimit] = await refused(
       'ValidationError',
       () => run(ADMIN, UPDATE, { input: { allowedOrigins: ['portal.example.gov.vn'] } }),
-      () => run(ADMIN, UPDATE, { input: { allowedOrigins: ['https://portal.example.gov.vn/path'] } }),
+      () => run(ADMIN, UPDATE, { input: { allowedOrigins: ['https://ok.example.gov.vn', 'https://portal.example.gov.vn/path'] } }),
+      () => run(ADMIN, UPDATE, { input: { allowedOrigins: ['javascript:alert(1)'] } }),
+      () => run(ADMIN, UPDATE, { input: { allowedOrigins: ['https://portal example.gov.vn'] } }),
+      () => run(ADMIN, UPDATE, { input: { allowedOrigins: tooMany } }),
     );
-    expect(bad!.fields).toEqual([expect.objectContaining({ path: 'allowedOrigins' })]);
+    // The one settings schema names the offending entry, and never echoes it.
+    expect(bad!.fields).toEqual([expect.objectContaining({ path: 'allowedOrigins.0' })]);
+    expect(withPath!.fields).toEqual([expect.objectContaining({ path: 'allowedOrigins.1' })]);
+    expect(overLimit!.fields).toEqual([expect.objectContaining({ path: 'allowedOrigins' })]);
+    expect(JSON.stringify(withPath)).not.toContain('/path');
     await refused('ForbiddenError', () => run(IOC, UPDATE, { input: { allowedOrigins: [] } }), () => run(null, UPDATE, { input: { allowedOrigins: [] } }));
     expect((await run(LEADER, GET)).__typename).toBe('ForbiddenError');
   });

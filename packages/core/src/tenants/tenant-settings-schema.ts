@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/** At most this many origins in `allowedOrigins`. */
+export const MAX_ALLOWED_ORIGINS = 50;
+
+/** A web origin: scheme, host and optional port, nothing after (`https://portal.quangtri.gov.vn`). Lower-cased. */
+export const webOriginSchema = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be an origin like https://portal.quangtri.gov.vn (no path)')
+  .transform((origin) => origin.toLowerCase());
+
+/** A tenant's external OpenID Connect provider: whose ID or access tokens its staff may sign in with. */
+export const oidcProviderSchema = z.object({
+  /** The provider's issuer (`iss`), exactly. */
+  issuer: z.string().min(1),
+  /** This API's client id or audience (`aud`) at the provider. */
+  audience: z.string().min(1),
+  /** The provider's JSON Web Key Set URL (`jwks_uri` of its discovery document). */
+  jwksUrl: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
+  /** The claim holding the staff member's e-mail. Default `email`. */
+  emailClaim: z.string().min(1).optional(),
+  /**
+   * Accept an e-mail the provider does not mark `email_verified: true`.
+   * Default false: where users can set their own address, an unverified
+   * claim would let anyone take a staff member's account. Only for a
+   * provider whose addresses are all issued by the organisation.
+   */
+  trustUnverifiedEmail: z.boolean().optional(),
+});
+export type OidcProviderConfig = z.output<typeof oidcProviderSchema>;
+
+/**
+ * A tenant's settings (the `tenants.settings` JSON): the one declaration
+ * every reader and writer goes through. Read once when the tenant is
+ * loaded; written only after the whole object passes. Keys it does not
+ * declare are dropped on reading, so no reader can depend on one.
+ */
+export const tenantSettingsSchema = z.object({
+  /** Prefix of tracking codes, 2–4 capital letters (e.g. `QT`); set at provisioning. Default: from the slug. */
+  trackingPrefix: z.string().regex(/^[A-Z]{2,4}$/, 'must be 2–4 capital letters').optional(),
+  /** Web origins allowed to embed the widgets, besides those of the tenant's public API keys. Default none. */
+  allowedOrigins: z
+    .array(webOriginSchema)
+    .max(MAX_ALLOWED_ORIGINS, `must be at most ${MAX_ALLOWED_ORIGINS} origins`)
+    .default([])
+    .transform((origins) => [...new Set(origins)]),
+  /** The tenant's own single sign-on provider (set by the operator). Default none. */
+  oidc: oidcProviderSchema.optional(),
+});
+
+/** Settings as every reader sees them: parsed, defaults applied. */
+export type TenantSettings = z.output<typeof tenantSettingsSchema>;
+/** Settings as they may be written (defaults not yet applied). */
+export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
+
+/** Stored settings that do not pass the schema: an operator's mistake, reported with the tenant and the fields. */
+export class InvalidTenantSettingsError extends Error {
+  override readonly name = 'InvalidTenantSettingsError';
+  constructor(
+    readonly tenantSlug: string,
+    readonly issues: ReadonlyArray<{ path: string; message: string }>,
+  ) {
+    super(`Tenant ${tenantSlug} has invalid settings: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+}
+
+/** Parsed settings by their stored text: each distinct value is parsed once per process, a changed value again. */
+const parsed = new Map<string, TenantSettings>();
+const MAX_PARSED = 1000;
+
+/**
+ * A tenant's stored settings, parsed. Throws InvalidTenantSettingsError
+ * (unexpected: masked at the API, logged with the fields) when the stored
+ * JSON does not pass, rather than handing readers a half-valid object.
+ */
+export function parseStoredSettings(tenantSlug: string, stored: unknown): TenantSettings {
+  const key = JSON.stringify(stored ?? {});
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const result = tenantSettingsSchema.safeParse(stored ?? {});
+  if (!result.success) {
+    throw new InvalidTenantSettingsError(
+      tenantSlug,
+      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  // Shared between requests: frozen, so no reader can change another's copy.
+  const settings = Object.freeze({
+    ...result.data,
+    allowedOrigins: Object.freeze(result.data.allowedOrigins) as string[],
+    ...(result.data.oidc ? { oidc: Object.freeze(result.data.oidc) } : {}),
+  });
+  parsed.set(key, settings);
+  return settings;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTenantSettingsError, MAX_ALLOWED_ORIGINS, parseStoredSettings, tenantSettingsSchema } from '@paht/core';
+
+// The tenant's settings have one schema: every reader gets the parsed,
+// typed object (defaults applied), every writer goes through the same rules.
+
+describe('the tenant settings schema', () => {
+  it('gives every reader its defaults: no origins, no prefix, no single sign-on', () => {
+    expect(tenantSettingsSchema.parse({})).toEqual({ allowedOrigins: [] });
+    expect(parseStoredSettings('qt', null)).toEqual({ allowedOrigins: [] });
+  });
+
+  it('keeps valid settings, lower-cases and de-duplicates origins, and drops keys it does not declare', () => {
+    const settings = parseStoredSettings('qt', {
+      trackingPrefix: 'QT',
+      allowedOrigins: ['https://Portal.QuangTri.gov.vn', 'https://portal.quangtri.gov.vn', 'http://localhost:4000'],
+      oidc: { issuer: 'https://sso.quangtri.gov.vn', audience: 'paht', jwksUrl: 'https://sso.quangtri.gov.vn/jwks' },
+      somethingElse: true,
+    });
+    expect(settings).toEqual({
+      trackingPrefix: 'QT',
+      allowedOrigins: ['https://portal.quangtri.gov.vn', 'http://localhost:4000'],
+      oidc: { issuer: 'https://sso.quangtri.gov.vn', audience: 'paht', jwksUrl: 'https://sso.quangtri.gov.vn/jwks' },
+    });
+    expect(Object.isFrozen(settings) && Object.isFrozen(settings.allowedOrigins)).toBe(true);
+  });
+
+  it.each([
+    ['a prefix in lower case', { trackingPrefix: 'qt' }, 'trackingPrefix'],
+    ['an origin with a path', { allowedOrigins: ['https://portal.example.gov.vn/x'] }, 'allowedOrigins.0'],
+    ['an origin that is not http(s)', { allowedOrigins: ['https://a.example.gov.vn', 'javascript:alert(1)'] }, 'allowedOrigins.1'],
+    ['too many origins', { allowedOrigins: Array.from({ length: MAX_ALLOWED_ORIGINS + 1 }, (_, i) => `https://p${i}.example.gov.vn`) }, 'allowedOrigins'],
+    ['origins that are not a list', { allowedOrigins: 'https://a.example.gov.vn' }, 'allowedOrigins'],
+    ['a provider without an audience', { oidc: { issuer: 'https://sso', jwksUrl: 'https://sso/jwks' } }, 'oidc.audience'],
+    ['a provider whose keys are not at an http(s) URL', { oidc: { issuer: 'https://sso', audience: 'a', jwksUrl: 'file:///etc/keys' } }, 'oidc.jwksUrl'],
+  ])('refuses %s, naming the field', (_what, stored, path) => {
+    const result = tenantSettingsSchema.safeParse(stored);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+    expect(() => parseStoredSettings('quang-tri', stored)).toThrow(InvalidTenantSettingsError);
+    expect(() => parseStoredSettings('quang-tri', stored)).toThrow(new RegExp(`Tenant quang-tri has invalid settings: .*${path.replace('.', '\\.')}`));
+  });
+
+  it('parses a stored value once, and a changed value again', () => {
+    const first = parseStoredSettings('qt', { trackingPrefix: 'QT', allowedOrigins: ['https://a.example.gov.vn'] });
+    expect(parseStoredSettings('qt', { trackingPrefix: 'QT', allowedOrigins: ['https://a.example.gov.vn'] })).toBe(first);
+    const changed = parseStoredSettings('qt', { trackingPrefix: 'QT', allowedOrigins: ['https://b.example.gov.vn'] });
+    expect(changed).not.toBe(first);
+    expect(changed.allowedOrigins).toEqual(['https://b.example.gov.vn']);
+  });
+});
