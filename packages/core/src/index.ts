@@ -62,7 +62,9 @@ export { findAttachmentForViewer, PUBLISHABLE_MEDIA_TYPES, type AttachmentAccess
 export { submitReport, type SubmittedReport } from './reports/submit-report.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
 export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
-export { foldVietnamese } from './reports/search-text.js';
+export { escapeLikePattern, foldVietnamese } from './reports/search-text.js';
+export { assertSafeInput, hasNul, inspectInput, InputProblem, MAX_INPUT_DEPTH, type InputFinding } from './input/untrusted-input.js';
+export { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT, isSupportedInstant } from './calendar/supported-dates.js';
 export {
   getReportForStaff,
   listPublicReports,

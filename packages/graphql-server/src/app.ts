@@ -84,8 +84,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     stopOnTerminationSignals: false,
     // A GET must carry a header a form cannot send; x-tenant is one.
     csrfPrevention: { requestHeaders: ['x-tenant', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'] },
-    validationRules: security.validationRules,
-    parseOptions: security.parseOptions,
+    // The same limits apply to subscriptions over WebSocket (attachLiveUpdates below).
+    validationRules: security.documentLimits.validationRules,
+    parseOptions: security.documentLimits.parseOptions,
     persistedQueries: security.persistedQueries,
     introspection: !production,
     plugins: [
@@ -111,7 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(uploadsPlugin, { core, dir: options.uploadsDir, storage: options.uploadStorage });
   await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
-  attachLiveUpdates(app, core, schema, { redisUrl });
+  attachLiveUpdates(app, core, schema, { redisUrl, documentLimits: security.documentLimits });
   attachSlaAlerts(app, core, { redisUrl, ...options.slaAlerts });
   return app;
 }

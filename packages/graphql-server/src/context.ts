@@ -2,6 +2,7 @@ import { findTenantBySlug, isDomainError, type Actor, type CoreContext, type Ten
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { currentStaff } from './auth/current-staff.js';
+import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
 import { identityOf, namedTenant } from './security/request-identity.js';
@@ -14,6 +15,8 @@ export interface GraphQLContext {
   staff: Actor | null;
   requestId: string;
   log: FastifyBaseLogger;
+  /** The per-account sign-in throttle of the app (HTTP requests with rate limits on); absent: none. */
+  signInThrottle?: SignInThrottle | null;
 }
 
 /** The request's staff actor, or a FORBIDDEN result for anonymous requests. */
@@ -53,7 +56,8 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
       if (isDomainError(error)) throw requestError(`Unknown tenant ${slug}`, RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
       throw error;
     });
-    return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log };
+    const signInThrottle = identityOf(request)?.signInThrottle ?? null;
+    return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log, signInThrottle };
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');

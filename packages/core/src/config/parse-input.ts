@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { validationError } from '../errors.js';
+import { assertSafeInput } from '../input/untrusted-input.js';
 
 /** Validates `input` with a zod schema, or throws a VALIDATION DomainError naming the fields (never the values). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertSafeInput(input);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   return parsed.data;

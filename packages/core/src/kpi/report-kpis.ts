@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT } from '../calendar/supported-dates.js';
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
@@ -48,11 +49,19 @@ export interface KpiRow {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The supported range (calendar/supported-dates.ts) as local days. */
+const EARLIEST_DAY = EARLIEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
+const LATEST_DAY = LATEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
 
 function periodBounds(query: KpiQuery, timezone: string): { start: Date; end: Date } {
   const issues = [];
   if (!DATE.test(query.from)) issues.push({ path: 'from', message: 'must be a date YYYY-MM-DD' });
   if (!DATE.test(query.to)) issues.push({ path: 'to', message: 'must be a date YYYY-MM-DD' });
+  if (issues.length) throw validationError(issues);
+  // Luxon, JavaScript and PostgreSQL disagree on years before 1900 (local mean time) and outside 1–9999.
+  for (const key of ['from', 'to'] as const) {
+    if (query[key] < EARLIEST_DAY || query[key] > LATEST_DAY) issues.push({ path: key, message: `must be a day from ${EARLIEST_DAY} to ${LATEST_DAY}` });
+  }
   if (issues.length) throw validationError(issues);
   const start = DateTime.fromISO(query.from, { zone: timezone }).startOf('day');
   const end = DateTime.fromISO(query.to, { zone: timezone }).plus({ days: 1 }).startOf('day');

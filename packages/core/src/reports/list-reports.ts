@@ -9,7 +9,9 @@ import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
 import { REPORT_STATUSES, type ReportStatus } from './report-status.js';
 import { FINISHED_STATUSES, UNLISTED_STATUSES } from './status-traits.js';
 import type { PublicReportView } from './report-views.js';
-import { foldVietnamese } from './search-text.js';
+import { escapeLikePattern, foldVietnamese } from './search-text.js';
+import { isSupportedInstant } from '../calendar/supported-dates.js';
+import { hasNul } from '../input/untrusted-input.js';
 
 export interface ReportFilter {
   status?: ReportStatus[];
@@ -57,8 +59,8 @@ const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.to
 function decodeCursor(cursor: string): { at: Date; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new Error('bad cursor');
+    const date = typeof at === 'string' ? new Date(at) : new Date(Number.NaN);
+    if (!isSupportedInstant(date) || typeof id !== 'string' || !isUuid(id)) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
     throw validationError([{ path: 'after', message: 'is not a cursor from this list' }]);
@@ -103,8 +105,13 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     };
     and.push(f.overdue ? late : { NOT: late });
   }
+  for (const key of ['submittedFrom', 'submittedTo'] as const) {
+    const at = f[key];
+    if (at !== undefined && !isSupportedInstant(at)) throw validationError([{ path: `filter.${key}`, message: 'must be a date from 1900 to 9999' }]);
+  }
+  if (f.search !== undefined && hasNul(f.search)) throw validationError([{ path: 'filter.search', message: 'must not contain a NUL character' }]);
   for (const word of foldVietnamese(f.search ?? '').split(' ').filter(Boolean).slice(0, 8)) {
-    and.push({ searchText: { contains: word } });
+    and.push({ searchText: { contains: escapeLikePattern(word) } });
   }
   if (args.after) {
     const c = decodeCursor(args.after);

@@ -3,6 +3,7 @@ import { DomainError, DomainErrorCode, validationError, type FieldIssue } from '
 import { MAX_EXTENSION_MINUTES, RejectionReason, type ReportCommand, type ReportCommandType } from './report-commands.js';
 import { ReportStatus } from './report-status.js';
 import { isUuid } from '../ids.js';
+import { hasNul } from '../input/untrusted-input.js';
 
 const S = ReportStatus;
 
@@ -58,6 +59,7 @@ function checkInput(command: ReportCommand): FieldIssue[] {
     const v = value?.trim() ?? '';
     if (required && v.length === 0) issues.push({ path, message: 'is required' });
     if (v.length > MAX_TEXT) issues.push({ path, message: `is longer than ${MAX_TEXT} characters` });
+    if (hasNul(v)) issues.push({ path, message: 'must not contain a NUL character (U+0000)' });
   };
   const rating = (value: number | undefined, required: boolean) => {
     if (value === undefined) {

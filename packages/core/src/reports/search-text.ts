@@ -17,3 +17,12 @@ export function foldVietnamese(text: string): string {
 export function reportSearchText(report: { title: string; description: string; address?: string | null; trackingCode: string }): string {
   return foldVietnamese([report.trackingCode, report.title, report.description, report.address ?? ''].join(' '));
 }
+
+/**
+ * A word as a literal inside a LIKE/ILIKE pattern (Prisma's `contains`,
+ * `startsWith`, `endsWith`): `\`, `%` and `_` escaped with PostgreSQL's
+ * default escape character, so "50%" finds "50%" and "_" finds an underscore.
+ */
+export function escapeLikePattern(word: string): string {
+  return word.replace(/[\\%_]/g, '\\$&');
+}

@@ -1,6 +1,7 @@
 import { isValidPhoneNumber, parsePhoneNumber } from 'libphonenumber-js';
 import { z } from 'zod';
 import { validationError } from '../errors.js';
+import { assertSafeInput } from '../input/untrusted-input.js';
 
 export const CHANNELS = ['APP', 'WEB', 'FANPAGE', 'ZALO', 'EMAIL', 'HOTLINE_1022', 'AI_CALL_CENTRE', 'OPEN311'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -67,6 +68,7 @@ export type SubmitReportData = z.output<typeof submitReportSchema>;
  * VALIDATION DomainError naming the fields; messages never echo the values.
  */
 export function parseSubmitInput(input: unknown): SubmitReportData {
+  assertSafeInput(input);
   const parsed = submitReportSchema.safeParse(input);
   if (!parsed.success) {
     throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -42,7 +42,26 @@ export async function currentStaff(core: CoreContext, token: string, tenantId: s
   return staffActor({ ...claims, role: state.role as typeof claims.role, unitId: state.unitId });
 }
 
-/** Forgets what this process knows of an account, so a change made here (deactivation, new role) applies to its next request. */
+type ForgetListener = (tenantId: string, userId: string) => void;
+const forgetListeners = new WeakMap<CoreContext, Set<ForgetListener>>();
+
+/**
+ * Forgets what this process knows of an account, so a change made here
+ * (deactivation, new role) applies to its next request, and tells the
+ * listeners (open WebSocket connections check the account again at once).
+ */
 export function forgetStaff(core: CoreContext, tenantId: string, userId: string): void {
   caches.get(core)?.delete(`${tenantId}:${userId}`);
+  for (const listener of forgetListeners.get(core) ?? []) listener(tenantId, userId);
+}
+
+/** Calls `listener` after each `forgetStaff` of this core; returns the function that stops it. */
+export function onStaffForgotten(core: CoreContext, listener: ForgetListener): () => void {
+  let listeners = forgetListeners.get(core);
+  if (!listeners) {
+    listeners = new Set();
+    forgetListeners.set(core, listeners);
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

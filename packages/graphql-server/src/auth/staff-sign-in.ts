@@ -1,5 +1,6 @@
 import { hashPassword, recordStaffSignIn, verifyPassword, withTenant, type CoreContext } from '@paht/core';
 import { ForbiddenError } from '../errors/expected-errors.js';
+import { signInThrottled, type SignInThrottle } from './sign-in-throttle.js';
 import { issueStaffToken, staffActor, type StaffClaims } from './staff-token.js';
 
 export interface StaffSession extends StaffClaims {
@@ -14,11 +15,20 @@ let decoyHash: Promise<string> | undefined;
 
 /**
  * Checks a staff member's e-mail and password in the request's tenant and
- * signs a token. The one place this package reads a table itself: the core
+ * signs a token, within the account's sign-in throttle (`throttle`). The one place this package reads a table itself: the core
  * has no staff directory yet. Every failure looks the same to the caller.
  */
-export async function signInStaff(core: CoreContext, tenantId: string, email: string, password: string): Promise<StaffSession> {
+export async function signInStaff(
+  core: CoreContext,
+  tenantId: string,
+  email: string,
+  password: string,
+  throttle: SignInThrottle | null = null,
+): Promise<StaffSession> {
   const normalized = email.trim().toLowerCase();
+  // Before the account is read: a locked address is refused alike whether it has an account or not.
+  const wait = await throttle?.attempt(tenantId, normalized);
+  if (wait) throw signInThrottled(wait);
   const user = await withTenant(core.db, tenantId, (tx) =>
     tx.staffUser.findUnique({ where: { tenantId_email: { tenantId, email: normalized } } }),
   );
@@ -42,6 +52,7 @@ export async function signInStaff(core: CoreContext, tenantId: string, email: st
     throw new ForbiddenError(WRONG_CREDENTIALS);
   }
   if (!claims || !audited) throw new ForbiddenError('This account has no unit; ask the tenant admin');
+  await throttle?.succeeded(tenantId, normalized);
   await recordStaffSignIn(core, tenantId, audited, true);
   return { ...claims, ...(await issueStaffToken(core.secretKey, claims, core.now())) };
 }

@@ -88,7 +88,13 @@ function keyOf(request: FastifyRequest): string | null {
   if (request.method === 'POST') {
     if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return null;
     params = request.body as GraphQLParams;
-    variables = params.variables == null ? '' : JSON.stringify(params.variables);
+    // The security guard refuses variables nested too deep before this hook;
+    // should any still fail to serialise, the request is simply not cached.
+    try {
+      variables = params.variables == null ? '' : JSON.stringify(params.variables);
+    } catch {
+      return null;
+    }
   } else if (request.method === 'GET') {
     if (!PREFLIGHT_HEADERS.some((h) => request.headers[h] !== undefined)) return null;
     params = (request.query ?? {}) as GraphQLParams;

@@ -14,7 +14,7 @@ export const LiveCloseCode = {
 } as const;
 
 export type ConnectionOutcome =
-  | { ok: true; context: GraphQLContext }
+  | { ok: true; context: GraphQLContext; /** The staff token, kept to check the account again while the socket is open. */ token: string | null }
   | { ok: false; code: (typeof LiveCloseCode)[keyof typeof LiveCloseCode]; reason: string };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
@@ -44,9 +44,9 @@ export async function connectionContext(
   const requestId = randomUUID();
   const context = { core, tenant, staff: null, requestId, log: log.child({ requestId }) };
   const authorization = text(params?.authorization) ?? text(params?.Authorization);
-  if (!authorization) return { ok: true, context };
+  if (!authorization) return { ok: true, context, token: null };
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? authorization;
   const staff = await currentStaff(core, token, tenant.id);
   if (!staff) return { ok: false, code: LiveCloseCode.UNAUTHORIZED, reason: 'Invalid or expired token / Phiên đăng nhập không hợp lệ' };
-  return { ok: true, context: { ...context, staff } };
+  return { ok: true, context: { ...context, staff }, token };
 }

@@ -4,11 +4,13 @@ import type { GraphQLSchema } from 'graphql';
 import { describeUnexpected } from '../errors/redact.js';
 import { registerReportEvents } from './live-registry.js';
 import { createReportEvents } from './report-events.js';
-import { attachWebSocketServer } from './websocket-server.js';
+import { attachWebSocketServer, type LiveDocumentLimits } from './websocket-server.js';
 
 export interface LiveUpdatesOptions {
   /** Share report changes between processes through this Redis. Default: none (this process only). */
   redisUrl?: string | null;
+  /** The parse options and validation rules of HTTP GraphQL (`createSecurity().documentLimits`), applied to every subscription too. */
+  documentLimits: LiveDocumentLimits;
 }
 
 /**
@@ -16,12 +18,12 @@ export interface LiveUpdatesOptions {
  * and GraphQL subscriptions over WebSocket on `/graphql`. The bus closes
  * with the app.
  */
-export function attachLiveUpdates(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema, options: LiveUpdatesOptions = {}): void {
+export function attachLiveUpdates(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema, options: LiveUpdatesOptions): void {
   const events = createReportEvents({
     redisUrl: options.redisUrl,
     onError: (error) => app.log.error({ error: describeUnexpected(error) }, 'report events: Redis failed'),
   });
   registerReportEvents(core, events);
-  attachWebSocketServer(app, core, schema);
+  attachWebSocketServer(app, core, schema, options.documentLimits);
   app.addHook('onClose', async () => events.close());
 }

@@ -1,13 +1,16 @@
-import type { CoreContext } from '@paht/core';
+import { actorId, type Actor, type CoreContext } from '@paht/core';
 import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { GraphQLContext } from '../context.js';
 import { formatError, isUnexpected, unwrapResolverError } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
+import { onStaffForgotten } from '../auth/current-staff.js';
+import { inspectRequestParameters, unsafeInputMessage } from '../security/unsafe-input.js';
 import { connectionContext } from './connection-context.js';
+import { admittedEach, STAFF_RECHECK_INTERVAL_MS, staffGone } from './staff-recheck.js';
 
 const PATH = '/graphql';
 
@@ -16,9 +19,27 @@ const PATH = '/graphql';
 // resolving our sources by the `module` field would hand us the ESM build,
 // whose validate() refuses a schema built by the other copy, and whose
 // GraphQLErrors graphql-ws does not recognise.
-const { execute, getOperationAST, GraphQLError, parse, subscribe, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { execute, getOperationAST, GraphQLError, parse, specifiedRules, subscribe, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
-const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+const requestError = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { ...extensions, code } });
+
+/** Largest WebSocket message accepted (bytes): a subscription document with its variables fits many times over. Larger ones close the socket with 1009. */
+export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** The HTTP path's document limits (`createSecurity().documentLimits`): graphql-js parse options and extra validation rules. */
+export interface LiveDocumentLimits {
+  parseOptions: { maxTokens: number };
+  validationRules: ReadonlyArray<ValidationRule>;
+}
+
+type LiveExtra = {
+  live: GraphQLContext;
+  /** The staff token of the connection, or null (anonymous). */
+  token: string | null;
+  /** Stops the connection's account checks. */
+  stopChecks?: () => void;
+};
 
 /**
  * GraphQL over WebSocket (graphql-ws protocol) on the app's own HTTP server,
@@ -26,8 +47,9 @@ const requestError = (message: string, code: string) => new GraphQLError(message
  * connection. Only subscriptions run here; queries and mutations go over
  * HTTP, through Apollo and its plugins. Closing the app closes every socket.
  */
-export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema): void {
-  const wss = new WebSocketServer({ noServer: true });
+export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema, limits: LiveDocumentLimits): void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_MAX_MESSAGE_BYTES });
+  const rules = [...specifiedRules, ...limits.validationRules];
   app.server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== PATH) {
@@ -37,7 +59,7 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  const server = useServer<Record<string, unknown>, { live: GraphQLContext }>(
+  const server = useServer<Record<string, unknown>, LiveExtra>(
     {
       schema,
       execute,
@@ -46,25 +68,45 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
         const outcome = await connectionContext(core, app.log, ctx.connectionParams, ctx.extra.request);
         if (outcome.ok) {
           ctx.extra.live = outcome.context;
+          ctx.extra.token = outcome.token;
+          const { staff, tenant } = outcome.context;
+          if (staff && outcome.token) ctx.extra.stopChecks = watchAccount(core, outcome.token, tenant.id, staff, ctx.extra.socket);
           return true;
         }
         // Our own code first; graphql-ws's 4403 after a false is then a no-op.
         ctx.extra.socket.close(outcome.code, outcome.reason);
         return false;
       },
+      onClose(ctx) {
+        ctx.extra.stopChecks?.();
+      },
       onSubscribe(ctx, _id, payload) {
+        // The same checks, in the same order, as HTTP: parameters, size in tokens, then the validation rules with depth and cost.
+        const unsafe = inspectRequestParameters({ variables: payload.variables, operationName: payload.operationName, extensions: payload.extensions });
+        if (unsafe) return [requestError(unsafeInputMessage(unsafe.problem), 'BAD_USER_INPUT', { reason: unsafe.problem, path: unsafe.path })];
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, limits.parseOptions);
         } catch (error) {
           return [requestError((error as Error).message, 'GRAPHQL_PARSE_FAILED')];
         }
-        const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid.map((e) => requestError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid.map((e) => requestError(e.message, 'GRAPHQL_VALIDATION_FAILED', e.extensions));
         if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
           return [requestError('Only subscriptions run over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
         }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: ctx.extra.live };
+      },
+      // A staff stream sends each event only while the account still acts as it did at connection.
+      onOperation(ctx, _id, _payload, _args, result) {
+        const { live, token, socket } = ctx.extra;
+        if (!live?.staff || !token || !isAsyncIterable(result)) return;
+        const connectedAs = live.staff;
+        return admittedEach(result, async () => {
+          const gone = await staffGone(core, token, live.tenant.id, connectedAs);
+          if (gone) socket.close(gone.code, gone.reason);
+          return gone === null;
+        });
       },
       // The same masking as HTTP: expected errors keep their code, the rest become INTERNAL_SERVER_ERROR.
       onNext(ctx, _id, _payload, _args, result) {
@@ -82,4 +124,34 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
   );
   // Before the HTTP server closes: it waits for every connection, upgraded ones included.
   app.addHook('preClose', async () => server.dispose());
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/**
+ * Checks a staff connection's account at once when this process changes it
+ * (`forgetStaff`: deactivation, new role or unit) and every
+ * `STAFF_RECHECK_INTERVAL_MS` (token expiry, changes made by another
+ * process), closing the socket when it no longer acts as it did. Returns
+ * the function that stops the checks.
+ */
+function watchAccount(core: CoreContext, token: string, tenantId: string, staff: Actor, socket: WebSocket): () => void {
+  const check = () => {
+    void staffGone(core, token, tenantId, staff)
+      .then((gone) => {
+        if (gone) socket.close(gone.code, gone.reason);
+      })
+      .catch(() => undefined); // A failed read is retried at the next event or interval.
+  };
+  const userId = actorId(staff);
+  const unlisten = onStaffForgotten(core, (t, u) => {
+    if (t === tenantId && u === userId) check();
+  });
+  const timer = setInterval(check, STAFF_RECHECK_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    unlisten();
+    clearInterval(timer);
+  };
 }

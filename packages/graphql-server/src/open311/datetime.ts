@@ -1,3 +1,5 @@
+import { isSupportedInstant } from '@paht/core';
+
 /**
  * Open311 dates: ISO 8601 with the tenant's own UTC offset
  * (`2026-03-02T09:00:00+07:00`), so a client shows local times without
@@ -23,7 +25,8 @@ export function formatDateTime(at: Date, timeZone: string): string {
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
- * Parses an ISO 8601 date or date-time parameter; null when it is not one.
+ * Parses an ISO 8601 date or date-time parameter; null when it is not one,
+ * or is outside the supported range (years 1900 to 9999).
  * A date alone is midnight UTC, and so is a time without an offset (never
  * the server's own zone).
  */
@@ -33,5 +36,5 @@ export function parseDateTime(value: string): Date | null {
   const [, date, time, zone] = match;
   const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
   const at = new Date(time ? `${date}T${time}${offset}` : `${date}T00:00:00Z`);
-  return Number.isNaN(at.getTime()) ? null : at;
+  return isSupportedInstant(at) ? at : null;
 }

@@ -1,14 +1,15 @@
-import { isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
+import { inspectInput, isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheInvalidation } from '../cache/cache-invalidation.js';
 import type { GraphQLContext } from '../context.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { publishSubmitted } from '../live/publish-change.js';
+import { unsafeInputMessage } from '../security/unsafe-input.js';
 import { discoveryDocument } from './discovery.js';
 import { findPublicReport } from './find-request.js';
 import { resolveJurisdiction } from './jurisdiction.js';
 import { listOpen311Requests, parseRequestQuery } from './list-requests.js';
-import { invalidSubmission, notFound, Open311Error, type Open311ErrorEntry } from './open311-error.js';
+import { badRequest, invalidSubmission, notFound, Open311Error, type Open311ErrorEntry } from './open311-error.js';
 import { listServices, publicCategories, serviceNotice } from './public-services.js';
 import { toOpen311Request } from './request-view.js';
 import { ResponseFormat, sendOpen311, splitFormat } from './response-format.js';
@@ -49,6 +50,11 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
 
   app.setErrorHandler((error: FastifyError | Open311Error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) => sendError(request, reply, notFound('Không có đường dẫn này / no such Open311 endpoint')));
+  // Every parameter (query string, form or JSON body) is free of NUL characters and shallow, before any handler reads it.
+  app.addHook('preValidation', async (request) => {
+    const unsafe = inspectInput({ query: request.query, body: request.body });
+    if (unsafe) throw badRequest(unsafeInputMessage(unsafe.problem));
+  });
 
   for (const format of FORMATS) {
     app.get(`/discovery.${format}`, async (request, reply) => {

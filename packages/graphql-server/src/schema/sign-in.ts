@@ -20,6 +20,6 @@ builder.mutationField('signIn', (t) =>
     description: "Staff sign-in to the request's tenant. Wrong e-mail or password: ForbiddenError.",
     errors: { types: [ForbiddenError] },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => signInStaff(ctx.core, ctx.tenant.id, args.email, args.password),
+    resolve: (_root, args, ctx) => signInStaff(ctx.core, ctx.tenant.id, args.email, args.password, ctx.signInThrottle ?? null),
   }),
 );

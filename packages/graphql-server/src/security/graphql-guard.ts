@@ -7,6 +7,7 @@ import { verifyStaffToken } from '../auth/staff-token.js';
 import type { RateLimiter } from './rate-limits.js';
 import { refuse, SecurityErrorCode } from './refuse.js';
 import { identityOf } from './request-identity.js';
+import { inspectRequestParameters, unsafeInputMessage } from './unsafe-input.js';
 import type { RateLimitedAction } from './security-options.js';
 
 /** The public mutations that are rate limited, by root field. */
@@ -59,28 +60,41 @@ interface GraphQLParams {
 
 /** The query text, persisted-query hash and operation name of a GraphQL HTTP request (null for a batch or a malformed one). */
 function paramsOf(request: FastifyRequest): GraphQLParams | null {
-  let raw: Record<string, unknown>;
-  let extensions: unknown;
-  if (request.method === 'POST') {
-    if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return null;
-    raw = request.body as Record<string, unknown>;
-    extensions = raw.extensions;
-  } else if (request.method === 'GET') {
-    raw = (request.query ?? {}) as Record<string, unknown>;
-    try {
-      extensions = typeof raw.extensions === 'string' ? JSON.parse(raw.extensions) : undefined;
-    } catch {
-      return null;
-    }
-  } else {
-    return null;
-  }
-  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  const raw = rawParamsOf(request);
+  if (!raw) return null;
+  const persisted = (raw.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
   return {
     query: typeof raw.query === 'string' && raw.query !== '' ? raw.query : null,
     hash: typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash.toLowerCase() : null,
     operationName: typeof raw.operationName === 'string' ? raw.operationName : null,
   };
+}
+
+/** The request's parameters with `variables` and `extensions` as values (a GET's JSON parsed); null for a batch or a malformed request. */
+function rawParamsOf(request: FastifyRequest): Record<string, unknown> | null {
+  if (request.method === 'POST') {
+    if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return null;
+    return request.body as Record<string, unknown>;
+  }
+  if (request.method !== 'GET') return null;
+  const raw = (request.query ?? {}) as Record<string, unknown>;
+  let extensions: unknown;
+  try {
+    extensions = typeof raw.extensions === 'string' ? JSON.parse(raw.extensions) : undefined;
+  } catch {
+    return null;
+  }
+  return { ...raw, extensions, variables: parsedOrText(raw.variables) };
+}
+
+/** A GET's `variables`: parsed when it is JSON, else as sent (Apollo answers malformed JSON). */
+function parsedOrText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Each rate-limited root field of the operation that would run, once per occurrence (aliases count). */
@@ -131,6 +145,11 @@ export function attachGraphQLGuard(
 ): void {
   app.addHook('preValidation', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql') return;
+    const raw = rawParamsOf(request);
+    const unsafe = raw ? inspectRequestParameters(raw) : null;
+    if (unsafe) {
+      return refuse(request, reply, 400, SecurityErrorCode.BAD_USER_INPUT, unsafeInputMessage(unsafe.problem), { reason: unsafe.problem, path: unsafe.path });
+    }
     const params = paramsOf(request);
     if (!params) return; // Apollo answers batches and malformed requests.
     const identity = identityOf(request);

@@ -1,10 +1,12 @@
 import type { CoreContext } from '@paht/core';
 import type { FastifyInstance } from 'fastify';
 import { OidcVerifier } from '../auth/oidc.js';
+import { createSignInThrottle } from '../auth/sign-in-throttle.js';
 import { corsDelegator, TenantOrigins } from './cors-origins.js';
 import { attachGraphQLGuard, attachUploadLimit, PersistedQueryStore } from './graphql-guard.js';
-import { queryLimitsRule } from './query-limits.js';
-import { attachRateLimits } from './rate-limits.js';
+import { documentLimits } from './document-limits.js';
+import { attachRateLimits, connectRateLimitRedis } from './rate-limits.js';
+import { attachRefusedPreflight } from './refused-preflight.js';
 import { attachRequestIdentity } from './request-identity.js';
 import { resolveSecurityOptions, type SecurityOptions } from './security-options.js';
 
@@ -14,9 +16,10 @@ export { QueryLimit } from './query-limits.js';
 
 /**
  * Everything of `docs/api/security.md` for one app: the CORS delegator,
- * Apollo's validation rules, parse options and persisted-query store, and
- * `attach()` for the hooks (tenant and API key, trusted documents, rate
- * limits). Call `attach()` right after registering CORS, so refusals carry
+ * the document limits (Apollo's and the WebSocket server's parse options
+ * and validation rules), the persisted-query store, and `attach()` for the
+ * hooks (refused preflights, tenant and API key, trusted documents, rate
+ * limits, the sign-in throttle). Call `attach()` right after registering CORS, so refusals carry
  * CORS headers and run before the public answer cache.
  */
 export function createSecurity(core: CoreContext, options: SecurityOptions & { redisUrl?: string | null }, production: boolean) {
@@ -24,22 +27,25 @@ export function createSecurity(core: CoreContext, options: SecurityOptions & { r
   const oidc = new OidcVerifier(resolved.oidc);
   const origins = new TenantOrigins(core, new Set(resolved.corsOrigins), !production);
   const persistedQueries = new PersistedQueryStore(resolved.trustedDocuments);
-  const { maxDepth, maxCost, maxTokens } = resolved.queryLimits;
+  const { maxTokens } = resolved.queryLimits;
+  const limits = documentLimits(resolved.queryLimits);
   return {
     options: resolved,
     /** @fastify/cors's `delegator`. */
     corsDelegator: corsDelegator(origins, resolved.tenantHosts),
-    /** Apollo's `validationRules`. */
-    validationRules: [queryLimitsRule({ maxDepth, maxCost })],
-    /** Apollo's `parseOptions`: documents longer than this many tokens are refused unparsed. */
-    parseOptions: { maxTokens },
+    /** The document limits, as Apollo's `parseOptions` (token count) and `validationRules` (depth, cost, literals); the WebSocket server applies the same. */
+    documentLimits: limits,
     /** Apollo's `persistedQueries`. */
     persistedQueries: { cache: persistedQueries },
     async attach(app: FastifyInstance): Promise<void> {
-      attachRequestIdentity(app, core, resolved.tenantHosts, oidc, resolved.apiKeyCacheMs);
-      const limiter = resolved.rateLimits
-        ? await attachRateLimits(app, { ...resolved.rateLimits, redisUrl: options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl })
+      attachRefusedPreflight(app);
+      const redisUrl = options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl;
+      const redis = resolved.rateLimits && redisUrl ? connectRateLimitRedis(app, redisUrl) : null;
+      const throttle = resolved.rateLimits
+        ? createSignInThrottle(resolved.rateLimits.signInPerAccount, redis, (error) => app.log.warn({ error: error.message }, 'sign-in throttle: redis error'))
         : null;
+      attachRequestIdentity(app, core, resolved.tenantHosts, oidc, resolved.apiKeyCacheMs, throttle);
+      const limiter = resolved.rateLimits ? await attachRateLimits(app, { ...resolved.rateLimits, redis }) : null;
       if (limiter) attachUploadLimit(app, limiter);
       attachGraphQLGuard(app, core, persistedQueries, limiter, maxTokens);
     },

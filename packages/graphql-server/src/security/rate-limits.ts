@@ -16,6 +16,16 @@ export interface RateLimiter {
   limit(request: FastifyRequest, reply: FastifyReply, action: RateLimitedAction, times?: number): Promise<boolean>;
 }
 
+/** The Redis the app's rate limits and sign-in throttle share, closed with the app. */
+export function connectRateLimitRedis(app: FastifyInstance, url: string): Redis {
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  redis.on('error', (error: Error) => app.log.warn({ error: error.message }, 'rate-limit redis error'));
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return redis;
+}
+
 /**
  * Rate limits of public mutations with @fastify/rate-limit: in this process,
  * or shared by every process through Redis when `redisUrl` is given. Each
@@ -25,15 +35,9 @@ export interface RateLimiter {
  */
 export async function attachRateLimits(
   app: FastifyInstance,
-  options: { windowMs: number; rules: Record<RateLimitedAction, RateLimitRule>; redisUrl: string | null },
+  options: { windowMs: number; rules: Record<RateLimitedAction, RateLimitRule>; redis: Redis | null },
 ): Promise<RateLimiter> {
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true }) : null;
-  if (redis) {
-    redis.on('error', (error: Error) => app.log.warn({ error: error.message }, 'rate-limit redis error'));
-    app.addHook('onClose', async () => {
-      redis.disconnect();
-    });
-  }
+  const { redis } = options;
   await app.register(rateLimit, { global: false, skipOnError: true, ...(redis ? { redis, nameSpace: 'paht-rate-limit:' } : {}) });
 
   const checks = new Map<string, Check>();

@@ -13,6 +13,13 @@ export const SecurityErrorCode = {
   TENANT_MISMATCH: 'TENANT_MISMATCH',
   /** Too many calls of a public mutation from this IP or key. HTTP 429 with `retry-after`. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * The request's parameters (GraphQL variables, an Open311 form or query)
+   * hold a NUL character or are nested too deep; `reason` says which
+   * (`InputProblem` of the core). HTTP 400, before anything runs. The same
+   * code Apollo gives variables of the wrong type.
+   */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** An anonymous caller sent a document that is not in the trusted documents. HTTP 400. */
   PERSISTED_QUERY_NOT_TRUSTED: 'PERSISTED_QUERY_NOT_TRUSTED',
 } as const;

@@ -3,6 +3,7 @@ import { findTenantById, originAllowed, resolveApiKey, type ApiKeyKind, type Cor
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { OidcVerifier } from '../auth/oidc.js';
+import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { refuse, SecurityErrorCode } from './refuse.js';
 
 /** Who a request speaks for, settled in `onRequest` before anything else reads it. */
@@ -15,6 +16,8 @@ export interface RequestIdentity {
   apiKey: { keyId: string; kind: ApiKeyKind; tenantId: string } | null;
   /** The OIDC verifier of this app (for the context's bearer check). */
   oidc: OidcVerifier;
+  /** The app's per-account sign-in throttle (for the signIn resolver); null when rate limits are off. */
+  signInThrottle: SignInThrottle | null;
 }
 
 const identities = new WeakMap<FastifyRequest, RequestIdentity>();
@@ -47,6 +50,7 @@ export function attachRequestIdentity(
   tenantHosts: ReadonlyMap<string, string>,
   oidc: OidcVerifier,
   apiKeyCacheMs: number,
+  signInThrottle: SignInThrottle | null = null,
 ): void {
   // Presented keys (by hash) → what they resolved to, for `apiKeyCacheMs`:
   // two database reads saved per keyed request; a revocation takes effect
@@ -72,6 +76,7 @@ export function attachRequestIdentity(
       tenantFrom: named?.from ?? (hostSlug ? 'host' : null),
       apiKey: null,
       oidc,
+      signInThrottle,
     };
     identities.set(request, identity);
     if (request.method === 'OPTIONS') return;

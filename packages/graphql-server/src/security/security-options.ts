@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OidcProviderConfig } from '../auth/oidc.js';
+import type { SignInThrottleOptions } from '../auth/sign-in-throttle.js';
 
 /** One rate-limit bucket: how many calls per window from one IP, and through one API key. */
 export interface RateLimitRule {
@@ -15,6 +16,13 @@ export interface RateLimitOptions {
   windowMs?: number;
   /** Per action; missing actions keep their defaults (`DEFAULT_RATE_LIMITS`). */
   rules?: Partial<Record<RateLimitedAction, RateLimitRule>>;
+  /**
+   * Sign-in attempts per account (e-mail), whatever the IP: after
+   * `maxFailures` (default 5) failures the account is locked for `lockMs`
+   * (default 60 s), doubling with each further failure up to `maxLockMs`
+   * (default 1 h); shared through Redis like the rest. See `auth/sign-in-throttle.ts`.
+   */
+  signInPerAccount?: SignInThrottleOptions;
 }
 
 export interface QueryLimitOptions {
@@ -110,7 +118,11 @@ export function resolveSecurityOptions(options: SecurityOptions, env: NodeJS.Pro
   const rateLimits =
     options.rateLimits === false
       ? null
-      : { windowMs: options.rateLimits?.windowMs ?? 60_000, rules: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.rules } };
+      : {
+          windowMs: options.rateLimits?.windowMs ?? 60_000,
+          rules: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.rules },
+          signInPerAccount: options.rateLimits?.signInPerAccount ?? {},
+        };
   const queryLimits = { maxDepth: 12, maxCost: 20_000, maxTokens: 5000, ...options.queryLimits };
   const apiKeyCacheMs = Math.max(0, options.apiKeyCacheMs ?? 5000);
   return { tenantHosts, oidc, corsOrigins, trustedDocuments: loadTrustedDocuments(options.trustedDocuments, env), rateLimits, queryLimits, apiKeyCacheMs };

@@ -1,0 +1,40 @@
+import { hasNul, InputProblem } from '@paht/core';
+import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import { queryLimitsRule } from './query-limits.js';
+import { unsafeInputMessage } from './unsafe-input.js';
+
+/** The limits every GraphQL document meets, over HTTP and over WebSocket alike. */
+export interface DocumentLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxTokens: number;
+}
+
+/** A text literal of the document holding U+0000 (`"\u0000"` decodes to one). */
+function noNulLiteralsRule(context: ValidationContext): ASTVisitor {
+  return {
+    StringValue(node) {
+      if (!hasNul(node.value)) return;
+      context.reportError(
+        new GraphQLError(unsafeInputMessage(InputProblem.NUL_CHARACTER), { nodes: [node], extensions: { reason: InputProblem.NUL_CHARACTER } }),
+      );
+    },
+  };
+}
+
+/**
+ * What a document must meet before it runs, as graphql-js options: its
+ * size in tokens (`parseOptions`, refused unparsed), then its depth, cost
+ * and text literals (`validationRules`, after the specified rules). Apollo
+ * takes both for HTTP; the WebSocket server passes the same to `parse` and
+ * `validate`, so no transport is looser than another.
+ */
+export function documentLimits(limits: DocumentLimits): {
+  parseOptions: { maxTokens: number };
+  validationRules: Array<(context: ValidationContext) => ASTVisitor>;
+} {
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [queryLimitsRule({ maxDepth: limits.maxDepth, maxCost: limits.maxCost }), noNulLiteralsRule],
+  };
+}
