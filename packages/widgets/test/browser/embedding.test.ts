@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Core and server by path: they are not dependencies of the widgets package.
 import { createApiKey, ensureDemoPublicKey } from '../../../core/src/index.js';
@@ -8,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
 import { bundleWidgets } from '../../scripts/bundle.mjs';
+import { publishVersioned, scriptTag } from '../../scripts/integrity.mjs';
 import { launchChromium, portalPage } from './support/browser.js';
 import { startStaticServer } from './support/static-server.js';
 
@@ -54,8 +57,18 @@ beforeAll(async () => {
   const endpoint = `${api}/graphql`;
   const portal = readFileSync(new URL('../../../../examples/portal/index.html', import.meta.url), 'utf8').replaceAll('__PAHT_ENDPOINT__', endpoint).replaceAll('quang-tri', 'embed');
   const w = (tag: string, attrs = '') => `<${tag} ${attrs}></${tag}>`;
+  // The versioned bundle as `pnpm build` publishes it, with the tag it prints (and one with a wrong hash).
+  const bundle = await bundleWidgets({ minify: true });
+  const dist = mkdtempSync(join(tmpdir(), 'paht-widgets-dist-'));
+  writeFileSync(join(dist, 'paht-widgets.js'), bundle);
+  const published = publishVersioned(dist, '9.8.7');
+  const pinned = (integrity: string) =>
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8" /><title>SRI</title>${meta(endpoint)}${scriptTag(`/${published.file}`, integrity)}</head><body>${w('paht-public-stats', 'from="2026-03-01" to="2026-03-31"')}</body></html>`;
   site = await startStaticServer({
-    '/paht-widgets.js': { type: 'text/javascript', body: await bundleWidgets({ minify: true }) },
+    '/paht-widgets.js': { type: 'text/javascript', body: bundle },
+    [`/${published.file}`]: { type: 'text/javascript', body: readFileSync(join(dist, published.file)) },
+    '/pinned.html': { type: 'text/html', body: pinned(published.integrity) },
+    '/tampered.html': { type: 'text/html', body: pinned(published.integrity.replace(/^sha384-./, (m) => (m.endsWith('A') ? 'sha384-B' : 'sha384-A'))) },
     '/portal.html': { type: 'text/html', body: portal },
     '/live.html': { type: 'text/html', body: page(`${w('paht-report-tracker', `endpoint="${endpoint}" tenant="embed"`)}${w('paht-public-stats', `endpoint="${endpoint}" tenant="embed" from="2026-03-01" to="2026-03-31"`)}`) },
     '/meta.html': { type: 'text/html', body: page(`${w('paht-public-stats', 'from="2026-03-01" to="2026-03-31"')}${w('paht-report-tracker', 'lang="vi"')}`, meta(endpoint), 'en') },
@@ -245,5 +258,18 @@ describe('misconfiguration is visible', () => {
     );
     expect(JSON.stringify(status)).toContain('ORIGIN_NOT_ALLOWED');
     await o.page.close();
+  });
+});
+
+describe('the versioned bundle', () => {
+  it('loads with the integrity hash the build prints, and the browser refuses it under any other hash', async () => {
+    const pinned = await open('/pinned.html');
+    await expect.poll(() => pinned.page.locator('paht-public-stats').locator('.card .figure').first().textContent(), { timeout: 15_000 }).toBe(String(reports.length));
+    await pinned.page.close();
+
+    const tampered = await open('/tampered.html');
+    await expect.poll(() => tampered.consoleErrors.join('\n'), { timeout: 10_000 }).toContain('integrity');
+    expect(await tampered.page.evaluate(() => Boolean(customElements.get('paht-public-stats')))).toBe(false);
+    await tampered.page.close();
   });
 });
