@@ -49,6 +49,7 @@ export {
   resolveReport,
   publishReport,
   closeReport,
+  revealReporterContact,
   type TransitionResult,
 } from './helpers/staff.js';
 export {

@@ -17,6 +17,7 @@ import {
   RequestInfoDocument,
   ResolveReportDocument,
   ReturnReportDocument,
+  RevealReporterContactDocument,
   StaffReportDocument,
   StaffReportsDocument,
   StartReportDocument,
@@ -31,6 +32,7 @@ import {
   type RequestInfoMutationVariables,
   type ResolveReportMutationVariables,
   type ReturnReportMutationVariables,
+  type RevealReporterContactMutation,
   type StaffReportQuery,
   type StaffReportsQuery,
   type StaffReportsQueryVariables,
@@ -102,6 +104,17 @@ export async function resolveReport(client: Requester, variables: ResolveReportM
 /** IOC: publishes the answer (the citizen can then rate it). */
 export async function publishReport(client: Requester, variables: PublishReportMutationVariables, options?: RequestOptions): Promise<TransitionResult> {
   return (await client.request(PublishReportDocument, variables, options)).publishReport;
+}
+
+/**
+ * IOC operators and the staff of the unit the report is assigned to: opens
+ * the reporter's name, phone and e-mail, to call the citizen back. Every call
+ * is written to the tenant's audit log with who read it; call it when the
+ * operator asks to see the contact, never to fill a list, and do not cache
+ * or log the answer. Others get `ForbiddenError`.
+ */
+export async function revealReporterContact(client: Requester, reportId: string, options?: RequestOptions): Promise<RevealReporterContactMutation['revealReporterContact']> {
+  return (await client.request(RevealReporterContactDocument, { reportId }, options)).revealReporterContact;
 }
 
 /** IOC: closes a published report the citizen did not rate. */

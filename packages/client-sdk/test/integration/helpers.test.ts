@@ -33,6 +33,7 @@ import {
   provideInfo,
   resolveReport,
   returnReport,
+  revealReporterContact,
   ServerError,
   startReport,
   type PahtClient,
@@ -135,6 +136,11 @@ describe('a report through the helpers, citizen to unit and back', () => {
     if (full.__typename !== 'Report') return;
     expect(full.timeline.map((e) => e.type)).toEqual(['SUBMIT', 'CLASSIFY', 'ASSIGN', 'ACCEPT', 'START', 'EXTEND', 'REQUEST_INFO', 'PROVIDE_INFO', 'RESOLVE', 'PUBLISH', 'RATE']);
     expect(full.timeline[1]?.actorRole).toBe('IOC_OPERATOR');
+    expect(full).toMatchObject({ ratingComment: 'Nhanh', answers: [{ text: 'Đã vá ổ gà bằng bê tông nhựa.', unit: { id: t.roadsUnitId } }] });
+    expect(JSON.stringify(full)).not.toMatch(CONTACT);
+    // The contact only on request, audited; the citizen's client has no staff token.
+    expect(await revealReporterContact(officer, id)).toEqual({ __typename: 'ReporterContact', reportId: id, fullName: 'Nguyễn Văn Dân', phone: '+84912345678', email: 'dan@example.com' });
+    expect(await revealReporterContact(citizen, id)).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
 
     const tracked = await citizen.trackReport(report.trackingCode);
     expect(tracked).toMatchObject({ __typename: 'TrackedReport', access: 'PUBLIC', report: { status: 'CLOSED', rating: 5 } });

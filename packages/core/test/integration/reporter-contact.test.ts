@@ -31,7 +31,6 @@ let other: FixtureTenant;
 const submission = (reporter: Record<string, string>) => ({
   title: 'Đèn đường hỏng trên đường Lê Duẩn',
   description: 'Ba cột đèn liên tiếp không sáng từ tuần trước, đoạn đường rất tối.',
-  channel: 'APP',
   address: '12 Lê Duẩn, Đông Hà',
   reporter,
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitReport, withTenant } from '@paht/core';
+import { CONTACT_READ_ACTION, DomainError, readReporterContact, submitReport, withTenant } from '@paht/core';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
 
@@ -57,6 +57,19 @@ describe('row-level security when the application forgets its tenant filter', ()
     const bAfter = await withTenant(ctx.db, b.tenantId, (tx) => tx.report.findMany());
     expect(bAfter.every((r) => r.address === 'Đông Hà')).toBe(true);
     expect(await withTenant(ctx.db, b.tenantId, (tx) => tx.reporterContact.count())).toBe(3);
+  });
+
+  it('opens no reporter contact of another tenant: NOT_FOUND, and no audit row in either tenant', async () => {
+    const bReport = await withTenant(ctx.db, b.tenantId, (tx) => tx.report.findFirstOrThrow());
+    const error = await readReporterContact(ctx, a.tenantId, a.operator, bReport.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
+    expect(JSON.stringify(error) + String(error)).not.toContain('0912345678');
+    for (const tenantId of [a.tenantId, b.tenantId]) {
+      expect(await withTenant(ctx.db, tenantId, (tx) => tx.auditEntry.count({ where: { action: CONTACT_READ_ACTION } }))).toBe(0);
+    }
+    // Under row-level security the contact row itself is invisible from tenant A.
+    expect(await withTenant(ctx.db, a.tenantId, (tx) => tx.reporterContact.findUnique({ where: { reportId: bReport.id } }))).toBeNull();
   });
 
   it('refuses to write a row into another tenant', async () => {

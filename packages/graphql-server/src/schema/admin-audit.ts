@@ -4,13 +4,14 @@ import { ADMIN_QUERY_ERRORS, asAdmin, STAFF_ONLY } from './admin-shared.js';
 import { DateTime } from './scalars.js';
 
 const AuditEntry = builder.objectRef<AuditEntryRecord>('AuditEntry').implement({
-  description: 'One change to the tenant’s configuration (or an SLA alert the system sent), written in the same transaction as the change.',
+  description:
+    'One change to the tenant’s configuration, a read of a reporter’s contact (`report.contact.read`), or an SLA alert the system sent; written in the same transaction as the change or the read.',
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.field({ type: DateTime, resolve: (e) => e.at }),
     actorId: t.exposeID('actorId', { nullable: true, description: 'The staff member; null for the system (SLA alerts).' }),
     actorRole: t.exposeString('actorRole'),
-    action: t.exposeString('action', { description: 'E.g. `unit.create`, `focal-point.set`, `api-key.revoke`, `sla.breach`.' }),
+    action: t.exposeString('action', { description: 'E.g. `unit.create`, `focal-point.set`, `api-key.revoke`, `report.contact.read`, `sla.breach`.' }),
     subjectType: t.exposeString('subjectType'),
     subjectId: t.exposeString('subjectId'),
     data: t.string({ description: 'What changed, as a JSON object.', resolve: (e) => JSON.stringify(e.data) }),

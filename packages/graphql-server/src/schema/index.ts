@@ -11,6 +11,7 @@ import './submit-report.js';
 import './report-transition.js';
 import './staff-commands.js';
 import './citizen-commands.js';
+import './reporter-contact.js';
 import './kpi.js';
 import './sign-in.js';
 import './subscriptions.js';

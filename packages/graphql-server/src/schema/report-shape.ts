@@ -37,6 +37,14 @@ export interface AttachmentShape {
   isPublic: boolean;
 }
 
+/** An answer a unit gave (staff and citizen views; after a reopen the earlier ones stay). */
+export interface AnswerShape {
+  seq: number;
+  at: Date;
+  text: string;
+  unit: NamedRef | null;
+}
+
 /**
  * What the `Report` type resolves from. Built field by field from the core's
  * views, so the reporter's contact never reaches the GraphQL layer.
@@ -67,11 +75,15 @@ export interface ReportShape {
   attachments: AttachmentShape[];
   timeline: TimelineEntryShape[];
   sla: SlaSnapshot | null;
+  /** Citizen (with the secret) and staff views: every answer, oldest first. Null in public views. */
+  answers: AnswerShape[] | null;
+  /** Citizen (with the secret) and staff views. Null in public views. */
+  ratingComment: string | null;
 }
 
 type ViewFields = Omit<PublicReportView, 'timeline'>;
 
-function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla'> {
+function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla' | 'answers' | 'ratingComment'> {
   return {
     id: v.id,
     trackingCode: v.trackingCode,
@@ -127,9 +139,16 @@ const staffEntry = (e: ReportEventRecord): TimelineEntryShape => ({
 
 /** The public view, or the citizen's (which adds the SLA clock). */
 export function fromPublicView(view: PublicReportView | CitizenReportView): ReportShape {
-  return { ...fields(view), timeline: view.timeline.map(publicEntry), sla: 'sla' in view ? view.sla : null };
+  const citizen = 'sla' in view;
+  return {
+    ...fields(view),
+    timeline: view.timeline.map(publicEntry),
+    sla: citizen ? view.sla : null,
+    answers: citizen ? view.answers : null,
+    ratingComment: citizen ? view.ratingComment : null,
+  };
 }
 
 export function fromStaffView(view: StaffReportView): ReportShape {
-  return { ...fields(view), timeline: view.timeline.map(staffEntry), sla: view.sla };
+  return { ...fields(view), timeline: view.timeline.map(staffEntry), sla: view.sla, answers: view.answers, ratingComment: view.ratingComment };
 }

@@ -12,7 +12,7 @@ import {
   SlaStageNameEnum,
   SlaStageStateEnum,
 } from './enums.js';
-import { fromPublicView, fromStaffView, type AttachmentShape, type ReportShape, type TimelineEntryShape } from './report-shape.js';
+import { fromPublicView, fromStaffView, type AnswerShape, type AttachmentShape, type ReportShape, type TimelineEntryShape } from './report-shape.js';
 import { attachmentPreviewUrl, attachmentUrl } from '../uploads/upload-urls.js';
 import { DateTime } from './scalars.js';
 import { Node } from './node.js';
@@ -78,7 +78,17 @@ export const Attachment = builder.objectRef<AttachmentShape>('Attachment').imple
   }),
 });
 
-/** A report as the public, the citizen or staff see it. Never the reporter's contact. */
+export const ReportAnswer = builder.objectRef<AnswerShape>('ReportAnswer').implement({
+  description: 'An answer (kết quả xử lý) a unit gave. After the citizen reopens a report, the earlier answers stay here.',
+  fields: (t) => ({
+    seq: t.exposeInt('seq', { description: 'The RESOLVE step of the timeline that carried it.' }),
+    at: t.field({ type: DateTime, resolve: (a) => a.at }),
+    text: t.exposeString('text'),
+    unit: t.field({ type: Unit, nullable: true, description: 'The unit that answered.', resolve: (a) => a.unit }),
+  }),
+});
+
+/** A report as the public, the citizen or staff see it. Never the reporter's contact (staff open it with `revealReporterContact`, an audited read). */
 export const Report = builder.objectRef<ReportShape>('Report').implement({
   interfaces: [Node],
   fields: (t) => ({
@@ -115,6 +125,16 @@ export const Report = builder.objectRef<ReportShape>('Report').implement({
     resolvedOnTime: t.exposeBoolean('resolvedOnTime', { nullable: true }),
     answer: t.exposeString('answer', { nullable: true }),
     rating: t.exposeInt('rating', { nullable: true }),
+    ratingComment: t.exposeString('ratingComment', {
+      nullable: true,
+      description: "The citizen's comment with their rating. Citizen (with secret) and staff views only; null in public views.",
+    }),
+    answers: t.field({
+      type: [ReportAnswer],
+      nullable: true,
+      description: 'Every answer the units gave, oldest first (`answer` is the latest). Citizen (with secret) and staff views only; null in public views.',
+      resolve: (r) => r.answers,
+    }),
     attachments: t.field({
       type: [Attachment],
       description: 'Photos and videos. Public views: only those made public by publication; citizen (with secret) and staff: all.',

@@ -75,6 +75,46 @@ describe('contact data in the public API', () => {
   });
 });
 
+/** Every field of the schema (staff-only ones included) whose type is `typeName`, or a union with it as a member. */
+function fieldsReturning(s: GraphQLSchema, typeName: string): string[] {
+  const found: string[] = [];
+  for (const type of Object.values(s.getTypeMap())) {
+    if (type.name.startsWith('__') || (!graphql.isObjectType(type) && !graphql.isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      const named = graphql.getNamedType(field.type);
+      const members = graphql.isUnionType(named) ? named.getTypes().map((m) => m.name) : [named.name];
+      if (members.includes(typeName)) found.push(`${type.name}.${field.name}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('the reporter’s contact (staff reach the citizen)', () => {
+  it('exists in the schema, with the name, phone and e-mail', () => {
+    const contact = schema.getType('ReporterContact');
+    expect(contact && graphql.isObjectType(contact) ? Object.keys(contact.getFields()).sort() : []).toEqual(['email', 'fullName', 'phone', 'reportId']);
+  });
+
+  it('is returned by one field only, the staff-only mutation revealReporterContact (an audited read)', () => {
+    expect(fieldsReturning(schema, 'ReporterContact')).toEqual(['Mutation.revealReporterContact']);
+    const reveal = schema.getMutationType()!.getFields().revealReporterContact!;
+    expect(isStaffOnly(reveal)).toBe(true);
+    expect(schema.getQueryType()!.getFields()).not.toHaveProperty('revealReporterContact');
+  });
+
+  it('is no field of a report in any view; answers and the rating’s comment are', () => {
+    const report = schema.getType('Report');
+    const fields = report && graphql.isObjectType(report) ? Object.keys(report.getFields()) : [];
+    expect(fields).toEqual(expect.arrayContaining(['answers', 'ratingComment']));
+    expect(fields.filter((f) => CONTACT.test(f))).toEqual([]);
+  });
+
+  it('is reachable from the public entry points once the staff-only mark is taken off (the walk would catch it)', () => {
+    const unmarked = graphql.buildSchema(graphql.printSchema(schema));
+    expect(contactLeaks(unmarked)).toEqual(expect.arrayContaining(['Mutation.revealReporterContact<ReporterContact>.phone']));
+  });
+});
+
 describe('the walker (negative controls)', () => {
   const throwaway = (sdl: string) => graphql.buildSchema(sdl);
 
