@@ -1,11 +1,14 @@
-import { findTenantBySlug, isDomainError, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
+import type { Actor, CoreContext, TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { currentStaff } from './auth/current-staff.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
-import { identityOf, namedTenant } from './security/request-identity.js';
+import { identityOf } from './security/request-identity.js';
+import { requestTenant, tenantSlugOf } from './security/request-tenant.js';
+
+export { tenantSlugOf };
 
 /** What every resolver gets. The tenant comes from the request, never from an argument. */
 export interface GraphQLContext {
@@ -36,26 +39,17 @@ export const RequestErrorCode = {
 const requestError = (message: string, code: string, status: number, requestId: string) =>
   new GraphQLError(message, { extensions: { code, requestId, http: { status } } });
 
-/**
- * The request's tenant slug, as settled by the identity hook (header
- * `x-tenant`, query parameter `tenant`, the host name's tenant, or the API
- * key's); without the hook, the header or the query parameter.
- */
-export function tenantSlugOf(request: FastifyRequest): string | null {
-  const identity = identityOf(request);
-  return identity ? identity.tenantSlug : (namedTenant(request)?.slug ?? null);
-}
-
 /** Builds the GraphQL context of one HTTP request: its tenant and, with a bearer token, its staff actor. */
 export async function createContext(core: CoreContext, request: FastifyRequest): Promise<GraphQLContext> {
   const requestId = String(request.id);
   try {
-    const slug = tenantSlugOf(request);
-    if (!slug) throw requestError('Say which tenant: header x-tenant, query parameter tenant, or an API key', RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
-    const tenant = await findTenantBySlug(core, slug).catch((error: unknown) => {
-      if (isDomainError(error)) throw requestError(`Unknown tenant ${slug}`, RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
-      throw error;
-    });
+    const found = await requestTenant(core, request);
+    if (!found.ok) {
+      const message =
+        found.reason === 'NOT_NAMED' ? 'Say which tenant: header x-tenant, query parameter tenant, or an API key' : `Unknown tenant ${tenantSlugOf(request)}`;
+      throw requestError(message, RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
+    }
+    const tenant = found.tenant;
     const signInThrottle = identityOf(request)?.signInThrottle ?? null;
     return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log, signInThrottle };
   } catch (error) {

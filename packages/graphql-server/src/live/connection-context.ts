@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { findTenantBySlug, isDomainError, type CoreContext } from '@paht/core';
+import type { CoreContext } from '@paht/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { currentStaff } from '../auth/current-staff.js';
 import type { GraphQLContext } from '../context.js';
+import { lookUpTenant } from '../security/request-tenant.js';
 
 /** Close codes a refused WebSocket connection ends with. */
 export const LiveCloseCode = {
@@ -34,12 +35,12 @@ export async function connectionContext(
 ): Promise<ConnectionOutcome> {
   const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
   const slug = text(params?.tenant) ?? text(query.get('tenant'));
-  if (!slug) return { ok: false, code: LiveCloseCode.FORBIDDEN, reason: 'Tenant required / Thiếu đơn vị (tenant)' };
-  const tenant = await findTenantBySlug(core, slug).catch((error: unknown) => {
-    if (isDomainError(error)) return null;
-    throw error;
-  });
-  if (!tenant) return { ok: false, code: LiveCloseCode.FORBIDDEN, reason: 'Unknown tenant / Không có đơn vị này' };
+  const found = await lookUpTenant(core, slug);
+  if (!found.ok) {
+    const reason = found.reason === 'NOT_NAMED' ? 'Thiếu tỉnh/thành (tenant) / Tenant required' : 'Không có tỉnh/thành này / Unknown tenant';
+    return { ok: false, code: LiveCloseCode.FORBIDDEN, reason };
+  }
+  const tenant = found.tenant;
 
   const requestId = randomUUID();
   const context = { core, tenant, staff: null, requestId, log: log.child({ requestId }) };

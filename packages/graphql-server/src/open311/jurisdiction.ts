@@ -1,6 +1,7 @@
-import { findTenantBySlug, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
+import type { CoreContext, TenantRecord } from '@paht/core';
 import type { FastifyRequest } from 'fastify';
 import { identityOf } from '../security/request-identity.js';
+import { lookUpTenant } from '../security/request-tenant.js';
 import { badRequest, notFound, Open311Error } from './open311-error.js';
 
 const single = (value: unknown): string | undefined => {
@@ -25,13 +26,9 @@ export async function resolveJurisdiction(core: CoreContext, request: FastifyReq
   const identity = identityOf(request);
   const slug = param ?? header ?? identity?.tenantSlug ?? undefined;
   if (!slug) throw badRequest('Thiếu jurisdiction_id (mã tỉnh/thành) / jurisdiction_id is required (or the x-tenant header)');
-  let tenant: TenantRecord;
-  try {
-    tenant = await findTenantBySlug(core, slug);
-  } catch (error) {
-    if (isDomainError(error)) throw notFound('Không có jurisdiction_id này / jurisdiction_id not found');
-    throw error;
-  }
+  const found = await lookUpTenant(core, slug);
+  if (!found.ok) throw notFound('Không có jurisdiction_id này / jurisdiction_id not found');
+  const tenant = found.tenant;
   // An API key speaks for its own tenant only (as on /graphql).
   if (identity?.apiKey && identity.apiKey.tenantId !== tenant.id) {
     throw new Open311Error(403, ['Khóa API thuộc tỉnh/thành khác / the API key belongs to another jurisdiction']);

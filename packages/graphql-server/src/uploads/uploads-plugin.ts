@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findAttachmentForViewer, findTenantBySlug, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
+import { findAttachmentForViewer, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../auth/current-staff.js';
-import { tenantSlugOf } from '../context.js';
+import { requestTenant } from '../security/request-tenant.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { imageSize, PREVIEW_MIME_TYPE, processImage } from './image-processing.js';
 import { LocalDiskStorage } from './local-disk-storage.js';
@@ -95,14 +95,9 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
   });
 
   const tenantOf = async (request: FastifyRequest): Promise<TenantRecord> => {
-    const slug = tenantSlugOf(request);
-    if (!slug) throw uploadErrors.tenantNotFound();
-    try {
-      return await findTenantBySlug(core, slug);
-    } catch (error) {
-      if (isDomainError(error)) throw uploadErrors.tenantNotFound();
-      throw error;
-    }
+    const found = await requestTenant(core, request);
+    if (!found.ok) throw uploadErrors.tenantNotFound();
+    return found.tenant;
   };
 
   /** Whom the rate limit counts: a signed-in staff member by account (offices share addresses), anyone else by address. */

@@ -1,3 +1,6 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPORT_STATUSES, STAFF_ROLES } from '@paht/core';
 import { schema } from '@paht/graphql-server';
@@ -24,5 +27,15 @@ describe('facts the API derives from core', () => {
     for (const status of REPORT_STATUSES) expect(['open', 'closed']).toContain(open311Status(status));
     expect([...statusesOf('open'), ...statusesOf('closed')].sort()).toEqual([...REPORT_STATUSES].sort());
     expect(statusesOf('closed')).toEqual(['REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED']);
+  });
+});
+
+describe('the tenant lookup', () => {
+  it('is written once: no entry point but security/request-tenant.ts looks a tenant up by slug', async () => {
+    const src = fileURLToPath(new URL('../../src', import.meta.url));
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const lookingUp: string[] = [];
+    for (const file of files) if ((await readFile(join(src, file), 'utf8')).includes('findTenantBySlug(')) lookingUp.push(file.split('\\').join('/'));
+    expect(lookingUp).toEqual(['security/request-tenant.ts']);
   });
 });
