@@ -267,7 +267,7 @@ export type SubmitReportInput = {
   /** Default WEB. */
   channel?: Channel | null | undefined;
   description: string;
-  /** A retry with the same key, from the same caller (anonymous, API key or staff account) and with the same input, returns the first report and its secret instead of filing a second one. Any other use of the key answers ConflictError. */
+  /** A retry with the same key returns the first report instead of filing a second one. */
   idempotencyKey?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
@@ -704,9 +704,9 @@ export type UnitFieldsFragment = { id: string, code: string, name: string, nameE
 
 export type TimelineEntryFieldsFragment = { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null };
 
-export type SlaFieldsFragment = { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null };
 export type ReportAnswerFieldsFragment = { seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
 
+export type SlaFieldsFragment = { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null };
 
 export type ReportSummaryFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
 
@@ -783,7 +783,7 @@ export type StaffReportQueryVariables = Exact<{
 export type StaffReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
+    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
    };
 
 export type RevealReporterContactMutationVariables = Exact<{
@@ -1082,7 +1082,6 @@ export const ApiKeyFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
-export const CategoryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
 export const ReportAnswerFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ReportAnswerFields on ReportAnswer {
   seq
@@ -1100,6 +1099,7 @@ export const ReportAnswerFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentSt
   kind
   parentId
 }`, {"fragmentName":"ReportAnswerFields"}) as unknown as TypedDocumentString<ReportAnswerFieldsFragment, unknown>;
+export const CategoryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment CategoryFields on Category {
   id
   code
@@ -2688,6 +2688,10 @@ export const StaffReportDocument = /* @__PURE__ */ new TypedDocumentString(`
       timeline {
         actorRole
       }
+      ratingComment
+      answers {
+        ...ReportAnswerFields
+      }
     }
     ...ExpectedErrorFields
   }
@@ -2726,6 +2730,14 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+}
+fragment ReportAnswerFields on ReportAnswer {
+  seq
+  at
+  text
+  unit {
+    ...UnitFields
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -2783,6 +2795,33 @@ fragment ReportFields on Report {
     ...SlaFields
   }
 }`) as unknown as TypedDocumentString<StaffReportQuery, StaffReportQueryVariables>;
+export const RevealReporterContactDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation RevealReporterContact($reportId: ID!) {
+  revealReporterContact(reportId: $reportId) {
+    __typename
+    ... on ReporterContact {
+      reportId
+      fullName
+      phone
+      email
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<RevealReporterContactMutation, RevealReporterContactMutationVariables>;
 export const ClassifyReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation ClassifyReport($id: ID!, $categoryId: ID!, $visibility: ReportVisibility, $reason: String) {
   classifyReport(
@@ -2814,10 +2853,6 @@ fragment TimelineEntryFields on TimelineEntry {
   seq
   type
   status
-      ratingComment
-      answers {
-        ...ReportAnswerFields
-      }
   at
   note
 }
@@ -2861,14 +2896,6 @@ export const RejectReportDocument = /* @__PURE__ */ new TypedDocumentString(`
       path
       message
     }
-fragment ReportAnswerFields on ReportAnswer {
-  seq
-  at
-  text
-  unit {
-    ...UnitFields
-  }
-}
   }
   ... on IllegalTransitionError {
     fromStatus
@@ -2926,37 +2953,6 @@ fragment TimelineEntryFields on TimelineEntry {
   type
   status
   at
-export const RevealReporterContactDocument = /* @__PURE__ */ new TypedDocumentString(`
-    mutation RevealReporterContact($reportId: ID!) {
-  revealReporterContact(reportId: $reportId) {
-    __typename
-    ... on ReporterContact {
-      reportId
-      fullName
-      phone
-      email
-    }
-    ...ExpectedErrorFields
-  }
-}
-    fragment ExpectedErrorFields on Error {
-  __typename
-  code
-  message
-  ... on ValidationError {
-    messageVi
-    messageEn
-    fields {
-      path
-      message
-      messageVi
-      messageEn
-    }
-  }
-  ... on IllegalTransitionError {
-    fromStatus
-  }
-}`) as unknown as TypedDocumentString<RevealReporterContactMutation, RevealReporterContactMutationVariables>;
   note
 }
 fragment SlaFields on SlaInfo {
