@@ -203,7 +203,7 @@ export type ReportVisibility = typeof ReportVisibility[keyof typeof ReportVisibi
 export type ReporterInput = {
   email?: string | null | undefined;
   fullName?: string | null | undefined;
-  /** A Vietnamese phone number, any common spelling. */
+  /** A Vietnamese phone number (0…, 84… or +84…, spaces and dots allowed); stored in E.164. Numbers of other countries are refused (INVALID_PHONE). */
   phone: string;
 };
 
@@ -264,10 +264,10 @@ export type SubmitReportInput = {
   address?: string | null | undefined;
   areaCode?: string | null | undefined;
   categoryId?: string | null | undefined;
-  /** Default WEB. */
+  /** Default WEB. Only signed-in staff (taking a call) may set another channel; anyone else gets a ValidationError on `channel` (NOT_ALLOWED). */
   channel?: Channel | null | undefined;
   description: string;
-  /** A retry with the same key returns the first report instead of filing a second one. */
+  /** A retry with the same key, from the same caller (anonymous, API key or staff account) and with the same input, returns the first report and its secret instead of filing a second one. Any other use of the key answers ConflictError. */
   idempotencyKey?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
@@ -328,7 +328,7 @@ export type AdminUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 export type AdminUnitsQuery = { adminUnits:
     | { __typename: 'AdminUnitsSuccess', data: Array<{ active: boolean, id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null }> }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type CreateUnitMutationVariables = Exact<{
@@ -392,7 +392,7 @@ export type AdminCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 export type AdminCategoriesQuery = { adminCategories:
     | { __typename: 'AdminCategoriesSuccess', data: Array<{ id: string, code: string, name: string, nameEn: string, isPublic: boolean, active: boolean, defaultUnitId: string | null, slaPolicy: { id: string, code: string, name: string, clock: SlaClock, classifyMinutes: number, acceptMinutes: number, resolveMinutes: number, warnRatio: number } }> }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type UpsertCategoryMutationVariables = Exact<{
@@ -414,7 +414,7 @@ export type SlaPoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 export type SlaPoliciesQuery = { slaPolicies:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'SlaPoliciesSuccess', data: Array<{ id: string, code: string, name: string, clock: SlaClock, classifyMinutes: number, acceptMinutes: number, resolveMinutes: number, warnRatio: number }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type UpsertSlaPolicyMutationVariables = Exact<{
@@ -436,7 +436,7 @@ export type StaffAccountsQueryVariables = Exact<{ [key: string]: never; }>;
 export type StaffAccountsQuery = { staffAccounts:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'StaffAccountsSuccess', data: Array<{ id: string, email: string, fullName: string, role: StaffRole, unitId: string | null, active: boolean }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type CreateStaffAccountMutationVariables = Exact<{
@@ -449,7 +449,7 @@ export type CreateStaffAccountMutation = { createStaffAccount:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'StaffAccount', id: string, email: string, fullName: string, role: StaffRole, unitId: string | null, active: boolean }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type SetStaffAccountActiveMutationVariables = Exact<{
@@ -463,7 +463,7 @@ export type SetStaffAccountActiveMutation = { setStaffAccountActive:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'StaffAccount', id: string, email: string, fullName: string, role: StaffRole, unitId: string | null, active: boolean }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
@@ -472,7 +472,7 @@ export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 export type ApiKeysQuery = { apiKeys:
     | { __typename: 'ApiKeysSuccess', data: Array<{ id: string, kind: ApiKeyKind, name: string, prefix: string, allowedOrigins: Array<string>, createdAt: string, revokedAt: string | null }> }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type CreateApiKeyMutationVariables = Exact<{
@@ -485,7 +485,7 @@ export type CreateApiKeyMutation = { createApiKey:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NewApiKey', key: string, apiKey: { id: string, kind: ApiKeyKind, name: string, prefix: string, allowedOrigins: Array<string>, createdAt: string, revokedAt: string | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type RevokeApiKeyMutationVariables = Exact<{
@@ -498,7 +498,7 @@ export type RevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type CalendarDaysQueryVariables = Exact<{ [key: string]: never; }>;
@@ -507,7 +507,7 @@ export type CalendarDaysQueryVariables = Exact<{ [key: string]: never; }>;
 export type CalendarDaysQuery = { calendarDays:
     | { __typename: 'CalendarDaysSuccess', data: Array<{ date: string, kind: CalendarDayKind, name: string }> }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type SetCalendarDayMutationVariables = Exact<{
@@ -520,7 +520,7 @@ export type SetCalendarDayMutation = { setCalendarDay:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type RemoveCalendarDayMutationVariables = Exact<{
@@ -533,7 +533,7 @@ export type RemoveCalendarDayMutation = { removeCalendarDay:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RemovedCalendarDay', date: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type AuditLogQueryVariables = Exact<{
@@ -546,7 +546,7 @@ export type AuditLogQueryVariables = Exact<{
 export type AuditLogQuery = { auditLog:
     | { __typename: 'AuditLogPage', hasNextPage: boolean, endCursor: string | null, entries: Array<{ id: string, at: string, action: string, actorId: string | null, actorRole: string, subjectType: string, subjectId: string, data: string }> }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type SubmitReportMutationVariables = Exact<{
@@ -555,9 +555,10 @@ export type SubmitReportMutationVariables = Exact<{
 
 
 export type SubmitReportMutation = { submitReport:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'SubmitReportSuccess', id: string, trackingCode: string, secret: string, submittedAt: string, replayed: boolean }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type TrackReportQueryVariables = Exact<{
@@ -569,7 +570,7 @@ export type TrackReportQueryVariables = Exact<{
 export type TrackReportQuery = { trackReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TrackedReport', access: ReportAccess, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
+    | { __typename: 'TrackedReport', access: ReportAccess, actions: Array<ReportEventType>, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
    };
 
 export type RateReportMutationVariables = Exact<{
@@ -586,7 +587,7 @@ export type RateReportMutation = { rateReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type ReopenReportMutationVariables = Exact<{
@@ -603,7 +604,7 @@ export type ReopenReportMutation = { reopenReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type ProvideInfoMutationVariables = Exact<{
@@ -619,7 +620,7 @@ export type ProvideInfoMutation = { provideInfo:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type PublicReportsQueryVariables = Exact<{
@@ -631,8 +632,8 @@ export type PublicReportsQueryVariables = Exact<{
 
 
 export type PublicReportsQuery = { publicReports:
-    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type CategoriesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -655,8 +656,8 @@ export type KpisQueryVariables = Exact<{
 
 export type KpisQuery = { kpis:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type PublicStatsQueryVariables = Exact<{
@@ -668,16 +669,16 @@ export type PublicStatsQueryVariables = Exact<{
 
 export type PublicStatsQuery = { total:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
   , rows:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
   , units:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 type ExpectedErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
@@ -688,7 +689,7 @@ type ExpectedErrorFields_IllegalTransitionError_Fragment = { __typename: 'Illega
 
 type ExpectedErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
 
-type ExpectedErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> };
+type ExpectedErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> };
 
 export type ExpectedErrorFieldsFragment =
   | ExpectedErrorFields_ConflictError_Fragment
@@ -708,13 +709,13 @@ export type ReportAnswerFieldsFragment = { seq: number, at: string, text: string
 
 export type SlaFieldsFragment = { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null };
 
-export type ReportSummaryFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
+export type ReportSummaryFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
 
-export type ReportPageFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+export type ReportPageFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
 export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean };
 
-export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
+export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
 
 export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null };
 
@@ -722,9 +723,9 @@ export type ReportChangeFieldsFragment = { reportId: string, trackingCode: strin
 
 type KpisFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
 
-type KpisFields_KpisSuccess_Fragment = { data: Array<{ key: string, label: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null }> };
+type KpisFields_KpisSuccess_Fragment = { data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> };
 
-type KpisFields_ValidationError_Fragment = { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> };
+type KpisFields_ValidationError_Fragment = { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> };
 
 export type KpisFieldsFragment =
   | KpisFields_ForbiddenError_Fragment
@@ -771,8 +772,8 @@ export type StaffReportsQueryVariables = Exact<{
 
 export type StaffReportsQuery = { reports:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type StaffReportQueryVariables = Exact<{
@@ -783,7 +784,7 @@ export type StaffReportQueryVariables = Exact<{
 export type StaffReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
+    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
    };
 
 export type RevealReporterContactMutationVariables = Exact<{
@@ -811,7 +812,7 @@ export type ClassifyReportMutation = { classifyReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type RejectReportMutationVariables = Exact<{
@@ -828,7 +829,7 @@ export type RejectReportMutation = { rejectReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type AssignReportMutationVariables = Exact<{
@@ -844,7 +845,7 @@ export type AssignReportMutation = { assignReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type AcceptReportMutationVariables = Exact<{
@@ -859,7 +860,7 @@ export type AcceptReportMutation = { acceptReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type ReturnReportMutationVariables = Exact<{
@@ -874,7 +875,7 @@ export type ReturnReportMutation = { returnReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type StartReportMutationVariables = Exact<{
@@ -889,7 +890,7 @@ export type StartReportMutation = { startReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type ExtendDeadlineMutationVariables = Exact<{
@@ -905,7 +906,7 @@ export type ExtendDeadlineMutation = { extendDeadline:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type RequestInfoMutationVariables = Exact<{
@@ -920,7 +921,7 @@ export type RequestInfoMutation = { requestInfo:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type ResolveReportMutationVariables = Exact<{
@@ -937,7 +938,7 @@ export type ResolveReportMutation = { resolveReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type PublishReportMutationVariables = Exact<{
@@ -952,7 +953,7 @@ export type PublishReportMutation = { publishReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type CloseReportMutationVariables = Exact<{
@@ -967,7 +968,7 @@ export type CloseReportMutation = { closeReport:
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -1129,6 +1130,7 @@ export const ReportSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentS
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -1196,6 +1198,7 @@ fragment ReportSummaryFields on Report {
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -1294,6 +1297,7 @@ fragment ReportSummaryFields on Report {
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -1354,9 +1358,13 @@ export const ExpectedErrorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentS
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1370,6 +1378,12 @@ export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     data {
       key
       label
+      labelEn
+      area {
+        code
+        name
+        nameEn
+      }
       received
       resolved
       inProgress
@@ -1389,9 +1403,13 @@ export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1419,9 +1437,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1615,9 +1637,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1696,9 +1722,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1763,9 +1793,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1795,9 +1829,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1827,9 +1865,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1862,9 +1904,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1898,9 +1944,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1931,9 +1981,13 @@ fragment ExpectedErrorFields on Error {
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1959,9 +2013,13 @@ export const CalendarDaysDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -1985,9 +2043,13 @@ export const SetCalendarDayDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2009,9 +2071,13 @@ export const RemoveCalendarDayDocument = /* @__PURE__ */ new TypedDocumentString
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2044,9 +2110,13 @@ export const AuditLogDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2072,9 +2142,13 @@ export const SubmitReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2087,6 +2161,7 @@ export const TrackReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     __typename
     ... on TrackedReport {
       access
+      actions
       report {
         ...ReportFields
       }
@@ -2099,9 +2174,13 @@ export const TrackReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2157,6 +2236,7 @@ fragment ReportSummaryFields on Report {
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -2203,9 +2283,13 @@ export const RateReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2255,9 +2339,13 @@ export const ReopenReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2302,9 +2390,13 @@ export const ProvideInfoDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2351,9 +2443,13 @@ export const PublicReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2395,6 +2491,7 @@ fragment ReportSummaryFields on Report {
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -2450,9 +2547,13 @@ export const KpisDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2464,6 +2565,12 @@ fragment KpisFields on KpisResult {
     data {
       key
       label
+      labelEn
+      area {
+        code
+        name
+        nameEn
+      }
       received
       resolved
       inProgress
@@ -2498,9 +2605,13 @@ export const PublicStatsDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2512,6 +2623,12 @@ fragment KpisFields on KpisResult {
     data {
       key
       label
+      labelEn
+      area {
+        code
+        name
+        nameEn
+      }
       received
       resolved
       inProgress
@@ -2594,9 +2711,13 @@ export const SignInDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2618,9 +2739,13 @@ export const StaffReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2662,6 +2787,7 @@ fragment ReportSummaryFields on Report {
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -2701,9 +2827,13 @@ export const StaffReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2767,6 +2897,7 @@ fragment ReportSummaryFields on Report {
   submittedAt
   updatedAt
   dueAt
+  answerDueAt
   resolvedAt
   resolvedOnTime
   answer
@@ -2813,9 +2944,13 @@ export const RevealReporterContactDocument = /* @__PURE__ */ new TypedDocumentSt
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2840,9 +2975,13 @@ export const ClassifyReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2892,9 +3031,13 @@ export const RejectReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2939,9 +3082,13 @@ export const AssignReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -2986,9 +3133,13 @@ export const AcceptReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3033,9 +3184,13 @@ export const ReturnReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3080,9 +3235,13 @@ export const StartReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3127,9 +3286,13 @@ export const ExtendDeadlineDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3174,9 +3337,13 @@ export const RequestInfoDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3221,9 +3388,13 @@ export const ResolveReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3268,9 +3439,13 @@ export const PublishReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {
@@ -3315,9 +3490,13 @@ export const CloseReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   code
   message
   ... on ValidationError {
+    messageVi
+    messageEn
     fields {
       path
       message
+      messageVi
+      messageEn
     }
   }
   ... on IllegalTransitionError {

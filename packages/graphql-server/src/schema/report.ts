@@ -1,4 +1,4 @@
-import { getReportForStaff, trackReport, type SlaSnapshot } from '@paht/core';
+import { availableCommands, getReportForStaff, trackReport, type SlaSnapshot } from '@paht/core';
 import { builder } from '../builder.js';
 import { requireStaff } from '../context.js';
 import { callCore, ForbiddenError, NotFoundError } from '../errors/expected-errors.js';
@@ -154,6 +154,13 @@ const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement
   fields: (t) => ({
     access: t.field({ type: ReportAccessEnum, resolve: (r) => r.access }),
     report: t.field({ type: Report, resolve: (r) => r.report }),
+    actions: t.field({
+      type: [ReportEventTypeEnum],
+      description:
+        'The steps the caller may take on the report now, from the lifecycle’s transition table: with the secret, `PROVIDE_INFO` (answer the unit’s question), `RATE` and `REOPEN` as its status allows; none in the public view.',
+      resolve: (r) =>
+        r.access === 'CITIZEN' ? availableCommands({ id: r.report.id, status: r.report.status, unitId: null }, { role: 'CITIZEN', reportId: r.report.id }) : [],
+    }),
   }),
 });
 

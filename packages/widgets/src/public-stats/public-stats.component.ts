@@ -7,7 +7,7 @@ import { renderFeed, type FeedState } from './public-feed.js';
 import { formatDuration, renderBars, renderRing, renderTable } from './public-stats.charts.js';
 import { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats.messages.js';
 import { publicStatsStyles } from './public-stats.styles.js';
-import { onTimeShare, rankUnits, vietnamToday } from './stats-math.js';
+import { kpiName, onTimeShare, rankUnits, vietnamToday } from './stats-math.js';
 
 export interface PublicStatsData {
   total: Kpi | null;
@@ -185,7 +185,7 @@ export class PahtPublicStats extends PahtElement {
       const [y, mo] = k.key.split('-').map(Number);
       return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'vi-VN', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, mo! - 1, 1));
     }
-    return k.label ?? (k.key ? k.key : this.m.unknown);
+    return kpiName(k, this.language) ?? (k.key ? k.key : this.m.unknown);
   }
 
   override render() {
@@ -264,7 +264,7 @@ export class PahtPublicStats extends PahtElement {
           ? html`<ol>
               ${ranking.map(
                 (u) => html`<li>
-                  <span class="unit">${u.label ?? u.key}</span>
+                  <span class="unit">${kpiName(u, lang) ?? u.key}</span>
                   <span class="share">${formatShare(onTimeShare(u), lang)}</span>
                   <span class="sub">${m.rankLine(n(u.onTime), n(u.resolved))}${u.satisfiedShare !== null ? html` · ${m.satisfaction} ${formatShare(u.satisfiedShare, lang)}` : nothing}</span>
                 </li>`,

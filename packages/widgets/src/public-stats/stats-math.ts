@@ -1,4 +1,13 @@
 import type { Kpi } from '@paht/client-sdk';
+import type { Lang } from '../shared/i18n.js';
+
+/**
+ * A row's name in the widget's language: the unit's, category's or area's
+ * English name in English (Vietnamese when it has none), else Vietnamese;
+ * null for rows without a name (months, reports without a unit or area).
+ */
+export const kpiName = (k: Pick<Kpi, 'label' | 'labelEn' | 'area'>, lang: Lang): string | null =>
+  (lang === 'en' ? k.labelEn ?? k.area?.nameEn : null) || k.label || k.area?.name || null;
 
 /** Share of resolved reports resolved on time, null when none was resolved. */
 export const onTimeShare = (k: Pick<Kpi, 'onTime' | 'overdue'>): number | null => (k.onTime + k.overdue > 0 ? k.onTime / (k.onTime + k.overdue) : null);

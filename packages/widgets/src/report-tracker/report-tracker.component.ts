@@ -1,8 +1,9 @@
-import { RateReportDocument, TrackReportDocument, type Report } from '@paht/client-sdk';
+import { provideInfo, RateReportDocument, reopenReport, TrackReportDocument, type ExpectedError, type Report, type ReportEventType } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { WidgetErrorCode } from '../shared/widget-errors.js';
+import { idleText, refusalText, renderReopen, renderReply, type CitizenAction, type TextFormState } from './citizen-actions.js';
 import { watchReportStatus, type LiveState } from './live-status.js';
 import { TRACKER_MESSAGES, type TrackerMessages } from './report-tracker.messages.js';
 import { renderRating, renderReport, type RatingState } from './report-tracker.parts.js';
@@ -11,7 +12,8 @@ import { trackerStyles } from './report-tracker.styles.js';
 export type TrackerState =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'found'; report: Report; access: 'PUBLIC' | 'CITIZEN' }
+  /** `actions`: the steps the viewer may take now, as the API lists them (`TrackedReport.actions`); none when absent. */
+  | { kind: 'found'; report: Report; access: 'PUBLIC' | 'CITIZEN'; actions?: readonly ReportEventType[] }
   | { kind: 'not-found' }
   | { kind: 'wrong-secret' }
   | { kind: 'offline' }
@@ -22,11 +24,15 @@ export type TrackerState =
  * @summary Lets a citizen follow a report by its tracking code: status in
  * plain words, handling unit, deadline and timeliness, the timeline, the
  * answer with its files. With the secret: the citizen's view, live updates
- * while open, and the rating of a published answer.
+ * while open, and the steps the API allows in the report's state: answering
+ * the unit's question, rating the published answer, or reopening it with a
+ * reason.
  *
  * @event paht-report-found - A report was found; `detail` is `{ trackingCode, status }`.
  * @event paht-report-changed - A live update arrived; `detail` is `{ trackingCode, status }`.
  * @event paht-report-rated - The citizen rated; `detail` is `{ trackingCode, rating }`.
+ * @event paht-info-provided - The citizen answered the unit's question; `detail` is `{ trackingCode }`.
+ * @event paht-report-reopened - The citizen sent the report back to the unit; `detail` is `{ trackingCode }`.
  * @event paht-error - The tracker cannot work (no endpoint, wrong key or tenant, no answer); `detail` is `{ code, message, requestId }`.
  *
  * @csspart form - The lookup form.
@@ -35,6 +41,8 @@ export type TrackerState =
  * @csspart summary - Status, unit and deadline.
  * @csspart timeline - The list of steps.
  * @csspart rating - The rating form.
+ * @csspart reply - The form answering the unit's question.
+ * @csspart reopen - The form asking to handle the report again.
  *
  * @cssproperty --paht-tracker-accent - Buttons and the status badge. Default: `--paht-color-primary`.
  * @cssproperty --paht-tracker-border - The timeline line. Default: `--paht-color-border`.
@@ -49,6 +57,9 @@ export class PahtReportTracker extends PahtElement {
     state: { attribute: false },
     live: { attribute: false },
     rating: { attribute: false },
+    reply: { attribute: false },
+    reopen: { attribute: false },
+    sent: { attribute: false },
     announcement: { state: true },
   };
 
@@ -62,6 +73,12 @@ export class PahtReportTracker extends PahtElement {
   declare live: LiveState;
   /** The rating form's state. */
   declare rating: RatingState;
+  /** The form answering the unit's question. */
+  declare reply: TextFormState;
+  /** The form asking to handle the report again. */
+  declare reopen: TextFormState;
+  /** The step the citizen just took (its confirmation is shown and focused); null before. */
+  declare sent: CitizenAction | null;
   declare protected announcement: string;
 
   #stopLive: (() => void) | null = null;
@@ -81,6 +98,9 @@ export class PahtReportTracker extends PahtElement {
     this.state = { kind: 'idle' };
     this.live = 'off';
     this.rating = { kind: 'idle', stars: 0, comment: '' };
+    this.reply = idleText();
+    this.reopen = idleText();
+    this.sent = null;
     this.announcement = '';
   }
 
@@ -125,6 +145,9 @@ export class PahtReportTracker extends PahtElement {
     this.trackingCode = code;
     this.secret = key;
     this.stopLive();
+    this.reply = idleText();
+    this.reopen = idleText();
+    this.sent = null;
     const missing = this.missingSetting;
     if (missing) {
       this.state = { kind: 'misconfigured', code: missing };
@@ -153,7 +176,7 @@ export class PahtReportTracker extends PahtElement {
         ...(this.secret ? { secret: this.secret } : {}),
       });
       if (result.__typename === 'TrackedReport') {
-        this.state = { kind: 'found', report: result.report, access: result.access };
+        this.state = { kind: 'found', report: result.report, access: result.access, actions: result.actions };
         this.#lastSeq = Math.max(this.#lastSeq, ...result.report.timeline.map((e) => e.seq));
       } else if (result.__typename === 'NotFoundError') {
         this.state = { kind: 'not-found' };
@@ -198,6 +221,7 @@ export class PahtReportTracker extends PahtElement {
       return;
     }
     this.rating = { kind: 'sending', stars, comment };
+    this.sent = null;
     try {
       const { rateReport } = await this.client.request(RateReportDocument, {
         trackingCode: this.state.report.trackingCode,
@@ -206,7 +230,7 @@ export class PahtReportTracker extends PahtElement {
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
       if (rateReport.__typename !== 'ReportTransition') {
-        this.rating = { kind: 'failed', stars, comment };
+        this.rating = { kind: 'failed', stars, comment, error: await this.refused(rateReport) };
         return;
       }
       this.rating = { kind: 'done', stars, comment };
@@ -215,6 +239,61 @@ export class PahtReportTracker extends PahtElement {
     } catch {
       this.rating = { kind: 'failed', stars, comment };
     }
+  }
+
+  /** Answers the unit's question (the report is waiting for the citizen). */
+  async provideInfo(text: string): Promise<void> {
+    await this.sendText('PROVIDE_INFO', text);
+  }
+
+  /** Sends the published answer back to the unit, with the citizen's reason. */
+  async reopenReport(reason: string): Promise<void> {
+    await this.sendText('REOPEN', reason);
+  }
+
+  /** One text step: checked here first (required), then sent; refusals shown in the widget's language; focus follows. */
+  private async sendText(action: 'PROVIDE_INFO' | 'REOPEN', text: string): Promise<void> {
+    if (this.state.kind !== 'found') return;
+    const form = action === 'PROVIDE_INFO' ? 'reply' : 'reopen';
+    const set = (next: TextFormState) => (action === 'PROVIDE_INFO' ? (this.reply = next) : (this.reopen = next));
+    if (!text.trim()) {
+      set({ kind: 'invalid', text, error: null });
+      await this.focusIn(`#${form}-text`);
+      return;
+    }
+    set({ kind: 'sending', text, error: null });
+    this.sent = null;
+    const trackingCode = this.state.report.trackingCode;
+    try {
+      const variables = { trackingCode, secret: this.secret, reason: text.trim() };
+      const result = action === 'PROVIDE_INFO' ? await provideInfo(this.client, variables) : await reopenReport(this.client, variables);
+      if (result.__typename !== 'ReportTransition') {
+        set({ kind: 'failed', text, error: await this.refused(result) });
+        await this.focusIn(`#${form}-text`);
+        return;
+      }
+      set(idleText());
+      this.sent = action;
+      this.emit(action === 'PROVIDE_INFO' ? 'paht-info-provided' : 'paht-report-reopened', { trackingCode });
+      await this.refresh();
+      await this.focusIn('#action-done');
+    } catch {
+      set({ kind: 'failed', text, error: this.m.actionFailed });
+      await this.focusIn(`#${form}-text`);
+    }
+  }
+
+  /** The citizen's words for a refusal; when the report has moved on, shows where it is now. */
+  private async refused(error: ExpectedError): Promise<string> {
+    const text = refusalText(error, this.language, this.m);
+    if (error.__typename === 'IllegalTransitionError') await this.refresh();
+    return text;
+  }
+
+  /** Moves the focus to an element of the tracker once it is rendered. */
+  private async focusIn(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -266,10 +345,14 @@ export class PahtReportTracker extends PahtElement {
         return html`<p class="notice error-box" role="alert">${m.misconfigured(this.state.code)}</p>`;
       case 'found': {
         const { report, access } = this.state;
+        const can = (action: CitizenAction) => access === 'CITIZEN' && (this.state.kind === 'found' && this.state.actions?.includes(action)) === true;
         return html`${renderReport(report, access, this.live, this.language, m, this.secret, this.settings.endpoint)}
-        ${access === 'CITIZEN' && (report.status === 'PUBLISHED' || report.rating !== null)
+        ${this.sent ? html`<p class="notice ok" id="action-done" tabindex="-1" role="status">${this.sent === 'PROVIDE_INFO' ? m.replyDone : m.reopenDone}</p>` : nothing}
+        ${can('PROVIDE_INFO') ? renderReply(report, this.reply, m, (next) => (this.reply = next), (text) => void this.provideInfo(text)) : nothing}
+        ${can('RATE') || (access === 'CITIZEN' && report.rating !== null)
           ? renderRating(report, this.rating, m, (rating) => (this.rating = rating), (stars, comment) => void this.rate(stars, comment))
-          : nothing}`;
+          : nothing}
+        ${can('REOPEN') ? renderReopen(this.reopen, m, (next) => (this.reopen = next), (text) => void this.reopenReport(text)) : nothing}`;
       }
     }
   }

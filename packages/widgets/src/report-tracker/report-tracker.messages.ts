@@ -41,8 +41,31 @@ export interface TrackerMessages {
   status: string;
   unit: string;
   noUnit: string;
+  /** The date the unit must answer by (`Report.answerDueAt`), never an internal stage's deadline. */
   deadline: string;
+  /** Put before the date: "<answerDueBy> 12 thg 3, 2026 17:00". */
+  answerDueBy: string;
+  /** No answer deadline yet: the report is still being classified and assigned. */
   noDeadline: string;
+  replyHeading: string;
+  replyQuestion: string;
+  replyLabel: string;
+  replyHint: string;
+  replySubmit: string;
+  replyRequired: string;
+  replyDone: string;
+  reopenHeading: string;
+  reopenIntro: string;
+  reopenLabel: string;
+  reopenHint: string;
+  reopenSubmit: string;
+  reopenRequired: string;
+  reopenDone: string;
+  sending: string;
+  /** The report moved on meanwhile (e.g. the unit already answered): the page shows where it is now. */
+  actionMovedOn: string;
+  actionConflict: string;
+  actionFailed: string;
   answer: string;
   timeline: string;
   statuses: Record<ReportStatus, string>;
@@ -94,8 +117,27 @@ const vi: TrackerMessages = {
   status: 'Trạng thái',
   unit: 'Đơn vị xử lý',
   noUnit: 'Chưa giao đơn vị',
-  deadline: 'Hạn xử lý',
-  noDeadline: 'Chưa có',
+  deadline: 'Hạn trả lời',
+  answerDueBy: 'Đơn vị phải trả lời trước',
+  noDeadline: 'Chưa có — phản ánh đang được phân loại, chuyển đơn vị xử lý',
+  replyHeading: 'Bổ sung thông tin',
+  replyQuestion: 'Đơn vị xử lý đề nghị:',
+  replyLabel: 'Thông tin bổ sung của bạn',
+  replyHint: 'Trả lời đề nghị của đơn vị. Thời hạn xử lý tiếp tục được tính khi bạn gửi.',
+  replySubmit: 'Gửi thông tin bổ sung',
+  replyRequired: 'Vui lòng nhập thông tin bổ sung.',
+  replyDone: 'Đã gửi thông tin bổ sung. Đơn vị tiếp tục xử lý phản ánh.',
+  reopenHeading: 'Chưa hài lòng với kết quả?',
+  reopenIntro: 'Bạn có thể đề nghị xử lý lại; phản ánh sẽ được chuyển lại cho đơn vị.',
+  reopenLabel: 'Lý do đề nghị xử lý lại',
+  reopenHint: 'Nêu rõ điều gì chưa được giải quyết.',
+  reopenSubmit: 'Đề nghị xử lý lại',
+  reopenRequired: 'Vui lòng nêu lý do đề nghị xử lý lại.',
+  reopenDone: 'Đã gửi đề nghị xử lý lại. Phản ánh được chuyển lại cho đơn vị.',
+  sending: 'Đang gửi…',
+  actionMovedOn: 'Phản ánh đã chuyển sang bước khác nên chưa gửi được. Trang đã cập nhật tình trạng mới nhất.',
+  actionConflict: 'Phản ánh vừa thay đổi. Vui lòng tải lại và thử lại.',
+  actionFailed: 'Chưa gửi được. Vui lòng thử lại sau.',
   answer: 'Kết quả xử lý',
   timeline: 'Quá trình xử lý',
   statuses: {
@@ -174,8 +216,27 @@ const en: TrackerMessages = {
   status: 'Status',
   unit: 'Handled by',
   noUnit: 'Not assigned yet',
-  deadline: 'Due',
-  noDeadline: 'Not set',
+  deadline: 'Answer due',
+  answerDueBy: 'The unit must answer by',
+  noDeadline: 'Not yet set — the report is being classified and assigned',
+  replyHeading: 'Add information',
+  replyQuestion: 'The unit asks:',
+  replyLabel: 'Your answer',
+  replyHint: 'Answer the unit’s question. The time for handling runs again once you send it.',
+  replySubmit: 'Send the information',
+  replyRequired: 'Please enter your answer.',
+  replyDone: 'Your information was sent. The unit carries on with your report.',
+  reopenHeading: 'Not satisfied with the answer?',
+  reopenIntro: 'You can ask for the report to be handled again; it goes back to the unit.',
+  reopenLabel: 'Why it should be handled again',
+  reopenHint: 'Say what has not been resolved.',
+  reopenSubmit: 'Ask to handle it again',
+  reopenRequired: 'Please say why it should be handled again.',
+  reopenDone: 'Your request was sent. The report is back with the unit.',
+  sending: 'Sending…',
+  actionMovedOn: 'The report has moved on, so this was not sent. The page now shows where it stands.',
+  actionConflict: 'The report changed just now. Please reload and try again.',
+  actionFailed: 'This was not sent. Please try again later.',
   answer: 'Answer',
   timeline: 'Progress',
   statuses: {

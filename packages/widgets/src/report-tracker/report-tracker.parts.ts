@@ -4,19 +4,36 @@ import { formatInstant, type Lang } from '../shared/i18n.js';
 import type { LiveState } from './live-status.js';
 import type { TrackerMessages } from './report-tracker.messages.js';
 
-export type RatingState = { kind: 'idle' | 'invalid' | 'sending' | 'failed' | 'done'; stars: number; comment: string };
+export type RatingState = {
+  kind: 'idle' | 'invalid' | 'sending' | 'failed' | 'done';
+  stars: number;
+  comment: string;
+  /** Why sending failed, in the widget's language (the server's words for a validation error). */
+  error?: string | null;
+};
 
 
-/** How the report stands against its deadline, in the words of the table. */
+/**
+ * How the report stands against the date the unit must answer by, in the
+ * words of the table. Internal stages (classification, acceptance) have their
+ * own deadlines for staff; a citizen is never told about those.
+ */
 export function timelinessOf(report: Report, now = Date.now()): keyof TrackerMessages['timeliness'] {
   if (report.resolvedOnTime === true) return 'ON_TIME';
   if (report.resolvedOnTime === false) return 'OVERDUE';
-  const state = report.sla?.state;
+  if (!report.answerDueAt) return 'NONE';
+  const state = report.sla?.stage === 'RESOLVE' ? report.sla.state : null;
   if (state === 'ON_TRACK' || state === 'WARNING' || state === 'BREACHED') return state;
-  if (state === 'MET') return 'ON_TIME';
-  if (state === 'MISSED') return 'OVERDUE';
-  if (!report.dueAt) return 'NONE';
-  return Date.parse(report.dueAt) < now ? 'BREACHED' : 'ON_TRACK';
+  return Date.parse(report.answerDueAt) < now ? 'BREACHED' : 'ON_TRACK';
+}
+
+/** The "answer due" row: the date the unit must answer by, or why there is none yet (nothing for a rejected report). */
+export function renderAnswerDue(report: Report, lang: Lang, m: TrackerMessages) {
+  const due = report.answerDueAt;
+  if (!due && report.status === 'REJECTED') return nothing;
+  const time = due ? html`<time datetime=${due}>${formatInstant(due, lang)}</time>` : null;
+  return html`<dt>${m.deadline}</dt>
+    <dd class="answer-due">${time ? (report.resolvedAt ? time : html`${m.answerDueBy} ${time}`) : m.noDeadline}</dd>`;
 }
 
 /** An attachment URL from the API (absolute path) made absolute against the endpoint, with the secret when private. */
@@ -48,8 +65,7 @@ export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live:
         <dd>${name(report.unit) ?? m.noUnit}</dd>
         <dt>${m.submittedAt}</dt>
         <dd><time datetime=${report.submittedAt}>${formatInstant(report.submittedAt, lang)}</time></dd>
-        <dt>${m.deadline}</dt>
-        <dd>${report.dueAt ? html`<time datetime=${report.dueAt}>${formatInstant(report.dueAt, lang)}</time>` : m.noDeadline}</dd>
+        ${renderAnswerDue(report, lang, m)}
         ${report.description ? html`<dt>${m.reportTitle}</dt><dd class="text">${report.description}</dd>` : nothing}
       </dl>
       ${report.answer
@@ -117,6 +133,6 @@ export function renderRating(report: Report, state: RatingState, m: TrackerMessa
       <textarea id="comment" maxlength="1000" .value=${state.comment} @input=${(e: Event) => set({ ...state, comment: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     <button part="button" type="submit" ?disabled=${state.kind === 'sending'}>${state.kind === 'sending' ? m.rateSending : m.rateSubmit}</button>
-    ${state.kind === 'failed' ? html`<p class="error" role="alert">${m.rateFailed}</p>` : nothing}
+    ${state.kind === 'failed' ? html`<p class="error" role="alert">${state.error ?? m.rateFailed}</p>` : nothing}
   </form>`;
 }

@@ -48,6 +48,7 @@ export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Rep
     submittedAt: new Date(START).toISOString(),
     updatedAt: timeline.at(-1)!.at,
     dueAt: resolved || status === 'REJECTED' ? null : new Date(START + 5 * 24 * HOUR).toISOString(),
+    answerDueAt: assigned ? new Date(START + 7 * 24 * HOUR).toISOString() : null,
     resolvedAt: resolved ? new Date(START + 7 * HOUR).toISOString() : null,
     resolvedOnTime: resolved ? true : null,
     answer: resolved ? 'Đã vá ổ gà ngày 02/3/2026. Cảm ơn ông/bà đã phản ánh.' : null,
@@ -59,23 +60,51 @@ export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Rep
   };
 }
 
+/**
+ * The steps a citizen with the secret may take in `status`, as the API's
+ * `TrackedReport.actions` answers them (core's transition table).
+ */
+export function citizenActionsAt(status: ReportStatus): ReportEventType[] {
+  if (status === 'WAITING_FOR_CITIZEN') return ['PROVIDE_INFO'];
+  if (status === 'PUBLISHED') return ['RATE', 'REOPEN'];
+  return [];
+}
+
+/** A server refusal as the API words it, Vietnamese and English (a ValidationError's messages). */
+export const REFUSAL = {
+  vi: 'Nội dung dài quá 10.000 ký tự.',
+  en: 'The text is longer than 10,000 characters.',
+};
+
 export const LONG_TEXT =
   'Tại khu vực ngã ba giao giữa đường Nguyễn Huệ và đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị, hệ thống thoát nước bị tắc nghẽn kéo dài nhiều tuần liền, mỗi khi trời mưa lớn nước ngập sâu hơn nửa mét, gây ách tắc giao thông nghiêm trọng vào giờ cao điểm, ảnh hưởng đến việc đi lại của học sinh các trường tiểu học và trung học cơ sở lân cận cũng như hoạt động kinh doanh của các hộ dân hai bên đường.';
 
-const row = (key: string, label: string | null, received: number, onTime: number, overdue: number, inProgress: number, hours: number, satisfied: number | null): Kpi => ({
-  key, label, received, resolved: onTime + overdue, onTime, overdue, inProgress, rejected: received - onTime - overdue - inProgress,
+const row = (key: string, label: string | null, received: number, onTime: number, overdue: number, inProgress: number, hours: number, satisfied: number | null, labelEn: string | null = null): Kpi => ({
+  key, label, labelEn, area: null, received, resolved: onTime + overdue, onTime, overdue, inProgress, rejected: received - onTime - overdue - inProgress,
   avgResolutionHours: hours, ratings: satisfied === null ? 0 : 20, avgRating: satisfied === null ? null : 4.2, satisfiedShare: satisfied,
 });
 
 export const KPI_TOTAL = row('t', null, 637, 419, 210, 8, 61.5, 0.87);
 export const KPI_UNITS: Kpi[] = [
-  row('u1', 'Sở Giao thông vận tải', 182, 140, 40, 2, 40.2, 0.9),
-  row('u2', 'Sở Tài nguyên và Môi trường', 121, 70, 49, 2, 80.1, 0.81),
-  row('u3', 'UBND thành phố Đông Hà', 96, 80, 15, 1, 30.5, 0.93),
-  row('u4', 'Công an tỉnh', 74, 60, 14, 0, 22.2, null),
-  row('u5', 'Sở Xây dựng', 51, 20, 30, 1, 120.4, 0.7),
-  row('u6', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và nông nghiệp tỉnh Quảng Trị', 40, 25, 14, 1, 96.3, 0.75),
+  row('u1', 'Sở Giao thông vận tải', 182, 140, 40, 2, 40.2, 0.9, 'Department of Transport'),
+  row('u2', 'Sở Tài nguyên và Môi trường', 121, 70, 49, 2, 80.1, 0.81, 'Department of Natural Resources and Environment'),
+  row('u3', 'UBND thành phố Đông Hà', 96, 80, 15, 1, 30.5, 0.93, 'Đông Hà City People’s Committee'),
+  row('u4', 'Công an tỉnh', 74, 60, 14, 0, 22.2, null, 'Provincial Police'),
+  row('u5', 'Sở Xây dựng', 51, 20, 30, 1, 120.4, 0.7, 'Department of Construction'),
+  row('u6', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và nông nghiệp tỉnh Quảng Trị', 40, 25, 14, 1, 96.3, 0.75, null),
 ];
+/** AREA rows as the API names them (from the national address database). */
+export const KPI_AREAS: Kpi[] = (
+  [
+    ['19333', 'Phường Đông Hà', 'Đông Hà Ward', 120, 80, 30, 2],
+    ['19351', 'Phường Nam Đông Hà', 'Nam Đông Hà Ward', 90, 60, 25, 1],
+    ['19360', 'Phường Quảng Trị', 'Quảng Trị Ward', 64, 40, 20, 0],
+    ['19414', 'Xã Cửa Tùng', 'Cửa Tùng Commune', 41, 30, 9, 1],
+  ] as const
+).map(([code, name, nameEn, received, onTime, overdue, inProgress]) => ({
+  ...row(code, name, received, onTime, overdue, inProgress, 48, 0.85, nameEn),
+  area: { code, name, nameEn },
+}));
 export const KPI_MONTHS: Kpi[] = ['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09'].map((key, i) =>
   row(key, null, 40 + i * 9, 25 + i * 5, 10 + i * 2, i === 5 ? 8 : 0, 50 + i * 3, 0.8 + i * 0.02),
 );

@@ -4,7 +4,7 @@ import { LANGS, PUBLIC_STATS_MESSAGES, PahtPublicStats, PahtReportForm, REPORT_F
 import { LEAFLET_STYLES_PATH, leafletStylesModule } from '../../scripts/leaflet-css.mjs';
 
 const kpi = (key: string, onTime: number, overdue: number, label = key): Kpi => ({
-  key, label, received: onTime + overdue, resolved: onTime + overdue, onTime, overdue, inProgress: 0, rejected: 0,
+  key, label, labelEn: null, area: null, received: onTime + overdue, resolved: onTime + overdue, onTime, overdue, inProgress: 0, rejected: 0,
   avgResolutionHours: null, ratings: 0, avgRating: null, satisfiedShare: null,
 });
 
