@@ -59,6 +59,9 @@ export {
   type SubmitReportInput,
 } from './reports/submit-input.js';
 export { findAttachmentForViewer, PUBLISHABLE_MEDIA_TYPES, type AttachmentAccess } from './reports/report-attachments.js';
+export { ATTACHMENT_LINK_TTL_SECONDS, attachmentLinkValid, signAttachmentLink, type AttachmentLinkGrant } from './reports/attachment-link.js';
+export { normalizeSecret } from './reports/report-secret.js';
+export { ANONYMOUS, submissionFingerprint, submitterOf, type Submitter } from './reports/submission-fingerprint.js';
 export { submitReport, type SubmittedReport } from './reports/submit-report.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
 export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';

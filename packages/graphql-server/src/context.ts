@@ -18,6 +18,8 @@ export interface GraphQLContext {
   staff: Actor | null;
   requestId: string;
   log: FastifyBaseLogger;
+  /** The valid API key the HTTP request presented (its id), if any: submissions' idempotency keys are bound to it. */
+  apiKeyId?: string | null;
   /** The per-account sign-in throttle of the app (HTTP requests with rate limits on); absent: none. */
   signInThrottle?: SignInThrottle | null;
 }
@@ -51,7 +53,8 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
     }
     const tenant = found.tenant;
     const signInThrottle = identityOf(request)?.signInThrottle ?? null;
-    return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log, signInThrottle };
+    const apiKeyId = identityOf(request)?.apiKey?.keyId ?? null;
+    return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log, signInThrottle, apiKeyId };
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');

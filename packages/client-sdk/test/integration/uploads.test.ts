@@ -122,7 +122,11 @@ describe('fileReport with attachments', () => {
     const seen = await citizen.request(TrackReportDocument, { trackingCode: result.trackingCode, secret: result.secret });
     if (seen.trackReport.__typename !== 'TrackedReport') throw new Error(seen.trackReport.__typename);
     expect(seen.trackReport.report.attachments).toHaveLength(2);
-    const file = await fetch(attachmentUrl(citizen, seen.trackReport.report.attachments[0]!.url, result.secret));
+    // The citizen's link comes signed: it opens the file as it is, and carries no secret.
+    const link = attachmentUrl(citizen, seen.trackReport.report.attachments[0]!.url);
+    expect(link).not.toContain(result.secret);
+    expect(new URL(link).searchParams.get('signature')).toMatch(/^[\w-]{43}$/);
+    const file = await fetch(link);
     expect(file.status).toBe(200);
     // Not published: the public sees no attachment.
     const publicView = await citizen.request(TrackReportDocument, { trackingCode: result.trackingCode });

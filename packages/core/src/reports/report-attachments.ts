@@ -6,7 +6,7 @@ import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { attachmentView, hasPublicContent } from './report-row-view.js';
-import { secretMatches } from './report-secret.js';
+import { attachmentLinkValid } from './attachment-link.js';
 import type { AttachmentView } from './report-views.js';
 import { attachmentInputSchema, MAX_ATTACHMENTS, type AttachmentInput } from './submit-input.js';
 
@@ -41,8 +41,13 @@ export async function publishAttachments(tx: TenantTx, reportId: string): Promis
 }
 
 export interface AttachmentAccess {
-  /** The report's secret (the citizen who filed it). */
-  secret?: string | null;
+  /**
+   * A signed link's `expires` and `signature`, as they came in its URL
+   * (`signAttachmentLink`): handed out by the API to the citizen holding the
+   * report's secret or to staff, so that neither the secret nor a token is
+   * ever put in a URL.
+   */
+  link?: { expires?: unknown; signature?: unknown } | null;
   /** A signed-in staff member; sees it if they may read the report. */
   actor?: Actor | null;
 }
@@ -51,9 +56,9 @@ const attachmentNotFound = () => new DomainError(DomainErrorCode.NOT_FOUND, 'No 
 
 /**
  * One stored attachment, if this viewer may download it: anyone when it is
- * public and its report's content is public; the citizen with the report's
- * secret; staff allowed to read the report. Otherwise NOT_FOUND (whether it
- * exists is not revealed).
+ * public and its report's content is public; whoever holds a valid signed
+ * link to it; staff allowed to read the report. Otherwise NOT_FOUND (whether
+ * it exists is not revealed).
  */
 export async function findAttachmentForViewer(
   ctx: CoreContext,
@@ -69,7 +74,7 @@ export async function findAttachmentForViewer(
     const publicContent = hasPublicContent(report);
     const allowed =
       (a.isPublic && publicContent) ||
-      (!!access.secret && secretMatches(access.secret, report.secretHash)) ||
+      (!!access.link && attachmentLinkValid(ctx.secretKey, tenantId, a.id, access.link, ctx.now())) ||
       (!!access.actor && canReadReport(access.actor, report));
     if (!allowed) throw attachmentNotFound();
     return attachmentView(a, publicContent);

@@ -1,21 +1,61 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import base32Encode from 'base32-encode';
 
 /**
  * The private secret that lets a citizen follow, complete and rate their
- * report without an account. It is derived from the instance's secret key
- * and the report id, so a retried submission (same idempotency key) can hand
- * back the same secret; only its SHA-256 is stored.
+ * report without an account. It is read out over the phone, so it is 16
+ * characters of Crockford's base 32 (digits and capital letters without
+ * I, L, O and U: no case, no look-alikes), 80 bits, in groups of four:
+ * `7KQ2-M9XD-4HBT-0WRE`. Typed or said back, case, spaces and dashes do not
+ * matter, and O, I and L are read as 0, 1 and 1.
+ *
+ * It is derived from the instance's secret key and the report id, so a
+ * faithful retry of a submission (same idempotency key) can hand back the
+ * same secret; only the SHA-256 of its canonical form is stored.
  */
 export function reportSecret(secretKey: string, reportId: string): string {
-  return createHmac('sha256', secretKey).update(`report-secret:${reportId}`).digest('base64url').slice(0, 32);
+  const bytes = createHmac('sha256', secretKey).update(`report-secret:v2:${reportId}`).digest().subarray(0, SECRET_BYTES);
+  return group(base32Encode(bytes, 'Crockford'));
 }
 
+/** 10 bytes: 80 bits, exactly 16 characters of base 32. */
+const SECRET_BYTES = 10;
+const SECRET_LENGTH = 16;
+const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]+$/;
+
+const group = (compact: string): string => compact.match(/.{1,4}/g)!.join('-');
+
+/**
+ * What a person typed or said, as the canonical secret (`XXXX-XXXX-XXXX-XXXX`),
+ * or null when it cannot be one: upper-cased, spaces and dashes dropped,
+ * O read as 0, I and L as 1.
+ */
+export function normalizeSecret(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (compact.length !== SECRET_LENGTH || !CROCKFORD.test(compact)) return null;
+  return group(compact);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** The stored form of a secret: the SHA-256 (hex) of its canonical form. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256(normalizeSecret(secret) ?? secret).toString('hex');
 }
 
+const equalDigests = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual(a, b);
+
+/**
+ * Whether `secret` is the one whose hash is stored, in constant time. The
+ * readable form is compared after normalising; a secret of the first
+ * format (32 characters, mixed case, before readable secrets) only exactly
+ * as it was given, so the citizens and demo data that hold one keep access.
+ */
 export function secretMatches(secret: string, storedHash: string): boolean {
-  const a = Buffer.from(hashSecret(secret), 'hex');
-  const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  if (secret.length > 200) return false;
+  const stored = Buffer.from(storedHash, 'hex');
+  const canonical = normalizeSecret(secret);
+  const readable = canonical !== null && equalDigests(sha256(canonical), stored);
+  const legacy = equalDigests(sha256(secret.trim()), stored);
+  return readable || legacy;
 }

@@ -2,13 +2,14 @@ import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
-import { validationError } from '../errors.js';
+import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { findTenantById, trackingPrefix, type TenantRecord } from '../tenants/tenant-directory.js';
 import type { ReportEventRecord } from './report-event.js';
 import { displayedDueAt, evaluateSla } from './report-sla.js';
 import { hashSecret, reportSecret } from './report-secret.js';
 import { parseSubmitInput } from './submit-input.js';
 import { reportSearchText } from './search-text.js';
+import { submissionFingerprint, submitterOf } from './submission-fingerprint.js';
 import { newTrackingCode } from './tracking-code.js';
 
 export interface SubmittedReport {
@@ -21,19 +22,30 @@ export interface SubmittedReport {
   replayed: boolean;
 }
 
+export interface SubmitOptions {
+  /** The API key the request presented, if any: an idempotency key replays only for the same key (`Submitter`). */
+  apiKeyId?: string | null;
+}
+
 /**
  * Files a new report. Anyone may submit (a citizen without an account); an
  * operator may submit on a caller's behalf (hotline intake). With an
- * idempotency key, a retry returns the first report instead of a second one.
+ * idempotency key, a faithful retry (same tenant, same submitter, same
+ * normalised input) returns the first report and its secret instead of a
+ * second one; any other use of the key is refused with CONFLICT and learns
+ * nothing of the first report (Stripe's rule).
  */
 export async function submitReport(
   ctx: CoreContext,
   tenantId: string,
   input: unknown,
   actor: Actor | null = null,
+  options: SubmitOptions = {},
 ): Promise<SubmittedReport> {
   const data = parseSubmitInput(input);
-  if (actor && actor.role !== 'CITIZEN') assertCan(actor, Permission.REPORT_INTAKE);
+  const staff = !!actor && actor.role !== 'CITIZEN';
+  if (staff) assertCan(actor, Permission.REPORT_INTAKE);
+  const fingerprint = submissionFingerprint(ctx.secretKey, tenantId, submitterOf(staff ? actor : null, options.apiKeyId ?? null), data);
   const tenant = await findTenantById(ctx, tenantId);
   const now = ctx.now();
 
@@ -44,9 +56,9 @@ export async function submitReport(
           const previous = await tx.report.findUnique({
             where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: data.idempotencyKey } },
           });
-          if (previous) return replay(ctx, previous);
+          if (previous) return replay(ctx, previous, fingerprint);
         }
-        return insertReport(ctx, tx, tenant, data, actor, now);
+        return insertReport(ctx, tx, tenant, data, actor, now, fingerprint);
       });
     } catch (error) {
       // A concurrent retry with the same key won the race: return its report.
@@ -57,7 +69,16 @@ export async function submitReport(
   }
 }
 
-function replay(ctx: CoreContext, report: { id: string; trackingCode: string; submittedAt: Date }): SubmittedReport {
+/** Refused replays: the key was used by another submitter or for another input (or before fingerprints were kept). */
+const keyReused = () =>
+  new DomainError(DomainErrorCode.CONFLICT, 'This idempotency key was already used for a different submission; send a new key to file a new report');
+
+function replay(
+  ctx: CoreContext,
+  report: { id: string; trackingCode: string; submittedAt: Date; submissionFingerprint: string | null },
+  fingerprint: string,
+): SubmittedReport {
+  if (report.submissionFingerprint !== fingerprint) throw keyReused();
   return { id: report.id, trackingCode: report.trackingCode, secret: reportSecret(ctx.secretKey, report.id), submittedAt: report.submittedAt, replayed: true };
 }
 
@@ -68,6 +89,7 @@ async function insertReport(
   data: ReturnType<typeof parseSubmitInput>,
   actor: Actor | null,
   now: Date,
+  fingerprint: string,
 ): Promise<SubmittedReport> {
   let visibility: 'PUBLIC' | 'PRIVATE' = 'PUBLIC';
   if (data.categoryId) {
@@ -97,6 +119,7 @@ async function insertReport(
       trackingCode,
       secretHash: hashSecret(secret),
       idempotencyKey: data.idempotencyKey ?? null,
+      submissionFingerprint: data.idempotencyKey ? fingerprint : null,
       title: data.title,
       description: data.description,
       categoryId: data.categoryId ?? null,

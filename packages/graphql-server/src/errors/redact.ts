@@ -18,10 +18,12 @@ export function describeUnexpected(error: unknown): { type: string; message: str
 
 /**
  * Query parameters whose values never go into a log line: the citizen's
- * secret, tokens and keys, and a GraphQL GET's document, variables and
- * extensions (they can carry a secret inline or as a variable).
+ * secret (no link of ours carries it any more; a hand-made one might),
+ * attachment links' signatures, tokens and keys, and a GraphQL GET's
+ * document, variables and extensions (they can carry a secret inline or as
+ * a variable).
  */
-const SECRET_PARAMETERS = /([?&](?:secret|token|api_key|apiKey|key|password|query|variables|extensions)=)[^&#]*/gi;
+const SECRET_PARAMETERS = /([?&](?:secret|signature|token|api_key|apiKey|key|password|query|variables|extensions)=)[^&#]*/gi;
 /** An upload id in a path (`/uploads/<id>/preview`): a capability usable for 24 hours. */
 const UPLOAD_ID_IN_PATH = /(\/uploads\/)[^/?#]+/gi;
 
@@ -40,9 +42,10 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Fastify's request serializer with `redactUrl` applied: attachment links
- * carry the citizen's secret in `?secret=` (img tags cannot send headers),
- * and a plain request log would write it out.
+ * Fastify's request serializer with `redactUrl` applied. Attachment links
+ * no longer carry the citizen's secret (they are short-lived signed links,
+ * docs/uploads.md); the blanking stays as a defence against hand-made URLs
+ * and other credentials.
  */
 export const requestLogSerializer = (request: { method: string; url: string; id?: unknown; ip?: string }) => ({
   method: request.method,

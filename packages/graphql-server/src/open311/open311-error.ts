@@ -17,7 +17,7 @@ export class Open311Error extends Error {
   override readonly name = 'Open311Error';
   readonly errors: readonly Open311ErrorEntry[];
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 413 | 415,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 415,
     descriptions: readonly string[],
   ) {
     super(descriptions.join('; '));
@@ -27,6 +27,7 @@ export class Open311Error extends Error {
 
 export const badRequest = (...descriptions: string[]) => new Open311Error(400, descriptions);
 export const notFound = (...descriptions: string[]) => new Open311Error(404, descriptions);
+export const conflict = (...descriptions: string[]) => new Open311Error(409, descriptions);
 
 /** Our submit input's field paths, as Open311 parameter names. */
 const PARAMETER_OF: Record<string, string> = {

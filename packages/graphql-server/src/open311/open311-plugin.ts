@@ -4,12 +4,13 @@ import type { CacheInvalidation } from '../cache/cache-invalidation.js';
 import type { GraphQLContext } from '../context.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { publishSubmitted } from '../live/publish-change.js';
+import { identityOf } from '../security/request-identity.js';
 import { unsafeInputMessage } from '../security/unsafe-input.js';
 import { discoveryDocument } from './discovery.js';
 import { findPublicReport } from './find-request.js';
 import { resolveJurisdiction } from './jurisdiction.js';
 import { listOpen311Requests, parseRequestQuery } from './list-requests.js';
-import { badRequest, invalidSubmission, notFound, Open311Error, type Open311ErrorEntry } from './open311-error.js';
+import { badRequest, conflict, invalidSubmission, notFound, Open311Error, type Open311ErrorEntry } from './open311-error.js';
 import { listServices, publicCategories, serviceNotice } from './public-services.js';
 import { toOpen311Request } from './request-view.js';
 import { ResponseFormat, sendOpen311, splitFormat } from './response-format.js';
@@ -30,6 +31,19 @@ const FORM_LIMIT = 64 * 1024;
 const params = (request: FastifyRequest): Record<string, unknown> => (request.params ?? {}) as Record<string, unknown>;
 const query = (request: FastifyRequest): Record<string, unknown> => (request.query ?? {}) as Record<string, unknown>;
 const segment = (request: FastifyRequest) => splitFormat(String(params(request).file ?? ''));
+
+/**
+ * The `Idempotency-Key` header of a POST (not a parameter of the standard):
+ * a faithful retry answers the first request again; any other use of the
+ * key is refused with 409.
+ */
+function idempotencyKeyOf(request: FastifyRequest): { idempotencyKey?: string } {
+  const header = request.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  return key === undefined ? {} : { idempotencyKey: key };
+}
+const keyReused = () =>
+  conflict('Idempotency-Key này đã dùng cho một yêu cầu khác; hãy gửi khóa mới / this Idempotency-Key was used for a different request; send a new key');
 
 /** The format an error answer takes: that of the path, else JSON. */
 const formatOfUrl = (url: string): ResponseFormat => (/\.xml$/i.test(url.split('?')[0] ?? '') ? ResponseFormat.XML : ResponseFormat.JSON);
@@ -82,9 +96,11 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
       const input = toSubmitInput({ ...query(request), ...body }, categories);
       let submitted;
       try {
-        submitted = await submitReport(core, tenant.id, input);
+        const apiKeyId = identityOf(request)?.apiKey?.keyId ?? null;
+        submitted = await submitReport(core, tenant.id, { ...input, ...idempotencyKeyOf(request) }, null, { apiKeyId });
       } catch (error) {
         if (isDomainError(error) && error.code === DomainErrorCode.VALIDATION) throw invalidSubmission(error.details.fields ?? []);
+        if (isDomainError(error) && error.code === DomainErrorCode.CONFLICT) throw keyReused();
         throw error;
       }
       const context: GraphQLContext = { core, tenant, staff: null, requestId: String(request.id), log: request.log };

@@ -1,6 +1,6 @@
-import { availableCommands, getReportForStaff, trackReport, type SlaSnapshot } from '@paht/core';
+import { availableCommands, getReportForStaff, signAttachmentLink, trackReport, type SlaSnapshot } from '@paht/core';
 import { builder } from '../builder.js';
-import { requireStaff } from '../context.js';
+import { requireStaff, type GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError, NotFoundError } from '../errors/expected-errors.js';
 import { Category } from './category.js';
 import {
@@ -54,6 +54,15 @@ export const SlaInfo = builder.objectRef<SlaSnapshot>('SlaInfo').implement({
 
 export const AttachmentKindEnum = builder.enumType('AttachmentKind', { values: ['PHOTO', 'VIDEO', 'DOCUMENT'] as const });
 
+/**
+ * The signed grant of a link to a file that is not public. Such files reach
+ * an `Attachment` only through the views of the citizen holding the secret
+ * and of staff who may read the report (core's views leave them out of
+ * public ones), so whoever gets the link is entitled to the file.
+ */
+const grantFor = (a: AttachmentShape, ctx: GraphQLContext) =>
+  a.isPublic ? null : signAttachmentLink(ctx.core.secretKey, ctx.tenant.id, a.id, ctx.core.now());
+
 /** A photo or video of a report (docs/uploads.md). Public photos carry no metadata: no EXIF, GPS, device or XMP. */
 export const Attachment = builder.objectRef<AttachmentShape>('Attachment').implement({
   fields: (t) => ({
@@ -64,16 +73,17 @@ export const Attachment = builder.objectRef<AttachmentShape>('Attachment').imple
     width: t.exposeInt('width', { nullable: true }),
     height: t.exposeInt('height', { nullable: true }),
     public: t.exposeBoolean('isPublic', {
-      description: 'Served to anyone. When false, the links need the citizen’s `secret` or a staff token; never add the secret to a public link (it would reach caches and their logs).',
+      description: 'Served to anyone, with a plain link that never expires. When false, `url` and `previewUrl` are signed links that open this file for at least 15 minutes.',
     }),
     url: t.string({
-      description: 'The file (absolute path on the API origin). Unless public, add `secret` (the citizen) or send the staff bearer token.',
-      resolve: (a, _args, ctx) => attachmentUrl(a.id, ctx.tenant.slug),
+      description:
+        'The file (absolute path on the API origin), ready for `<img src>` or `<a href>`. Unless public, a short-lived signed link, given only to the citizen holding the secret and to staff who may read the report: use it as it is and ask again for a fresh one when it has expired (403/404). Never add a secret or token to it.',
+      resolve: (a, _args, ctx) => attachmentUrl(a.id, ctx.tenant.slug, grantFor(a, ctx)),
     }),
     previewUrl: t.string({
       nullable: true,
-      description: 'A resized JPEG without metadata, for photos; null for videos.',
-      resolve: (a, _args, ctx) => (a.hasPreview ? attachmentPreviewUrl(a.id, ctx.tenant.slug) : null),
+      description: 'A resized JPEG without metadata, for photos; null for videos. Signed like `url` unless public.',
+      resolve: (a, _args, ctx) => (a.hasPreview ? attachmentPreviewUrl(a.id, ctx.tenant.slug, grantFor(a, ctx)) : null),
     }),
   }),
 });

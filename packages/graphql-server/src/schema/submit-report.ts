@@ -1,7 +1,7 @@
 import { submitReport, type SubmittedReport } from '@paht/core';
 import { builder } from '../builder.js';
 import { publishSubmitted } from '../live/publish-change.js';
-import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
+import { callCore, ConflictError, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { ChannelEnum } from './enums.js';
 import { DateTime } from './scalars.js';
 import { withoutNulls } from './without-nulls.js';
@@ -28,7 +28,10 @@ const SubmitReportInput = builder.inputType('SubmitReportInput', {
     address: t.string(),
     areaCode: t.string(),
     reporter: t.field({ type: ReporterInput, required: true }),
-    idempotencyKey: t.string({ description: 'A retry with the same key returns the first report instead of filing a second one.' }),
+    idempotencyKey: t.string({
+      description:
+        'A retry with the same key, from the same caller (anonymous, API key or staff account) and with the same input, returns the first report and its secret instead of filing a second one. Any other use of the key answers ConflictError.',
+    }),
     uploadIds: t.idList({
       description: 'Files sent before to POST /uploads (at most 10): each id as it answered, valid 24 hours, of this tenant. Private until the report is published.',
     }),
@@ -49,11 +52,11 @@ builder.mutationField('submitReport', (t) =>
   t.field({
     type: SubmitReportSuccess,
     description: 'Files a report, as a citizen or (signed in) as an operator taking a call.',
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, ForbiddenError, ConflictError] },
     args: { input: t.arg({ type: SubmitReportInput, required: true }) },
     resolve: async (_root, { input: { uploadIds, ...input } }, ctx) => {
       const attachments = await attachmentsFromUploads(ctx, uploadIds?.map(String), 'uploadIds');
-      return publishSubmitted(ctx, await callCore(() => submitReport(ctx.core, ctx.tenant.id, { ...withoutNulls(input), attachments }, ctx.staff)));
+      return publishSubmitted(ctx, await callCore(() => submitReport(ctx.core, ctx.tenant.id, { ...withoutNulls(input), attachments }, ctx.staff, { apiKeyId: ctx.apiKeyId ?? null })));
     },
   }),
 );

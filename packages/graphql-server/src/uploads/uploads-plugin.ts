@@ -182,8 +182,9 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
   const serveAttachment = (preview: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
     const tenant = await tenantOf(request);
+    // A signed link (handed out by the API to whoever may see the file), else a staff bearer token; never a secret in the URL.
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const secret = typeof query.secret === 'string' && query.secret ? query.secret : null;
+    const link = query.signature === undefined ? null : { expires: query.expires, signature: query.signature };
     const bearer = bearerOf(request);
     let actor = null;
     if (bearer) {
@@ -192,7 +193,7 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
     }
     let attachment;
     try {
-      attachment = await findAttachmentForViewer(core, tenant.id, id, { secret, actor });
+      attachment = await findAttachmentForViewer(core, tenant.id, id, { link, actor });
     } catch (error) {
       if (isDomainError(error)) throw uploadErrors.notFound();
       throw error;

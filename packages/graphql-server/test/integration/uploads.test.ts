@@ -477,23 +477,36 @@ describe('from upload to a published report', () => {
     const before = (await gql(TRACK, { code })).trackReport;
     expect(before).toMatchObject({ access: 'PUBLIC', report: { id, attachments: [] } });
 
-    // The citizen (with the secret) sees all three, and may download them with the secret only.
+    // The citizen (with the secret) sees all three, with short-lived signed links: the secret is in no URL.
     const mine = (await gql(TRACK, { code, secret })).trackReport.report.attachments as Array<Record<string, any>>;
     expect(mine.map((x) => x.mimeType)).toEqual(['image/jpeg', 'video/mp4', 'image/heic']);
     const [p, v] = mine as [Record<string, any>, Record<string, any>];
-    expect(p).toMatchObject({ kind: 'PHOTO', mimeType: 'image/jpeg', byteSize: photo.byteSize, width: 1200, height: 1600, url: `/attachments/${p.id}?tenant=upl`, previewUrl: `/attachments/${p.id}/preview?tenant=upl` });
+    const signed = (path: string) => new RegExp(`^${path.replace('?', '\\?')}&expires=\\d+&signature=[\\w-]{43}$`);
+    expect(p).toMatchObject({ kind: 'PHOTO', mimeType: 'image/jpeg', byteSize: photo.byteSize, width: 1200, height: 1600 });
+    expect(p.url).toMatch(signed(`/attachments/${p.id}?tenant=upl`));
+    expect(p.previewUrl).toMatch(signed(`/attachments/${p.id}/preview?tenant=upl`));
     expect(v).toMatchObject({ kind: 'VIDEO', mimeType: 'video/mp4', byteSize: 200_000, width: null, height: null, previewUrl: null });
-    // Not public yet: the links need the secret.
+    expect(JSON.stringify(mine)).not.toContain(secret);
     expect(mine.map((x) => x.public)).toEqual([false, false, false]);
+    const unsigned = (link: string) => link.replace(/&expires=.*$/, '');
     for (const path of [p.url, p.previewUrl, v.url]) {
-      expect((await getBytes(path)).status, path).toBe(404);
-      const withSecret = await getBytes(`${path}&secret=${secret}`);
-      expect(withSecret.status, path).toBe(200);
-      expect(withSecret.headers.get('cache-control')).toBe('private, no-store');
-      expect((await getBytes(`${path}&secret=${'x'.repeat(32)}`)).status, path).toBe(404);
+      const opened = await getBytes(path);
+      expect(opened.status, path).toBe(200);
+      expect(opened.headers.get('cache-control')).toBe('private, no-store');
+      expect((await getBytes(unsigned(path))).status, path).toBe(404);
+      // The secret in a URL opens nothing any more.
+      expect((await getBytes(`${unsigned(path)}&secret=${secret}`)).status, path).toBe(404);
+      // Neither a forged signature nor a later expiry.
+      expect((await getBytes(path.replace(/signature=[\w-]+/, `signature=${'A'.repeat(43)}`))).status, path).toBe(404);
+      expect((await getBytes(path.replace(/expires=(\d+)/, (_m, at: string) => `expires=${Number(at) + 300}`))).status, path).toBe(404);
     }
-    // Another tenant's slug does not reach it.
-    expect((await getBytes(`/attachments/${p.id}?tenant=upl-other&secret=${secret}`)).status).toBe(404);
+    // A link opens its own file, of its own tenant, until it expires (15 minutes at least, 20 at most).
+    expect((await getBytes(v.url.replace(v.id, p.id))).status).toBe(404);
+    expect((await getBytes(p.url.replace('tenant=upl', 'tenant=upl-other'))).status).toBe(404);
+    ctx.advance(14 * 60_000);
+    expect((await getBytes(p.url)).status).toBe(200);
+    ctx.advance(6 * 60_000);
+    expect((await getBytes(p.url)).status).toBe(404);
 
     // Staff walk it to publication; the unit answers with a photo of its own.
     const operator = await signIn('ioc@example.gov.vn');
@@ -531,8 +544,9 @@ describe('from upload to a published report', () => {
     const list = (await gql(`query { publicReports(first: 50) { ... on ReportConnection { nodes { id ${ATTACHMENT} } } } }`, {})).publicReports.nodes as Array<Record<string, any>>;
     expect(list.find((r) => r.id === id)?.attachments).toEqual(after);
     expect(JSON.stringify(after)).not.toMatch(/storage|fileName|original|Nguy|0912/);
-    // Served to anyone now: clients must not add the secret to these links.
+    // Served to anyone now, with plain links that do not expire.
     expect(after.map((x) => x.public)).toEqual([true, true]);
+    for (const x of after) expect(x.url).not.toContain('signature');
     const citizenAfter = (await gql(TRACK, { code, secret })).trackReport.report.attachments as Array<Record<string, any>>;
     expect(citizenAfter.map((x) => [x.mimeType, x.public])).toEqual([
       ['image/jpeg', true],
@@ -556,14 +570,16 @@ describe('from upload to a published report', () => {
     expect((await getBytes(v.url)).status).toBe(404);
     expect((await getBytes(`/attachments/${v.id}/preview?tenant=upl`)).status).toBe(404);
     expect((await getBytes(mine[2]!.url)).status).toBe(404);
-    expect((await getBytes(`${mine[2]!.url}&secret=${secret}`)).body.equals(heicBody())).toBe(true);
+    // The citizen reads the report again for fresh links to the files that stay private.
+    const fresh = (await gql(TRACK, { code, secret })).trackReport.report.attachments as Array<Record<string, any>>;
+    expect((await getBytes(fresh[2]!.url)).body.equals(heicBody())).toBe(true);
 
     // The video still plays for the citizen, in byte ranges.
-    const range = await getBytes(`${v.url}&secret=${secret}`, { range: 'bytes=100-199' });
+    const range = await getBytes(fresh[1]!.url, { range: 'bytes=100-199' });
     expect(range.status).toBe(206);
     expect(range.headers.get('content-range')).toBe('bytes 100-199/200000');
     expect(range.body.equals(mp4Body(200_000).subarray(100, 200))).toBe(true);
-    expect((await getBytes(`${v.url}&secret=${secret}`, { range: 'bytes=300000-' })).status).toBe(416);
+    expect((await getBytes(fresh[1]!.url, { range: 'bytes=300000-' })).status).toBe(416);
   });
 });
 

@@ -11,6 +11,8 @@ describe('request URLs in logs', () => {
     expect(redactUrl(get)).toBe('/graphql?tenant=quang-tri&query=[redacted]&variables=[redacted]');
     expect(redactUrl('/uploads/eyJhbGciOiJIUzI1NiJ9.abc.def/preview?tenant=x')).toBe('/uploads/[redacted]/preview?tenant=x');
     expect(redactUrl('/uploads')).toBe('/uploads');
+    // A signed attachment link opens one file for minutes: its signature is not logged either (the expiry, ten digits, reads as a number).
+    expect(redactUrl('/attachments/4f1c?tenant=quang-tri&expires=1772420400&signature=AbC_d-e')).toBe('/attachments/4f1c?tenant=quang-tri&expires=[number]&signature=[redacted]');
   });
 
   it('redacts phone numbers and e-mail addresses written into a URL', () => {

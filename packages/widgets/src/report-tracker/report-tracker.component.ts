@@ -332,7 +332,7 @@ export class PahtReportTracker extends PahtElement {
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<p class="message">${m.loading}</p><span class="skeleton"></span><span class="skeleton" style="width:60%"></span>`;
+        return html`<p class="message">${m.loading}</p><span class="skeleton"></span><span class="skeleton short"></span>`;
       case 'not-found':
         return html`<p class="notice error-box" role="alert">${m.notFound}</p>`;
       case 'wrong-secret':
@@ -346,7 +346,7 @@ export class PahtReportTracker extends PahtElement {
       case 'found': {
         const { report, access } = this.state;
         const can = (action: CitizenAction) => access === 'CITIZEN' && (this.state.kind === 'found' && this.state.actions?.includes(action)) === true;
-        return html`${renderReport(report, access, this.live, this.language, m, this.secret, this.settings.endpoint)}
+        return html`${renderReport(report, access, this.live, this.language, m, this.settings.endpoint)}
         ${this.sent ? html`<p class="notice ok" id="action-done" tabindex="-1" role="status">${this.sent === 'PROVIDE_INFO' ? m.replyDone : m.reopenDone}</p>` : nothing}
         ${can('PROVIDE_INFO') ? renderReply(report, this.reply, m, (next) => (this.reply = next), (text) => void this.provideInfo(text)) : nothing}
         ${can('RATE') || (access === 'CITIZEN' && report.rating !== null)

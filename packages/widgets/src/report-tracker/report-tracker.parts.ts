@@ -36,14 +36,16 @@ export function renderAnswerDue(report: Report, lang: Lang, m: TrackerMessages) 
     <dd class="answer-due">${time ? (report.resolvedAt ? time : html`${m.answerDueBy} ${time}`) : m.noDeadline}</dd>`;
 }
 
-/** An attachment URL from the API (absolute path) made absolute against the endpoint, with the secret when private. */
-export function attachmentHref(path: string, endpoint: string, secret: string): string {
-  const url = new URL(path, endpoint || (typeof location === 'undefined' ? 'http://localhost/' : location.href));
-  if (secret) url.searchParams.set('secret', secret);
-  return url.toString();
+/**
+ * An attachment URL from the API (absolute path) made absolute against the
+ * endpoint. Links to private files come signed for the citizen already; the
+ * secret never goes into a URL.
+ */
+export function attachmentHref(path: string, endpoint: string): string {
+  return new URL(path, endpoint || (typeof location === 'undefined' ? 'http://localhost/' : location.href)).toString();
 }
 
-export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live: LiveState, lang: Lang, m: TrackerMessages, secret: string, endpoint: string) {
+export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live: LiveState, lang: Lang, m: TrackerMessages, endpoint: string) {
   const name = (ref: { name: string; nameEn: string | null } | null) => (ref ? (lang === 'en' && ref.nameEn) || ref.name : null);
   const timeliness = timelinessOf(report);
   const attachments = report.attachments.filter((a) => a.url);
@@ -80,8 +82,8 @@ export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live:
             <ul class="files">
               ${attachments.map(
                 (a, i) => html`<li>
-                  <a href=${attachmentHref(a.url, endpoint, a.public ? '' : secret)} target="_blank" rel="noopener">
-                    ${a.previewUrl ? html`<img src=${attachmentHref(a.previewUrl, endpoint, a.public ? '' : secret)} alt="" loading="lazy" />` : nothing}
+                  <a href=${attachmentHref(a.url, endpoint)} target="_blank" rel="noopener">
+                    ${a.previewUrl ? html`<img src=${attachmentHref(a.previewUrl, endpoint)} alt="" loading="lazy" />` : nothing}
                     <span>${m.openAttachment(i + 1, a.kind)}</span>
                   </a>
                 </li>`,

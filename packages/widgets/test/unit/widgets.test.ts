@@ -32,8 +32,9 @@ describe('widgets without a browser', () => {
     expect(isVietnamesePhone(phone)).toBe(valid);
   });
 
-  it('groups a secret in fours for reading out, keeping every character', () => {
-    expect(groupForReading('ab-d_fgh12')).toEqual(['ab-d', '_fgh', '12']);
+  it('groups a secret in fours for reading out, spaces and dashes being separators only', () => {
+    expect(groupForReading('7KQ2-M9XD-4HB1-0WRE')).toEqual(['7KQ2', 'M9XD', '4HB1', '0WRE']);
+    expect(groupForReading(' 7KQ2M9 XD4HB10WRE')).toEqual(['7KQ2', 'M9XD', '4HB1', '0WRE']);
   });
 
   it('lays the embedder’s wording over the built-in table, for all languages or per language', () => {
