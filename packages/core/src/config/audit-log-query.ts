@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { isSupportedInstant } from '../calendar/supported-dates.js';
 
 export interface AuditLogFilter {
   /** Exact actions (`unit.create`, `sla.breach`, …). */
@@ -29,7 +30,7 @@ const encodeCursor = (e: { at: Date; id: string }) => Buffer.from(`${e.at.toISOS
 function decodeCursor(cursor: string): { at: Date; id: bigint } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const date = new Date(at ?? '');
-  if (!id || !/^\d{1,19}$/.test(id) || Number.isNaN(date.getTime())) throw validationError([{ path: 'after', message: 'is not a cursor of this log' }]);
+  if (!id || !/^\d{1,19}$/.test(id) || !isSupportedInstant(date)) throw validationError([{ path: 'after', message: 'is not a cursor of this log' }]);
   return { at: date, id: BigInt(id) };
 }
 

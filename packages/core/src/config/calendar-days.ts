@@ -6,10 +6,13 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { isSupportedInstant } from '../calendar/supported-dates.js';
 
 function checkDate(date: string): Date {
   const d = DateTime.fromISO(date, { zone: 'utc' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !d.isValid) throw validationError([{ path: 'date', message: 'must be a date YYYY-MM-DD' }]);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !d.isValid || !isSupportedInstant(d.toJSDate())) {
+    throw validationError([{ path: 'date', message: 'must be a date YYYY-MM-DD from 1900 to 9999' }]);
+  }
   return d.toJSDate();
 }
 

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { parseStoredSettings, type TenantSettings } from './tenant-settings-schema.js';
+import { hasNul } from '../input/untrusted-input.js';
 
 export type { TenantSettings } from './tenant-settings-schema.js';
 
@@ -23,6 +24,8 @@ const toRecord = (row: TenantRow): TenantRecord => ({ ...row, settings: parseSto
 
 /** Looks a tenant up by slug in the public tenant directory. */
 export async function findTenantBySlug(ctx: CoreContext, slug: string): Promise<TenantRecord> {
+  // A slug is a URL segment; one holding NUL names no tenant (and PostgreSQL would refuse to compare it).
+  if (hasNul(slug)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
   const tenant = await ctx.db.prisma.tenant.findUnique({ where: { slug } });
   if (!tenant) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
   return toRecord(tenant);

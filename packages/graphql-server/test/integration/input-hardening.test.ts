@@ -222,6 +222,42 @@ describe('dates outside the calendar', () => {
   });
 });
 
+describe('the same defects elsewhere', () => {
+  it('answers a tenant name holding NUL as an unknown tenant, on every route and over WebSocket', async () => {
+    const graphql = await call(`${base}/graphql?tenant=%00`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ units { id } }' }) });
+    expect(graphql.status).toBe(404);
+    expect(firstError(graphql)?.extensions?.code).toBe('TENANT_NOT_FOUND');
+    const uploads = await call(`${base}/uploads?tenant=hard%00`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(16) });
+    expect(uploads.status).toBeGreaterThanOrEqual(400);
+    expect(uploads.status).toBeLessThan(500);
+    const open311 = await call(`${base}/open311/v2/services.json?jurisdiction_id=hard%00`);
+    expect(open311.status).toBe(400);
+    const { liveClient, live } = await import('../support/live-client.js');
+    const client = liveClient(base, { tenant: 'hard\u0000' });
+    const refused = await live(client, 'subscription { iocInbox { reportId } }').failure();
+    await client.dispose();
+    // The close code of an unknown tenant (4403, or 4404 once the codes are renamed), not a server error (1011).
+    expect([4403, 4404]).toContain((refused as { code: number }).code);
+    expect((refused as { reason: string }).reason).toMatch(/Unknown tenant/);
+  });
+
+  it('refuses forged audit-log cursors and calendar days outside the supported years as ValidationErrors, changing nothing', async () => {
+    const admin = { authorization: `Bearer ${adminToken}` };
+    const after = Buffer.from(`0000-01-01T00:00:00.000Z|1`).toString('base64url');
+    const log = await post({ query: 'query L($after: String) { auditLog(after: $after) { __typename ... on ValidationError { fields { path } } } }', variables: { after } }, admin);
+    expect(log.json.data?.auditLog).toEqual({ __typename: 'ValidationError', fields: [{ path: 'after' }] });
+    const before = await counts();
+    for (const date of ['0000-01-01', '0001-01-01', '1899-12-31']) {
+      const day = await post(
+        { query: 'mutation D($input: CalendarDayInput!) { setCalendarDay(input: $input) { __typename ... on ValidationError { fields { path } } } }', variables: { input: { date, kind: 'HOLIDAY', name: 'Ngày thử' } } },
+        admin,
+      );
+      expect(day.json.data?.setCalendarDay).toEqual({ __typename: 'ValidationError', fields: [{ path: 'date' }] });
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('search', () => {
   it('matches %, _ and \\ literally', async () => {
     for (const title of ['Giảm 50% phí gửi xe', 'Mã lỗi A_B ở cổng', 'Đường dẫn C:\\tmp bị lộ', 'Ổ gà sâu trên đường']) {
