@@ -154,6 +154,10 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     background: var(--_subtle);
   }
+  /* A shorter placeholder line (a class, not a style attribute: a strict CSP blocks those). */
+  .skeleton.short {
+    width: 60%;
+  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {
       animation: paht-pulse 1.4s ease-in-out infinite;

@@ -64,8 +64,20 @@ beforeAll(async () => {
   const published = publishVersioned(dist, '9.8.7');
   const pinned = (integrity: string) =>
     `<!doctype html><html lang="vi"><head><meta charset="utf-8" /><title>SRI</title>${meta(endpoint)}${scriptTag(`/${published.file}`, integrity)}</head><body>${w('paht-public-stats', 'from="2026-03-01" to="2026-03-31"')}</body></html>`;
+  // The Content-Security-Policy docs/embed.md gives, strict where it can be (no 'unsafe-inline' for styles).
+  const apiOrigin = new URL(api).origin;
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    `connect-src 'self' ${apiOrigin} ${apiOrigin.replace(/^http/, 'ws')}`,
+    `img-src 'self' data: blob: ${apiOrigin}`,
+    `media-src 'self' blob: ${apiOrigin}`,
+    "style-src 'self'",
+  ].join('; ');
+  const cspPage = `<!doctype html><html lang="vi"><head><meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="${csp}" /><title>CSP</title>${meta(endpoint)}<script src="/paht-widgets.js" defer></script></head><body>${w('paht-report-form', 'tile-url=""')}${w('paht-report-tracker', `tracking-code="${reports[0]!.trackingCode}" secret="${reports[0]!.secret}"`)}${w('paht-public-stats', 'from="2026-03-01" to="2026-03-31"')}</body></html>`;
   site = await startStaticServer({
     '/paht-widgets.js': { type: 'text/javascript', body: bundle },
+    '/csp.html': { type: 'text/html', body: cspPage },
     [`/${published.file}`]: { type: 'text/javascript', body: readFileSync(join(dist, published.file)) },
     '/pinned.html': { type: 'text/html', body: pinned(published.integrity) },
     '/tampered.html': { type: 'text/html', body: pinned(published.integrity.replace(/^sha384-./, (m) => (m.endsWith('A') ? 'sha384-B' : 'sha384-A'))) },
@@ -271,5 +283,23 @@ describe('the versioned bundle', () => {
     await expect.poll(() => tampered.consoleErrors.join('\n'), { timeout: 10_000 }).toContain('integrity');
     expect(await tampered.page.evaluate(() => Boolean(customElements.get('paht-public-stats')))).toBe(false);
     await tampered.page.close();
+  });
+});
+
+describe('under the Content-Security-Policy of docs/embed.md', () => {
+  it('loads, goes live over WebSocket, and breaks no directive (no inline script or style needed)', async () => {
+    await context.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const o = await open('/csp.html');
+    await expect.poll(() => o.page.locator('paht-public-stats').locator('.card .figure').first().textContent(), { timeout: 15_000 }).toBe(String(reports.length));
+    await expect.poll(() => o.page.locator('paht-report-form').locator('#category option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect.poll(() => o.page.locator('paht-report-tracker').locator('.live').textContent(), { timeout: 15_000 }).toContain('Đang cập nhật trực tiếp');
+    const violations = await o.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    expect(violations).toEqual([]);
+    expect(await o.errors()).toEqual([]);
+    await o.page.close();
   });
 });
