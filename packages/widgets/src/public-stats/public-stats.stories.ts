@@ -3,7 +3,7 @@ import { html } from 'lit';
 import './public-stats.js';
 import type { StatsState } from './public-stats.component.js';
 import type { FeedState } from './public-feed.js';
-import { KPI_MONTHS, KPI_TOTAL, KPI_UNITS, LONG_TEXT } from '../shared/story-fixtures.js';
+import { KPI_AREAS, KPI_MONTHS, KPI_TOTAL, KPI_UNITS, LONG_TEXT } from '../shared/story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -26,6 +26,9 @@ type Story = StoryObj<Args>;
 
 export const ByUnit: Story = {};
 export const ByMonth: Story = { args: { groupBy: 'MONTH', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_MONTHS, units: KPI_UNITS } } } };
+// Areas by their names (the API's `area`), never by code; English names in English.
+export const ByArea: Story = { args: { groupBy: 'AREA', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_AREAS, units: KPI_UNITS } } } };
+export const ByAreaEnglish: Story = { args: { ...ByArea.args, lang: 'en' } };
 export const Loading: Story = { args: { state: { kind: 'loading' } } };
 export const Empty: Story = { args: { state: { kind: 'ready', data: { total: null, rows: [], units: [] } } } };
 export const Failed: Story = { args: { state: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };

@@ -5,7 +5,8 @@ import './report-tracker.js';
 import type { TrackerState } from './report-tracker.component.js';
 import type { LiveState } from './live-status.js';
 import type { RatingState } from './report-tracker.parts.js';
-import { LONG_TEXT, reportAt } from '../shared/story-fixtures.js';
+import type { CitizenAction, TextFormState } from './citizen-actions.js';
+import { citizenActionsAt, LONG_TEXT, REFUSAL, reportAt } from '../shared/story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -13,21 +14,31 @@ interface Args {
   state: TrackerState;
   live: LiveState;
   rating: RatingState;
+  reply: TextFormState;
+  reopen: TextFormState;
+  sent: CitizenAction | null;
   width: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/Report tracker',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-report-tracker lang=${a.lang} tracking-code=${a.trackingCode} .state=${a.state} .live=${a.live} .rating=${a.rating}></paht-report-tracker>
+    <paht-report-tracker lang=${a.lang} tracking-code=${a.trackingCode} .state=${a.state} .live=${a.live} .rating=${a.rating}
+      .reply=${a.reply} .reopen=${a.reopen} .sent=${a.sent}></paht-report-tracker>
   </div>`,
-  args: { lang: 'vi', trackingCode: 'QT-123-456-789', state: { kind: 'idle' }, live: 'off', rating: { kind: 'idle', stars: 0, comment: '' }, width: '48rem' },
+  args: { lang: 'vi', trackingCode: 'QT-123-456-789', state: { kind: 'idle' }, live: 'off', rating: { kind: 'idle', stars: 0, comment: '' },
+    reply: { kind: 'idle', text: '', error: null }, reopen: { kind: 'idle', text: '', error: null }, sent: null, width: '48rem' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] }, live: { control: 'inline-radio', options: ['connecting', 'live', 'off'] } },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-const citizen = (status: ReportStatus): Partial<Args> => ({ state: { kind: 'found', access: 'CITIZEN', report: reportAt(status) }, live: 'live' });
+// With the secret, the steps the API lists for the status (TrackedReport.actions).
+const citizen = (status: ReportStatus): Partial<Args> => ({
+  state: { kind: 'found', access: 'CITIZEN', report: reportAt(status), actions: citizenActionsAt(status) },
+  live: 'live',
+});
+const typed = 'Trước số nhà 120, cạnh cột điện.';
 
 // Idle has no code: a code on a tracker looks it up at once.
 export const Idle: Story = { args: { trackingCode: '' } };
@@ -58,3 +69,16 @@ export const LongVietnameseText: Story = {
 };
 export const English: Story = { args: { ...citizen('PUBLISHED'), lang: 'en' } };
 export const NarrowPhone: Story = { args: { ...citizen('PUBLISHED'), width: '360px' } };
+
+// The citizen's steps: answer the unit's question, reopen, rate.
+export const ReplyMissing: Story = { args: { ...citizen('WAITING_FOR_CITIZEN'), reply: { kind: 'invalid', text: '', error: null } } };
+export const ReplySending: Story = { args: { ...citizen('WAITING_FOR_CITIZEN'), reply: { kind: 'sending', text: typed, error: null } } };
+export const ReplyRefused: Story = { args: { ...citizen('WAITING_FOR_CITIZEN'), reply: { kind: 'failed', text: typed, error: REFUSAL.vi } } };
+export const ReplySent: Story = { args: { ...citizen('IN_PROGRESS'), sent: 'PROVIDE_INFO' } };
+export const ReplyEnglish: Story = { args: { ...citizen('WAITING_FOR_CITIZEN'), lang: 'en', reply: { kind: 'failed', text: typed, error: REFUSAL.en } } };
+export const ReopenMissing: Story = { args: { ...citizen('PUBLISHED'), reopen: { kind: 'invalid', text: '', error: null } } };
+export const ReopenRefused: Story = { args: { ...citizen('PUBLISHED'), reopen: { kind: 'failed', text: 'Ổ gà vẫn còn.', error: 'Phản ánh đã chuyển sang bước khác nên chưa gửi được. Trang đã cập nhật tình trạng mới nhất.' } } };
+export const Reopened: Story = { args: { ...citizen('IN_PROGRESS'), sent: 'REOPEN' } };
+export const RatingRefused: Story = { args: { ...citizen('PUBLISHED'), rating: { kind: 'failed', stars: 4, comment: 'Ổn', error: REFUSAL.vi } } };
+// Before assignment there is no date the unit must answer by; said so.
+export const AnswerDueNotSetEnglish: Story = { args: { ...citizen('CLASSIFIED'), lang: 'en' } };
