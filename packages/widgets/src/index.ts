@@ -1,7 +1,9 @@
 // The public contract of @paht/widgets. Side-effect free: import
 // `@paht/widgets/report-form`, `/report-tracker` or `/public-stats` (or load
 // dist/paht-widgets.js) to register the tags.
-export { PahtElement } from './shared/paht-element.js';
+export { PahtElement, type WidgetSettings } from './shared/paht-element.js';
+export { WidgetErrorCode, widgetErrorCodeOf, type WidgetErrorDetail } from './shared/widget-errors.js';
+export { PAGE_CONFIG_META, type PageConfigKey } from './shared/page-config.js';
 export { LANGS, langOf, withOverrides, type Lang, type MessageOverrides } from './shared/i18n.js';
 export { isVietnamesePhone } from './shared/phone.js';
 export { groupForReading } from './shared/group-digits.js';
