@@ -244,6 +244,9 @@ describe('misconfiguration is visible', () => {
     // Configured late (a framework setting properties): the widget loads.
     await stats.evaluate((el, endpoint) => Object.assign(el, { endpoint, tenant: 'embed', from: '2026-03-01', to: '2026-03-31' }), `${api}/graphql`);
     await expect.poll(() => stats.locator('.card .figure').first().textContent(), { timeout: 15_000 }).toBe(String(reports.length));
+    const form = o.page.locator('paht-report-form');
+    await form.evaluate((el, endpoint) => (el.setAttribute('endpoint', endpoint), el.setAttribute('tenant', 'embed')), `${api}/graphql`);
+    await expect.poll(() => form.locator('#category option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await o.page.close();
   });
 
@@ -270,6 +273,9 @@ describe('misconfiguration is visible', () => {
     );
     expect(JSON.stringify(status)).toContain('ORIGIN_NOT_ALLOWED');
     await o.page.close();
+    // From the example portal's origin, the same key is let through.
+    const fromPortal = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': demoKey, origin: 'http://localhost:8080' }, body: '{"query":"{ __typename }"}' });
+    expect(await fromPortal.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
 
