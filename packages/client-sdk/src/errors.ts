@@ -1,3 +1,14 @@
+import type { ServerErrorCode } from './generated/error-codes.js';
+
+/** The SDK's own codes: no usable answer came (`NETWORK_ERROR`, `ABORTED`) or it could not be read (`BAD_RESPONSE`). */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'ABORTED' | 'BAD_RESPONSE';
+
+/**
+ * A PahtError's code: the server's (generated from the platform's one
+ * registry) or the SDK's; any other string a newer server may send.
+ */
+export type PahtErrorCode = ServerErrorCode | ClientErrorCode | (string & {});
+
 /**
  * Everything the SDK throws is a PahtError. Expected refusals (invalid
  * input, not allowed, wrong state) are not thrown: they come back as typed
@@ -6,13 +17,13 @@
 export class PahtError extends Error {
   override readonly name: string = 'PahtError';
   /** A machine-readable code: the server's (`TENANT_NOT_FOUND`, `UNAUTHENTICATED`, `INTERNAL_SERVER_ERROR`, …) or the SDK's (`NETWORK_ERROR`, `BAD_RESPONSE`). */
-  readonly code: string;
+  readonly code: PahtErrorCode;
   /** The server's id for the request (quote it when reporting a problem); null when no answer came. */
   readonly requestId: string | null;
   /** The HTTP status, when an answer came. */
   readonly statusCode: number | null;
 
-  constructor(message: string, details: { code: string; requestId?: string | null; statusCode?: number | null; cause?: unknown }) {
+  constructor(message: string, details: { code: PahtErrorCode; requestId?: string | null; statusCode?: number | null; cause?: unknown }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = details.code;
     this.requestId = details.requestId ?? null;

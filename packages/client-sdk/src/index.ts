@@ -28,7 +28,8 @@ export {
 } from './upload.js';
 export { createOfflineQueue, type OfflineQueue, type OfflineQueueOptions, type FlushOutcome, type SubmitReportQueued } from './offline/offline-queue.js';
 export { memoryStorage, webStorage, indexedDbStorage, type OfflineStorage, type QueuedSubmission, type WebStorageLike } from './offline/offline-storage.js';
-export { PahtError, NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
+export { PahtError, NetworkError, ServerError, type ClientErrorCode, type GraphQLErrorEntry, type PahtErrorCode } from './errors.js';
+export { ServerErrorCode, LIVE_CLOSE_CODES, UPLOAD_ERROR_CODES } from './generated/error-codes.js';
 export { typedDocument, documentText, type TypedDocument, type AnyDocument, type ResultOf, type VariablesOf } from './typed-document.js';
 
 // High-level helpers: functions of a client, so unused ones drop out of bundles.

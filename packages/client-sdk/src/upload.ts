@@ -1,4 +1,5 @@
 import { NetworkError, ServerError } from './errors.js';
+import type { UPLOAD_ERROR_CODES } from './generated/error-codes.js';
 
 /** What `upload` accepts: a browser `File`/`Blob`, or bytes. */
 export type UploadBody = Blob | Uint8Array | ArrayBuffer;
@@ -35,7 +36,9 @@ export interface UploadedFile {
   previewUrl: string | null;
 }
 
-export type UploadErrorCode = 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'EMPTY' | 'TENANT_NOT_FOUND' | 'RATE_LIMITED' | 'BAD_REQUEST';
+/** The upload codes that mean "this file, as sent, was refused" (returned as UploadRefused); the others are thrown. */
+const REFUSALS = ['UNSUPPORTED_TYPE', 'TOO_LARGE', 'EMPTY', 'TENANT_NOT_FOUND', 'RATE_LIMITED', 'BAD_REQUEST'] as const satisfies readonly (typeof UPLOAD_ERROR_CODES)[number][];
+export type UploadErrorCode = (typeof REFUSALS)[number];
 
 /** The file was refused (nothing was stored). `message` is Vietnamese / English. */
 export interface UploadRefused {
@@ -136,7 +139,7 @@ function readAnswer(answer: RawAnswer, total: number, options: UploadOptions): U
   });
 }
 
-const REFUSAL_CODES = new Set<string>(['UNSUPPORTED_TYPE', 'TOO_LARGE', 'EMPTY', 'TENANT_NOT_FOUND', 'RATE_LIMITED', 'BAD_REQUEST']);
+const REFUSAL_CODES = new Set<string>(REFUSALS);
 
 const aborted = (url: string, cause?: unknown) => new NetworkError(`Upload to ${url} aborted`, { code: 'ABORTED', cause });
 

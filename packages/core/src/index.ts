@@ -1,6 +1,15 @@
 // The public contract of @paht/core. Explicit named exports only.
 
 // Errors, ids and context
+export {
+  ERROR_CODES,
+  ErrorCode,
+  LIVE_CLOSE_CODES,
+  UPLOAD_ERROR_CODES,
+  httpStatusOf,
+  type ErrorCodeSpec,
+  type UploadErrorCode,
+} from './error-codes.js';
 export { DomainError, DomainErrorCode, isDomainError, validationError, type FieldIssue } from './errors.js';
 export { isUuid } from './ids.js';
 export { createCoreContext, type CoreContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { Actor, CoreContext, TenantRecord } from '@paht/core';
+import { ErrorCode, httpStatusOf, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { currentStaff } from './auth/current-staff.js';
@@ -36,10 +36,10 @@ export const RequestErrorCode = {
   TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
   /** The bearer token is malformed, expired, for another tenant, or (OIDC) names no active staff account. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-} as const;
+} as const satisfies Partial<{ readonly [K in ErrorCode]: K }>;
 
-const requestError = (message: string, code: string, status: number, requestId: string) =>
-  new GraphQLError(message, { extensions: { code, requestId, http: { status } } });
+const requestError = (message: string, code: ErrorCode, requestId: string) =>
+  new GraphQLError(message, { extensions: { code, requestId, http: { status: httpStatusOf(code) } } });
 
 /** Builds the GraphQL context of one HTTP request: its tenant and, with a bearer token, its staff actor. */
 export async function createContext(core: CoreContext, request: FastifyRequest): Promise<GraphQLContext> {
@@ -49,7 +49,7 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
     if (!found.ok) {
       const message =
         found.reason === 'NOT_NAMED' ? 'Say which tenant: header x-tenant, query parameter tenant, or an API key' : `Unknown tenant ${tenantSlugOf(request)}`;
-      throw requestError(message, RequestErrorCode.TENANT_NOT_FOUND, 404, requestId);
+      throw requestError(message, RequestErrorCode.TENANT_NOT_FOUND, requestId);
     }
     const tenant = found.tenant;
     const signInThrottle = identityOf(request)?.signInThrottle ?? null;
@@ -58,7 +58,7 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');
-    throw requestError('Internal server error', 'INTERNAL_SERVER_ERROR', 500, requestId);
+    throw requestError('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR, requestId);
   }
 }
 
@@ -71,11 +71,11 @@ async function staffOf(core: CoreContext, tenant: TenantRecord, request: Fastify
     const verified = await oidc.verify(core, tenant, token);
     if (verified.ok) return verified.actor;
     if (verified.failure === 'NO_STAFF_ACCOUNT') {
-      throw requestError('No active staff account of this tenant has the e-mail of this sign-in', RequestErrorCode.UNAUTHENTICATED, 401, requestId);
+      throw requestError('No active staff account of this tenant has the e-mail of this sign-in', RequestErrorCode.UNAUTHENTICATED, requestId);
     }
-    throw requestError("Invalid or expired token of this tenant's identity provider; sign in again", RequestErrorCode.UNAUTHENTICATED, 401, requestId);
+    throw requestError("Invalid or expired token of this tenant's identity provider; sign in again", RequestErrorCode.UNAUTHENTICATED, requestId);
   }
   const actor = token ? await currentStaff(core, token, tenant.id) : null;
-  if (!actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, 401, requestId);
+  if (!actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, requestId);
   return actor;
 }

@@ -1,11 +1,11 @@
 import type { Client as WsClient, FormattedExecutionResult } from 'graphql-ws/client';
 import { NetworkError, ServerError, type GraphQLErrorEntry } from '../errors.js';
+import { LIVE_CLOSE_CODES } from '../generated/error-codes.js';
 import { backoffDelay, sleep } from '../retry.js';
 import { documentText, type AnyDocument } from '../typed-document.js';
 
-/** Close codes the server ends a refused connection with (see the server's live/connection-context.ts). */
-const UNAUTHORIZED = 4401;
-const FORBIDDEN = 4403;
+/** The server's code behind a close code it ended the connection with (4401, 4403, 4404: the platform's error registry), or null. */
+const closedWith = (code: number) => LIVE_CLOSE_CODES[code] ?? null;
 
 export interface LiveConnectionOptions {
   /** The WebSocket URL (`ws(s)://…/graphql`). */
@@ -50,8 +50,8 @@ const isCloseEvent = (value: unknown): value is { code: number; reason: string }
 function liveError(error: unknown, url: string): Error {
   if (error instanceof NetworkError || error instanceof ServerError) return error;
   if (isCloseEvent(error)) {
-    if (error.code === UNAUTHORIZED) return new ServerError(error.reason || 'Unauthorized', { code: 'UNAUTHENTICATED', cause: error });
-    if (error.code === FORBIDDEN) return new ServerError(error.reason || 'Forbidden', { code: 'TENANT_NOT_FOUND', cause: error });
+    const code = closedWith(error.code);
+    if (code) return new ServerError(error.reason || code, { code, cause: error });
     return new NetworkError(`Live connection to ${url} closed (${error.code}${error.reason ? `: ${error.reason}` : ''})`, { code: 'NETWORK_ERROR', cause: error });
   }
   if (error instanceof TypeError) return error;
@@ -80,8 +80,8 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
         retryAttempts: options.retryAttempts,
         retryWait: (retries) => sleep(backoffDelay(retries, options)),
         // Retry dropped connections (close events), not refusals: a wrong
-        // tenant (4403) or token (4401) stays wrong.
-        shouldRetry: (event) => isCloseEvent(event) && event.code !== FORBIDDEN && event.code !== UNAUTHORIZED,
+        // tenant (4404), token (4401) or role (4403) stays wrong.
+        shouldRetry: (event) => isCloseEvent(event) && closedWith(event.code) === null,
         on: {
           connected: (_socket, _payload, wasRetry) => {
             if (wasRetry) options.onReconnected?.();

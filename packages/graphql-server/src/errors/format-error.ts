@@ -1,7 +1,8 @@
-import { isDomainError } from '@paht/core';
+import { ErrorCode, isDomainError } from '@paht/core';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 
-export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+/** The one code of every masked, unexpected failure, on every route (core's error registry). */
+export const INTERNAL_SERVER_ERROR = ErrorCode.INTERNAL_SERVER_ERROR;
 
 /**
  * By class name along the prototype chain, not `instanceof`: a bundler or

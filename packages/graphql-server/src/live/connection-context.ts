@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { CoreContext } from '@paht/core';
+import { LIVE_CLOSE_CODES, type CoreContext } from '@paht/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { currentStaff } from '../auth/current-staff.js';
 import type { GraphQLContext } from '../context.js';
 import { lookUpTenant } from '../security/request-tenant.js';
 
-/** Close codes a refused WebSocket connection ends with. */
+/** Close codes a refused or ended WebSocket connection ends with: core's error registry (docs/live-updates.md). */
 export const LiveCloseCode = {
-  /** The bearer token is malformed, expired, or for another tenant. */
-  UNAUTHORIZED: 4401,
-  /** No tenant named, or no tenant with that slug. */
-  FORBIDDEN: 4403,
+  /** UNAUTHENTICATED: the bearer token is malformed, expired, for another tenant, or its account was deactivated. */
+  UNAUTHORIZED: LIVE_CLOSE_CODES.UNAUTHENTICATED,
+  /** FORBIDDEN: the staff member's role or unit changed while connected. */
+  FORBIDDEN: LIVE_CLOSE_CODES.FORBIDDEN,
+  /** TENANT_NOT_FOUND: no tenant named, or no tenant with that slug. */
+  TENANT_NOT_FOUND: LIVE_CLOSE_CODES.TENANT_NOT_FOUND,
 } as const;
 
 export type ConnectionOutcome =
@@ -38,7 +40,7 @@ export async function connectionContext(
   const found = await lookUpTenant(core, slug);
   if (!found.ok) {
     const reason = found.reason === 'NOT_NAMED' ? 'Thiếu tỉnh/thành (tenant) / Tenant required' : 'Không có tỉnh/thành này / Unknown tenant';
-    return { ok: false, code: LiveCloseCode.FORBIDDEN, reason };
+    return { ok: false, code: LiveCloseCode.TENANT_NOT_FOUND, reason };
   }
   const tenant = found.tenant;
 

@@ -2,7 +2,7 @@ import type { CoreContext, TenantRecord } from '@paht/core';
 import type { FastifyRequest } from 'fastify';
 import { identityOf } from '../security/request-identity.js';
 import { lookUpTenant } from '../security/request-tenant.js';
-import { badRequest, notFound, Open311Error } from './open311-error.js';
+import { badRequest, forbidden, notFound } from './open311-error.js';
 
 const single = (value: unknown): string | undefined => {
   const first = Array.isArray(value) ? value[0] : value;
@@ -31,7 +31,7 @@ export async function resolveJurisdiction(core: CoreContext, request: FastifyReq
   const tenant = found.tenant;
   // An API key speaks for its own tenant only (as on /graphql).
   if (identity?.apiKey && identity.apiKey.tenantId !== tenant.id) {
-    throw new Open311Error(403, ['Khóa API thuộc tỉnh/thành khác / the API key belongs to another jurisdiction']);
+    throw forbidden('Khóa API thuộc tỉnh/thành khác / the API key belongs to another jurisdiction');
   }
   return tenant;
 }

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@paht/core';
+import { ErrorCode, httpStatusOf } from '@paht/core';
 
 /** One entry of the standard's error answer: `[{ code, description }]`, `<errors><error>…`. */
 export interface Open311ErrorEntry {
@@ -25,8 +26,10 @@ export class Open311Error extends Error {
   }
 }
 
-export const badRequest = (...descriptions: string[]) => new Open311Error(400, descriptions);
-export const notFound = (...descriptions: string[]) => new Open311Error(404, descriptions);
+// The standard's `code` is the HTTP status: each is core's registry's status of the code it stands for.
+export const badRequest = (...descriptions: string[]) => new Open311Error(httpStatusOf(ErrorCode.BAD_REQUEST), descriptions);
+export const notFound = (...descriptions: string[]) => new Open311Error(httpStatusOf(ErrorCode.NOT_FOUND), descriptions);
+export const forbidden = (...descriptions: string[]) => new Open311Error(httpStatusOf(ErrorCode.FORBIDDEN), descriptions);
 export const conflict = (...descriptions: string[]) => new Open311Error(409, descriptions);
 
 /** Our submit input's field paths, as Open311 parameter names. */

@@ -1,7 +1,8 @@
-import { inspectInput, isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
+import { httpStatusOf, inspectInput, isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheInvalidation } from '../cache/cache-invalidation.js';
 import type { GraphQLContext } from '../context.js';
+import { INTERNAL_SERVER_ERROR } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { publishSubmitted } from '../live/publish-change.js';
 import { identityOf } from '../security/request-identity.js';
@@ -151,6 +152,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyE
     return sendOpen311(reply, format, 'errors', [entry], status);
   }
   request.log.error({ requestId: request.id, error: describeUnexpected(error) }, 'open311 request failed');
-  const entry: Open311ErrorEntry = { code: 500, description: `Lỗi máy chủ, mã yêu cầu ${String(request.id)} / internal server error, request id ${String(request.id)}` };
-  return sendOpen311(reply, format, 'errors', [entry], 500);
+  const masked = httpStatusOf(INTERNAL_SERVER_ERROR);
+  const entry: Open311ErrorEntry = { code: masked, description: `Lỗi máy chủ, mã yêu cầu ${String(request.id)} / internal server error, request id ${String(request.id)}` };
+  return sendOpen311(reply, format, 'errors', [entry], masked);
 }

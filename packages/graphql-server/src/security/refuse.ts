@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '@paht/core';
 import { toOpen311Xml } from '../open311/open311-xml.js';
 
 /** Codes of the requests refused before any GraphQL or route handler runs. */
@@ -22,7 +23,7 @@ export const SecurityErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** An anonymous caller sent a document that is not in the trusted documents. HTTP 400. */
   PERSISTED_QUERY_NOT_TRUSTED: 'PERSISTED_QUERY_NOT_TRUSTED',
-} as const;
+} as const satisfies Partial<{ readonly [K in ErrorCode]: K }>;
 
 export type SecurityErrorCode = (typeof SecurityErrorCode)[keyof typeof SecurityErrorCode];
 

@@ -1,4 +1,6 @@
-/** The error codes of the upload routes (docs/uploads.md), each with its HTTP status. */
+import type { ERROR_CODES, UploadErrorCode as RegisteredUploadCode } from '@paht/core';
+
+/** The error codes of the upload routes (docs/uploads.md), each with its HTTP status: core's registry, checked at compile time. */
 export const UPLOAD_ERROR_STATUS = {
   UNSUPPORTED_TYPE: 415,
   TOO_LARGE: 413,
@@ -8,7 +10,7 @@ export const UPLOAD_ERROR_STATUS = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
-} as const;
+} as const satisfies Partial<{ readonly [K in RegisteredUploadCode]: (typeof ERROR_CODES)[K]['status'] }>;
 export type UploadErrorCode = keyof typeof UPLOAD_ERROR_STATUS;
 
 /**

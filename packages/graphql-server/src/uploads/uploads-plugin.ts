@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findAttachmentForViewer, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
+import { findAttachmentForViewer, httpStatusOf, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentStaff } from '../auth/current-staff.js';
 import { requestTenant } from '../security/request-tenant.js';
+import { INTERNAL_SERVER_ERROR } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { imageSize, PREVIEW_MIME_TYPE, processImage } from './image-processing.js';
 import { LocalDiskStorage } from './local-disk-storage.js';
@@ -88,7 +89,10 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
       refusal = uploadErrors.badRequest('Yêu cầu không hợp lệ', 'Bad request');
     } else {
       request.log.error({ requestId: request.id, error: describeUnexpected(error) }, 'upload route failed');
-      return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ / Internal server error' } });
+      // Masked like every other route: the same code, and the request id to quote.
+      return reply
+        .code(httpStatusOf(INTERNAL_SERVER_ERROR))
+        .send({ error: { code: INTERNAL_SERVER_ERROR, message: 'Lỗi máy chủ / Internal server error', requestId: String(request.id) } });
     }
     if (request.method === 'POST' && !request.raw.readableEnded) discardRest(request);
     return reply.code(refusal.status).send(errorBody(refusal));

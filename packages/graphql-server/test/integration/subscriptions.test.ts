@@ -207,9 +207,11 @@ describe('connecting', () => {
     expect(await inbox.failure()).toMatchObject({ code: 4401 });
   });
 
-  it('closes with 4403 for an unknown tenant', async () => {
+  it('closes with 4404 (TENANT_NOT_FOUND) for an unknown tenant', async () => {
     const inbox = live(connect({ tenant: 'nowhere' }), IOC_INBOX);
-    expect(await inbox.failure()).toMatchObject({ code: 4403 });
+    expect(await inbox.failure()).toMatchObject({ code: 4404 });
+    const unnamed = live(connect({}), IOC_INBOX);
+    expect(await unnamed.failure()).toMatchObject({ code: 4404 });
   });
 
   it('takes the tenant from the URL when the connection parameters do not name it', async () => {
