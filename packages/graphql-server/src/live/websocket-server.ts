@@ -27,6 +27,9 @@ const requestError = (message: string, code: string, extensions: Record<string, 
 /** Largest WebSocket message accepted (bytes): a subscription document with its variables fits many times over. Larger ones close the socket with 1009. */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
+/** Subscriptions one connection may hold at once: a staff console needs a handful, a citizen app one per report followed. */
+export const LIVE_MAX_SUBSCRIPTIONS = 100;
+
 /** The HTTP path's document limits (`createSecurity().documentLimits`): graphql-js parse options and extra validation rules. */
 export interface LiveDocumentLimits {
   parseOptions: { maxTokens: number };
@@ -81,6 +84,16 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
         ctx.extra.stopChecks?.();
       },
       onSubscribe(ctx, _id, payload) {
+        // graphql-ws has already registered this one.
+        if (Object.keys(ctx.subscriptions).length > LIVE_MAX_SUBSCRIPTIONS) {
+          return [
+            requestError(
+              `Quá nhiều đăng ký trên một kết nối (tối đa ${LIVE_MAX_SUBSCRIPTIONS}) / Too many subscriptions on one connection (at most ${LIVE_MAX_SUBSCRIPTIONS}); complete some first`,
+              'RATE_LIMITED',
+              { limit: 'subscriptions', maximum: LIVE_MAX_SUBSCRIPTIONS },
+            ),
+          ];
+        }
         // The same checks, in the same order, as HTTP: parameters, size in tokens, then the validation rules with depth and cost.
         const unsafe = inspectRequestParameters({ variables: payload.variables, operationName: payload.operationName, extensions: payload.extensions });
         if (unsafe) return [requestError(unsafeInputMessage(unsafe.problem), 'BAD_USER_INPUT', { reason: unsafe.problem, path: unsafe.path })];

@@ -73,7 +73,7 @@ async function settled(client: Client): Promise<void> {
 }
 
 /** A bare graphql-transport-ws socket: every message it gets, and how it closed. */
-async function rawSocket(at: string) {
+async function rawSocket(at: string, init: Record<string, unknown> = {}) {
   const ws = new WebSocket(`${at.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
   const messages: { type: string; id?: string; payload?: any }[] = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
@@ -88,7 +88,7 @@ async function rawSocket(at: string) {
     while (messages.length === seen) await new Promise<void>((resolve) => (waiting = resolve));
     return messages[messages.length - 1]!;
   };
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { tenant: 'wsh' } }));
+  ws.send(JSON.stringify({ type: 'connection_init', payload: { tenant: 'wsh', ...init } }));
   expect((await next()).type).toBe('connection_ack');
   return { ws, messages, closed, next, subscribe: (id: string, payload: unknown) => ws.send(JSON.stringify({ id, type: 'subscribe', payload })) };
 }
@@ -169,6 +169,28 @@ describe('document limits over WebSocket', () => {
     expect(await nested.failure()).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'TOO_DEEP' }) })]);
     const literal = live(client, `subscription { reportStatus(trackingCode: "${probe.trackingCode}\\u0000", secret: "x") { status } }`);
     expect(await literal.failure()).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'NUL_CHARACTER' }) })]);
+  });
+});
+
+describe('subscriptions per connection', () => {
+  it('refuses the 101st open subscription on one connection with a typed error; completing one makes room', async () => {
+    const operator = (await issueStaffToken(ctx.secretKey, { userId: actorId(t.operator)!, tenantId: t.tenantId, role: 'IOC_OPERATOR', unitId: t.iocUnitId }, ctx.now())).token;
+    const socket = await rawSocket(base, { authorization: `Bearer ${operator}` });
+    // The server registers each id as its message arrives, so the 101st is counted after the first 100.
+    const follow = (id: string) => socket.subscribe(id, { query: IOC_INBOX });
+    for (let i = 1; i <= 101; i++) follow(String(i));
+    expect(await socket.next()).toMatchObject({ type: 'error', id: '101', payload: [{ extensions: { code: 'RATE_LIMITED', limit: 'subscriptions', maximum: 100 } }] });
+    for (const id of ['1', '2']) socket.ws.send(JSON.stringify({ id, type: 'complete' }));
+    follow('102');
+    // A citizen stream answers after reading the database, when '102' listens (see `settled`).
+    socket.subscribe('probe', { query: REPORT_STATUS, variables: { code: probe.trackingCode, secret: probe.secret } });
+    while (!socket.messages.some((m) => m.id === 'probe')) await socket.next();
+    await submitted();
+    // Every open subscription gets the new report, the 102nd among them; none was refused.
+    while (!socket.messages.some((m) => m.id === '102')) await socket.next();
+    expect(socket.messages.filter((m) => m.type === 'error').map((m) => m.id)).toEqual(['101']);
+    expect(socket.messages.find((m) => m.id === '102')).toMatchObject({ type: 'next', payload: { data: { iocInbox: { type: 'SUBMIT' } } } });
+    socket.ws.close();
   });
 });
 
