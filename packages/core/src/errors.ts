@@ -1,3 +1,5 @@
+import { fieldIssue, summarizeIssues, type FieldIssue, type FieldIssueInput } from './validation/field-issue-codes.js';
+
 /**
  * The closed set of expected failures of the core. The API layer maps each
  * code to a typed result; anything else that is thrown is unexpected and is
@@ -17,10 +19,7 @@ export const DomainErrorCode = {
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+export type { FieldIssue, FieldIssueInput } from './validation/field-issue-codes.js';
 
 /**
  * An expected failure. Messages are English for logs and developers; clients
@@ -29,20 +28,23 @@ export interface FieldIssue {
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  readonly details: { fields?: FieldIssue[]; from?: string; action?: string };
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly details: { fields?: FieldIssue[]; from?: string; action?: string } = {},
+    details: { fields?: readonly FieldIssueInput[]; from?: string; action?: string } = {},
   ) {
     super(message);
+    // Every field issue leaves with its code and both languages, however it was written.
+    const { fields, ...rest } = details;
+    this.details = fields ? { ...rest, fields: fields.map((f) => fieldIssue(f)) } : rest;
   }
 }
 
-export const validationError = (fields: FieldIssue[]): DomainError =>
-  new DomainError(
-    DomainErrorCode.VALIDATION,
-    `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
-    { fields },
-  );
+/** A VALIDATION error naming the fields; each gets its code and its message in Vietnamese and English. */
+export const validationError = (issues: readonly FieldIssueInput[]): DomainError => {
+  const fields = issues.map((i) => fieldIssue(i));
+  return new DomainError(DomainErrorCode.VALIDATION, summarizeIssues(fields).en, { fields });
+};
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

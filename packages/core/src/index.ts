@@ -10,7 +10,8 @@ export {
   type ErrorCodeSpec,
   type UploadErrorCode,
 } from './error-codes.js';
-export { DomainError, DomainErrorCode, isDomainError, validationError, type FieldIssue } from './errors.js';
+export { DomainError, DomainErrorCode, isDomainError, validationError, type FieldIssue, type FieldIssueInput } from './errors.js';
+export { FieldIssueCode, fieldIssue, summarizeIssues, type IssueParams } from './validation/field-issue-codes.js';
 export { isUuid } from './ids.js';
 export { createCoreContext, type CoreContext } from './context.js';
 
@@ -59,6 +60,7 @@ export type { ReportEventData, ReportEventRecord } from './reports/report-event.
 export { newTrackingCode, normalizeTrackingCode } from './reports/tracking-code.js';
 export {
   CHANNELS,
+  SELF_SERVICE_CHANNELS,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   attachmentInputSchema,
@@ -70,8 +72,9 @@ export {
 export { findAttachmentForViewer, PUBLISHABLE_MEDIA_TYPES, type AttachmentAccess } from './reports/report-attachments.js';
 export { ATTACHMENT_LINK_TTL_SECONDS, attachmentLinkValid, signAttachmentLink, type AttachmentLinkGrant } from './reports/attachment-link.js';
 export { normalizeSecret } from './reports/report-secret.js';
+export { submitReport, type SubmitOptions, type SubmittedReport } from './reports/submit-report.js';
 export { ANONYMOUS, submissionFingerprint, submitterOf, type Submitter } from './reports/submission-fingerprint.js';
-export { submitReport, type SubmittedReport } from './reports/submit-report.js';
+export { vietnamesePhone } from './reports/vietnamese-phone.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
 export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
 export { escapeLikePattern, foldVietnamese } from './reports/search-text.js';

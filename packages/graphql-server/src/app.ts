@@ -18,7 +18,7 @@ import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
 import { jitGatewayFor } from './execution/jit-gateway.js';
 import { schema } from './schema/index.js';
 import { createSecurity, type SecurityOptions } from './security/index.js';
-import { uploadsPlugin } from './uploads/uploads-plugin.js';
+import { uploadsPlugin, type UploadsOptions } from './uploads/uploads-plugin.js';
 import type { UploadStorage } from './uploads/upload-storage.js';
 
 export interface BuildAppOptions extends SecurityOptions {
@@ -51,6 +51,8 @@ export interface BuildAppOptions extends SecurityOptions {
   uploadsDir?: string;
   /** Another store for uploads (e.g. S3-compatible); replaces the local disk. */
   uploadStorage?: UploadStorage;
+  /** Upload body timeouts and the sweep of unattached uploads (each option documents its default). */
+  uploads?: Pick<UploadsOptions, 'bodyIdleTimeoutMs' | 'bodyTimeoutMs' | 'sweepIntervalMs'>;
 }
 
 /**
@@ -109,7 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     context: (request) => answers.track(request, createContext(core, request)),
   });
   registerHealthRoute(app, core);
-  await app.register(uploadsPlugin, { core, dir: options.uploadsDir, storage: options.uploadStorage });
+  await app.register(uploadsPlugin, { ...options.uploads, core, dir: options.uploadsDir, storage: options.uploadStorage });
   await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
   attachLiveUpdates(app, core, schema, { redisUrl, documentLimits: security.documentLimits });

@@ -5,4 +5,5 @@ export type { GraphQLContext } from './context.js';
 export { RequestErrorCode } from './context.js';
 export { STAFF_TOKEN_TTL_SECONDS } from './auth/staff-token.js';
 export { LocalDiskStorage } from './uploads/local-disk-storage.js';
+export { sweepUnattachedUploads, type SweepResult } from './uploads/sweep-uploads.js';
 export type { ByteRange, StoredObject, UploadStorage } from './uploads/upload-storage.js';

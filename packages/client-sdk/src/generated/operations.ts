@@ -264,7 +264,7 @@ export type SubmitReportInput = {
   address?: string | null | undefined;
   areaCode?: string | null | undefined;
   categoryId?: string | null | undefined;
-  /** Default WEB. Only signed-in staff (taking a call) may set another channel; anyone else gets a ValidationError on `channel` (NOT_ALLOWED). */
+  /** Default WEB. Anyone may say WEB or APP; the other (intake) channels are for signed-in staff taking a call, anyone else gets a ValidationError on `channel` (NOT_ALLOWED). */
   channel?: Channel | null | undefined;
   description: string;
   /** A retry with the same key, from the same caller (anonymous, API key or staff account) and with the same input, returns the first report and its secret instead of filing a second one. Any other use of the key answers ConflictError. */

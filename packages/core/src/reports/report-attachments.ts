@@ -7,6 +7,8 @@ import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { attachmentView, hasPublicContent } from './report-row-view.js';
 import { attachmentLinkValid } from './attachment-link.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
+import { safeParseWithIssues } from '../validation/zod-issues.js';
 import type { AttachmentView } from './report-views.js';
 import { attachmentInputSchema, MAX_ATTACHMENTS, type AttachmentInput } from './submit-input.js';
 
@@ -22,16 +24,29 @@ const attachmentList = z.array(attachmentInputSchema).max(MAX_ATTACHMENTS);
 
 /** Checks attachment metadata given with a step (an answer's photos); throws VALIDATION naming `path`. */
 export function parseAttachmentInputs(input: unknown, path = 'attachments'): AttachmentInput[] {
-  const parsed = attachmentList.safeParse(input ?? []);
-  if (!parsed.success) {
-    throw validationError(parsed.error.issues.map((i) => ({ path: [path, ...i.path].join('.'), message: i.message })));
-  }
+  const parsed = safeParseWithIssues(attachmentList, input ?? [], [path]);
+  if (!parsed.success) throw validationError(parsed.issues);
   return parsed.data;
 }
 
-/** Stores attachments that came with timeline event `eventSeq`; private until publication. */
+/**
+ * Refuses attachments whose stored file is already attached to a report:
+ * an upload is single-use (VALIDATION UPLOAD_USED on `<path>.<index>`).
+ * Two transactions racing past this check are settled by the unique index
+ * on (tenant_id, storage_key): the second insert fails.
+ */
+export async function assertNotAttached(tx: TenantTx, attachments: readonly AttachmentInput[], path = 'attachments'): Promise<void> {
+  if (attachments.length === 0) return;
+  const used = await tx.attachment.findMany({ where: { storageKey: { in: attachments.map((a) => a.storageKey) } }, select: { storageKey: true } });
+  const usedKeys = new Set(used.map((u) => u.storageKey));
+  const issues = attachments.flatMap((a, i) => (usedKeys.has(a.storageKey) ? [{ path: `${path}.${i}`, code: FieldIssueCode.UPLOAD_USED }] : []));
+  if (issues.length > 0) throw validationError(issues);
+}
+
+/** Stores attachments that came with timeline event `eventSeq`; private until publication. Each stored file only once. */
 export async function addAttachments(tx: TenantTx, tenantId: string, reportId: string, eventSeq: number, attachments: AttachmentInput[]): Promise<void> {
   if (attachments.length === 0) return;
+  await assertNotAttached(tx, attachments);
   await tx.attachment.createMany({ data: attachments.map((a) => ({ ...a, tenantId, reportId, eventSeq, isPublic: false })) });
 }
 

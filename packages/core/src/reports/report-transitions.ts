@@ -1,8 +1,9 @@
 import type { Actor, Role } from '../auth/actor.js';
-import { DomainError, DomainErrorCode, validationError, type FieldIssue } from '../errors.js';
+import { DomainError, DomainErrorCode, validationError, type FieldIssueInput } from '../errors.js';
 import { MAX_EXTENSION_MINUTES, RejectionReason, type ReportCommand, type ReportCommandType } from './report-commands.js';
 import { ReportStatus } from './report-status.js';
 import { isUuid } from '../ids.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { hasNul } from '../input/untrusted-input.js';
 
 const S = ReportStatus;
@@ -53,19 +54,19 @@ export interface TransitionDecision {
 
 const MAX_TEXT = 10_000;
 
-function checkInput(command: ReportCommand): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+function checkInput(command: ReportCommand): FieldIssueInput[] {
+  const issues: FieldIssueInput[] = [];
   const text = (path: string, value: string | undefined, required: boolean) => {
     const v = value?.trim() ?? '';
-    if (required && v.length === 0) issues.push({ path, message: 'is required' });
-    if (v.length > MAX_TEXT) issues.push({ path, message: `is longer than ${MAX_TEXT} characters` });
+    if (required && v.length === 0) issues.push({ path, code: FieldIssueCode.REQUIRED });
+    if (v.length > MAX_TEXT) issues.push({ path, code: FieldIssueCode.TOO_LONG, params: { maximum: MAX_TEXT } });
     if (hasNul(v)) issues.push({ path, message: 'must not contain a NUL character (U+0000)' });
   };
   const rating = (value: number | undefined, required: boolean) => {
     if (value === undefined) {
-      if (required) issues.push({ path: 'rating', message: 'is required' });
+      if (required) issues.push({ path: 'rating', code: FieldIssueCode.REQUIRED });
     } else if (!Number.isInteger(value) || value < 1 || value > 5) {
-      issues.push({ path: 'rating', message: 'must be a whole number from 1 to 5' });
+      issues.push({ path: 'rating', code: FieldIssueCode.OUT_OF_RANGE, params: { minimum: 1, maximum: 5 } });
     }
   };
   switch (command.type) {

@@ -1,10 +1,19 @@
-import { isValidPhoneNumber, parsePhoneNumber } from 'libphonenumber-js';
 import { z } from 'zod';
 import { validationError } from '../errors.js';
 import { assertSafeInput } from '../input/untrusted-input.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
+import { safeParseWithIssues } from '../validation/zod-issues.js';
+import { vietnamesePhone } from './vietnamese-phone.js';
 
 export const CHANNELS = ['APP', 'WEB', 'FANPAGE', 'ZALO', 'EMAIL', 'HOTLINE_1022', 'AI_CALL_CENTRE', 'OPEN311'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/**
+ * The channels a citizen files through by themselves (the web, the
+ * province's app): the only ones a caller who is not signed-in staff may
+ * name. The others are intake by staff (hotline, e-mail, social pages, the
+ * AI call centre) or a façade of our own (Open311).
+ */
+export const SELF_SERVICE_CHANNELS: readonly Channel[] = ['WEB', 'APP'];
 
 /** Largest attachment accepted: 100 MiB (videos). */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
@@ -17,7 +26,7 @@ const text = (min: number, max: number) => z.string().trim().min(min).max(max);
  */
 export const attachmentInputSchema = z.object({
   kind: z.enum(['PHOTO', 'VIDEO', 'DOCUMENT']),
-  mimeType: z.string().regex(/^(image|video|application)\/[\w.+-]+$/, 'is not a media type'),
+  mimeType: z.string().regex(/^(image|video|application)\/[\w.+-]+$/),
   byteSize: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
   storageKey: z.string().min(1).max(500),
   fileName: z.string().trim().max(255).optional(),
@@ -43,7 +52,7 @@ export const submitReportSchema = z.object({
     phone: z
       .string()
       .trim()
-      .refine((v) => isValidPhoneNumber(v, 'VN'), 'is not a valid Vietnamese phone number'),
+      .refine((v) => vietnamesePhone(v) !== null, { params: { code: FieldIssueCode.INVALID_PHONE } }),
     email: z.email().max(320).optional(),
   }),
   /** Files already uploaded (see `attachmentInputSchema`). Kept private until published. */
@@ -52,11 +61,11 @@ export const submitReportSchema = z.object({
   idempotencyKey: z.string().trim().min(8).max(200).optional(),
 })
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
-    message: 'latitude and longitude go together',
+    params: { code: FieldIssueCode.COORDINATES_TOGETHER },
     path: ['longitude'],
   })
   .refine((v) => v.latitude !== undefined || v.address !== undefined || v.areaCode !== undefined, {
-    message: 'a location (coordinates, address or area) is required',
+    params: { code: FieldIssueCode.LOCATION_REQUIRED },
     path: ['address'],
   });
 
@@ -69,10 +78,8 @@ export type SubmitReportData = z.output<typeof submitReportSchema>;
  */
 export function parseSubmitInput(input: unknown): SubmitReportData {
   assertSafeInput(input);
-  const parsed = submitReportSchema.safeParse(input);
-  if (!parsed.success) {
-    throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  }
+  const parsed = safeParseWithIssues(submitReportSchema, input);
+  if (!parsed.success) throw validationError(parsed.issues);
   const data = parsed.data;
-  return { ...data, reporter: { ...data.reporter, phone: parsePhoneNumber(data.reporter.phone, 'VN').number } };
+  return { ...data, reporter: { ...data.reporter, phone: vietnamesePhone(data.reporter.phone) as string } };
 }

@@ -7,8 +7,10 @@ import { findTenantById, trackingPrefix, type TenantRecord } from '../tenants/te
 import type { ReportEventRecord } from './report-event.js';
 import { displayedDueAt, evaluateSla } from './report-sla.js';
 import { hashSecret, reportSecret } from './report-secret.js';
-import { parseSubmitInput } from './submit-input.js';
+import { parseSubmitInput, SELF_SERVICE_CHANNELS, type Channel } from './submit-input.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { reportSearchText } from './search-text.js';
+import { assertNotAttached } from './report-attachments.js';
 import { submissionFingerprint, submitterOf } from './submission-fingerprint.js';
 import { newTrackingCode } from './tracking-code.js';
 
@@ -23,6 +25,8 @@ export interface SubmittedReport {
 }
 
 export interface SubmitOptions {
+  /** The channel a server-side façade files under (Open311); never taken from a client. */
+  channel?: Channel;
   /** The API key the request presented, if any: an idempotency key replays only for the same key (`Submitter`). */
   apiKeyId?: string | null;
 }
@@ -42,9 +46,16 @@ export async function submitReport(
   actor: Actor | null = null,
   options: SubmitOptions = {},
 ): Promise<SubmittedReport> {
-  const data = parseSubmitInput(input);
+  const parsed = parseSubmitInput(input);
   const staff = !!actor && actor.role !== 'CITIZEN';
   if (staff) assertCan(actor, Permission.REPORT_INTAKE);
+  // Only staff taking a call name an intake channel; everyone else files
+  // through the web or the app (or the façade they came through), so
+  // channel statistics hold.
+  if (!staff && !SELF_SERVICE_CHANNELS.includes(parsed.channel) && parsed.channel !== options.channel) {
+    throw validationError([{ path: 'channel', code: FieldIssueCode.NOT_ALLOWED }]);
+  }
+  const data = { ...parsed, channel: options.channel ?? parsed.channel };
   const fingerprint = submissionFingerprint(ctx.secretKey, tenantId, submitterOf(staff ? actor : null, options.apiKeyId ?? null), data);
   const tenant = await findTenantById(ctx, tenantId);
   const now = ctx.now();
@@ -111,6 +122,7 @@ async function insertReport(
     reason: null,
     data: { ...(data.categoryId ? { categoryId: data.categoryId } : {}), visibility },
   };
+  await assertNotAttached(tx, data.attachments);
   const sla = await evaluateSla(tx, tenant, data.categoryId ?? null, [submitEvent], now);
   await tx.report.create({
     data: {

@@ -12,6 +12,9 @@ import { projectReport } from './report-projection.js';
 import { displayedDueAt, evaluateSla, resolvedOnTime } from './report-sla.js';
 import { decideTransition } from './report-transitions.js';
 import { isUuid } from '../ids.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
+import { normalizeTrackingCode } from './tracking-code.js';
+import { isUniqueViolation } from './submit-report.js';
 import { addAttachments, parseAttachmentInputs, publishAttachments } from './report-attachments.js';
 
 export interface TransitionResult {
@@ -38,12 +41,12 @@ export async function transitionReport(
   if (!isUuid(reportId)) throw reportNotFound();
   const tenant = await findTenantById(ctx, tenantId);
   const now = ctx.now();
-  return withTenant(ctx.db, tenantId, async (tx) => {
+  return singleUseUploads(command, () => withTenant(ctx.db, tenantId, async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId } });
     if (!report) throw reportNotFound();
     const decision = decideTransition(report, actor, command);
     const attachments = command.type === 'RESOLVE' ? parseAttachmentInputs(command.attachments, 'attachments') : [];
-    const data = await eventData(tx, command);
+    const data = await eventData(tx, command, reportId);
     const event: ReportEventRecord = {
       seq: report.version + 2,
       type: command.type,
@@ -96,11 +99,11 @@ export async function transitionReport(
     await addAttachments(tx, tenantId, reportId, event.seq, attachments);
     if (command.type === 'PUBLISH') await publishAttachments(tx, reportId);
     return { event, sla };
-  });
+  }));
 }
 
 /** Checks references in the command against this tenant's data and builds the event payload. */
-async function eventData(tx: TenantTx, command: ReportCommand): Promise<ReportEventData> {
+async function eventData(tx: TenantTx, command: ReportCommand, reportId: string): Promise<ReportEventData> {
   switch (command.type) {
     case 'CLASSIFY': {
       const category = await tx.category.findUnique({ where: { id: command.categoryId } });
@@ -113,8 +116,10 @@ async function eventData(tx: TenantTx, command: ReportCommand): Promise<ReportEv
       if (!unit || !unit.active) throw validationError([{ path: 'unitId', message: 'is not an active unit of this tenant' }]);
       return { unitId: unit.id };
     }
-    case 'REJECT':
-      return { rejection: command.rejection, ...(command.duplicateOfCode ? { duplicateOfCode: command.duplicateOfCode } : {}) };
+    case 'REJECT': {
+      if (command.duplicateOfCode === undefined) return { rejection: command.rejection };
+      return { rejection: command.rejection, duplicateOfCode: await duplicateOf(tx, command.duplicateOfCode, reportId) };
+    }
     case 'EXTEND':
       return { extensionMinutes: command.extensionMinutes };
     case 'RESOLVE':
@@ -125,5 +130,33 @@ async function eventData(tx: TenantTx, command: ReportCommand): Promise<ReportEv
       return command.rating !== undefined ? { rating: command.rating } : {};
     default:
       return {};
+  }
+}
+
+/**
+ * The tracking code a rejected report duplicates, normalised: another
+ * report of this tenant (the tenant transaction sees no other). Otherwise
+ * VALIDATION on `duplicateOfCode`, and nothing is written.
+ */
+async function duplicateOf(tx: TenantTx, input: string, reportId: string): Promise<string> {
+  const code = normalizeTrackingCode(input);
+  const original = code ? await tx.report.findUnique({ where: { trackingCode: code }, select: { id: true } }) : null;
+  if (!code || !original) throw validationError([{ path: 'duplicateOfCode', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
+  if (original.id === reportId) throw validationError([{ path: 'duplicateOfCode', code: FieldIssueCode.SELF_REFERENCE }]);
+  return code;
+}
+
+/**
+ * Two steps racing to attach the same upload: the unique index refuses the
+ * second insert, answered as the check before it would have been.
+ */
+async function singleUseUploads<T>(command: ReportCommand, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (command.type === 'RESOLVE' && command.attachments?.length && isUniqueViolation(error)) {
+      throw validationError([{ path: 'attachments', code: FieldIssueCode.UPLOAD_USED }]);
+    }
+    throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainErrorCode, isDomainError, type DomainError, type FieldIssue, type ReportStatus } from '@paht/core';
+import { DomainErrorCode, fieldIssue, isDomainError, summarizeIssues, type DomainError, type FieldIssue, type FieldIssueInput, type ReportStatus } from '@paht/core';
 
 /**
  * Expected failures as the API returns them: one class per core error code,
@@ -10,11 +10,26 @@ export abstract class ExpectedError extends Error {
   abstract readonly code: DomainErrorCode;
 }
 
+/**
+ * Invalid input. `fields` name each refused field with a stable code and a
+ * message in Vietnamese and English (issues given with an English message
+ * only get code INVALID and a generic Vietnamese text); `message` is both
+ * summaries, Vietnamese first (`"<vi> / <en>"`). `developerMessage` is the
+ * English summary when no field is named.
+ */
 export class ValidationError extends ExpectedError {
   override readonly name = 'ValidationError';
   readonly code = DomainErrorCode.VALIDATION;
-  constructor(message: string, readonly fields: readonly FieldIssue[]) {
-    super(message);
+  readonly fields: readonly FieldIssue[];
+  readonly messageVi: string;
+  readonly messageEn: string;
+  constructor(developerMessage: string, fields: readonly FieldIssueInput[]) {
+    const complete = fields.map((f) => fieldIssue(f));
+    const summary = complete.length > 0 ? summarizeIssues(complete) : { vi: 'Dữ liệu chưa hợp lệ', en: developerMessage };
+    super(`${summary.vi} / ${summary.en}`);
+    this.fields = complete;
+    this.messageVi = summary.vi;
+    this.messageEn = summary.en;
   }
 }
 

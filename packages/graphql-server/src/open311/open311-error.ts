@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@paht/core';
+import type { FieldIssueInput } from '@paht/core';
 import { ErrorCode, httpStatusOf } from '@paht/core';
 
 /** One entry of the standard's error answer: `[{ code, description }]`, `<errors><error>…`. */
@@ -60,7 +60,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 /** A core validation failure as Open311 errors, one per parameter, never echoing a value. */
-export function invalidSubmission(fields: readonly FieldIssue[]): Open311Error {
+export function invalidSubmission(fields: readonly FieldIssueInput[]): Open311Error {
   const parameters = [...new Set(fields.map((f) => PARAMETER_OF[f.path] ?? f.path))];
   return badRequest(...parameters.map((p) => EXPECTED[p] ?? `Tham số không hợp lệ: ${p} / invalid parameter: ${p}`));
 }

@@ -15,7 +15,7 @@ import { badRequest, conflict, invalidSubmission, notFound, Open311Error, type O
 import { listServices, publicCategories, serviceNotice } from './public-services.js';
 import { toOpen311Request } from './request-view.js';
 import { ResponseFormat, sendOpen311, splitFormat } from './response-format.js';
-import { toSubmitInput } from './submit-request.js';
+import { OPEN311_CHANNEL, toSubmitInput } from './submit-request.js';
 
 export interface Open311Options {
   core: CoreContext;
@@ -98,7 +98,7 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
       let submitted;
       try {
         const apiKeyId = identityOf(request)?.apiKey?.keyId ?? null;
-        submitted = await submitReport(core, tenant.id, { ...input, ...idempotencyKeyOf(request) }, null, { apiKeyId });
+        submitted = await submitReport(core, tenant.id, { ...input, ...idempotencyKeyOf(request) }, null, { channel: OPEN311_CHANNEL, apiKeyId });
       } catch (error) {
         if (isDomainError(error) && error.code === DomainErrorCode.VALIDATION) throw invalidSubmission(error.details.fields ?? []);
         if (isDomainError(error) && error.code === DomainErrorCode.CONFLICT) throw keyReused();

@@ -1,6 +1,9 @@
-import type { SubmitReportInput } from '@paht/core';
+import type { Channel, SubmitReportInput } from '@paht/core';
 import { badRequest, invalidSubmission } from './open311-error.js';
 import type { PublicCategories } from './public-services.js';
+
+/** The channel Open311 submissions are filed under (passed to the core as a trusted option, not as input). */
+export const OPEN311_CHANNEL: Channel = 'OPEN311';
 
 /** Words of the description that make the title, at most. */
 const TITLE_WORDS = 10;
@@ -32,7 +35,7 @@ function coordinate(name: 'lat' | 'long', value: unknown): number | undefined {
 
 /**
  * The parameters of `POST requests` (form fields or JSON) as our
- * submission, channel OPEN311: `service_code` → the public category,
+ * submission (filed under OPEN311_CHANNEL): `service_code` → the public category,
  * `lat`/`long`, `address_string`, `description` (its first words make the
  * title), `last_name` + `first_name` → the reporter's full name (family
  * name first, as Vietnamese names are written), `phone` (required here),
@@ -57,7 +60,6 @@ export function toSubmitInput(params: Record<string, unknown>, categories: Publi
     title: titleOf(description),
     description,
     categoryId: category.id,
-    channel: 'OPEN311',
     ...(latitude !== undefined ? { latitude } : {}),
     ...(longitude !== undefined ? { longitude } : {}),
     ...(address ? { address } : {}),

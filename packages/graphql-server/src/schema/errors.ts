@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@paht/core';
+import { FieldIssueCode, type FieldIssue } from '@paht/core';
 import { builder } from '../builder.js';
 import {
   ConflictError,
@@ -19,16 +19,32 @@ export const ErrorInterface = builder.interfaceRef<ExpectedError>('Error').imple
   }),
 });
 
+const FieldIssueCodeEnum = builder.enumType('FieldIssueCode', {
+  description: 'Why a field was refused: stable, for clients that show their own text.',
+  values: Object.values(FieldIssueCode),
+});
+
 const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
-  description: 'One invalid input field: `path` is dotted from the input root (`reporter.phone`).',
-  fields: (t) => ({ path: t.exposeString('path'), message: t.exposeString('message') }),
+  description:
+    'One invalid input field: `path` is dotted from the input root (`reporter.phone`, `uploadIds.2`). Messages never repeat the value sent; numbers in them are the rule\'s limits.',
+  fields: (t) => ({
+    path: t.exposeString('path'),
+    code: t.field({ type: FieldIssueCodeEnum, resolve: (i) => i.code }),
+    message: t.exposeString('message', { description: 'Vietnamese, then English: `"<vi> / <en>"`.' }),
+    messageVi: t.exposeString('messageVi', { description: 'For citizens, in Vietnamese.' }),
+    messageEn: t.exposeString('messageEn', { description: 'For citizens, in English.' }),
+  }),
 });
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
-  description: 'The input is malformed or incomplete; `fields` says where.',
+  description: 'The input is malformed or incomplete; `fields` says where and why. `message` is Vietnamese, then English.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ fields: t.field({ type: [FieldIssueRef], resolve: (e) => [...e.fields] }) }),
+  fields: (t) => ({
+    fields: t.field({ type: [FieldIssueRef], resolve: (e) => [...e.fields] }),
+    messageVi: t.exposeString('messageVi', { description: 'Every issue, in Vietnamese.' }),
+    messageEn: t.exposeString('messageEn', { description: 'Every issue, in English.' }),
+  }),
 });
 
 builder.objectType(ForbiddenError, {

@@ -4,7 +4,7 @@ import { RejectionReasonEnum, ReportVisibilityEnum } from './enums.js';
 import { publishing } from '../live/publish-change.js';
 import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
 import { requireStaff } from '../context.js';
-import { attachmentsFromUploads } from '../uploads/upload-attachments.js';
+import { attachmentsFromUploads, withUploadPaths } from '../uploads/upload-attachments.js';
 
 /** Every step below is published to live subscribers once it has committed. */
 const asStaff = publishing(applyAsStaff);
@@ -76,7 +76,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, a, ctx) => {
       requireStaff(ctx);
       const attachments = await attachmentsFromUploads(ctx, a.uploadIds?.map(String), 'uploadIds');
-      return asStaff(ctx, a.id, { type: 'RESOLVE', answer: a.answer, reason: a.reason, attachments });
+      return withUploadPaths(() => asStaff(ctx, a.id, { type: 'RESOLVE', answer: a.answer, reason: a.reason, attachments }));
     },
   }),
   publishReport: t.field({

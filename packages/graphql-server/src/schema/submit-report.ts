@@ -5,13 +5,13 @@ import { callCore, ConflictError, ForbiddenError, ValidationError } from '../err
 import { ChannelEnum } from './enums.js';
 import { DateTime } from './scalars.js';
 import { withoutNulls } from './without-nulls.js';
-import { attachmentsFromUploads } from '../uploads/upload-attachments.js';
+import { attachmentsFromUploads, withUploadPaths } from '../uploads/upload-attachments.js';
 
 const ReporterInput = builder.inputType('ReporterInput', {
   description: 'Who reports: kept private, never shown to the public.',
   fields: (t) => ({
     fullName: t.string(),
-    phone: t.string({ required: true, description: 'A Vietnamese phone number, any common spelling.' }),
+    phone: t.string({ required: true, description: 'A Vietnamese phone number (0…, 84… or +84…, spaces and dots allowed); stored in E.164. Numbers of other countries are refused (INVALID_PHONE).' }),
     email: t.string(),
   }),
 });
@@ -22,7 +22,7 @@ const SubmitReportInput = builder.inputType('SubmitReportInput', {
     title: t.string({ required: true }),
     description: t.string({ required: true }),
     categoryId: t.id(),
-    channel: t.field({ type: ChannelEnum, description: 'Default WEB.' }),
+    channel: t.field({ type: ChannelEnum, description: 'Default WEB. Anyone may say WEB or APP; the other (intake) channels are for signed-in staff taking a call, anyone else gets a ValidationError on `channel` (NOT_ALLOWED).' }),
     latitude: t.float(),
     longitude: t.float(),
     address: t.string(),
@@ -56,7 +56,10 @@ builder.mutationField('submitReport', (t) =>
     args: { input: t.arg({ type: SubmitReportInput, required: true }) },
     resolve: async (_root, { input: { uploadIds, ...input } }, ctx) => {
       const attachments = await attachmentsFromUploads(ctx, uploadIds?.map(String), 'uploadIds');
-      return publishSubmitted(ctx, await callCore(() => submitReport(ctx.core, ctx.tenant.id, { ...withoutNulls(input), attachments }, ctx.staff, { apiKeyId: ctx.apiKeyId ?? null })));
+      const submitted = await withUploadPaths(() =>
+        callCore(() => submitReport(ctx.core, ctx.tenant.id, { ...withoutNulls(input), attachments }, ctx.staff, { apiKeyId: ctx.apiKeyId ?? null })),
+      );
+      return publishSubmitted(ctx, submitted);
     },
   }),
 );

@@ -3,6 +3,12 @@ import { uploadErrors } from './upload-errors.js';
 
 const interrupted = () => uploadErrors.badRequest('Tải lên bị ngắt giữa chừng', 'The upload was interrupted before the body ended');
 
+/** How long a body may take: between two chunks, and in all (from the first read). */
+export interface BodyDeadlines {
+  idleMs: number;
+  totalMs: number;
+}
+
 /**
  * Pulls the request body one chunk at a time, on demand, so nothing beyond
  * what the caller asks for is held in memory. Stopping early leaves the
@@ -13,13 +19,33 @@ export class BodyReader {
   /** Bytes taken from the stream so far. */
   received = 0;
 
-  constructor(private readonly stream: Readable) {}
+  private readonly deadline: number;
 
-  /** The next chunk, or null at the end of the body. Rejects (BAD_REQUEST) when the client goes away midway. */
+  /** With `deadlines`, a body that stalls or trickles is refused (TIMEOUT) instead of holding the connection. */
+  constructor(
+    private readonly stream: Readable,
+    private readonly deadlines: BodyDeadlines = { idleMs: Infinity, totalMs: Infinity },
+  ) {
+    this.deadline = Date.now() + deadlines.totalMs;
+  }
+
+  /**
+   * The next chunk, or null at the end of the body. Rejects (BAD_REQUEST)
+   * when the client goes away midway, and (TIMEOUT) when no chunk comes
+   * within the idle timeout or the whole body is not in by its deadline.
+   */
   next(): Promise<Buffer | null> {
     if (this.ended) return Promise.resolve(null);
     const stream = this.stream;
+    const wait = Math.min(this.deadlines.idleMs, this.deadline - Date.now());
+    if (wait <= 0) return Promise.reject(uploadErrors.timeout());
     return new Promise((resolve, reject) => {
+      const timer = Number.isFinite(wait)
+        ? setTimeout(() => {
+            done();
+            reject(uploadErrors.timeout());
+          }, wait)
+        : null;
       const take = (): boolean => {
         const chunk = stream.read() as Buffer | string | null;
         if (chunk === null) return false;
@@ -43,6 +69,7 @@ export class BodyReader {
       };
       const onReadable = () => void take();
       const done = () => {
+        if (timer) clearTimeout(timer);
         stream.off('readable', onReadable);
         stream.off('end', onEnd);
         stream.off('error', onError);

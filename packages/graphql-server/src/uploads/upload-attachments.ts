@@ -1,13 +1,13 @@
-import { MAX_ATTACHMENTS, type AttachmentInput, type FieldIssue } from '@paht/core';
+import { FieldIssueCode, MAX_ATTACHMENTS, type AttachmentInput, type FieldIssueInput } from '@paht/core';
 import type { GraphQLContext } from '../context.js';
 import { ValidationError } from '../errors/expected-errors.js';
 import { uploadKeys } from './upload-storage.js';
 import { verifyUploadToken } from './upload-token.js';
 
 const REASONS = {
-  INVALID: 'is not a valid upload id',
-  OTHER_TENANT: 'is not an upload of this tenant',
-  EXPIRED: 'has expired (uploads are kept 24 hours); upload the file again',
+  INVALID: FieldIssueCode.UPLOAD_INVALID,
+  OTHER_TENANT: FieldIssueCode.UPLOAD_INVALID,
+  EXPIRED: FieldIssueCode.UPLOAD_EXPIRED,
 } as const;
 
 /**
@@ -19,21 +19,21 @@ const REASONS = {
 export async function attachmentsFromUploads(ctx: GraphQLContext, uploadIds: readonly string[] | null | undefined, path = 'uploadIds'): Promise<AttachmentInput[]> {
   if (!uploadIds || uploadIds.length === 0) return [];
   if (uploadIds.length > MAX_ATTACHMENTS) {
-    throw new ValidationError(`Invalid input: ${path}: at most ${MAX_ATTACHMENTS} files`, [{ path, message: `at most ${MAX_ATTACHMENTS} files` }]);
+    throw new ValidationError(`Invalid input: ${path}: at most ${MAX_ATTACHMENTS} files`, [{ path, code: FieldIssueCode.TOO_MANY, params: { maximum: MAX_ATTACHMENTS } }]);
   }
   const now = ctx.core.now();
-  const issues: FieldIssue[] = [];
+  const issues: FieldIssueInput[] = [];
   const attachments: AttachmentInput[] = [];
   const seen = new Set<string>();
   for (const [index, token] of uploadIds.entries()) {
     const check = await verifyUploadToken(ctx.core.secretKey, token, ctx.tenant.id, now);
     if (!check.ok) {
-      issues.push({ path: `${path}.${index}`, message: REASONS[check.reason] });
+      issues.push({ path: `${path}.${index}`, code: REASONS[check.reason] });
       continue;
     }
     const c = check.claims;
     if (seen.has(c.uploadId)) {
-      issues.push({ path: `${path}.${index}`, message: 'repeats an upload given before' });
+      issues.push({ path: `${path}.${index}`, code: FieldIssueCode.UPLOAD_USED });
       continue;
     }
     seen.add(c.uploadId);
@@ -46,6 +46,20 @@ export async function attachmentsFromUploads(ctx: GraphQLContext, uploadIds: rea
       ...(c.height ? { height: c.height } : {}),
     });
   }
-  if (issues.length > 0) throw new ValidationError(`Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  if (issues.length > 0) throw new ValidationError('Invalid upload ids', issues);
   return attachments;
+}
+
+/**
+ * Runs a core call given the attachments of `attachmentsFromUploads`: the
+ * core names a refused one `attachments.<index>` (an upload already
+ * attached); the caller sent it as `<path>.<index>`, in the same order.
+ */
+export async function withUploadPaths<T>(run: () => Promise<T>, path = 'uploadIds'): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ValidationError) || !error.fields.some((f) => /^attachments(\.|$)/.test(f.path))) throw error;
+    throw new ValidationError(error.messageEn, error.fields.map((f) => ({ ...f, path: f.path.replace(/^attachments(?=\.|$)/, path) })));
+  }
 }

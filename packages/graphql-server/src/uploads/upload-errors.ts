@@ -8,6 +8,7 @@ export const UPLOAD_ERROR_STATUS = {
   TENANT_NOT_FOUND: 404,
   RATE_LIMITED: 429,
   BAD_REQUEST: 400,
+  TIMEOUT: 408,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
 } as const satisfies Partial<{ readonly [K in RegisteredUploadCode]: (typeof ERROR_CODES)[K]['status'] }>;
@@ -48,6 +49,7 @@ export const uploadErrors = {
     new UploadError('TENANT_NOT_FOUND', 'Không tìm thấy tỉnh/thành (x-tenant)', 'Unknown tenant: send header x-tenant or query parameter tenant'),
   rateLimited: () => new UploadError('RATE_LIMITED', 'Tải lên quá nhiều, vui lòng thử lại sau', 'Too many uploads; try again later'),
   badRequest: (vi: string, en: string) => new UploadError('BAD_REQUEST', vi, en),
+  timeout: () => new UploadError('TIMEOUT', 'Tải lên quá chậm nên đã bị dừng; vui lòng thử lại', 'The upload was too slow and was stopped; try again'),
   notFound: () => new UploadError('NOT_FOUND', 'Không tìm thấy tệp', 'No such file'),
   unauthenticated: () => new UploadError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn', 'Invalid or expired token for this tenant; sign in again'),
 };

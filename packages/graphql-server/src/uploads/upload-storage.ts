@@ -17,7 +17,7 @@ export interface StoredObject {
  * Where uploaded files live. Keys are `/`-separated paths of
  * `[A-Za-z0-9._-]` segments chosen by the server (never by a client).
  * `LocalDiskStorage` is the default; an S3-compatible store implements the
- * same four calls (see docs/uploads.md).
+ * same five calls (see docs/uploads.md).
  */
 export interface UploadStorage {
   /**
@@ -32,6 +32,8 @@ export interface UploadStorage {
   stat(key: string): Promise<{ size: number } | null>;
   /** Removes the object; no error when it is already gone. */
   delete(key: string): Promise<void>;
+  /** Every object (including unfinished writes) with when it was last written, for the sweeper of unattached uploads. */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;

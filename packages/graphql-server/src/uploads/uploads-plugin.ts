@@ -16,6 +16,7 @@ import { previewKeyOf, uploadKeys, type ByteRange, type UploadStorage } from './
 import { UploadRateLimit } from './upload-rate-limit.js';
 import { issueUploadToken, verifyUploadToken, type UploadClaims } from './upload-token.js';
 import { uploadPreviewUrl } from './upload-urls.js';
+import { DEFAULT_SWEEP_INTERVAL_MS, sweepUnattachedUploads } from './sweep-uploads.js';
 
 export interface UploadsOptions {
   core: CoreContext;
@@ -25,7 +26,16 @@ export interface UploadsOptions {
   dir?: string;
   /** Uploads one client (an address, or a signed-in staff member) may start per minute and tenant. Default `PAHT_UPLOADS_PER_MINUTE`, else 30. */
   uploadsPerMinute?: number;
+  /** A body that sends nothing for this long is refused (408 TIMEOUT) and the connection closed. Default 30 000 ms. */
+  bodyIdleTimeoutMs?: number;
+  /** A body not complete this long after the route started reading is refused the same way. Default 900 000 ms (15 minutes: 100 MiB at about 1 Mbit/s). */
+  bodyTimeoutMs?: number;
+  /** Milliseconds between sweeps of unattached uploads (`sweepUnattachedUploads`, on the core's clock). Default one hour; 0: off. */
+  sweepIntervalMs?: number;
 }
+
+export const DEFAULT_BODY_IDLE_TIMEOUT_MS = 30_000;
+export const DEFAULT_BODY_TIMEOUT_MS = 15 * 60_000;
 
 /** The storage root when none is given. */
 export const defaultUploadsDir = (): string => process.env.PAHT_UPLOADS_DIR || join(tmpdir(), 'paht-uploads');
@@ -81,6 +91,8 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
   const rate = new UploadRateLimit(perMinute, 60_000);
+  const deadlines = { idleMs: options.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_TIMEOUT_MS, totalMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS };
+  startSweeper(app, core, storage, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
 
   app.setErrorHandler((error: FastifyError | UploadError, request, reply) => {
     let refusal: UploadError;
@@ -94,7 +106,11 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
         .code(httpStatusOf(INTERNAL_SERVER_ERROR))
         .send({ error: { code: INTERNAL_SERVER_ERROR, message: 'Lỗi máy chủ / Internal server error', requestId: String(request.id) } });
     }
-    if (request.method === 'POST' && !request.raw.readableEnded) discardRest(request);
+    if (request.method === 'POST' && !request.raw.readableEnded) {
+      // A stalled or trickling body is not waited for: answer, then close.
+      if (refusal.code === 'TIMEOUT') closeAfterAnswer(request, reply);
+      else discardRest(request);
+    }
     return reply.code(refusal.status).send(errorBody(refusal));
   });
 
@@ -122,7 +138,7 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
     if (declared === 0) throw uploadErrors.empty();
     if (declared !== null && declared > MAX_VIDEO_BYTES) throw uploadErrors.tooLarge(MAX_VIDEO_BYTES / MiB);
 
-    const reader = new BodyReader(request.raw);
+    const reader = new BodyReader(request.raw, deadlines);
     const head = await reader.head(SNIFF_BYTES);
     if (head.length === 0) throw uploadErrors.empty();
     const rule = await sniffMedia(head);
@@ -223,6 +239,34 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
 
   app.get('/attachments/:id', serveAttachment(false));
   app.get('/attachments/:id/preview', serveAttachment(true));
+}
+
+/** Sweeps unattached uploads every `intervalMs` (unref'd, so it never keeps the process alive); stopped when the app closes. */
+function startSweeper(app: FastifyInstance, core: CoreContext, storage: UploadStorage, intervalMs: number): void {
+  if (!Number.isFinite(intervalMs) || intervalMs < 0) throw new RangeError(`sweepIntervalMs must be 0 or more, got ${intervalMs}`);
+  if (intervalMs === 0) return;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepUnattachedUploads(core, storage, core.now())
+      .then((r) => {
+        if (r.removed > 0) app.log.info({ removed: r.removed }, 'swept unattached uploads');
+      })
+      .catch((error) => app.log.error({ error: describeUnexpected(error) }, 'sweeping unattached uploads failed'))
+      .finally(() => (running = false));
+  }, intervalMs).unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+/** After a TIMEOUT: the answer goes out with `connection: close`, and the socket is cut soon after whatever the client does. */
+function closeAfterAnswer(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('connection', 'close');
+  const socket = request.raw.socket;
+  reply.raw.once('finish', () => {
+    socket?.end();
+    setTimeout(() => socket?.destroy(), 1000).unref();
+  });
 }
 
 /** Past this much of an unread body after a refusal, the connection is cut. */

@@ -179,12 +179,12 @@ async function signIn(email: string, tenant = 'upl'): Promise<string> {
 
 const ATTACHMENT = 'attachments { id kind mimeType byteSize width height url previewUrl public }';
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) {
-  __typename ... on SubmitReportSuccess { id trackingCode secret } ... on Error { code message } ... on ValidationError { fields { path message } } } }`;
+  __typename ... on SubmitReportSuccess { id trackingCode secret } ... on Error { code message } ... on ValidationError { fields { path code message messageEn } } } }`;
 const TRACK = `query($code: String!, $secret: String) { trackReport(trackingCode: $code, secret: $secret) {
   __typename ... on TrackedReport { access report { id status ${ATTACHMENT} } } } }`;
 const STAFF_REPORT = `query($id: ID!) { report(id: $id) { __typename ... on Report { ${ATTACHMENT} } } }`;
 const STEP = (field: string, params: string, args: string) =>
-  `mutation(${params}) { r: ${field}(${args}) { __typename ... on ReportTransition { status } ... on Error { code message } ... on ValidationError { fields { path message } } } }`;
+  `mutation(${params}) { r: ${field}(${args}) { __typename ... on ReportTransition { status } ... on Error { code message } ... on ValidationError { fields { path code message messageEn } } } }`;
 
 const submission = (uploadIds: string[], extra: Record<string, unknown> = {}) => ({
   title: 'Cây đổ chắn đường Lê Duẩn',
@@ -421,7 +421,7 @@ describe('upload ids in submitReport', () => {
 
     // Another tenant's id.
     const crossed = await submit([fresh.id, ofB.id]);
-    expect(crossed).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', fields: [{ path: 'uploadIds.1', message: 'is not an upload of this tenant' }] });
+    expect(crossed).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', fields: [{ path: 'uploadIds.1', code: 'UPLOAD_INVALID' }] });
 
     // Forged: claims edited (another upload, this tenant), signature kept; and one signed with another key.
     const [header, payload, signature] = ofB.id.split('.');
@@ -433,7 +433,7 @@ describe('upload ids in submitReport', () => {
       ctx.now(),
     );
     for (const forged of [edited, otherKey, 'not-a-token', fresh.id.slice(0, -2)]) {
-      expect(await submit([forged])).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'uploadIds.0', message: 'is not a valid upload id' }] });
+      expect(await submit([forged])).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'uploadIds.0', code: 'UPLOAD_INVALID' }] });
       expect((await getBytes(`/uploads/${encodeURIComponent(forged)}/preview`)).status).toBe(404);
     }
 
@@ -445,7 +445,7 @@ describe('upload ids in submitReport', () => {
     const now = ctx.now();
     ctx.advance(24 * HOUR + 1000);
     try {
-      expect(await submit([fresh.id])).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'uploadIds.0', message: expect.stringContaining('expired') }] });
+      expect(await submit([fresh.id])).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'uploadIds.0', code: 'UPLOAD_EXPIRED', messageEn: expect.stringContaining('expired') }] });
       expect((await getBytes(fresh.previewUrl!)).status).toBe(404);
     } finally {
       ctx.setNow(now);
