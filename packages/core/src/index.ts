@@ -108,6 +108,8 @@ export { areaName, englishAreaName, type AreaName } from './areas/area-names.js'
 export { findTenantById, findTenantBySlug, listTenants, type TenantRecord } from './tenants/tenant-directory.js';
 export {
   tenantSettingsSchema,
+  officeHoursSchema,
+  parseStoredOfficeHours,
   oidcProviderSchema,
   webOriginSchema,
   parseStoredSettings,

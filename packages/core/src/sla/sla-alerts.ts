@@ -59,7 +59,7 @@ export async function claimSlaAlerts(ctx: CoreContext, tenantId: string): Promis
   const now = ctx.now();
   return withTenant(ctx.db, tenantId, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${tenantId}))`;
-    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, timezone: true, workingHours: true } });
+    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, slug: true, timezone: true, workingHours: true } });
     const policies = await tx.slaPolicy.findMany({ orderBy: [{ classifyMinutes: 'asc' }, { code: 'asc' }] });
     if (!tenant || policies.length === 0) return [];
     const calendar = await loadTenantCalendar(tx, tenant, yearsAround(now));

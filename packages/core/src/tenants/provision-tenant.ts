@@ -5,7 +5,7 @@ import { parseInput } from '../config/parse-input.js';
 import type { CoreContext } from '../context.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { findTenantById, type TenantRecord } from './tenant-directory.js';
-import { tenantSettingsSchema, type TenantSettings } from './tenant-settings-schema.js';
+import { officeHoursSchema, tenantSettingsSchema, type TenantSettings } from './tenant-settings-schema.js';
 
 const tenantInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes').max(63),
@@ -14,7 +14,7 @@ const tenantInput = z.object({
   kind: z.enum(['PROVINCE', 'CITY']),
   provinceCode: z.string().regex(/^\d{2}$/, 'must be a two-digit official province code'),
   timezone: z.string().default('Asia/Ho_Chi_Minh'),
-  workingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).default(VIETNAM_OFFICE_HOURS as Record<string, [string, string][]>),
+  workingHours: officeHoursSchema.default(VIETNAM_OFFICE_HOURS as Record<string, [string, string][]>),
   // The settings' own rules (tenant-settings-schema.ts), the prefix required here.
   trackingPrefix: tenantSettingsSchema.shape.trackingPrefix.unwrap(),
   allowedOrigins: tenantSettingsSchema.shape.allowedOrigins,

@@ -1,10 +1,13 @@
 import { buildWorkingCalendar } from '../calendar/build-calendar.js';
-import type { CalendarOverride, WeeklyHours, WorkingCalendar } from '../calendar/working-calendar.js';
+import type { CalendarOverride, WorkingCalendar } from '../calendar/working-calendar.js';
 import type { TenantTx } from '../db/with-tenant.js';
+import { parseStoredOfficeHours } from './tenant-settings-schema.js';
 
 export interface TenantCalendarSource {
   id: string;
+  slug: string;
   timezone: string;
+  /** As stored (parsed here, once per distinct value) or already parsed. */
   workingHours: unknown;
 }
 
@@ -25,7 +28,7 @@ export async function loadTenantCalendar(
   }));
   return buildWorkingCalendar({
     timezone: tenant.timezone,
-    weeklyHours: tenant.workingHours as WeeklyHours,
+    weeklyHours: parseStoredOfficeHours(tenant.slug, tenant.workingHours),
     years,
     overrides,
   });

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
-import { parseStoredSettings, type TenantSettings } from './tenant-settings-schema.js';
+import type { WeeklyHours } from '../calendar/working-calendar.js';
+import { parseStoredOfficeHours, parseStoredSettings, type TenantSettings } from './tenant-settings-schema.js';
 import { hasNul } from '../input/untrusted-input.js';
 
 export type { TenantSettings } from './tenant-settings-schema.js';
@@ -13,14 +14,19 @@ export interface TenantRecord {
   kind: 'PROVINCE' | 'CITY';
   provinceCode: string;
   timezone: string;
-  workingHours: unknown;
+  /** Office hours per ISO weekday, parsed and checked (`officeHoursSchema`). */
+  workingHours: WeeklyHours;
   settings: TenantSettings;
 }
 
-type TenantRow = Omit<TenantRecord, 'settings'> & { settings: unknown };
+type TenantRow = Omit<TenantRecord, 'settings' | 'workingHours'> & { settings: unknown; workingHours: unknown };
 
-/** A tenant as every reader gets it: its settings parsed by the one schema (tenant-settings-schema.ts). */
-const toRecord = (row: TenantRow): TenantRecord => ({ ...row, settings: parseStoredSettings(row.slug, row.settings) });
+/** A tenant as every reader gets it: its settings and office hours parsed by their one schema (tenant-settings-schema.ts). */
+const toRecord = (row: TenantRow): TenantRecord => ({
+  ...row,
+  workingHours: parseStoredOfficeHours(row.slug, row.workingHours),
+  settings: parseStoredSettings(row.slug, row.settings),
+});
 
 /** Looks a tenant up by slug in the public tenant directory. */
 export async function findTenantBySlug(ctx: CoreContext, slug: string): Promise<TenantRecord> {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseDayHours } from '../calendar/build-calendar.js';
+import type { WeeklyHours } from '../calendar/working-calendar.js';
 
 /** At most this many origins in `allowedOrigins`. */
 export const MAX_ALLOWED_ORIGINS = 50;
@@ -64,33 +66,49 @@ export class InvalidTenantSettingsError extends Error {
   }
 }
 
-/** Parsed settings by their stored text: each distinct value is parsed once per process, a changed value again. */
-const parsed = new Map<string, TenantSettings>();
+/** A day's working periods, by the calendar's own rules (`HH:mm`, each period starting before it ends, none overlapping). */
+const dayHoursSchema = z.array(z.tuple([z.string(), z.string()])).superRefine((hours, ctx) => {
+  try {
+    parseDayHours(hours, 'the day');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+/** Office hours per ISO weekday (`"1"` Monday … `"7"` Sunday); a missing day is not worked (`tenants.working_hours`). */
+export const officeHoursSchema = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), dayHoursSchema);
+
+/** Parsed values by schema and stored text: each distinct value is parsed once per process, a changed value again. */
+const parsed = new Map<string, unknown>();
 const MAX_PARSED = 1000;
+
+function parseOnce<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, stored: unknown, freeze: (value: T) => T): T {
+  const key = `${kind}\u0000${JSON.stringify(stored ?? {})}`;
+  if (parsed.has(key)) return parsed.get(key) as T;
+  const result = schema.safeParse(stored ?? {});
+  if (!result.success) {
+    throw new InvalidTenantSettingsError(
+      tenantSlug,
+      result.error.issues.map((i) => ({ path: [kind, ...i.path].join('.'), message: i.message })),
+    );
+  }
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  // Shared between requests: frozen, so no reader can change another's copy.
+  const value = freeze(result.data);
+  parsed.set(key, value);
+  return value;
+}
 
 /**
  * A tenant's stored settings, parsed. Throws InvalidTenantSettingsError
  * (unexpected: masked at the API, logged with the fields) when the stored
  * JSON does not pass, rather than handing readers a half-valid object.
  */
-export function parseStoredSettings(tenantSlug: string, stored: unknown): TenantSettings {
-  const key = JSON.stringify(stored ?? {});
-  const hit = parsed.get(key);
-  if (hit) return hit;
-  const result = tenantSettingsSchema.safeParse(stored ?? {});
-  if (!result.success) {
-    throw new InvalidTenantSettingsError(
-      tenantSlug,
-      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
-  // Shared between requests: frozen, so no reader can change another's copy.
-  const settings = Object.freeze({
-    ...result.data,
-    allowedOrigins: Object.freeze(result.data.allowedOrigins) as string[],
-    ...(result.data.oidc ? { oidc: Object.freeze(result.data.oidc) } : {}),
-  });
-  parsed.set(key, settings);
-  return settings;
-}
+export const parseStoredSettings = (tenantSlug: string, stored: unknown): TenantSettings =>
+  parseOnce('settings', tenantSettingsSchema, tenantSlug, stored, (s) =>
+    Object.freeze({ ...s, allowedOrigins: Object.freeze(s.allowedOrigins) as string[], ...(s.oidc ? { oidc: Object.freeze(s.oidc) } : {}) }),
+  );
+
+/** A tenant's stored office hours, parsed (and checked) the same way. */
+export const parseStoredOfficeHours = (tenantSlug: string, stored: unknown): WeeklyHours =>
+  parseOnce('workingHours', officeHoursSchema, tenantSlug, stored, (h) => Object.freeze(h));

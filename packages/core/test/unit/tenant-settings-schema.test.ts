@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTenantSettingsError, MAX_ALLOWED_ORIGINS, parseStoredSettings, tenantSettingsSchema } from '@paht/core';
+import {
+  InvalidTenantSettingsError,
+  MAX_ALLOWED_ORIGINS,
+  VIETNAM_OFFICE_HOURS,
+  officeHoursSchema,
+  parseStoredOfficeHours,
+  parseStoredSettings,
+  tenantSettingsSchema,
+} from '@paht/core';
 
 // The tenant's settings have one schema: every reader gets the parsed,
 // typed object (defaults applied), every writer goes through the same rules.
@@ -47,5 +55,22 @@ describe('the tenant settings schema', () => {
     const changed = parseStoredSettings('qt', { trackingPrefix: 'QT', allowedOrigins: ['https://b.example.gov.vn'] });
     expect(changed).not.toBe(first);
     expect(changed.allowedOrigins).toEqual(['https://b.example.gov.vn']);
+  });
+});
+
+describe('the office hours schema', () => {
+  it('keeps the Vietnamese office week and any day left out as not worked', () => {
+    expect(parseStoredOfficeHours('qt', VIETNAM_OFFICE_HOURS)).toEqual(VIETNAM_OFFICE_HOURS);
+    expect(parseStoredOfficeHours('qt', { '6': [['07:30', '11:30']] })).toEqual({ '6': [['07:30', '11:30']] });
+  });
+
+  it.each([
+    ['a weekday that does not exist', { '8': [['07:30', '11:30']] }],
+    ['a time that is not HH:mm', { '1': [['7h30', '11:30']] }],
+    ['a period that ends before it starts', { '1': [['11:30', '07:30']] }],
+    ['overlapping periods', { '1': [['07:30', '11:30'], ['11:00', '17:00']] }],
+  ])('refuses %s, by the calendar’s own rules', (_what, hours) => {
+    expect(officeHoursSchema.safeParse(hours).success).toBe(false);
+    expect(() => parseStoredOfficeHours('hue', hours)).toThrow(/Tenant hue has invalid settings: workingHours/);
   });
 });
