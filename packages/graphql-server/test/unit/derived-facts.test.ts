@@ -2,9 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPORT_STATUSES, STAFF_ROLES } from '@paht/core';
+import { DomainErrorCode, ERROR_CODES, LIVE_CLOSE_CODES, REPORT_STATUSES, STAFF_ROLES, type ErrorCode } from '@paht/core';
 import { schema } from '@paht/graphql-server';
+import { RequestErrorCode } from '../../src/context.js';
+import { INTERNAL_SERVER_ERROR } from '../../src/errors/format-error.js';
+import { LiveCloseCode } from '../../src/live/connection-context.js';
 import { OPEN311_STATUS, open311Status, statusesOf } from '../../src/open311/request-view.js';
+import { SecurityErrorCode } from '../../src/security/refuse.js';
+import { UPLOAD_ERROR_STATUS } from '../../src/uploads/upload-errors.js';
 
 // Facts declared once in core and derived by the API: every derived place
 // covers every status and role core declares, and nothing else.
@@ -37,5 +42,15 @@ describe('the tenant lookup', () => {
     const lookingUp: string[] = [];
     for (const file of files) if ((await readFile(join(src, file), 'utf8')).includes('findTenantBySlug(')) lookingUp.push(file.split('\\').join('/'));
     expect(lookingUp).toEqual(['security/request-tenant.ts']);
+  });
+});
+
+describe('error codes', () => {
+  it('are core’s registry wherever the server names them, with the registry’s status and close code', () => {
+    expect(enumValues('ErrorCode').sort()).toEqual(Object.values(DomainErrorCode).sort());
+    for (const code of [...Object.values(SecurityErrorCode), ...Object.values(RequestErrorCode), INTERNAL_SERVER_ERROR]) expect(ERROR_CODES).toHaveProperty(code);
+    for (const [code, status] of Object.entries(UPLOAD_ERROR_STATUS)) expect(ERROR_CODES[code as ErrorCode].status, code).toBe(status);
+    expect(Object.values(LiveCloseCode).sort()).toEqual(Object.values(LIVE_CLOSE_CODES).sort());
+    expect(LiveCloseCode.TENANT_NOT_FOUND).toBe(4404);
   });
 });
