@@ -1,9 +1,12 @@
-import type { PahtError } from '@paht/client-sdk';
+import { ServerErrorCode, type PahtError } from '@paht/client-sdk';
 
 /**
- * Why a widget cannot work, as the `code` of its `paht-error` event. The
- * server's codes (and the SDK's `NETWORK_ERROR`) map onto these; each has
- * the fix a developer needs, printed with `console.error`.
+ * Why a widget cannot work, as the `code` of its `paht-error` event: the
+ * two the page itself causes (`NO_ENDPOINT`, `NO_TENANT`), the server's
+ * codes a misconfigured embed meets (taken from the SDK's `ServerErrorCode`,
+ * generated from the platform's one registry), `NETWORK` (the SDK's
+ * `NETWORK_ERROR`) and `SERVER` (anything else). Each has the fix a
+ * developer needs, printed with `console.error`.
  */
 export const WidgetErrorCode = {
   /** No `endpoint` attribute and no `<meta name="paht:endpoint">`. */
@@ -11,17 +14,17 @@ export const WidgetErrorCode = {
   /** No `tenant` attribute, no `<meta name="paht:tenant">`. */
   NO_TENANT: 'NO_TENANT',
   /** The server does not know the `api-key` (mistyped or revoked). */
-  INVALID_API_KEY: 'INVALID_API_KEY',
+  INVALID_API_KEY: ServerErrorCode.INVALID_API_KEY,
   /** The public key does not list this page's origin. */
-  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  ORIGIN_NOT_ALLOWED: ServerErrorCode.ORIGIN_NOT_ALLOWED,
   /** A secret key (`sk_…`) was put in a web page. */
-  SECRET_KEY_IN_BROWSER: 'SECRET_KEY_IN_BROWSER',
+  SECRET_KEY_IN_BROWSER: ServerErrorCode.SECRET_KEY_IN_BROWSER,
   /** No tenant with that slug on this server. */
-  TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
+  TENANT_NOT_FOUND: ServerErrorCode.TENANT_NOT_FOUND,
   /** The key belongs to another tenant than the `tenant` attribute names. */
-  TENANT_MISMATCH: 'TENANT_MISMATCH',
+  TENANT_MISMATCH: ServerErrorCode.TENANT_MISMATCH,
   /** Too many requests from this address or key for now. */
-  RATE_LIMITED: 'RATE_LIMITED',
+  RATE_LIMITED: ServerErrorCode.RATE_LIMITED,
   /** No answer: the endpoint is wrong or down, the browser is offline, or CORS blocked the answer. */
   NETWORK: 'NETWORK',
   /** The server failed or answered something unexpected (quote the request id). */
