@@ -12,7 +12,8 @@ import { ErrorCodeEnum, ReportStatusEnum } from './enums.js';
 
 /** Every expected failure; clients can read `code` and `message` with one fragment. */
 export const ErrorInterface = builder.interfaceRef<ExpectedError>('Error').implement({
-  description: 'An expected failure: nothing was changed. `message` is for developers; show your own text per type.',
+  description:
+    'An expected failure: nothing was changed. Show your own text per type; `ValidationError` also carries citizen-ready text in Vietnamese and English (`messageVi`, `messageEn`, and per field).',
   fields: (t) => ({
     code: t.field({ type: ErrorCodeEnum, resolve: (e) => e.code }),
     message: t.exposeString('message'),

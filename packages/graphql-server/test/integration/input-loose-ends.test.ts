@@ -138,6 +138,24 @@ describe('upload ids are single-use', () => {
     const after = await snapshot();
     expect([after.reports - before.reports, after.attachments - before.attachments]).toEqual([1, 1]);
   });
+  it('refuses an upload already attached when staff give it with an answer, naming uploadIds.<index>, changing nothing', async () => {
+    const [operator, officer] = [await signIn('ioc@example.gov.vn'), await signIn('officer@example.gov.vn')];
+    const used = await upload(await photo());
+    expect(await submit(submission({ uploadIds: [used.id] }))).toMatchObject({ __typename: 'SubmitReportSuccess' });
+    const r = await submit(submission());
+    const step = async (token: string, field: string, args: string) =>
+      (await gql(`mutation { s: ${field}(id: ${JSON.stringify(r.id)}${args}) { __typename ... on ReportTransition { status } ... on Error { code message } ${ISSUES} } }`, {}, { token })).s;
+    expect(await step(operator, 'classifyReport', `, categoryId: ${JSON.stringify(a.roadsCategoryId)}`)).toMatchObject({ status: 'CLASSIFIED' });
+    expect(await step(operator, 'assignReport', `, unitId: ${JSON.stringify(a.roadsUnitId)}`)).toMatchObject({ status: 'ASSIGNED' });
+    expect(await step(officer, 'acceptReport', '')).toMatchObject({ status: 'ACCEPTED' });
+    expect(await step(officer, 'startReport', '')).toMatchObject({ status: 'IN_PROGRESS' });
+    const fresh = await upload(await photo());
+    const before = await snapshot();
+    const refused = await step(officer, 'resolveReport', `, answer: "Đã thay bóng đèn.", uploadIds: [${JSON.stringify(fresh.id)}, ${JSON.stringify(used.id)}]`);
+    expect(refused).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'uploadIds.1', code: 'UPLOAD_USED' }] });
+    expect(await snapshot()).toEqual(before);
+    expect(await step(officer, 'resolveReport', `, answer: "Đã thay bóng đèn.", uploadIds: [${JSON.stringify(fresh.id)}]`)).toMatchObject({ status: 'RESOLVED' });
+  });
 });
 
 describe('sweeping unattached uploads', () => {
@@ -329,6 +347,20 @@ describe('channel', () => {
       tx.report.findMany({ where: { OR: [{ id: hotline.id }, { trackingCode: created!.service_request_id }] }, select: { id: true, channel: true } }),
     );
     expect(Object.fromEntries(rows.map((r) => [r.id === hotline.id ? 'hotline' : 'open311', r.channel]))).toEqual({ hotline: 'HOTLINE_1022', open311: 'OPEN311' });
+  });
+
+  it('refuses a foreign phone number on Open311 too, in Vietnamese and English, writing nothing', async () => {
+    const before = await snapshot();
+    const response = await fetch(`${base}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ jurisdiction_id: 'loose', service_code: 'ROADS', description: 'Ổ gà lớn giữa đường, xe máy dễ ngã.', address_string: '5 Lê Lợi', phone: '+12025550123' }).toString(),
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual([{ code: 400, description: expect.stringMatching(/^Cần số điện thoại Việt Nam hợp lệ .* \/ phone is required and must be a valid Vietnamese phone number$/) }]);
+    expect(text).not.toContain('2025550123');
+    expect(await snapshot()).toEqual(before);
   });
 });
 
