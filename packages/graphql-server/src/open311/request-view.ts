@@ -74,7 +74,8 @@ export function toOpen311Request(report: ReportItem, tenant: TenantRecord, categ
     service_notice: serviceNotice(category),
     requested_datetime: formatDateTime(report.submittedAt, tenant.timezone),
     updated_datetime: at(report.updatedAt),
-    expected_datetime: at(report.dueAt),
+    // When the unit must answer (the SLA's resolution deadline), not an internal stage's deadline.
+    expected_datetime: at(report.answerDueAt),
     address: report.address,
     lat: report.latitude,
     long: report.longitude,

@@ -107,6 +107,28 @@ describe('TrackedReport.actions', () => {
   });
 });
 
+describe('Open311 expected_datetime', () => {
+  it('is the date the unit must answer by: absent before assignment, then Report.answerDueAt', async () => {
+    const report = await file();
+    const operator = await signedIn('ioc@example.gov.vn');
+    const request = async () => {
+      const response = await fetch(`${base}/open311/v2/requests/${report.trackingCode}.json?jurisdiction_id=reads`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Array<{ expected_datetime?: string | null }>)[0]!;
+    };
+    expect((await request()).expected_datetime ?? null).toBeNull();
+    await ok(classifyReport(operator, { id: report.id, categoryId: t.roadsCategoryId }));
+    expect((await request()).expected_datetime ?? null).toBeNull();
+    await ok(assignReport(operator, { id: report.id, unitId: t.roadsUnitId }));
+    const tracked = await citizen.trackReport(report.trackingCode);
+    if (tracked.__typename !== 'TrackedReport' || !tracked.report.answerDueAt) throw new Error('no answer deadline');
+    const expected = (await request()).expected_datetime;
+    expect(expected).toMatch(/\+07:00$/);
+    expect(Date.parse(expected!)).toBe(Date.parse(tracked.report.answerDueAt));
+    expect(Date.parse(expected!)).not.toBe(Date.parse(tracked.report.dueAt!));
+  });
+});
+
 describe('public figures name their rows in Vietnamese and English', () => {
   it('names areas from the national address database, and units and topics with their English names', async () => {
     await file('19333');
