@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { NamedRef } from './report-views.js';
+import { STATUS_TRAITS } from './status-traits.js';
 
 /** What every report read loads with the row. */
 export const withRefs = { category: true, unit: true, attachments: { orderBy: { createdAt: 'asc' } } } as const;
@@ -36,9 +37,11 @@ const ref = (r: { id: string; code: string; name: string; nameEn: string | null 
 
 /**
  * The fields of a report view; content hidden when `showContent` is false
- * (the public's progress-only view: statuses and dates).
+ * (the public's progress-only view: statuses and dates). `entitled`: the
+ * viewer is the citizen holding the secret or staff, who also see private
+ * attachments and an answer the IOC has not published yet.
  */
-export function baseView(row: ReportRow, showContent: boolean, showPrivateAttachments = false) {
+export function baseView(row: ReportRow, showContent: boolean, entitled = false) {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -60,10 +63,10 @@ export function baseView(row: ReportRow, showContent: boolean, showPrivateAttach
     answerDueAt: row.answerDueAt,
     resolvedAt: row.resolvedAt,
     resolvedOnTime: row.resolvedOnTime,
-    answer: showContent ? row.answer : null,
+    answer: showContent && (entitled || STATUS_TRAITS[row.status].answerPublished) ? row.answer : null,
     rating: showContent ? row.rating : null,
     attachments: row.attachments
-      .filter((a) => showContent && (a.isPublic || showPrivateAttachments))
+      .filter((a) => showContent && (a.isPublic || entitled))
       .map((a) => attachmentView(a, hasPublicContent(row))),
   };
 }

@@ -8,6 +8,12 @@ export interface StatusTraits {
    * report. A listed report still needs a public category and visibility.
    */
   publiclyListed: boolean;
+  /**
+   * The unit's answer has been published by the IOC (moderation first): the
+   * public may read it. Before that (and again after a reopen) only the
+   * citizen holding the secret and staff read the answer.
+   */
+  answerPublished: boolean;
   /** No more work is expected: it can no longer become overdue. */
   finished: boolean;
   /** The SLA stage that can be running in this status (see computeSla), or null. */
@@ -20,16 +26,16 @@ export interface StatusTraits {
  * elsewhere is derived from this table.
  */
 export const STATUS_TRAITS = {
-  SUBMITTED: { publiclyListed: false, finished: false, runningStage: SlaStageName.CLASSIFY },
-  CLASSIFIED: { publiclyListed: true, finished: false, runningStage: null },
-  REJECTED: { publiclyListed: false, finished: true, runningStage: null },
-  ASSIGNED: { publiclyListed: true, finished: false, runningStage: SlaStageName.ACCEPT },
-  ACCEPTED: { publiclyListed: true, finished: false, runningStage: SlaStageName.RESOLVE },
-  IN_PROGRESS: { publiclyListed: true, finished: false, runningStage: SlaStageName.RESOLVE },
-  WAITING_FOR_CITIZEN: { publiclyListed: true, finished: false, runningStage: SlaStageName.RESOLVE },
-  RESOLVED: { publiclyListed: true, finished: false, runningStage: null },
-  PUBLISHED: { publiclyListed: true, finished: false, runningStage: null },
-  CLOSED: { publiclyListed: true, finished: true, runningStage: null },
+  SUBMITTED: { publiclyListed: false, answerPublished: false, finished: false, runningStage: SlaStageName.CLASSIFY },
+  CLASSIFIED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: null },
+  REJECTED: { publiclyListed: false, answerPublished: false, finished: true, runningStage: null },
+  ASSIGNED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.ACCEPT },
+  ACCEPTED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
+  IN_PROGRESS: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
+  WAITING_FOR_CITIZEN: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
+  RESOLVED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: null },
+  PUBLISHED: { publiclyListed: true, answerPublished: true, finished: false, runningStage: null },
+  CLOSED: { publiclyListed: true, answerPublished: true, finished: true, runningStage: null },
 } as const satisfies Readonly<Record<ReportStatus, StatusTraits>>;
 
 /** The statuses with a trait, in declaration order. */

@@ -44,6 +44,12 @@ const ASSIGN = typedDocument<Record<string, TransitionResult>, { id: string; uni
 const ACCEPT = typedDocument<Record<string, TransitionResult>, { id: string }>(
   'mutation Accept($id: ID!) { result: acceptReport(id: $id) { __typename ... on ReportTransition { status } } }',
 );
+const RESOLVE = typedDocument<Record<string, TransitionResult>, { id: string; answer: string }>(
+  'mutation Resolve($id: ID!, $answer: String!) { result: resolveReport(id: $id, answer: $answer) { __typename ... on ReportTransition { status } } }',
+);
+const PUBLISH = typedDocument<Record<string, TransitionResult>, { id: string }>(
+  'mutation Publish($id: ID!) { result: publishReport(id: $id) { __typename ... on ReportTransition { status } } }',
+);
 const REJECT = typedDocument<Record<string, TransitionResult>, { id: string; reason: string }>(
   'mutation Reject($id: ID!, $reason: String!) { result: rejectReport(id: $id, rejection: OUT_OF_SCOPE, reason: $reason) { __typename ... on ReportTransition { status } } }',
 );
@@ -222,5 +228,30 @@ describe('a public report seen by its tracking code alone', () => {
     expect(one.status).toBe(200);
     expect(JSON.parse(one.text)[0]).toMatchObject({ status_notes: QUESTION, description: 'Ổ gà sâu trước cổng trường, học sinh dễ ngã khi đi xe đạp.' });
     expect(one.text).not.toContain(OWN_ANSWER);
+  });
+});
+
+describe('an answer seen by tracking code alone', () => {
+  it('stays with the citizen and staff until the IOC publishes it, in GraphQL and Open311 alike', async () => {
+    const ANSWER = 'Đã san lấp ổ gà, chờ IOC duyệt trước khi công bố';
+    const report = await submitted(submission({ title: 'Ổ gà đường Lê Duẩn', description: 'Ổ gà lớn giữa đường Lê Duẩn gây nguy hiểm cho xe máy.' }));
+    const operator = await signedIn('ioc@example.gov.vn');
+    const ward = await signedIn('ward@example.gov.vn');
+    await step(operator, CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId }, 'CLASSIFIED');
+    await step(operator, ASSIGN, { id: report.id, unitId: t.wardUnitId }, 'ASSIGNED');
+    await step(ward, ACCEPT, { id: report.id }, 'ACCEPTED');
+    await step(ward, RESOLVE, { id: report.id, answer: ANSWER }, 'RESOLVED');
+
+    const before = await track(report.trackingCode);
+    expect(before.tracked.report).toMatchObject({ status: 'RESOLVED', title: 'Ổ gà đường Lê Duẩn', answer: null });
+    expect(before.text).not.toContain(ANSWER);
+    expect((await track(report.trackingCode, report.secret)).tracked.report.answer).toBe(ANSWER);
+    const open311Before = await open311(`/requests/${report.trackingCode}.json?jurisdiction_id=privacy`);
+    expect(open311Before.status).toBe(200);
+    expect(open311Before.text).not.toContain(ANSWER);
+
+    await step(operator, PUBLISH, { id: report.id }, 'PUBLISHED');
+    expect((await track(report.trackingCode)).tracked.report.answer).toBe(ANSWER);
+    expect(JSON.parse((await open311(`/requests/${report.trackingCode}.json?jurisdiction_id=privacy`)).text)[0].status_notes).toBe(ANSWER);
   });
 });

@@ -498,7 +498,7 @@ describe('from upload to a published report', () => {
       expect((await getBytes(`${unsigned(path)}&secret=${secret}`)).status, path).toBe(404);
       // Neither a forged signature nor a later expiry.
       expect((await getBytes(path.replace(/signature=[\w-]+/, `signature=${'A'.repeat(43)}`))).status, path).toBe(404);
-      expect((await getBytes(path.replace(/expires=(\d+)/, (_m, at: string) => `expires=${Number(at) + 300}`))).status, path).toBe(404);
+      expect((await getBytes(path.replace(/expires=(\d+)/, (_m: string, at: string) => `expires=${Number(at) + 300}`))).status, path).toBe(404);
     }
     // A link opens its own file, of its own tenant, until it expires (15 minutes at least, 20 at most).
     expect((await getBytes(v.url.replace(v.id, p.id))).status).toBe(404);
