@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { hashPassword, newTrackingCode, withTenant } from '@paht/core';
+import { createApiKey, hashPassword, newTrackingCode, withTenant } from '@paht/core';
 import { buildApp, LocalDiskStorage, sweepUnattachedUploads } from '@paht/graphql-server';
 import type { FastifyInstance } from 'fastify';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
@@ -42,10 +42,14 @@ async function upload(body: Buffer, o: { base?: string; type?: string } = {}) {
 
 const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
 
-async function gql(query: string, variables: Record<string, unknown>, o: { tenant?: string; token?: string } = {}): Promise<Record<string, any>> {
+async function gql(
+  query: string,
+  variables: Record<string, unknown>,
+  o: { tenant?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<Record<string, any>> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tenant': o.tenant ?? 'loose', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+    headers: { 'content-type': 'application/json', 'x-tenant': o.tenant ?? 'loose', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
     body: JSON.stringify({ query, variables }),
   });
   const json = (await response.json()) as { data?: Record<string, any>; errors?: unknown };
@@ -324,6 +328,17 @@ describe('channel', () => {
     }
     expect(await snapshot()).toEqual(before);
     for (const channel of ['WEB', 'APP']) expect(await submit(submission({ channel })), channel).toMatchObject({ __typename: 'SubmitReportSuccess' });
+  });
+
+  it('refuses an intake channel to a portal calling with its public key just the same', async () => {
+    const portal = 'https://portal.loose.example.vn';
+    const { key } = await createApiKey(ctx, a.tenantId, a.admin, { kind: 'PUBLIC', name: 'Cổng tỉnh', allowedOrigins: [portal] });
+    const headers = { 'x-api-key': key, origin: portal };
+    const before = await snapshot();
+    const refused = (await gql(SUBMIT, { input: submission({ channel: 'HOTLINE_1022' }) }, { headers })).submitReport;
+    expect(refused).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'channel', code: 'NOT_ALLOWED' }] });
+    expect(await snapshot()).toEqual(before);
+    expect((await gql(SUBMIT, { input: submission() }, { headers })).submitReport).toMatchObject({ __typename: 'SubmitReportSuccess' });
   });
 
   it('lets a signed-in operator taking a call set the channel, and files Open311 requests under OPEN311', async () => {
