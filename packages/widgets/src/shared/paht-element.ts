@@ -120,10 +120,11 @@ export class PahtElement extends LitElement {
 
   /**
    * Makes a failure visible to the developer: a `paht-error` event and a
-   * console error naming the cause and the fix. `cause` is a code, or what
-   * a request threw. Returns the detail (the widget shows its own notice).
+   * console error naming the cause and the fix. `cause` is a
+   * `WidgetErrorCode`, or what a request threw. Returns the detail (the
+   * widget shows its own notice).
    */
-  protected reportError(cause: WidgetErrorCode | unknown): WidgetErrorDetail {
+  protected reportError(cause: unknown): WidgetErrorDetail {
     const code = typeof cause === 'string' && cause in WidgetErrorCode ? (cause as WidgetErrorCode) : widgetErrorCodeOf(cause);
     const detail = widgetError(code, typeof cause === 'string' ? undefined : cause);
     console.error(`<${this.localName}> ${code}: ${detail.message}`);

@@ -74,7 +74,7 @@ function renderStory(name: string, host: 'block' | 'grid' | 'flex'): Promise<str
       const root = document.createElement('div');
       document.getElementById('root')!.replaceChildren(root);
       w.__render(w.__inHost(layout, (story.render ?? module.default.render)!({ ...module.default.args, ...story.args })), root);
-      const element = root.querySelector('paht-report-form, paht-report-tracker, paht-public-stats') as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+      const element = root.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('paht-report-form, paht-report-tracker, paht-public-stats');
       await element?.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 50));
       return element?.shadowRoot?.textContent ?? '';
