@@ -1,4 +1,4 @@
-import { actorId, type Actor, type CoreContext } from '@paht/core';
+import { actorId, type Actor, type CoreContext, type ErrorCode } from '@paht/core';
 import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
@@ -21,7 +21,8 @@ const PATH = '/graphql';
 // GraphQLErrors graphql-ws does not recognise.
 const { execute, getOperationAST, GraphQLError, parse, specifiedRules, subscribe, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
-const requestError = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+/** A request-level error of a subscription; its code is one of core's registry (`error-codes.ts`). */
+const requestError = (message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { ...extensions, code } });
 
 /** Largest WebSocket message accepted (bytes): a subscription document with its variables fits many times over. Larger ones close the socket with 1009. */

@@ -1,4 +1,4 @@
-import { getReportForStaff, isDomainError, isUuid, listCategories, listUnits } from '@paht/core';
+import { ErrorCode, getReportForStaff, isDomainError, isUuid, listCategories, listUnits } from '@paht/core';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
@@ -69,7 +69,7 @@ builder.queryField('nodes', (t) =>
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, args, ctx) => {
       if (args.ids.length > MAX_NODES) {
-        throw new GraphQLError(`Tối đa ${MAX_NODES} id một lần / at most ${MAX_NODES} ids at once`, { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError(`Tối đa ${MAX_NODES} id một lần / at most ${MAX_NODES} ids at once`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
       }
       return findNodes(ctx, args.ids.map(String));
     },
