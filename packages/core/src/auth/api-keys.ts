@@ -6,6 +6,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { isWebOrigin } from '../tenants/tenant-settings-schema.js';
 
 export type ApiKeyKind = 'PUBLIC' | 'SECRET';
 
@@ -29,7 +30,6 @@ export interface ResolvedApiKey {
 
 /** How a key is stored: its SHA-256, hex. */
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
 /**
  * Creates a key and returns it once, in clear (`pk_…` public, `sk_…`
@@ -48,7 +48,7 @@ export async function createApiKey(
   if (!input.name?.trim() || input.name.length > 100) issues.push({ path: 'name', message: 'is required (at most 100 characters)' });
   const origins = input.allowedOrigins ?? [];
   if (input.kind === 'PUBLIC' && origins.length === 0) issues.push({ path: 'allowedOrigins', message: 'a public key needs at least one web origin' });
-  if (origins.some((o) => !ORIGIN.test(o))) issues.push({ path: 'allowedOrigins', message: 'must be origins like https://portal.quangtri.gov.vn' });
+  if (origins.some((o) => !isWebOrigin(o))) issues.push({ path: 'allowedOrigins', message: 'must be origins like https://portal.quangtri.gov.vn' });
   if (issues.length) throw validationError(issues);
   const key = `${input.kind === 'PUBLIC' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
   return withTenant(ctx.db, tenantId, async (tx) => {

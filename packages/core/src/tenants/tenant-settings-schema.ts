@@ -11,6 +11,9 @@ export const webOriginSchema = z
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be an origin like https://portal.quangtri.gov.vn (no path)')
   .transform((origin) => origin.toLowerCase());
 
+/** Whether `value` is a web origin as `webOriginSchema` reads it (any case). */
+export const isWebOrigin = (value: unknown): boolean => webOriginSchema.safeParse(value).success;
+
 /** A tenant's external OpenID Connect provider: whose ID or access tokens its staff may sign in with. */
 export const oidcProviderSchema = z.object({
   /** The provider's issuer (`iss`), exactly. */
