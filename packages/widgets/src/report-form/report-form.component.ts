@@ -306,8 +306,9 @@ export class PahtReportForm extends PahtElement {
     this.renderRoot.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
   }
 
-  /** Sends the report (again): the same idempotency key until it is filed. */
-  async send(): Promise<void> {
+  /** Sends the report (again): the same idempotency key until it is filed, or until the form has changed. */
+  async send(freshKey = false): Promise<void> {
+    if (freshKey) this.#key = null;
     this.#key ??= newIdempotencyKey();
     const missing = this.missingSetting;
     if (missing) {
@@ -349,6 +350,12 @@ export class PahtReportForm extends PahtElement {
         await this.updateComplete;
         this.focusFirstError();
         return;
+      }
+      if (result.__typename === 'ConflictError' && !freshKey) {
+        // The key already filed an earlier version of this form (sent, then
+        // edited): the server refuses to replay it for different input, so
+        // this version goes as a new submission.
+        return this.send(true);
       }
       this.phase = { kind: 'failed', requestId: null };
     } catch (error) {
