@@ -1,0 +1,48 @@
+import { DEMO_KEY_ORIGINS, type DemoSeedResult, type MigrationResult } from '@paht/core';
+
+export interface WelcomeFacts {
+  /** Where the server listens, as `app.listen` answered. */
+  address: string;
+  /** e.g. `PGlite (.data/pglite)` or `PostgreSQL`. */
+  database: string;
+  /** Where the instance secret came from (a variable's or a file's name, never the secret). */
+  secretSource: string;
+  migration: MigrationResult;
+  seed: DemoSeedResult;
+  /** `NODE_ENV=production`: no password is printed. */
+  production: boolean;
+}
+
+/**
+ * What `pnpm start` prints for a newcomer: the URLs, each demo tenant with
+ * its demo public key (for the widgets on localhost pages, see
+ * docs/embed.md) and, outside production, the demo staff sign-ins. Never a
+ * secret key; in production never a password.
+ */
+export function welcomeBanner(facts: WelcomeFacts): string {
+  const { seed, migration, production } = facts;
+  const base = facts.address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
+  const lines = [
+    '',
+    `PAHT API on ${facts.database}; secret key from ${facts.secretSource}`,
+    `  GraphQL   ${base}/graphql?tenant=<slug>   (or header x-tenant: <slug>)`,
+    `  Health    ${base}/healthz`,
+    `  Migrations applied now: ${migration.applied.length ? migration.applied.join(', ') : 'none (up to date)'}`,
+    '',
+    seed.seeded ? 'Demo tenants seeded now:' : 'Demo tenants (already there):',
+  ];
+  for (const tenant of seed.tenants) {
+    lines.push(`  ${tenant.name} — slug ${tenant.slug}, ${tenant.reports} reports — ${base}/graphql?tenant=${tenant.slug}`);
+    if (tenant.publicKey?.startsWith('pk_')) lines.push(`      public key    ${tenant.publicKey}  (widgets on ${DEMO_KEY_ORIGINS.join(', ')})`);
+    if (!production) for (const s of tenant.staff) lines.push(`      ${s.role.padEnd(13)} ${s.email}  password: ${s.password}`);
+  }
+  lines.push(
+    '',
+    production
+      ? 'NODE_ENV=production: demo passwords are not printed; never use the demo tenants for real reports.'
+      : 'Demo passwords are public: never use the demo tenants for real reports.',
+    'Embedding the widgets: docs/embed.md',
+    '',
+  );
+  return lines.join('\n');
+}
