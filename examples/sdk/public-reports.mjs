@@ -11,7 +11,7 @@ console.log(page.hasNextPage ? `… more after ${page.endCursor}` : '(the end)')
 
 const search = process.argv.slice(2).join(' ') || 'đường';
 let count = 0;
-for await (const report of allPublicReports(client, { first: 100, filter: { search } })) {
+for await (const _report of allPublicReports(client, { first: 100, filter: { search } })) {
   count++;
   if (count >= 250) break; // stop whenever you like
 }

@@ -56,7 +56,8 @@ export function finish(content: string): string {
 
 /** What the generated file should contain now. */
 export async function renderOperations(): Promise<{ file: string; content: string }> {
-  const [output] = await generate(codegenConfig, false);
+  // `generate` is typed `any`; with `saveToFile` false it answers the files it would write.
+  const [output] = (await generate(codegenConfig, false)) as Array<{ filename: string; content: string }>;
   if (!output) throw new Error('codegen produced nothing');
   return { file: output.filename, content: finish(output.content) };
 }

@@ -11,8 +11,7 @@ export type TypedDocument<TResult, TVariables = Record<string, never>> = string 
 };
 
 /** Marks a document's text with its result and variable types. */
-export const typedDocument = <TResult, TVariables = Record<string, never>>(source: string): TypedDocument<TResult, TVariables> =>
-  source as TypedDocument<TResult, TVariables>;
+export const typedDocument = <TResult, TVariables = Record<string, never>>(source: string): TypedDocument<TResult, TVariables> => source;
 
 /**
  * What `request` and `subscribe` take: a `typedDocument` string, a generated

@@ -109,7 +109,7 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
       const iterator: AsyncIterableIterator<TResult> = {
         async next() {
           if (finished || subscribeOptions.signal?.aborted) return end();
-          inner ??= connection().then((c) => c.iterate<TResult, unknown>({ query, variables: (variables ?? {}) as Record<string, unknown> }));
+          inner ??= connection().then((c) => c.iterate<TResult, unknown>({ query, variables: variables ?? {} }));
           let step: IteratorResult<FormattedExecutionResult<TResult, unknown>>;
           try {
             step = await (await inner).next();
@@ -120,7 +120,7 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
           if (step.done || finished) return end();
           if (step.value.errors?.length) {
             await end();
-            throw resultError(step.value.errors as GraphQLErrorEntry[]);
+            throw resultError(step.value.errors);
           }
           return { done: false, value: step.value.data as TResult };
         },

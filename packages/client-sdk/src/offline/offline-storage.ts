@@ -86,7 +86,7 @@ export function indexedDbStorage(options: { databaseName?: string; storeName?: s
       const request = factory.open(options.databaseName ?? 'paht-offline', 1);
       request.onupgradeneeded = () => request.result.createObjectStore(storeName, { keyPath: 'idempotencyKey' });
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
     });
     return opened;
   };
@@ -96,7 +96,7 @@ export function indexedDbStorage(options: { databaseName?: string; storeName?: s
       const transaction = db.transaction(storeName, mode);
       const request = action(transaction.objectStore(storeName));
       transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error ?? request.error);
+      transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('IndexedDB transaction failed'));
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
     });
   };

@@ -36,6 +36,7 @@ export async function recordAudit(
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
       at,
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed: Prisma's JSON input takes `object`, not Record<string, unknown> (the rule misreads the contextual type)
       data: (entry.data ?? {}) as object,
     },
   });

@@ -61,8 +61,8 @@ function openPostgres(url: string, poolSize: number): Database {
         client.release();
       }
     },
-    async query(sql, params = []) {
-      return (await pool.query(sql, params)).rows;
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as Row[];
     },
     async withLock(key, fn) {
       const client = await pool.connect();

@@ -109,7 +109,7 @@ describe('one report, end to end', () => {
       [t.roadsOfficer, { type: 'ACCEPT' }],
       [t.roadsOfficer, { type: 'RESOLVE', answer: 'Đã xử lý.' }],
       [t.operator, { type: 'PUBLISH' }],
-    ] as const) await act(actor, id, command as ReportCommand);
+    ] as const) await act(actor, id, command);
     const reopened = await act({ role: 'CITIZEN', reportId: id }, id, { type: 'REOPEN', reason: 'Ổ gà vẫn còn', rating: 1 });
     expect(reopened.event.toStatus).toBe('IN_PROGRESS');
     expect(reopened.sla?.outcome).toBe('IN_PROGRESS');

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => tdb?.close());
 
 /** Whether an error is PostgreSQL's row-level-security refusal (42501), as Prisma reports it. */
-const isRlsRefusal = (e: unknown) => /42501|row-level security|permission denied/i.test(JSON.stringify(e, Object.getOwnPropertyNames(e as object)) + String(e));
+const isRlsRefusal = (e: unknown) => /42501|row-level security|permission denied/i.test(JSON.stringify(e, Object.getOwnPropertyNames(e)) + String(e));
 
 describe('row-level security when the application forgets its tenant filter', () => {
   it('reads only the current tenant’s rows from every tenant-owned table', async () => {

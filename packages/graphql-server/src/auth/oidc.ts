@@ -1,4 +1,4 @@
-import { oidcProviderSchema, withTenant, type Actor, type CoreContext, type OidcProviderConfig, type StaffRole, type TenantRecord } from '@paht/core';
+import { oidcProviderSchema, withTenant, type Actor, type CoreContext, type OidcProviderConfig, type TenantRecord } from '@paht/core';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { staffActor } from './staff-token.js';
 
@@ -87,7 +87,7 @@ export class OidcVerifier {
     const user = await withTenant(core.db, tenant.id, (tx) =>
       tx.staffUser.findUnique({ where: { tenantId_email: { tenantId: tenant.id, email: normalized } } }),
     );
-    const actor = user?.active ? staffActor({ userId: user.id, tenantId: tenant.id, role: user.role as StaffRole, unitId: user.unitId }) : null;
+    const actor = user?.active ? staffActor({ userId: user.id, tenantId: tenant.id, role: user.role, unitId: user.unitId }) : null;
     return actor ? { ok: true, actor } : { ok: false, failure: 'NO_STAFF_ACCOUNT' };
   }
 

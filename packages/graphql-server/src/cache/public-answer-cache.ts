@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { OperationTypeNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { tenantSlugOf, type GraphQLContext } from '../context.js';
 import { createInProcessInvalidation, type CacheInvalidation } from './cache-invalidation.js';
@@ -87,7 +88,7 @@ function keyOf(request: FastifyRequest): string | null {
   let variables: string;
   if (request.method === 'POST') {
     if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return null;
-    params = request.body as GraphQLParams;
+    params = request.body;
     // The security guard refuses variables nested too deep before this hook;
     // should any still fail to serialise, the request is simply not cached.
     try {
@@ -97,7 +98,7 @@ function keyOf(request: FastifyRequest): string | null {
     }
   } else if (request.method === 'GET') {
     if (!PREFLIGHT_HEADERS.some((h) => request.headers[h] !== undefined)) return null;
-    params = (request.query ?? {}) as GraphQLParams;
+    params = request.query ?? {};
     variables = typeof params.variables === 'string' ? params.variables : '';
   } else {
     return null;
@@ -167,7 +168,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
           // After the mutation's work is done and before its answer leaves:
           // whoever reads after seeing it gets fresh answers. Any mutation
           // counts (a refused one changed nothing, but a partial failure may have).
-          if (rc.operation?.operation === 'mutation') invalidation.bump(contextValue.tenant.id);
+          if (rc.operation?.operation === OperationTypeNode.MUTATION) invalidation.bump(contextValue.tenant.id);
           const body = rc.response.body;
           if (pending && generation !== null && body.kind === 'single' && !body.singleResult.errors?.length && (rc.response.http.status ?? 200) === 200) {
             pending.keep = { tenantId: contextValue.tenant.id, generation };

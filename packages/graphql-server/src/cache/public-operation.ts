@@ -1,4 +1,4 @@
-import { Kind, type ArgumentNode, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, OperationTypeNode, type ArgumentNode, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
  * The root query fields whose answers are the same for every anonymous
@@ -32,7 +32,7 @@ function personalValue(argument: ArgumentNode, variables: Readonly<Record<string
  * one). Anything else is never cached.
  */
 export function isPublicRead(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> = {}): boolean {
-  if (operation.operation !== 'query') return false;
+  if (operation.operation !== OperationTypeNode.QUERY) return false;
   const fragments = new Map<string, SelectionSetNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
   const seen = new Set<string>();

@@ -12,7 +12,7 @@ export const INTERNAL_SERVER_ERROR = ErrorCode.INTERNAL_SERVER_ERROR;
  */
 function isGraphQLError(e: unknown): e is GraphQLError {
   if (!(e instanceof Error)) return false;
-  for (let proto = Object.getPrototypeOf(e); proto; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = Object.getPrototypeOf(e) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
     if ((proto as { constructor?: { name?: string } }).constructor?.name === 'GraphQLError') return true;
   }
   return false;

@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 // runner or bundler can give this file another copy (the package's ESM
 // build); graphql-js refuses a schema from another copy, and Apollo wraps
 // errors that are not instances of its GraphQLError.
-const { execute, GraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { execute, GraphQLError, OperationTypeNode } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 type GraphQLError = GraphQLErrorType;
 
 /** What the executor did so far (tests and the benchmark read it). */
@@ -98,7 +98,7 @@ export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptio
     const key = `${queryHash}:${operationName ?? ''}`;
     let entry = documents.get(key);
     if (!entry) {
-      const compiled = rc.operation.operation === 'subscription' ? false : compile(schema, document, operationName);
+      const compiled = rc.operation.operation === OperationTypeNode.SUBSCRIPTION ? false : compile(schema, document, operationName);
       if (compiled) stats.compiled += 1;
       entry = { compiled };
       documents.set(key, entry);

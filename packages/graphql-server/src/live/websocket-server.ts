@@ -19,7 +19,7 @@ const PATH = '/graphql';
 // resolving our sources by the `module` field would hand us the ESM build,
 // whose validate() refuses a schema built by the other copy, and whose
 // GraphQLErrors graphql-ws does not recognise.
-const { execute, getOperationAST, GraphQLError, parse, specifiedRules, subscribe, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { execute, getOperationAST, GraphQLError, OperationTypeNode, parse, specifiedRules, subscribe, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** A request-level error of a subscription; its code is one of core's registry (`error-codes.ts`). */
 const requestError = (message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) =>
@@ -106,7 +106,7 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length > 0) return invalid.map((e) => requestError(e.message, 'GRAPHQL_VALIDATION_FAILED', e.extensions));
-        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
+        if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [requestError('Only subscriptions run over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
         }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: ctx.extra.live };

@@ -5,7 +5,7 @@ import { lookUpTenant } from '../security/request-tenant.js';
 import { badRequest, forbidden, notFound } from './open311-error.js';
 
 const single = (value: unknown): string | undefined => {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first.trim() ? first.trim() : undefined;
 };
 

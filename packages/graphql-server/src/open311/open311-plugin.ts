@@ -31,7 +31,10 @@ const FORM_LIMIT = 64 * 1024;
 
 const params = (request: FastifyRequest): Record<string, unknown> => (request.params ?? {}) as Record<string, unknown>;
 const query = (request: FastifyRequest): Record<string, unknown> => (request.query ?? {}) as Record<string, unknown>;
-const segment = (request: FastifyRequest) => splitFormat(String(params(request).file ?? ''));
+const segment = (request: FastifyRequest) => {
+  const file = params(request).file;
+  return splitFormat(typeof file === 'string' ? file : '');
+};
 
 /**
  * The `Idempotency-Key` header of a POST (not a parameter of the standard):
@@ -145,10 +148,10 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
 function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError | Open311Error): FastifyReply {
   const format = formatOfUrl(request.url);
   if (error instanceof Open311Error) return sendOpen311(reply, format, 'errors', error.errors, error.status);
-  const status = (error as FastifyError).statusCode;
+  const status = error.statusCode;
   if (status && status >= 400 && status < 500) {
     // Fastify's own refusals: unreadable JSON, unsupported body type, body too large.
-    const entry: Open311ErrorEntry = { code: status, description: `Yêu cầu không hợp lệ / bad request (${(error as FastifyError).code ?? status})` };
+    const entry: Open311ErrorEntry = { code: status, description: `Yêu cầu không hợp lệ / bad request (${error.code ?? status})` };
     return sendOpen311(reply, format, 'errors', [entry], status);
   }
   request.log.error({ requestId: request.id, error: describeUnexpected(error) }, 'open311 request failed');

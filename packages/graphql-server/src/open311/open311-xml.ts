@@ -28,7 +28,8 @@ function toTree(name: string, value: unknown): Tree {
     for (const [key, v] of Object.entries(value)) if (v !== undefined) tree[key] = toTree(key, v);
     return tree;
   }
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`No Open311 XML for a ${typeof value} in <${name}>`);
 }
 
 /**

@@ -20,7 +20,7 @@ export function titleOf(description: string): string {
 }
 
 const text = (value: unknown): string | undefined => {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'number') return String(first);
   return typeof first === 'string' && first.trim() ? first.trim() : undefined;
 };

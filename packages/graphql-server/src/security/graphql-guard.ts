@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '@paht/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { verifyStaffToken } from '../auth/staff-token.js';
 import type { RateLimiter } from './rate-limits.js';
@@ -108,7 +108,7 @@ export function limitedActionsOf(query: string, operationName: string | null, ma
   }
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!operation || operation.operation !== 'mutation') return [];
+  if (!operation || operation.operation !== OperationTypeNode.MUTATION) return [];
   const fragments = new Map<string, SelectionSetNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
   const actions: RateLimitedAction[] = [];

@@ -43,7 +43,7 @@ export class LocalDiskStorage implements UploadStorage {
     const size = await this.sizeOf(path);
     if (size === null) return null;
     const body = range ? createReadStream(path, { start: range.start, end: range.end }) : createReadStream(path);
-    return { body: body as Readable, size };
+    return { body, size };
   }
 
   async stat(key: string): Promise<{ size: number } | null> {

@@ -103,16 +103,16 @@ export class BodyReader {
    * `tooLarge()` as soon as the total passes `limit` — without reading further.
    */
   rest(head: Buffer, limit: number, tooLarge: () => Error): Readable {
-    const reader = this;
-    async function* chunks(): AsyncGenerator<Buffer> {
-      if (head.length > limit) throw tooLarge();
-      if (head.length > 0) yield head;
-      for (let chunk = await reader.next(); chunk; chunk = await reader.next()) {
-        if (reader.received > limit) throw tooLarge();
-        yield chunk;
-      }
+    return Readable.from(this.chunksAfter(head, limit, tooLarge), { objectMode: false });
+  }
+
+  private async *chunksAfter(head: Buffer, limit: number, tooLarge: () => Error): AsyncGenerator<Buffer> {
+    if (head.length > limit) throw tooLarge();
+    if (head.length > 0) yield head;
+    for (let chunk = await this.next(); chunk; chunk = await this.next()) {
+      if (this.received > limit) throw tooLarge();
+      yield chunk;
     }
-    return Readable.from(chunks(), { objectMode: false });
   }
 
   /** The rest of the body after `head`, in memory, refusing past `limit`. */

@@ -40,7 +40,7 @@ async function startServer(databaseUrl: string, redisUrl: string): Promise<Serve
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('{"address"')) resolve((JSON.parse(line) as { address: string }).address);
     });
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
@@ -78,7 +78,7 @@ describe.skipIf(testEngine() !== 'postgres')('report changes across server proce
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     await Promise.all([a && stopChild(a.child), b && stopChild(b.child)]);
     watcher?.disconnect();
     await redis?.stop();

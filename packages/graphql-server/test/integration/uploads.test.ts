@@ -43,8 +43,8 @@ const EXIF = {
 
 /** A noisy photo carrying EXIF (make, model, GPS), XMP, a Display P3 profile and orientation 6 (rotate 90°). */
 async function cameraPhoto(format: 'jpeg' | 'png' | 'webp', width = 1600, height = 1200): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
-    [format]()
+  const noise = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  return noise[format]()
     .withExif(EXIF)
     .withXmp(XMP)
     .withMetadata({ orientation: 6 })

@@ -26,7 +26,7 @@ export function watchReportStatus(client: PahtClient, trackingCode: string, secr
     try {
       for await (const update of client.watchReport(trackingCode, secret, { signal: stop.signal })) {
         handlers.onState('live');
-        handlers.onUpdate(update as StatusUpdate);
+        handlers.onUpdate(update);
       }
     } catch {
       // Refused (wrong secret) or the connection gave up: the page still shows the last state.

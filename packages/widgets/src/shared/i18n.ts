@@ -23,7 +23,7 @@ export function withOverrides<T extends object>(base: T, lang: Lang, overrides: 
     if (!(key in base) || value === undefined) continue;
     const current = (base as Record<string, unknown>)[key];
     merged[key] =
-      current && typeof current === 'object' && value && typeof value === 'object' ? { ...(current as object), ...(value as object) } : value;
+      current && typeof current === 'object' && value && typeof value === 'object' ? { ...current, ...value } : value;
   }
   return merged as T;
 }
