@@ -120,6 +120,8 @@ export {
   type TenantSettingsInput,
 } from './tenants/tenant-settings-schema.js';
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
+export { createTenantWithAdmin, oneTimePassword, type CreateTenantInput, type CreatedTenant, type TenantCreator } from './tenants/create-tenant.js';
+export { changeStaffPassword } from './config/staff-password.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
 export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';
 export {

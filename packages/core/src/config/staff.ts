@@ -18,7 +18,8 @@ export interface StaffRecord {
   active: boolean;
 }
 
-const staffInput = z.object({
+/** A staff account as an admin (or the operator, for the first admin) gives it; the one set of rules for e-mail, name and password. */
+export const staffInput = z.object({
   email: z.email().max(320).transform((e) => e.toLowerCase()),
   fullName: z.string().trim().min(1).max(200),
   role: z.enum(STAFF_ROLES),

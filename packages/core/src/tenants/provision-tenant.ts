@@ -7,7 +7,8 @@ import { DomainError, DomainErrorCode } from '../errors.js';
 import { findTenantById, type TenantRecord } from './tenant-directory.js';
 import { officeHoursSchema, tenantSettingsSchema, type TenantSettings } from './tenant-settings-schema.js';
 
-const tenantInput = z.object({
+/** What a new tenant needs (the settings' rules come from tenant-settings-schema.ts). */
+export const tenantInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes').max(63),
   name: z.string().trim().min(1).max(200),
   nameEn: z.string().trim().min(1).max(200),
