@@ -38,6 +38,11 @@ export default defineConfig({
         test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } },
       },
       {
+        // The packed SDK installed into an empty project (builds and packs it first).
+        extends: true,
+        test: { name: 'package', include: ['packages/*/test/package/**/*.test.ts'] },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
