@@ -11,7 +11,7 @@ export {
   type UploadErrorCode,
 } from './error-codes.js';
 export { DomainError, DomainErrorCode, isDomainError, validationError, type FieldIssue, type FieldIssueInput } from './errors.js';
-export { FieldIssueCode, fieldIssue, summarizeIssues, type IssueParams } from './validation/field-issue-codes.js';
+export { FAILURE_TEXTS, FieldIssueCode, fieldIssue, summarizeIssues, type IssueParams } from './validation/field-issue-codes.js';
 export { isUuid } from './ids.js';
 export { createCoreContext, type CoreContext } from './context.js';
 

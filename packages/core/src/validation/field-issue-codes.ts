@@ -132,3 +132,15 @@ export function summarizeIssues(issues: readonly FieldIssue[]): IssueText {
     en: `Invalid input: ${issues.map((i) => `${i.path}: ${i.messageEn}`).join('; ')}`,
   };
 }
+
+/**
+ * What a citizen reads for each kind of expected failure other than invalid
+ * input (their `message` stays the developer's English detail): one text per
+ * code, Vietnamese and English. Keyed by DomainErrorCode's values.
+ */
+export const FAILURE_TEXTS: Readonly<Record<'FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'NOT_FOUND' | 'CONFLICT', IssueText>> = {
+  FORBIDDEN: { vi: 'Không có quyền thực hiện việc này, hoặc sai mã theo dõi hay mã bí mật', en: 'Not allowed, or a wrong tracking code or secret' },
+  ILLEGAL_TRANSITION: { vi: 'Phản ánh đang ở trạng thái không cho phép việc này', en: 'The report’s status does not allow this now' },
+  NOT_FOUND: { vi: 'Không tìm thấy', en: 'Not found' },
+  CONFLICT: { vi: 'Yêu cầu trùng hoặc xung đột với một thay đổi khác; vui lòng tải lại rồi thử lại', en: 'The request clashes with another one; reload and try again' },
+};

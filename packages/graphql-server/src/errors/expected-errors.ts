@@ -1,4 +1,4 @@
-import { DomainErrorCode, fieldIssue, isDomainError, summarizeIssues, type DomainError, type FieldIssue, type FieldIssueInput, type ReportStatus } from '@paht/core';
+import { DomainErrorCode, FAILURE_TEXTS, fieldIssue, isDomainError, summarizeIssues, type DomainError, type FieldIssue, type FieldIssueInput, type ReportStatus } from '@paht/core';
 
 /**
  * Expected failures as the API returns them: one class per core error code,
@@ -8,6 +8,14 @@ import { DomainErrorCode, fieldIssue, isDomainError, summarizeIssues, type Domai
  */
 export abstract class ExpectedError extends Error {
   abstract readonly code: DomainErrorCode;
+  /** For citizens, in Vietnamese: the text of the kind of failure (ValidationError: of its fields). */
+  get messageVi(): string {
+    return FAILURE_TEXTS[this.code as keyof typeof FAILURE_TEXTS].vi;
+  }
+  /** For citizens, in English. */
+  get messageEn(): string {
+    return FAILURE_TEXTS[this.code as keyof typeof FAILURE_TEXTS].en;
+  }
 }
 
 /**
@@ -21,15 +29,19 @@ export class ValidationError extends ExpectedError {
   override readonly name = 'ValidationError';
   readonly code = DomainErrorCode.VALIDATION;
   readonly fields: readonly FieldIssue[];
-  readonly messageVi: string;
-  readonly messageEn: string;
+  private readonly summary: { vi: string; en: string };
   constructor(developerMessage: string, fields: readonly FieldIssueInput[]) {
     const complete = fields.map((f) => fieldIssue(f));
     const summary = complete.length > 0 ? summarizeIssues(complete) : { vi: 'Dữ liệu chưa hợp lệ', en: developerMessage };
     super(`${summary.vi} / ${summary.en}`);
     this.fields = complete;
-    this.messageVi = summary.vi;
-    this.messageEn = summary.en;
+    this.summary = summary;
+  }
+  override get messageVi(): string {
+    return this.summary.vi;
+  }
+  override get messageEn(): string {
+    return this.summary.en;
   }
 }
 

@@ -13,10 +13,12 @@ import { ErrorCodeEnum, ReportStatusEnum } from './enums.js';
 /** Every expected failure; clients can read `code` and `message` with one fragment. */
 export const ErrorInterface = builder.interfaceRef<ExpectedError>('Error').implement({
   description:
-    'An expected failure: nothing was changed. Show your own text per type; `ValidationError` also carries citizen-ready text in Vietnamese and English (`messageVi`, `messageEn`, and per field).',
+    'An expected failure: nothing was changed. `message` is the developer’s detail (ValidationError: Vietnamese, then English); `messageVi` and `messageEn` are for citizens. Or switch on the type and write your own.',
   fields: (t) => ({
     code: t.field({ type: ErrorCodeEnum, resolve: (e) => e.code }),
     message: t.exposeString('message'),
+    messageVi: t.string({ description: 'For citizens, in Vietnamese (ValidationError: every field issue).', resolve: (e) => e.messageVi }),
+    messageEn: t.string({ description: 'For citizens, in English (ValidationError: every field issue).', resolve: (e) => e.messageEn }),
   }),
 });
 
@@ -43,8 +45,6 @@ builder.objectType(ValidationError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     fields: t.field({ type: [FieldIssueRef], resolve: (e) => [...e.fields] }),
-    messageVi: t.exposeString('messageVi', { description: 'Every issue, in Vietnamese.' }),
-    messageEn: t.exposeString('messageEn', { description: 'Every issue, in English.' }),
   }),
 });
 

@@ -409,4 +409,17 @@ describe('validation messages', () => {
     for (const sent of ['so-dien-thoai-la', 'thu@', '"Đèn"', 'Hỏng']) expect(text).not.toContain(sent);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('come in both languages for the other refusals a citizen meets: tracking, a wrong secret, a step the status does not allow', async () => {
+    const r = await submit(submission());
+    const ERR = '__typename ... on Error { code message messageVi messageEn }';
+    const track = (await gql(`query($c: String!) { trackReport(trackingCode: $c) { ${ERR} } }`, { c: newTrackingCode('LO') })).trackReport;
+    expect(track).toMatchObject({ __typename: 'NotFoundError', messageVi: 'Không tìm thấy', messageEn: 'Not found' });
+    const before = await snapshot();
+    const rate = (s: string, rating: number) =>
+      gql(`mutation($c: String!, $s: String!, $n: Int!) { rateReport(trackingCode: $c, secret: $s, rating: $n) { ${ERR} ${ISSUES} } }`, { c: r.trackingCode, s, n: rating });
+    expect((await rate('SAI0-SAI0-SAI0-SAI0', 5)).rateReport).toMatchObject({ __typename: 'ForbiddenError', messageVi: expect.stringContaining('sai mã theo dõi hay mã bí mật'), messageEn: expect.stringContaining('wrong tracking code or secret') });
+    expect((await rate(r.secret, 5)).rateReport).toMatchObject({ __typename: 'IllegalTransitionError', messageVi: 'Phản ánh đang ở trạng thái không cho phép việc này', messageEn: expect.stringMatching(/status does not allow/) });
+    expect(await snapshot()).toEqual(before);
+  });
 });
