@@ -87,6 +87,8 @@ export class PahtReportTracker extends PahtElement {
   #asked = '';
   /** Counts lookups, so only the latest one's answer is shown. */
   #lookup = 0;
+  /** Counts fetches: live steps in quick succession fetch concurrently, and only the latest answer may be shown. */
+  #fetch = 0;
   #onOnline = () => {
     if (this.state.kind === 'offline') void this.track(this.trackingCode, this.secret);
   };
@@ -168,13 +170,15 @@ export class PahtReportTracker extends PahtElement {
     }
   }
 
-  /** Fetches the report again (after a live update or a rating). */
+  /** Fetches the report again (after a live update or a rating); an answer overtaken by a later fetch is dropped. */
   private async refresh(): Promise<void> {
+    const fetch = ++this.#fetch;
     try {
       const { trackReport: result } = await this.client.request(TrackReportDocument, {
         trackingCode: this.trackingCode,
         ...(this.secret ? { secret: this.secret } : {}),
       });
+      if (fetch !== this.#fetch) return;
       if (result.__typename === 'TrackedReport') {
         this.state = { kind: 'found', report: result.report, access: result.access, actions: result.actions };
         this.#lastSeq = Math.max(this.#lastSeq, ...result.report.timeline.map((e) => e.seq));
@@ -184,6 +188,7 @@ export class PahtReportTracker extends PahtElement {
         this.state = this.secret ? { kind: 'wrong-secret' } : { kind: 'failed', requestId: null };
       }
     } catch (error) {
+      if (fetch !== this.#fetch) return;
       const e = error as { name?: string; requestId?: string | null };
       this.state = e?.name === 'NetworkError' && navigator.onLine === false ? { kind: 'offline' } : { kind: 'failed', requestId: e?.requestId ?? null };
       this.reportError(error);

@@ -61,6 +61,7 @@ beforeAll(async () => {
     '/paht-widgets.js': { type: 'text/javascript', body: bundle },
     '/tracker.html': { type: 'text/html', body: portalPage('Tra cứu phản ánh', widget('paht-report-tracker')) },
     '/tracker-en.html': { type: 'text/html', body: portalPage('Track a report', widget('paht-report-tracker', 'lang="en"')) },
+    '/form-en.html': { type: 'text/html', body: portalPage('Send a report', widget('paht-report-form', 'lang="en" tile-url="/tiles/{z}/{x}/{y}.png"')) },
     '/stats-en.html': {
       type: 'text/html',
       body: portalPage('Figures', widget('paht-public-stats', 'lang="en" from="2026-03-01" to="2026-03-31" group-by="AREA" feed-size="0"')),
@@ -152,7 +153,7 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     // Classified and assigned: the date the unit must answer by, as the API gives it.
     await step(() => classifyReport(operator, { id, categoryId: t.roadsCategoryId }));
     await step(() => assignReport(operator, { id, unitId: t.roadsUnitId }));
-    await expect.poll(status, { timeout: 10_000 }).toBe('Đã chuyển đơn vị xử lý');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đã chuyển đơn vị xử lý');
     const tracked = await citizen.trackReport(report.trackingCode, report.secret);
     if (tracked.__typename !== 'TrackedReport') throw new Error('not tracked');
     const answerDueAt = tracked.report.answerDueAt;
@@ -166,7 +167,7 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     await step(() => acceptReport(officer, { id }));
     await step(() => startReport(officer, { id }));
     await step(() => requestInfo(officer, { id, reason: QUESTION }));
-    await expect.poll(status, { timeout: 10_000 }).toBe('Chờ người dân bổ sung thông tin');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Chờ người dân bổ sung thông tin');
     const reply = tracker.locator('form[part=reply]');
     await expect.poll(() => reply.count()).toBe(1);
     expect(await reply.locator('blockquote').textContent()).toBe(QUESTION);
@@ -200,7 +201,7 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     // Answered: the report moves on, the form goes, the confirmation takes the focus.
     await text.fill('Trước số nhà 120, cạnh cột điện.');
     await reply.locator('button[type=submit]').click();
-    await expect.poll(status, { timeout: 10_000 }).toBe('Đang xử lý');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đang xử lý');
     await expect.poll(() => tracker.locator('#action-done').textContent()).toBe('Đã gửi thông tin bổ sung. Đơn vị tiếp tục xử lý phản ánh.');
     await expect.poll(() => focused(tracker)).toBe('action-done');
     expect(await reply.count()).toBe(0);
@@ -211,7 +212,7 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     ({ operator, officer } = await staff());
     await step(() => resolveReport(officer, { id, answer: 'Đã vá ổ gà ngày 02/3/2026.' }));
     await step(() => publishReport(operator, { id }));
-    await expect.poll(status, { timeout: 10_000 }).toBe('Đã công khai kết quả');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đã công khai kết quả');
     const reopen = tracker.locator('form[part=reopen]');
     await expect.poll(() => reopen.count()).toBe(1);
     expect(await tracker.locator('form[part=rating]').count()).toBe(1);
@@ -221,7 +222,7 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     expect(await focused(tracker)).toBe('reopen-text');
     await reopen.locator('#reopen-text').fill('Ổ gà vẫn còn, chỉ đổ đá tạm.');
     await reopen.locator('button[type=submit]').click();
-    await expect.poll(status, { timeout: 10_000 }).toBe('Đang xử lý');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đang xử lý');
     await expect.poll(() => tracker.locator('#action-done').textContent()).toBe('Đã gửi đề nghị xử lý lại. Phản ánh được chuyển lại cho đơn vị.');
     expect(await tracker.locator('form[part=reopen], form[part=rating]').count()).toBe(0);
     expect(await tracker.locator('ol[part=timeline] li').last().textContent()).toContain('Người dân chưa hài lòng, xử lý lại');
@@ -230,11 +231,11 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     ({ operator, officer } = await staff());
     await step(() => resolveReport(officer, { id, answer: 'Đã thảm lại mặt đường ngày 05/3/2026.' }));
     await step(() => publishReport(operator, { id }));
-    await expect.poll(() => tracker.locator('form[part=rating]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => tracker.locator('form[part=rating]').count(), { timeout: 20_000 }).toBe(1);
     await tracker.getByLabel('4 sao').check();
     await tracker.locator('#comment').fill('Lần này đã ổn.');
     await tracker.locator('form[part=rating] button[type=submit]').click();
-    await expect.poll(status, { timeout: 10_000 }).toBe('Đã đóng');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đã đóng');
     expect(await tracker.locator('.notice.ok').last().textContent()).toContain('Bạn đã đánh giá 4/5 sao');
     expect(await tracker.locator('form[part=reply], form[part=reopen], form[part=rating]').count()).toBe(0);
     await expectAccessible(page, 'tracker, closed');
@@ -243,6 +244,40 @@ describe('<paht-report-tracker>: the citizen answers, reopens and rates from the
     await track(page, report.trackingCode, '');
     await expect.poll(() => tracker.locator('.live').count()).toBe(0);
     expect(await tracker.locator('form[part=reply], form[part=reopen], form[part=rating]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('<paht-report-tracker> when live steps come quickly', () => {
+  it('shows the latest state even when an earlier refresh answers last', async () => {
+    ctx.setNow(MONDAY_9AM);
+    const report = await file('Cống thoát nước bị tắc');
+    const { operator } = await staff();
+    const page = await open('/tracker.html');
+    const tracker = await track(page, report.trackingCode, report.secret);
+    const status = () => tracker.locator('.status').textContent();
+    await expect.poll(() => tracker.locator('.live').textContent(), { timeout: 20_000 }).toContain('Đang cập nhật trực tiếp');
+
+    // The network holds back the answer of the next lookup (the refresh after CLASSIFY) until the refresh after ASSIGN has been answered.
+    let held: (() => void) | null = null;
+    const heldIssued = new Promise<void>((issued) => {
+      void page.route(`${api}/graphql`, async (route) => {
+        const body = route.request().postData() ?? '';
+        if (held || !body.includes('TrackReport')) return route.continue();
+        const response = await route.fetch();
+        const released = new Promise<void>((release) => (held = release));
+        issued();
+        await released;
+        await route.fulfill({ response });
+      });
+    });
+    await step(() => classifyReport(operator, { id: report.id, categoryId: t.roadsCategoryId }));
+    await heldIssued;
+    await step(() => assignReport(operator, { id: report.id, unitId: t.roadsUnitId }));
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đã chuyển đơn vị xử lý');
+    (held as unknown as () => void)();
+    await page.waitForTimeout(500);
+    expect(await status()).toBe('Đã chuyển đơn vị xử lý');
     await page.close();
   });
 });
@@ -263,6 +298,10 @@ describe('English pages', () => {
     expect(summary).not.toContain('Sở Giao thông vận tải');
     expect(await tracker.locator('dd.answer-due').textContent()).toMatch(/^The unit must answer by \S/);
     await page.close();
+
+    const form = (await open('/form-en.html')).locator('paht-report-form');
+    await expect.poll(() => form.locator('#category option').allTextContents(), { timeout: 15_000 }).toContain('Roads and traffic');
+    expect(await form.locator('#category option').allTextContents()).not.toContain('Giao thông');
 
     const stats = await open('/stats-en.html');
     const el = stats.locator('paht-public-stats');
