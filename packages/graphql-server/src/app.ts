@@ -7,6 +7,7 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify'
 import type { Server } from 'node:http';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatError } from './errors/format-error.js';
+import { handleHttpError } from './errors/http-error-handler.js';
 import { requestLogSerializer } from './errors/redact.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { requestIdOf } from './http/request-id.js';
@@ -66,6 +67,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const trustProxy = options.trustProxy ?? trustProxyFromEnv(process.env.PAHT_TRUST_PROXY);
   const serverOptions: FastifyHttpOptions<Server> = { logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: trustProxy ?? false };
   const app = Fastify(serverOptions);
+  // Unexpected failures outside GraphQL are masked like inside it (errors/http-error-handler.ts).
+  app.setErrorHandler(handleHttpError);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

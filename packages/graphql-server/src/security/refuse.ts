@@ -38,7 +38,7 @@ export function refuse(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: SecurityErrorCode,
+  code: SecurityErrorCode | ErrorCode,
   message: string,
   extra: Record<string, unknown> = {},
 ): FastifyReply {

@@ -27,6 +27,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'paht-error-codes-'));
   await writeFile(join(dir, 'not-a-directory'), '');
   app = await buildApp({ core: ctx, uploadsDir: join(dir, 'not-a-directory'), rateLimits: false });
+  // Routes that fail the way a bug would, with a message that must not reach the client.
+  const bug = () => {
+    throw new Error('connect ECONNREFUSED 10.0.0.5:5432 (secret detail)');
+  };
+  app.get('/boom', bug);
+  app.get('/graphql/boom', bug);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 
@@ -45,6 +51,23 @@ describe('error codes, one registry for every entry point', () => {
     expect(response.status).toBe(ERROR_CODES.INTERNAL_SERVER_ERROR.status);
     expect(body.error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
     expect(body.error.message).not.toMatch(/ENOTDIR|not-a-directory/);
+  });
+
+  it('masks an unexpected failure of any other route the same way, in the route’s shape', async () => {
+    for (const [path, shape] of [['/boom', 'error'], ['/graphql/boom', 'errors']] as const) {
+      const response = await fetch(`${base}${path}`);
+      const text = await response.text();
+      expect(response.status, path).toBe(500);
+      expect(text, path).not.toMatch(/ECONNREFUSED|secret detail/);
+      const body = JSON.parse(text) as { error?: { code: string; requestId: string }; errors?: { extensions: { code: string; requestId: string } }[] };
+      const error = shape === 'error' ? body.error : body.errors?.[0]?.extensions;
+      expect(error, path).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: response.headers.get('x-request-id') });
+    }
+  });
+
+  it('leaves Fastify’s own refusals (unreadable JSON) as they were: 400', async () => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'x-tenant': 'codes', 'content-type': 'application/json' }, body: '{not json' });
+    expect(response.status).toBe(400);
   });
 
   it('names an unknown tenant TENANT_NOT_FOUND with the registry’s status on GraphQL and uploads, 404 on Open311', async () => {

@@ -1,0 +1,18 @@
+import { ErrorCode, httpStatusOf } from '@paht/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { refuse } from '../security/refuse.js';
+import { describeUnexpected } from './redact.js';
+
+/**
+ * The app's error handler, for every route without one of its own (uploads
+ * and Open311 have theirs): Fastify's own refusals (4xx: unreadable or too
+ * large a body) go on to Fastify's answer unchanged; anything else is
+ * unexpected, logged with the request id, and answered as
+ * `INTERNAL_SERVER_ERROR` in the route's shape, never with its message.
+ */
+export function handleHttpError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = error.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) throw error;
+  request.log.error({ requestId: request.id, error: describeUnexpected(error) }, 'request failed');
+  return refuse(request, reply, httpStatusOf(ErrorCode.INTERNAL_SERVER_ERROR), ErrorCode.INTERNAL_SERVER_ERROR, 'Lỗi máy chủ / Internal server error');
+}
