@@ -114,6 +114,9 @@ export class PahtReportForm extends PahtElement {
   #asked = '';
   #map = new LocationMap();
   #mapMounted = false;
+  #mapKey = '';
+  /** Mounting and destroying the map, in order (mounting waits for Leaflet to load). */
+  #mapWork: Promise<void> = Promise.resolve();
   #onOnline = () => {
     this.online = true;
     if (this.phase.kind === 'queued') void this.send();
@@ -162,13 +165,21 @@ export class PahtReportForm extends PahtElement {
     const settingsChanged = ['endpoint', 'tenant', 'apiKey'].some((p) => changed.has(p)) && this.#asked !== '' && JSON.stringify(this.settings) !== this.#asked;
     if (this.categories === this.#initialCategories || settingsChanged) void this.loadCategories();
     const box = this.renderRoot.querySelector<HTMLElement>('.map');
-    if (box && !this.#mapMounted) {
+    if (box && (!this.#mapMounted || this.#mapKey !== this.#mapInputs())) {
+      // First render of the map, or its inputs changed (tiles, centre, zoom,
+      // language of its controls): they are live too, so mount it again.
       this.#mapMounted = true;
-      void this.mountMap(box);
+      this.#mapKey = this.#mapInputs();
+      this.#mapWork = this.#mapWork.then(() => (this.#map.destroy(), this.mountMap(box))).catch(() => undefined);
     } else if (!box && this.#mapMounted) {
-      this.#map.destroy();
+      this.#mapWork = this.#mapWork.then(() => this.#map.destroy());
       this.#mapMounted = false;
     }
+  }
+
+  /** What the map is built from; a change mounts it again. */
+  #mapInputs(): string {
+    return JSON.stringify([this.tileUrl, this.tileAttribution, this.mapCenter, this.mapZoom, this.language]);
   }
 
   private async mountMap(box: HTMLElement): Promise<void> {

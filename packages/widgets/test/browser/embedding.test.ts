@@ -78,6 +78,7 @@ beforeAll(async () => {
   site = await startStaticServer({
     '/paht-widgets.js': { type: 'text/javascript', body: bundle },
     '/csp.html': { type: 'text/html', body: cspPage },
+    '/form-live.html': { type: 'text/html', body: page(w('paht-report-form', 'tile-url=""'), meta(endpoint)) },
     [`/${published.file}`]: { type: 'text/javascript', body: readFileSync(join(dist, published.file)) },
     '/pinned.html': { type: 'text/html', body: pinned(published.integrity) },
     '/tampered.html': { type: 'text/html', body: pinned(published.integrity.replace(/^sha384-./, (m) => (m.endsWith('A') ? 'sha384-B' : 'sha384-A'))) },
@@ -193,6 +194,30 @@ describe('every attribute is live after connect', () => {
     await expect.poll(() => o.graphqlRequests(), { timeout: 10_000 }).toBeGreaterThan(loads);
     await stats.evaluate((el) => (el.setAttribute('from', '2026-04-01'), el.setAttribute('to', '2026-04-30')));
     await expect.poll(() => stats.locator('.notice').textContent(), { timeout: 10_000 }).toContain('Chưa có phản ánh');
+    await o.page.close();
+  });
+});
+
+describe('the form’s map inputs are live too', () => {
+  it('moves the map when map-center changes and speaks the page’s new language', async () => {
+    const o = await open('/form-live.html');
+    const form = o.page.locator('paht-report-form');
+    await expect.poll(() => form.locator('.leaflet-control-zoom-in').getAttribute('title'), { timeout: 15_000 }).toBe('Phóng to');
+    await form.evaluate((el) => el.setAttribute('map-center', '10.5,105.5'));
+    await expect
+      .poll(
+        async () => {
+          await form.getByRole('button', { name: 'Ghim tại tâm bản đồ' }).click();
+          return form.locator('.coords').textContent();
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('vĩ độ 10.50000, kinh độ 105.50000');
+    await o.page.evaluate(() => (document.documentElement.lang = 'en'));
+    await expect.poll(() => form.locator('.leaflet-control-zoom-in').getAttribute('title'), { timeout: 10_000 }).toBe('Zoom in');
+    // The pin stays where the citizen put it.
+    expect(await form.locator('.coords').textContent()).toContain('latitude 10.50000, longitude 105.50000');
+    expect(await o.errors()).toEqual([]);
     await o.page.close();
   });
 });
