@@ -167,6 +167,9 @@ describe('variables nested thousands deep', () => {
     const before = await counts();
     expectBadInput(await post(`{"query":${JSON.stringify(PUBLIC_SEARCH)},"variables":{"search":"đèn","deep":${deep}}}`), 'TOO_DEEP');
     expectBadInput(await post(`{"query":${JSON.stringify(SUBMIT)},"variables":{"input":${list}}}`), 'TOO_DEEP');
+    // As deep as the 1 MiB body allows.
+    const deepest = `${'['.repeat(500_000)}${']'.repeat(500_000)}`;
+    expectBadInput(await post(`{"query":${JSON.stringify(SUBMIT)},"variables":{"input":${deepest}}}`), 'TOO_DEEP');
     // A GET carries its variables in the query string (300 deep fits in a URL).
     const deepForUrl = `${'{"a":'.repeat(300)}"x"${'}'.repeat(300)}`;
     const get = await call(`${base}/graphql?query=${encodeURIComponent(PUBLIC_SEARCH)}&variables=${encodeURIComponent(`{"deep":${deepForUrl}}`)}`, {
