@@ -10,6 +10,7 @@ import { formatError } from './errors/format-error.js';
 import { handleHttpError } from './errors/http-error-handler.js';
 import { requestLogSerializer } from './errors/redact.js';
 import { registerHealthRoute } from './http/health-route.js';
+import { registerOperatorRoutes } from './operator/operator-routes.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
 import { attachSlaAlerts, type SlaAlertsOptions } from './alerts/attach-sla-alerts.js';
@@ -54,6 +55,8 @@ export interface BuildAppOptions extends SecurityOptions {
   uploadStorage?: UploadStorage;
   /** Upload body timeouts and the sweep of unattached uploads (each option documents its default). */
   uploads?: Pick<UploadsOptions, 'bodyIdleTimeoutMs' | 'bodyTimeoutMs' | 'sweepIntervalMs'>;
+  /** The instance operator's token for `POST /operator/tenants` (src/operator). Default `PAHT_OPERATOR_TOKEN`; unset: the operator API is off (404). */
+  operatorToken?: string | null;
 }
 
 /**
@@ -114,6 +117,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     context: (request) => answers.track(request, createContext(core, request)),
   });
   registerHealthRoute(app, core);
+  const operatorToken = options.operatorToken === undefined ? process.env.PAHT_OPERATOR_TOKEN : options.operatorToken;
+  if (operatorToken) registerOperatorRoutes(app, core, operatorToken);
   await app.register(uploadsPlugin, { ...options.uploads, core, dir: options.uploadsDir, storage: options.uploadStorage });
   await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;

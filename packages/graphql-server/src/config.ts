@@ -16,6 +16,10 @@ export interface ServerConfig {
   secretKeyFile: string;
   /** `LOG`, default true: `LOG=false` silences request logs. */
   logger: boolean;
+  /** `NODE_ENV=production`: the secret key must be given, no demo unless `demo`, no passwords printed. */
+  production: boolean;
+  /** `PAHT_DEMO=1`: seed the demo tenants in production too (always seeded otherwise). */
+  demo: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -30,7 +34,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     secretKeyFile: databaseUrl ? resolve(cwd, '.data/secret.key') : join(dataDir, 'secret.key'),
     logger: env.LOG !== 'false',
+    production: env.NODE_ENV === 'production',
+    demo: env.PAHT_DEMO === '1',
   };
+}
+
+/**
+ * Why the process may not start in production (empty outside it): the
+ * instance secret must be given (`PAHT_SECRET_KEY`, at least 32
+ * characters), not generated into a file the next deployment may lose.
+ * Names the variables, never their values.
+ */
+export function productionProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const secret = env.PAHT_SECRET_KEY;
+  if (!secret) return ['PAHT_SECRET_KEY is not set: give the instance secret (at least 32 characters, e.g. `openssl rand -base64 48`).'];
+  if (secret.length < 32) return ['PAHT_SECRET_KEY is shorter than 32 characters.'];
+  return [];
+}
+
+/** The database for the start banner: engine, host and database name, never the user or password. */
+export function describeDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): string {
+  if (!config.databaseUrl) return `PGlite (${config.dataDir})`;
+  try {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL (${url.hostname || 'local socket'}${url.port ? `:${url.port}` : ''}${url.pathname})`;
+  } catch {
+    return 'PostgreSQL';
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ErrorCode, httpStatusOf, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { currentStaff } from './auth/current-staff.js';
+import { staffSession } from './auth/current-staff.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
@@ -22,10 +22,15 @@ export interface GraphQLContext {
   apiKeyId?: string | null;
   /** The per-account sign-in throttle of the app (HTTP requests with rate limits on); absent: none. */
   signInThrottle?: SignInThrottle | null;
+  /** The account of a token that may only change its password (signed in with a one-time password); `staff` is then null. */
+  passwordChangeFor?: string | null;
 }
 
 /** The request's staff actor, or a FORBIDDEN result for anonymous requests. */
 export function requireStaff(ctx: GraphQLContext): Actor {
+  if (!ctx.staff && ctx.passwordChangeFor) {
+    throw new ForbiddenError('Đổi mật khẩu trước (changePassword) / Change your one-time password first (changePassword)');
+  }
   if (!ctx.staff) throw new ForbiddenError('Sign in as staff to do this');
   return ctx.staff;
 }
@@ -54,7 +59,8 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
     const tenant = found.tenant;
     const signInThrottle = identityOf(request)?.signInThrottle ?? null;
     const apiKeyId = identityOf(request)?.apiKey?.keyId ?? null;
-    return { core, tenant, staff: await staffOf(core, tenant, request, requestId), requestId, log: request.log, signInThrottle, apiKeyId };
+    const { staff, passwordChangeFor } = await staffOf(core, tenant, request, requestId);
+    return { core, tenant, staff, passwordChangeFor, requestId, log: request.log, signInThrottle, apiKeyId };
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');
@@ -62,20 +68,27 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
   }
 }
 
-async function staffOf(core: CoreContext, tenant: TenantRecord, request: FastifyRequest, requestId: string): Promise<Actor | null> {
+async function staffOf(
+  core: CoreContext,
+  tenant: TenantRecord,
+  request: FastifyRequest,
+  requestId: string,
+): Promise<{ staff: Actor | null; passwordChangeFor: string | null }> {
   const authorization = request.headers.authorization;
-  if (!authorization) return null;
+  if (!authorization) return { staff: null, passwordChangeFor: null };
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   const oidc = identityOf(request)?.oidc;
   if (token && oidc?.claimsProvider(tenant, token)) {
     const verified = await oidc.verify(core, tenant, token);
-    if (verified.ok) return verified.actor;
+    if (verified.ok) return { staff: verified.actor, passwordChangeFor: null };
     if (verified.failure === 'NO_STAFF_ACCOUNT') {
       throw requestError('No active staff account of this tenant has the e-mail of this sign-in', RequestErrorCode.UNAUTHENTICATED, requestId);
     }
     throw requestError("Invalid or expired token of this tenant's identity provider; sign in again", RequestErrorCode.UNAUTHENTICATED, requestId);
   }
-  const actor = token ? await currentStaff(core, token, tenant.id) : null;
-  if (!actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, requestId);
-  return actor;
+  const session = token ? await staffSession(core, token, tenant.id) : null;
+  if (!session?.actor) throw requestError('Invalid or expired token for this tenant; sign in again', RequestErrorCode.UNAUTHENTICATED, requestId);
+  // A one-time password's token: no staff rights until the password is changed.
+  if (session.passwordChangeRequired) return { staff: null, passwordChangeFor: session.userId };
+  return { staff: session.actor, passwordChangeFor: null };
 }

@@ -1,31 +1,47 @@
 // `pnpm start`: opens the database (PostgreSQL with DATABASE_URL, else
 // PGlite in DATA_DIR), migrates it, seeds the demo tenants once, and serves
-// the API until SIGINT or SIGTERM.
+// the API until SIGINT or SIGTERM. With NODE_ENV=production (docs/deployment.md):
+// PAHT_SECRET_KEY is required, and no demo tenant is seeded unless PAHT_DEMO=1.
 import { mkdir } from 'node:fs/promises';
-import { createCoreContext, migrate, openDatabase, seedDemo } from '@paht/core';
+import { createCoreContext, listTenants, migrate, openDatabase, seedDemo } from '@paht/core';
 import { buildApp } from './app.js';
-import { loadSecretKey, readConfig } from './config.js';
+import { describeDatabase, loadSecretKey, productionProblems, readConfig } from './config.js';
+import { operatorTokenCheck } from './operator/operator-routes.js';
 import { welcomeBanner } from './welcome-banner.js';
 
 const config = readConfig();
+const problems = productionProblems(process.env);
+if (problems.length > 0) {
+  console.error(['Refusing to start in production (NODE_ENV=production):', ...problems.map((p) => `  - ${p}`), 'See docs/deployment.md.'].join('\n'));
+  process.exit(1);
+}
+// A short operator token stops the start here, with its message.
+const operatorApi = process.env.PAHT_OPERATOR_TOKEN ? (operatorTokenCheck(process.env.PAHT_OPERATOR_TOKEN), true) : false;
 if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
 const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
 const secret = await loadSecretKey(process.env, config.secretKeyFile);
 const core = createCoreContext(db, { secretKey: secret.key });
 
 const migrated = await migrate(db);
-const demo = await seedDemo(core);
+// In production the demo tenants are never made unless asked for: an empty instance.
+const demo = config.production && !config.demo ? null : await seedDemo(core);
 const app = await buildApp({ core, logger: config.logger });
 const address = await app.listen({ port: config.port, host: config.host });
 
 console.log(
   welcomeBanner({
     address,
-    database: db.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL',
+    database: describeDatabase(config),
     secretSource: secret.source,
     migration: migrated,
     seed: demo,
-    production: process.env.NODE_ENV === 'production',
+    production: config.production,
+    configured: {
+      tenants: (await listTenants(core)).length,
+      redis: Boolean(process.env.REDIS_URL),
+      operatorApi,
+      origins: (process.env.PAHT_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    },
   }),
 );
 

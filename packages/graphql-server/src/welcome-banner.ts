@@ -8,9 +8,12 @@ export interface WelcomeFacts {
   /** Where the instance secret came from (a variable's or a file's name, never the secret). */
   secretSource: string;
   migration: MigrationResult;
-  seed: DemoSeedResult;
+  /** The demo tenants; null when none were seeded (production without `PAHT_DEMO=1`). */
+  seed: DemoSeedResult | null;
   /** `NODE_ENV=production`: no password is printed. */
   production: boolean;
+  /** What is configured (never a secret): tenants, Redis, the operator API, instance-wide origins. */
+  configured?: { tenants: number; redis: boolean; operatorApi: boolean; origins: readonly string[] };
 }
 
 /**
@@ -28,9 +31,22 @@ export function welcomeBanner(facts: WelcomeFacts): string {
     `  GraphQL   ${base}/graphql?tenant=<slug>   (or header x-tenant: <slug>)`,
     `  Health    ${base}/healthz`,
     `  Migrations applied now: ${migration.applied.length ? migration.applied.join(', ') : 'none (up to date)'}`,
-    '',
-    seed.seeded ? 'Demo tenants seeded now:' : 'Demo tenants (already there):',
   ];
+  const { configured } = facts;
+  if (configured) {
+    lines.push(
+      `  Mode: ${production ? 'production' : 'development'}   Tenants: ${configured.tenants}   Redis: ${configured.redis ? 'yes' : 'no (this process only)'}`,
+      `  Operator API: ${configured.operatorApi ? 'on (POST /operator/tenants)' : 'off (PAHT_OPERATOR_TOKEN not set)'}`,
+      `  Allowed origins: ${configured.origins.length ? configured.origins.join(', ') : 'none instance-wide'}; plus each tenant's allowedOrigins and public keys`,
+    );
+  }
+  if (!seed) {
+    lines.push('', 'No demo tenants (production; PAHT_DEMO=1 would seed them).');
+    if (configured?.tenants === 0) lines.push('No tenant yet: create one with `pnpm tenant:create --help` (docs/deployment.md).');
+    lines.push('');
+    return lines.join('\n');
+  }
+  lines.push('', seed.seeded ? 'Demo tenants seeded now:' : 'Demo tenants (already there):');
   for (const tenant of seed.tenants) {
     lines.push(`  ${tenant.name} — slug ${tenant.slug}, ${tenant.reports} reports — ${base}/graphql?tenant=${tenant.slug}`);
     if (tenant.publicKey?.startsWith('pk_')) lines.push(`      public key    ${tenant.publicKey}  (widgets on ${DEMO_KEY_ORIGINS.join(', ')})`);

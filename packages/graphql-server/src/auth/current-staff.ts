@@ -9,6 +9,8 @@ interface StaffState {
   active: boolean;
   role: string;
   unitId: string | null;
+  /** Signed in with a one-time password: the token only allows `changePassword`. */
+  passwordChangeRequired: boolean;
 }
 
 // One cache per core (per database), so tests with several databases never share.
@@ -23,7 +25,7 @@ async function stateOf(core: CoreContext, tenantId: string, userId: string): Pro
   const key = `${tenantId}:${userId}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached === 'none' ? null : cached;
-  const row = await withTenant(core.db, tenantId, (tx) => tx.staffUser.findUnique({ where: { id: userId }, select: { active: true, role: true, unitId: true } }));
+  const row = await withTenant(core.db, tenantId, (tx) => tx.staffUser.findUnique({ where: { id: userId }, select: { active: true, role: true, unitId: true, passwordChangeRequired: true } }));
   cache.set(key, row ?? 'none');
   return row;
 }
@@ -35,11 +37,26 @@ async function stateOf(core: CoreContext, tenantId: string, userId: string): Pro
  * (a moved officer acts for the new unit at once), not from the token.
  */
 export async function currentStaff(core: CoreContext, token: string, tenantId: string): Promise<Actor | null> {
+  const session = await staffSession(core, token, tenantId);
+  return session && !session.passwordChangeRequired ? session.actor : null;
+}
+
+/**
+ * What a password-issued token stands for now, including an account that
+ * must change its password first (`passwordChangeRequired`: its token only
+ * allows `changePassword`, see `currentStaff`). Null as for `currentStaff`.
+ */
+export async function staffSession(
+  core: CoreContext,
+  token: string,
+  tenantId: string,
+): Promise<{ userId: string; actor: Actor | null; passwordChangeRequired: boolean } | null> {
   const claims = await verifyStaffToken(core.secretKey, token, core.now());
   if (!claims || claims.tenantId !== tenantId) return null;
   const state = await stateOf(core, tenantId, claims.userId);
   if (!state?.active) return null;
-  return staffActor({ ...claims, role: state.role as typeof claims.role, unitId: state.unitId });
+  const actor = staffActor({ ...claims, role: state.role as typeof claims.role, unitId: state.unitId });
+  return { userId: claims.userId, actor, passwordChangeRequired: state.passwordChangeRequired };
 }
 
 type ForgetListener = (tenantId: string, userId: string) => void;

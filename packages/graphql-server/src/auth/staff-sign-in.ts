@@ -6,6 +6,8 @@ import { issueStaffToken, staffActor, type StaffClaims } from './staff-token.js'
 export interface StaffSession extends StaffClaims {
   token: string;
   expiresAt: Date;
+  /** Signed in with a one-time password: the token only allows `changePassword` until it is changed. */
+  passwordChangeRequired: boolean;
 }
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
@@ -54,5 +56,5 @@ export async function signInStaff(
   if (!claims || !audited) throw new ForbiddenError('This account has no unit; ask the tenant admin');
   await throttle?.succeeded(tenantId, normalized);
   await recordStaffSignIn(core, tenantId, audited, true);
-  return { ...claims, ...(await issueStaffToken(core.secretKey, claims, core.now())) };
+  return { ...claims, ...(await issueStaffToken(core.secretKey, claims, core.now())), passwordChangeRequired: user.passwordChangeRequired };
 }
