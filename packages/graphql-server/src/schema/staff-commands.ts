@@ -25,7 +25,14 @@ builder.mutationFields((t) => ({
   rejectReport: t.field({
     ...staffStep,
     description: 'IOC: turn a report away (spam, duplicate, out of scope), with a reason for the citizen.',
-    args: { id: t.arg.id({ required: true }), rejection: t.arg({ type: RejectionReasonEnum, required: true }), reason: t.arg.string({ required: true }), duplicateOfCode: t.arg.string() },
+    args: {
+      id: t.arg.id({ required: true }),
+      rejection: t.arg({ type: RejectionReasonEnum, required: true }),
+      reason: t.arg.string({ required: true }),
+      duplicateOfCode: t.arg.string({
+        description: 'The tracking code of the report this one repeats, in any spelling: another report of this tenant, else ValidationError (UNKNOWN_REFERENCE, SELF_REFERENCE).',
+      }),
+    },
     resolve: (_r, a, ctx) => asStaff(ctx, a.id, { type: 'REJECT', rejection: a.rejection, reason: a.reason, duplicateOfCode: a.duplicateOfCode }),
   }),
   assignReport: t.field({
