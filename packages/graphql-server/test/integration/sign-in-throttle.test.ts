@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword, withTenant } from '@paht/core';
 import { buildApp, type BuildAppOptions } from '@paht/graphql-server';
 import type { FastifyInstance } from 'fastify';
@@ -64,8 +64,11 @@ describe('the per-account sign-in throttle', () => {
   });
 
   it('stops failures from many addresses on one account, refuses even the right password while locked, and leaves other accounts alone', async () => {
+    const start = await audits();
     for (let i = 0; i < 3; i++) expect((await signIn(base, 'ioc@example.gov.vn', `sai-${i}`)).outcome).toBe('ForbiddenError');
-    const auditsBefore = await audits();
+    // Each refusal is audited without delaying its answer: wait for the three entries.
+    await vi.waitFor(async () => expect(await audits()).toBe(start + 3));
+    const auditsBefore = start + 3;
     const locked = await signIn(base, 'ioc@example.gov.vn', 'sai-3');
     expect(locked.status).toBe(429);
     expect(locked.outcome).toBe('RATE_LIMITED');
@@ -76,6 +79,7 @@ describe('the per-account sign-in throttle', () => {
     // The right password, from yet another address, during the lock.
     expect((await signIn(base, 'IOC@example.gov.vn ', PASSWORD)).outcome).toBe('RATE_LIMITED');
     // A refused attempt reads nothing and writes nothing (no audit of a sign-in that never ran).
+    await sleep(200);
     expect(await audits()).toBe(auditsBefore);
     // Other accounts of the tenant sign in as usual.
     expect((await signIn(base, 'officer@example.gov.vn', PASSWORD)).outcome).toBe('SignInSuccess');
