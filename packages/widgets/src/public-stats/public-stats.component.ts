@@ -131,7 +131,15 @@ export class PahtPublicStats extends PahtElement {
     // the widget says so instead of loading forever, unless fixed data was
     // set from outside.
     const inputs = ['endpoint', 'tenant', 'apiKey', 'from', 'to', 'groupBy'];
-    if (this.state === this.#initial || (inputs.some((p) => changed.has(p)) && this.#asked !== '' && this.#loadKey() !== this.#asked)) void this.load();
+    if (this.state === this.#initial || (inputs.some((p) => changed.has(p)) && this.#asked !== '' && this.#loadKey() !== this.#asked)) {
+      void this.load();
+      return;
+    }
+    // `feed-size` too: set later, the list appears (or goes at 0).
+    if (changed.has('feedSize') && changed.get('feedSize') !== undefined && this.#asked !== '' && this.state.kind === 'ready') {
+      if (this.feedSize > 0) void this.loadFeed();
+      else this.feed = { kind: 'off' };
+    }
   }
 
   /** Loads the figures for the period and grouping. */

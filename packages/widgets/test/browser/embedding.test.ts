@@ -192,6 +192,9 @@ describe('every attribute is live after connect', () => {
     const loads = o.graphqlRequests();
     await stats.evaluate((el) => el.setAttribute('group-by', 'CATEGORY'));
     await expect.poll(() => o.graphqlRequests(), { timeout: 10_000 }).toBeGreaterThan(loads);
+    // feed-size set later: the recent answers appear (none published here).
+    await stats.evaluate((el) => el.setAttribute('feed-size', '3'));
+    await expect.poll(() => stats.locator('.feed').textContent(), { timeout: 10_000 }).toContain('Chưa có phản ánh nào được công khai kết quả.');
     await stats.evaluate((el) => (el.setAttribute('from', '2026-04-01'), el.setAttribute('to', '2026-04-30')));
     await expect.poll(() => stats.locator('.notice').textContent(), { timeout: 10_000 }).toContain('Chưa có phản ánh');
     await o.page.close();
