@@ -1,5 +1,6 @@
 import { assertCan, Permission, updateTenantSettings, type TenantSettings } from '@paht/core';
 import { builder } from '../builder.js';
+import { forgetTenant } from '../security/request-tenant.js';
 import { ADMIN_ERRORS, ADMIN_QUERY_ERRORS, asAdmin, STAFF_ONLY } from './admin-shared.js';
 
 const TenantSettingsView = builder.objectRef<TenantSettings>('TenantSettings').implement({
@@ -41,6 +42,11 @@ builder.mutationField('updateTenantSettings', (t) =>
     extensions: STAFF_ONLY,
     errors: { types: ADMIN_ERRORS },
     args: { input: t.arg({ type: TenantSettingsInput, required: true }) },
-    resolve: (_r, { input }, ctx) => asAdmin(ctx, (actor) => updateTenantSettings(ctx.core, ctx.tenant.id, actor, { allowedOrigins: input.allowedOrigins })),
+    resolve: (_r, { input }, ctx) =>
+      asAdmin(ctx, async (actor) => {
+        const settings = await updateTenantSettings(ctx.core, ctx.tenant.id, actor, { allowedOrigins: input.allowedOrigins });
+        forgetTenant(ctx.core, ctx.tenant.slug);
+        return settings;
+      }),
   }),
 );

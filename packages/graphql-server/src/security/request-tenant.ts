@@ -1,6 +1,31 @@
 import { findTenantBySlug, isDomainError, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { identityOf, namedTenant } from './request-identity.js';
+
+/**
+ * How long a loaded tenant is reused: a request needs no database read for
+ * its tenant. A change made through this process (`updateTenantSettings`)
+ * is seen at once (`forgetTenant`); one made by another process, or by an
+ * operator in the database, within this time.
+ */
+export const TENANT_CACHE_MS = 5_000;
+
+/** Loaded tenants by slug, per core context (one per app); unknown slugs are not kept. */
+const caches = new WeakMap<CoreContext, LRUCache<string, TenantRecord>>();
+const cacheOf = (core: CoreContext): LRUCache<string, TenantRecord> => {
+  let cache = caches.get(core);
+  if (!cache) {
+    cache = new LRUCache<string, TenantRecord>({ max: 1000, ttl: TENANT_CACHE_MS });
+    caches.set(core, cache);
+  }
+  return cache;
+};
+
+/** Drops a tenant from the cache, after a change of its row. */
+export const forgetTenant = (core: CoreContext, slug: string): void => {
+  cacheOf(core).delete(slug);
+};
 
 /** A tenant found, or why not: none was named, or none has that slug. */
 export type TenantLookup = { ok: true; tenant: TenantRecord } | { ok: false; reason: 'NOT_NAMED' | 'UNKNOWN' };
@@ -8,14 +33,19 @@ export type TenantLookup = { ok: true; tenant: TenantRecord } | { ok: false; rea
 /**
  * The one tenant lookup of every entry point (GraphQL over HTTP and
  * WebSocket, Open311, uploads): the tenant with this slug, its settings
- * parsed by core's schema; each entry point only words the refusal in its
- * own protocol.
+ * parsed by core's schema, reused for `TENANT_CACHE_MS`; each entry point
+ * only words the refusal in its own protocol.
  */
 export async function lookUpTenant(core: CoreContext, slug: string | null | undefined): Promise<TenantLookup> {
   const name = slug?.trim();
   if (!name) return { ok: false, reason: 'NOT_NAMED' };
+  const cache = cacheOf(core);
+  const cached = cache.get(name);
+  if (cached) return { ok: true, tenant: cached };
   try {
-    return { ok: true, tenant: await findTenantBySlug(core, name) };
+    const tenant = await findTenantBySlug(core, name);
+    cache.set(name, tenant);
+    return { ok: true, tenant };
   } catch (error) {
     if (isDomainError(error)) return { ok: false, reason: 'UNKNOWN' };
     throw error;
