@@ -15,8 +15,12 @@ export default defineConfig(
     // Generated: Prisma's client and the SDK's typed operations.
     'packages/core/src/generated/',
     'packages/client-sdk/src/generated/',
+    // Build, test and run outputs (as in .gitignore).
     'storybook-static/',
     '.test-results/',
+    '.data/',
+    '.tmp/',
+    'coverage/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
