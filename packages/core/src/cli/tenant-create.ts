@@ -83,7 +83,10 @@ const text = (name: Name): string => {
   const v = values[name];
   return typeof v === 'string' ? v : 'default' in OPTIONS[name] ? String((OPTIONS[name] as { default: string }).default) : '';
 };
-const list = (name: Name): string[] => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+const list = (name: Name): string[] => {
+  const v = values[name];
+  return Array.isArray(v) ? v : [];
+};
 
 let workingHours: ReturnType<typeof parseOfficeHours> | undefined;
 try {
