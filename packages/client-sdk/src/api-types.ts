@@ -6,6 +6,7 @@
 import type {
   AttachmentFieldsFragment,
   CategoryFieldsFragment,
+  ChangePasswordMutation,
   ExpectedErrorFieldsFragment,
   KpisQuery,
   RateReportMutation,
@@ -49,6 +50,8 @@ export type SubmitReportSuccess = Variant<SubmitReportResult, 'SubmitReportSucce
 export type TrackReportResult = TrackReportQuery['trackReport'];
 export type TrackedReport = Variant<TrackReportResult, 'TrackedReport'>;
 export type SignInResult = SignInMutation['signIn'];
+/** `changePassword`: PasswordChanged, or ForbiddenError (wrong current password) or ValidationError (too short, the same). */
+export type ChangePasswordResult = ChangePasswordMutation['changePassword'];
 export type RateReportResult = RateReportMutation['rateReport'];
 
 export type KpisResult = KpisQuery['kpis'];

@@ -1,7 +1,8 @@
-import type { SignInResult, SubmitReportResult, TrackReportResult } from './api-types.js';
+import type { ChangePasswordResult, SignInResult, SubmitReportResult, TrackReportResult } from './api-types.js';
 import { NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
 import { createLiveConnection, webSocketUrlFor, type LiveConnection, type SubscribeOptions } from './live/live-connection.js';
 import {
+  ChangePasswordDocument,
   IocInboxDocument,
   SignInDocument,
   SubmitReportDocument,
@@ -82,6 +83,12 @@ export interface PahtClient {
   trackReport(trackingCode: string, secret?: string, options?: RequestOptions): Promise<TrackReportResult>;
   /** Staff sign-in; use the returned token with `withToken`. */
   signIn(email: string, password: string, options?: RequestOptions): Promise<SignInResult>;
+  /**
+   * Changes the signed-in staff member's password (this client's token).
+   * Required after a one-time password's sign-in (`passwordChangeRequired`),
+   * whose token allows nothing else until then.
+   */
+  changePassword(currentPassword: string, newPassword: string, options?: RequestOptions): Promise<ChangePasswordResult>;
   /**
    * Uploads one file (raw bytes, with progress) for `uploadIds` of a
    * submission or an answer. Refusals (type, size, empty) are results;
@@ -218,6 +225,9 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
     },
     async signIn(email, password, requestOptions) {
       return (await request(SignInDocument, { email, password }, requestOptions)).signIn;
+    },
+    async changePassword(currentPassword, newPassword, requestOptions) {
+      return (await request(ChangePasswordDocument, { currentPassword, newPassword }, requestOptions)).changePassword;
     },
     upload(file, uploadOptions) {
       return uploadFile(

@@ -93,6 +93,7 @@ export type {
   Report,
   ReportAttachment,
   SignInResult,
+  ChangePasswordResult,
   SlaInfo,
   SubmitReportResult,
   SubmitReportSuccess,

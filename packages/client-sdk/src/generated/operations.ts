@@ -759,7 +759,19 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { signIn:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'SignInSuccess', token: string, expiresAt: string, userId: string, role: StaffRole, unitId: string | null }
+    | { __typename: 'SignInSuccess', token: string, expiresAt: string, userId: string, role: StaffRole, unitId: string | null, passwordChangeRequired: boolean }
+   };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'PasswordChanged', userId: string, passwordChangeRequired: boolean }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
 export type StaffReportsQueryVariables = Exact<{
@@ -2702,6 +2714,7 @@ export const SignInDocument = /* @__PURE__ */ new TypedDocumentString(`
       userId
       role
       unitId
+      passwordChangeRequired
     }
     ...ExpectedErrorFields
   }
@@ -2724,6 +2737,35 @@ export const SignInDocument = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const ChangePasswordDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    __typename
+    ... on PasswordChanged {
+      userId
+      passwordChangeRequired
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const StaffReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query StaffReports($first: Int, $after: String, $filter: ReportFilter, $orderBy: ReportOrder) {
   reports(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@paht/client-sdk';
 import { listTenants, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import type { FastifyInstance } from 'fastify';
@@ -190,8 +191,15 @@ describe('The operator API: POST /operator/tenants', () => {
     const entries = await withTenant(tdb.db, created.tenant.id, (tx) => tx.auditEntry.findMany());
     expect(entries).toEqual([expect.objectContaining({ action: 'tenant.create', actorRole: 'SYSTEM', data: expect.objectContaining({ by: 'operator-api' }) })]);
     expect(JSON.stringify(entries.map((e) => e.data))).not.toContain(created.oneTimePassword);
-    expect(await gql('nghe-an', SIGN_IN, { email: body.admin.email, password: created.oneTimePassword })).toMatchObject({ passwordChangeRequired: true });
     expect((await call(body, `Bearer ${OPERATOR_TOKEN}`)).status).toBe(409);
+
+    // The SDK's way through the first sign-in.
+    const client = createClient({ endpoint: `${base}/graphql`, tenant: 'nghe-an' });
+    const session = await client.signIn(body.admin.email, created.oneTimePassword);
+    if (session.__typename !== 'SignInSuccess') throw new Error(session.__typename);
+    expect(session.passwordChangeRequired).toBe(true);
+    const changed = await client.withToken(session.token).changePassword(created.oneTimePassword, 'Nghệ An mật khẩu riêng 2026');
+    expect(changed).toMatchObject({ __typename: 'PasswordChanged', passwordChangeRequired: false });
   });
 
   it('is off (404) when no operator token is configured', async () => {
