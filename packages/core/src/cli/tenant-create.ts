@@ -81,7 +81,7 @@ if (missing.length > 0) {
 }
 const text = (name: Name): string => {
   const v = values[name];
-  return typeof v === 'string' ? v : 'default' in OPTIONS[name] ? String((OPTIONS[name] as { default: string }).default) : '';
+  return typeof v === 'string' ? v : 'default' in OPTIONS[name] ? String(OPTIONS[name].default) : '';
 };
 const list = (name: Name): string[] => {
   const v = values[name];

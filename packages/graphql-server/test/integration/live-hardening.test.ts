@@ -34,7 +34,6 @@ const submission = {
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testContext>;
 let t: FixtureTenant;
-let app: FastifyInstance;
 let base: string;
 let adminToken: string;
 let probe: { trackingCode: string; secret: string };
@@ -79,7 +78,8 @@ async function rawSocket(at: string, init: Record<string, unknown> = {}) {
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   let waiting: (() => void) | null = null;
   ws.on('message', (data) => {
-    messages.push(JSON.parse(data.toString()));
+    const text = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+    messages.push(JSON.parse(text.toString()));
     waiting?.();
   });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -100,12 +100,12 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   await withTenant(ctx.db, t.tenantId, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
   adminToken = (await issueStaffToken(ctx.secretKey, { userId: actorId(t.admin)!, tenantId: t.tenantId, role: 'TENANT_ADMIN', unitId: null }, ctx.now())).token;
-  ({ app, base } = await start());
+  ({ base } = await start());
   probe = await submitted();
 });
 
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
   for (const a of apps) await a.close();
   await tdb?.close();
 });
