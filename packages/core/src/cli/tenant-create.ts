@@ -76,7 +76,15 @@ const missing = (Object.keys(OPTIONS) as Name[]).filter((n) => OPTIONS[n].requir
 if (missing.length > 0) {
   if (!stdin.isTTY) fail(2, `Missing: ${missing.map((n) => `--${n}`).join(', ')} (see --help)`);
   const rl = createInterface({ input: stdin, output: stdout });
-  for (const name of missing) values[name] = (await rl.question(`${OPTIONS[name].help}: `)).trim();
+  // Lines are buffered by the iterator, so answers pasted at once are not lost.
+  const lines = rl[Symbol.asyncIterator]();
+  for (const name of missing) {
+    rl.setPrompt(`${OPTIONS[name].help}: `);
+    rl.prompt();
+    const answer = await lines.next();
+    if (answer.done) fail(2, '\nStopped: no answer (nothing written).');
+    values[name] = String(answer.value).trim();
+  }
   rl.close();
 }
 const text = (name: Name): string => {
