@@ -76,6 +76,20 @@ export { submitReport, type SubmitOptions, type SubmittedReport } from './report
 export { ANONYMOUS, submissionFingerprint, submitterOf, type Submitter } from './reports/submission-fingerprint.js';
 export { vietnamesePhone } from './reports/vietnamese-phone.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
+
+// Citizen notifications (outbox, sent by the server's worker)
+export { citizenNotices, citizenMessage, type CitizenNotice, type CitizenMessage } from './notifications/citizen-notices.js';
+export {
+  NotificationChannel,
+  MAX_NOTIFICATION_ATTEMPTS,
+  NOTIFICATION_LEASE_MS,
+  notificationRetryDelayMs,
+  claimDueNotifications,
+  markNotificationSent,
+  markNotificationFailed,
+  withoutAddresses,
+  type ClaimedNotification,
+} from './notifications/notification-outbox.js';
 export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
 export { escapeLikePattern, foldVietnamese } from './reports/search-text.js';
 export { assertSafeInput, hasNul, inspectInput, InputProblem, MAX_INPUT_DEPTH, type InputFinding } from './input/untrusted-input.js';
@@ -111,6 +125,8 @@ export {
   officeHoursSchema,
   parseStoredOfficeHours,
   oidcProviderSchema,
+  notificationSettingsSchema,
+  TRACKING_CODE_PLACEHOLDER,
   webOriginSchema,
   parseStoredSettings,
   InvalidTenantSettingsError,

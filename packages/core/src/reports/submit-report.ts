@@ -13,6 +13,7 @@ import { reportSearchText } from './search-text.js';
 import { assertNotAttached } from './report-attachments.js';
 import { submissionFingerprint, submitterOf } from './submission-fingerprint.js';
 import { newTrackingCode } from './tracking-code.js';
+import { enqueueCitizenNotice } from '../notifications/notification-outbox.js';
 
 export interface SubmittedReport {
   id: string;
@@ -178,6 +179,7 @@ async function insertReport(
       data: submitEvent.data as object,
     },
   });
+  await enqueueCitizenNotice(tx, tenant, { id, trackingCode }, submitEvent, now);
   return { id, trackingCode, secret, submittedAt: now, replayed: false };
 }
 

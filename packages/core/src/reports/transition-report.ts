@@ -16,6 +16,7 @@ import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 import { isUniqueViolation } from './submit-report.js';
 import { addAttachments, parseAttachmentInputs, publishAttachments } from './report-attachments.js';
+import { enqueueCitizenNotice } from '../notifications/notification-outbox.js';
 
 export interface TransitionResult {
   event: ReportEventRecord;
@@ -98,6 +99,7 @@ export async function transitionReport(
       },
     });
     await addAttachments(tx, tenantId, reportId, event.seq, attachments);
+    await enqueueCitizenNotice(tx, tenant, report, event, now);
     if (command.type === 'PUBLISH') await publishAttachments(tx, reportId);
     return { event, sla };
   }));

@@ -34,6 +34,23 @@ export const oidcProviderSchema = z.object({
 });
 export type OidcProviderConfig = z.output<typeof oidcProviderSchema>;
 
+/** Placeholder for the tracking code in `notifications.publicTrackerUrl`. */
+export const TRACKING_CODE_PLACEHOLDER = '{code}';
+
+/** How a tenant's citizens are told of their report's progress (docs/notifications.md). */
+export const notificationSettingsSchema = z.object({
+  /** The sender of citizens' e-mails, e.g. `phananh@quangtri.gov.vn`. Default: the server's `PAHT_MAIL_FROM`, else no e-mail is sent. */
+  emailFrom: z.email('must be an e-mail address').optional(),
+  /** The sender's display name, e.g. `Phản ánh hiện trường Quảng Trị`. Default: the tenant's name. */
+  emailFromName: z.string().min(1).max(100).regex(/^[^\r\n<>"]+$/, 'must be one line without <, > or "').optional(),
+  /** The public tracker page, with `{code}` where the tracking code goes: `https://portal.quangtri.gov.vn/tra-cuu?code={code}`. Default: no link. */
+  publicTrackerUrl: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .refine((url) => url.includes(TRACKING_CODE_PLACEHOLDER), `must contain ${TRACKING_CODE_PLACEHOLDER} where the tracking code goes`)
+    .optional(),
+});
+
 /**
  * A tenant's settings (the `tenants.settings` JSON): the one declaration
  * every reader and writer goes through. Read once when the tenant is
@@ -51,6 +68,8 @@ export const tenantSettingsSchema = z.object({
     .transform((origins) => [...new Set(origins)]),
   /** The tenant's own single sign-on provider (set by the operator). Default none. */
   oidc: oidcProviderSchema.optional(),
+  /** Citizen e-mail notifications: sender and tracker link. Default: the server's sender, no link. */
+  notifications: notificationSettingsSchema.optional(),
 });
 
 /** Settings as every reader sees them: parsed, defaults applied. */
@@ -109,7 +128,8 @@ function parseOnce<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, st
  */
 export const parseStoredSettings = (tenantSlug: string, stored: unknown): TenantSettings =>
   parseOnce('settings', tenantSettingsSchema, tenantSlug, stored, (s) =>
-    Object.freeze({ ...s, allowedOrigins: Object.freeze(s.allowedOrigins) as string[], ...(s.oidc ? { oidc: Object.freeze(s.oidc) } : {}) }),
+    Object.freeze({ ...s, allowedOrigins: Object.freeze(s.allowedOrigins) as string[], ...(s.oidc ? { oidc: Object.freeze(s.oidc) } : {}),
+      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}) }),
   );
 
 /** A tenant's stored office hours, parsed (and checked) the same way. */
