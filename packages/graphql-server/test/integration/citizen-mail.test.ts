@@ -215,6 +215,19 @@ describe('citizen e-mails', () => {
     expect((await outboxOf(report.id)).map((m) => [m.attempts, m.lastError, m.sentAt !== null])).toEqual([[2, null, true], [2, null, true]]);
   });
 
+  it('queues nothing for a refused step: the message lives and dies with its event', async () => {
+    const report = await submit(EMAIL);
+    expect(await step(`classifyReport(id: "${report.id}", categoryId: "${t.roadsCategoryId}")`, tokens.operator!)).toBe('CLASSIFIED');
+    const before = await outboxOf(report.id);
+    const again = await post(`mutation { result: classifyReport(id: "${report.id}", categoryId: "${t.roadsCategoryId}") { __typename } }`, {}, tokens.operator);
+    expect(again.result).toEqual({ __typename: 'IllegalTransitionError' });
+    const wrongUnit = await post(`mutation { result: assignReport(id: "${report.id}", unitId: "${crypto.randomUUID()}") { __typename } }`, {}, tokens.operator);
+    expect(wrongUnit.result).toEqual({ __typename: 'ValidationError' });
+    expect(await outboxOf(report.id)).toEqual(before);
+    expect(before.map((m) => m.eventSeq)).toEqual([1, 2]);
+    await app.citizenMail.deliver();
+  });
+
   it('queues nothing for a reporter who left no e-mail', async () => {
     const report = await submit(null);
     expect(await step(`classifyReport(id: "${report.id}", categoryId: "${t.roadsCategoryId}")`, tokens.operator!)).toBe('CLASSIFIED');
