@@ -40,6 +40,7 @@ console.log(
       tenants: (await listTenants(core)).length,
       redis: Boolean(process.env.REDIS_URL),
       operatorApi,
+      citizenMail: app.citizenMail.enabled,
       origins: (process.env.PAHT_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     },
   }),

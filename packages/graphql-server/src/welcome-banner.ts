@@ -13,7 +13,7 @@ export interface WelcomeFacts {
   /** `NODE_ENV=production`: no password is printed. */
   production: boolean;
   /** What is configured (never a secret): tenants, Redis, the operator API, instance-wide origins. */
-  configured?: { tenants: number; redis: boolean; operatorApi: boolean; origins: readonly string[] };
+  configured?: { tenants: number; redis: boolean; operatorApi: boolean; origins: readonly string[]; citizenMail?: boolean };
 }
 
 /**
@@ -39,6 +39,9 @@ export function welcomeBanner(facts: WelcomeFacts): string {
       `  Operator API: ${configured.operatorApi ? 'on (POST /operator/tenants)' : 'off (PAHT_OPERATOR_TOKEN not set)'}`,
       `  Allowed origins: ${configured.origins.length ? configured.origins.join(', ') : 'none instance-wide'}; plus each tenant's allowedOrigins and public keys`,
     );
+    if (configured.citizenMail !== undefined) {
+      lines.push(`  Citizen e-mail: ${configured.citizenMail ? 'on (PAHT_SMTP_URL)' : 'off (PAHT_SMTP_URL not set: messages wait in the outbox)'}`);
+    }
   }
   if (!seed) {
     lines.push('', 'No demo tenants (production; PAHT_DEMO=1 would seed them).');

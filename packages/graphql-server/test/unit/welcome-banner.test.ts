@@ -17,6 +17,12 @@ const facts = (production: boolean): WelcomeFacts => ({
 });
 
 describe('the start banner', () => {
+  it('says whether citizen e-mails are sent (from a flag: the SMTP URL, which may hold a password, never reaches the banner)', () => {
+    const configured = { tenants: 1, redis: false, operatorApi: false, origins: [] };
+    expect(welcomeBanner({ ...facts(true), configured: { ...configured, citizenMail: true } })).toContain('Citizen e-mail: on (PAHT_SMTP_URL)');
+    expect(welcomeBanner({ ...facts(true), configured: { ...configured, citizenMail: false } })).toContain('Citizen e-mail: off (PAHT_SMTP_URL not set: messages wait in the outbox)');
+  });
+
   it('prints each demo tenant’s public key with the origins it allows, and the demo sign-ins outside production', () => {
     const text = welcomeBanner(facts(false));
     expect(text).toContain('http://localhost:4000/graphql?tenant=quang-tri');
