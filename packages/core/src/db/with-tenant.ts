@@ -7,6 +7,19 @@ import { isUuid } from '../ids.js';
 export type TenantTx = Prisma.TransactionClient;
 
 
+export interface WithTenantOptions {
+  timeoutMs?: number;
+  /**
+   * Reads every statement from one snapshot (REPEATABLE READ). For reads of
+   * several statements that must agree: under READ COMMITTED each statement
+   * sees what was committed when it started, so a report's row and its
+   * timeline read one after the other can straddle a step committed in
+   * between (the old status with the new step). Read-only use: a write under
+   * it may fail with a serialization error.
+   */
+  snapshot?: boolean;
+}
+
 /**
  * The one way the application touches tenant data: opens a transaction,
  * binds it to `tenantId` (transaction-local, so a pooled connection never
@@ -19,11 +32,15 @@ export async function withTenant<T>(
   db: Database,
   tenantId: string,
   fn: (tx: TenantTx) => Promise<T>,
-  options: { timeoutMs?: number } = {},
+  options: WithTenantOptions = {},
 ): Promise<T> {
   if (!isUuid(tenantId)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
   return db.prisma.$transaction(
     async (tx) => {
+      // First statement of the transaction, as PostgreSQL requires. Set here
+      // rather than with Prisma's `isolationLevel`: the PGlite adapter sends
+      // that before its BEGIN, where it does nothing.
+      if (options.snapshot) await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
       await tx.$executeRawUnsafe('SET LOCAL ROLE paht_app');
       return fn(tx);

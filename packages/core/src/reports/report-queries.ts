@@ -40,7 +40,7 @@ export async function getReportForStaff(ctx: CoreContext, tenantId: string, acto
     if (!row) throw reportNotFound();
     if (!canReadReport(actor, row)) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
     return fullView(ctx, tx, tenant, row);
-  });
+  }, { snapshot: true });
 }
 
 export type TrackedReport =
@@ -57,6 +57,9 @@ export async function trackReport(ctx: CoreContext, tenantId: string, trackingCo
   const code = normalizeTrackingCode(trackingCode);
   if (!code) throw reportNotFound();
   const tenant = await findTenantById(ctx, tenantId);
+  // One snapshot: the row and the timeline agree even when a step commits
+  // between their reads (else the tracker would see the new step beside the
+  // old status, take the step for seen, and drop its live update).
   return withTenant(ctx.db, tenantId, async (tx) => {
     const row = await tx.report.findUnique({ where: { trackingCode: code }, include: withRefs });
     if (!row) throw reportNotFound();
@@ -71,7 +74,7 @@ export async function trackReport(ctx: CoreContext, tenantId: string, trackingCo
     const showContent = hasPublicContent(row);
     const events = await loadTimeline(tx, row.id);
     return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: publicTimeline(events, showContent ? 'PUBLIC' : 'PROGRESS_ONLY') } };
-  });
+  }, { snapshot: true });
 }
 
 export interface PublicReportFilter {
