@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { NamedRef } from './report-views.js';
+import type { ReportStatus } from './report-status.js';
 import { STATUS_TRAITS } from './status-traits.js';
 
 /** What every report read loads with the row. */
@@ -13,8 +14,8 @@ export type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
  * sees the report's progress only. A rejected report was refused
  * publication, so its text, place and files stay with its reporter.
  */
-export const hasPublicContent = (report: { visibility: string; status: string; category: { isPublic: boolean } | null }): boolean =>
-  report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && report.status !== 'REJECTED';
+export const hasPublicContent = (report: { visibility: string; status: ReportStatus; category: { isPublic: boolean } | null }): boolean =>
+  report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && STATUS_TRAITS[report.status].contentPublic;
 
 type AttachmentRow = ReportRow['attachments'][number];
 

@@ -14,6 +14,12 @@ export interface StatusTraits {
    * citizen holding the secret and staff read the answer.
    */
   answerPublished: boolean;
+  /**
+   * The public may read the report's content (text, place, files) in this
+   * status, given a public visibility and category. False where publication
+   * was refused (a rejected report shows its progress only).
+   */
+  contentPublic: boolean;
   /** No more work is expected: it can no longer become overdue. */
   finished: boolean;
   /** The SLA stage that can be running in this status (see computeSla), or null. */
@@ -26,16 +32,16 @@ export interface StatusTraits {
  * elsewhere is derived from this table.
  */
 export const STATUS_TRAITS = {
-  SUBMITTED: { publiclyListed: false, answerPublished: false, finished: false, runningStage: SlaStageName.CLASSIFY },
-  CLASSIFIED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: null },
-  REJECTED: { publiclyListed: false, answerPublished: false, finished: true, runningStage: null },
-  ASSIGNED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.ACCEPT },
-  ACCEPTED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
-  IN_PROGRESS: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
-  WAITING_FOR_CITIZEN: { publiclyListed: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
-  RESOLVED: { publiclyListed: true, answerPublished: false, finished: false, runningStage: null },
-  PUBLISHED: { publiclyListed: true, answerPublished: true, finished: false, runningStage: null },
-  CLOSED: { publiclyListed: true, answerPublished: true, finished: true, runningStage: null },
+  SUBMITTED: { publiclyListed: false, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.CLASSIFY },
+  CLASSIFIED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: null },
+  REJECTED: { publiclyListed: false, contentPublic: false, answerPublished: false, finished: true, runningStage: null },
+  ASSIGNED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.ACCEPT },
+  ACCEPTED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
+  IN_PROGRESS: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
+  WAITING_FOR_CITIZEN: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },
+  RESOLVED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: null },
+  PUBLISHED: { publiclyListed: true, contentPublic: true, answerPublished: true, finished: false, runningStage: null },
+  CLOSED: { publiclyListed: true, contentPublic: true, answerPublished: true, finished: true, runningStage: null },
 } as const satisfies Readonly<Record<ReportStatus, StatusTraits>>;
 
 /** The statuses with a trait, in declaration order. */
