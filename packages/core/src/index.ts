@@ -123,6 +123,9 @@ export { findTenantById, findTenantBySlug, listTenants, type TenantRecord } from
 export {
   tenantSettingsSchema,
   officeHoursSchema,
+  brandingSettingsSchema,
+  tenantSettingsChangeSchema,
+  DEFAULT_BRANDING,
   parseStoredOfficeHours,
   oidcProviderSchema,
   notificationSettingsSchema,
@@ -156,7 +159,7 @@ export { queryAuditLog, type AuditLogFilter, type AuditLogPage } from './config/
 export { updateUnit, type UnitChanges } from './config/unit-changes.js';
 export { closeFocalPoint } from './config/focal-point-close.js';
 export { listSlaPolicies } from './config/sla-policies.js';
-export { updateTenantSettings, type TenantSettingsChange } from './config/tenant-settings.js';
+export { updateTenantSettings, type TenantSettingsChange, type TenantSettingsWithHours } from './config/tenant-settings.js';
 export { claimSlaAlerts, SlaAlertKind, type SlaAlert } from './sla/sla-alerts.js';
 
 // Persistence

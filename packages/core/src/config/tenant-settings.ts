@@ -1,39 +1,78 @@
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
+import type { WeeklyHours } from '../calendar/working-calendar.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
-import { parseStoredSettings, tenantSettingsSchema, type TenantSettings } from '../tenants/tenant-settings-schema.js';
+import {
+  parseStoredOfficeHours,
+  parseStoredSettings,
+  tenantSettingsChangeSchema,
+  type OidcProviderConfig,
+  type TenantSettings,
+  type TenantSettingsInput,
+} from '../tenants/tenant-settings-schema.js';
 import { parseInput } from './parse-input.js';
 
-/** What a tenant admin may change (the tracking prefix and single sign-on are the operator's, set at provisioning). */
+/**
+ * What a tenant admin changes: only the given keys; each replaces that
+ * setting as a whole. `null` removes an optional setting (back to its
+ * default).
+ */
 export interface TenantSettingsChange {
   /** Replaces the web origins allowed to embed the widgets. */
-  allowedOrigins: string[];
+  allowedOrigins?: string[];
+  /** Prefix of new tracking codes (2–4 capital letters); codes already given keep theirs. */
+  trackingPrefix?: string | null;
+  /** The tenant's own OpenID Connect provider for staff sign-in; null turns single sign-on off. */
+  oidc?: OidcProviderConfig | null;
+  /** Citizen e-mail sender and tracker link; null: the server's defaults. */
+  notifications?: TenantSettingsInput['notifications'] | null;
+  /** The widgets' name, colours and logo; null: the defaults. */
+  branding?: TenantSettingsInput['branding'] | null;
+  /** Office hours per ISO weekday (`"1"` Monday … `"7"` Sunday); a missing day is not worked. */
+  officeHours?: Record<string, [string, string][]>;
 }
 
+/** The tenant's settings and office hours, as the admin sees them. */
+export type TenantSettingsWithHours = TenantSettings & { officeHours: WeeklyHours };
+
+const SETTING_KEYS = ['allowedOrigins', 'trackingPrefix', 'oidc', 'notifications', 'branding'] as const;
+
 /**
- * Changes the tenant's own settings a tenant admin may change: the web
- * origins allowed to embed the widgets (`allowedOrigins`, besides those of
- * its public API keys). The settings after the change are validated as a
- * whole by the one settings schema; an invalid change is refused with a
- * VALIDATION error naming the fields (`allowedOrigins.2`) and changes
- * nothing. Audited as `tenant-settings.update` with the origins before and
- * after.
+ * Changes the tenant's settings (`tenants.settings`) and office hours
+ * (`tenants.working_hours`): only the keys given. The stored settings with
+ * the change merged in are validated as a whole by the one settings schema
+ * (`tenantSettingsChangeSchema`); an invalid change is refused with a
+ * VALIDATION error naming the fields (`branding.primaryColor`,
+ * `allowedOrigins.2`, `officeHours.1`) and changes nothing. Audited as
+ * `tenant-settings.update` with the changed keys before and after.
+ * Readers see the change as soon as they reload the tenant (no restart).
  */
-export async function updateTenantSettings(ctx: CoreContext, tenantId: string, actor: Actor, change: TenantSettingsChange): Promise<TenantSettings> {
+export async function updateTenantSettings(ctx: CoreContext, tenantId: string, actor: Actor, change: TenantSettingsChange): Promise<TenantSettingsWithHours> {
   assertCan(actor, Permission.CONFIG_MANAGE);
   return withTenant(ctx.db, tenantId, async (tx) => {
-    const row = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, settings: true } });
+    const row = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true, settings: true, workingHours: true } });
     const before = parseStoredSettings(row.slug, row.settings);
-    const settings = parseInput(tenantSettingsSchema, { ...before, allowedOrigins: change.allowedOrigins });
-    await tx.tenant.update({ where: { id: tenantId }, data: { settings } });
+    const hoursBefore = parseStoredOfficeHours(row.slug, row.workingHours);
+    const merged: Record<string, unknown> = { ...before, officeHours: hoursBefore };
+    const changed: string[] = [];
+    for (const key of [...SETTING_KEYS, 'officeHours'] as const) {
+      if (!(key in change) || change[key] === undefined) continue;
+      changed.push(key);
+      if (change[key] === null) delete merged[key];
+      else merged[key] = change[key];
+    }
+    const { officeHours, ...settings } = parseInput(tenantSettingsChangeSchema, merged);
+    const hoursChanged = changed.includes('officeHours');
+    await tx.tenant.update({ where: { id: tenantId }, data: { settings, ...(hoursChanged ? { workingHours: officeHours ?? {} } : {}) } });
+    const pick = (s: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(changed.map((k) => [k, s[k] ?? null]));
     await recordAudit(tx, tenantId, actor, ctx.now(), {
       action: 'tenant-settings.update',
       subjectType: 'Tenant',
       subjectId: tenantId,
-      data: { before: { allowedOrigins: before.allowedOrigins }, after: { allowedOrigins: settings.allowedOrigins } },
+      data: { before: pick({ ...before, officeHours: hoursBefore }), after: pick({ ...settings, officeHours }) },
     });
-    return parseStoredSettings(row.slug, settings);
+    return { ...parseStoredSettings(row.slug, settings), officeHours: hoursChanged ? parseStoredOfficeHours(row.slug, officeHours ?? {}) : hoursBefore };
   });
 }

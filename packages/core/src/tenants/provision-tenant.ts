@@ -5,7 +5,7 @@ import { parseInput } from '../config/parse-input.js';
 import type { CoreContext } from '../context.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { findTenantById, type TenantRecord } from './tenant-directory.js';
-import { officeHoursSchema, tenantSettingsSchema, type TenantSettings } from './tenant-settings-schema.js';
+import { officeHoursSchema, tenantSettingsSchema, type TenantSettingsInput } from './tenant-settings-schema.js';
 
 /** What a new tenant needs (the settings' rules come from tenant-settings-schema.ts). */
 export const tenantInput = z.object({
@@ -46,7 +46,7 @@ export async function provisionTenant(ctx: CoreContext, input: ProvisionTenantIn
       provinceCode: data.provinceCode,
       timezone: data.timezone,
       workingHours: data.workingHours,
-      settings: { trackingPrefix: data.trackingPrefix, allowedOrigins: data.allowedOrigins } satisfies TenantSettings,
+      settings: { trackingPrefix: data.trackingPrefix, allowedOrigins: data.allowedOrigins } satisfies TenantSettingsInput,
     },
   });
   return findTenantById(ctx, row.id);

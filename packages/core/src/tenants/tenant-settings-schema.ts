@@ -51,6 +51,26 @@ export const notificationSettingsSchema = z.object({
     .optional(),
 });
 
+/** Default widget colours (the platform's own blue and orange). */
+export const DEFAULT_BRANDING = { primaryColor: '#0b5394', accentColor: '#e69138' } as const;
+
+const hexColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0b5394').transform((c) => c.toLowerCase());
+const brandNameSchema = z.string().trim().min(1).max(100).regex(/^[^\r\n<>]+$/, 'must be one line without < or >');
+
+/** How the tenant's widgets look: name shown, colours and logo. No secret; the widgets read it anonymously. */
+export const brandingSettingsSchema = z.object({
+  /** Name shown by the widgets in Vietnamese. Default: the tenant's name. */
+  nameVi: brandNameSchema.optional(),
+  /** Name shown by the widgets in English. Default: the tenant's English name. */
+  nameEn: brandNameSchema.optional(),
+  /** Main colour, `#rrggbb` (lower-cased). */
+  primaryColor: hexColourSchema.default(DEFAULT_BRANDING.primaryColor),
+  /** Accent colour, `#rrggbb` (lower-cased). */
+  accentColor: hexColourSchema.default(DEFAULT_BRANDING.accentColor),
+  /** The logo, an https URL. Default: none. */
+  logoUrl: z.string().max(2000).regex(/^https:\/\/[^\s"'<>]+$/, 'must be an https URL').optional(),
+});
+
 /**
  * A tenant's settings (the `tenants.settings` JSON): the one declaration
  * every reader and writer goes through. Read once when the tenant is
@@ -70,6 +90,8 @@ export const tenantSettingsSchema = z.object({
   oidc: oidcProviderSchema.optional(),
   /** Citizen e-mail notifications: sender and tracker link. Default: the server's sender, no link. */
   notifications: notificationSettingsSchema.optional(),
+  /** The widgets' name, colours and logo. Default: the tenant's names, the platform's colours, no logo. */
+  branding: brandingSettingsSchema.prefault({}),
 });
 
 /** Settings as every reader sees them: parsed, defaults applied. */
@@ -129,9 +151,16 @@ function parseOnce<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, st
 export const parseStoredSettings = (tenantSlug: string, stored: unknown): TenantSettings =>
   parseOnce('settings', tenantSettingsSchema, tenantSlug, stored, (s) =>
     Object.freeze({ ...s, allowedOrigins: Object.freeze(s.allowedOrigins) as string[], ...(s.oidc ? { oidc: Object.freeze(s.oidc) } : {}),
-      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}) }),
+      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}), branding: Object.freeze(s.branding) }),
   );
 
 /** A tenant's stored office hours, parsed (and checked) the same way. */
 export const parseStoredOfficeHours = (tenantSlug: string, stored: unknown): WeeklyHours =>
   parseOnce('workingHours', officeHoursSchema, tenantSlug, stored, (h) => Object.freeze(h));
+
+/**
+ * A tenant admin's change of settings, checked by the same schemas: each
+ * given key replaces that setting, `officeHours` the `tenants.working_hours`
+ * column. Parsed once, as a whole, after merging with the stored settings.
+ */
+export const tenantSettingsChangeSchema = tenantSettingsSchema.extend({ officeHours: officeHoursSchema.optional() });

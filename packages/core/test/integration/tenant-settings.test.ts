@@ -22,7 +22,7 @@ const stored = async () => (await ctx.db.prisma.tenant.findUniqueOrThrow({ where
 describe('tenant settings', () => {
   it('reach every reader parsed, defaults applied, office hours typed', async () => {
     const tenant = await findTenantBySlug(ctx, 'settings');
-    expect(tenant.settings).toEqual({ trackingPrefix: 'ST', allowedOrigins: [] });
+    expect(tenant.settings).toEqual({ trackingPrefix: 'ST', allowedOrigins: [], branding: { primaryColor: '#0b5394', accentColor: '#e69138' } });
     expect(tenant.workingHours['1']).toEqual([['07:30', '11:30'], ['13:30', '17:00']]);
   });
 
@@ -41,7 +41,24 @@ describe('tenant settings', () => {
     await findTenantById(ctx, t.tenantId);
     await updateTenantSettings(ctx, t.tenantId, t.admin, { allowedOrigins: ['https://Portal.Example.gov.vn'] });
     expect((await findTenantById(ctx, t.tenantId)).settings.allowedOrigins).toEqual(['https://portal.example.gov.vn']);
-    expect(await stored()).toEqual({ trackingPrefix: 'ST', allowedOrigins: ['https://portal.example.gov.vn'] });
+    expect(await stored()).toEqual({ trackingPrefix: 'ST', allowedOrigins: ['https://portal.example.gov.vn'], branding: { primaryColor: '#0b5394', accentColor: '#e69138' } });
+  });
+
+  it('changes only the given keys, office hours in their own column; refuses bad hours and NUL naming the field, changing nothing', async () => {
+    const result = await updateTenantSettings(ctx, t.tenantId, t.admin, { officeHours: { '1': [['08:00', '12:00']] }, branding: { accentColor: '#ABCDEF' } });
+    expect(result).toMatchObject({ trackingPrefix: 'ST', allowedOrigins: ['https://portal.example.gov.vn'], branding: { accentColor: '#abcdef', primaryColor: '#0b5394' } });
+    const tenant = await findTenantById(ctx, t.tenantId);
+    expect(tenant.workingHours).toEqual({ '1': [['08:00', '12:00']] });
+    expect(tenant.settings.branding.accentColor).toBe('#abcdef');
+    const before = await ctx.db.prisma.tenant.findUniqueOrThrow({ where: { id: t.tenantId } });
+    for (const [change, path] of [
+      [{ officeHours: { '1': [['12:00', '08:00']] }, trackingPrefix: 'XX' }, 'officeHours.1'],
+      [{ notifications: { emailFromName: 'Tỉnh\u0000' } }, 'notifications.emailFromName'],
+    ] as const) {
+      const error = await updateTenantSettings(ctx, t.tenantId, t.admin, change as never).catch((e: unknown) => e);
+      expect((error as DomainError).details.fields?.map((f) => f.path)).toEqual([path]);
+    }
+    expect(await ctx.db.prisma.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).toEqual(before);
   });
 
   it('fails loudly, naming the tenant and the field, when what is stored does not pass', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_BRANDING,
   InvalidTenantSettingsError,
   MAX_ALLOWED_ORIGINS,
   VIETNAM_OFFICE_HOURS,
@@ -13,9 +14,10 @@ import {
 // typed object (defaults applied), every writer goes through the same rules.
 
 describe('the tenant settings schema', () => {
-  it('gives every reader its defaults: no origins, no prefix, no single sign-on', () => {
-    expect(tenantSettingsSchema.parse({})).toEqual({ allowedOrigins: [] });
-    expect(parseStoredSettings('qt', null)).toEqual({ allowedOrigins: [] });
+  it('gives every reader its defaults: no origins, no prefix, no single sign-on, the default branding', () => {
+    const defaults = { allowedOrigins: [], branding: { primaryColor: DEFAULT_BRANDING.primaryColor, accentColor: DEFAULT_BRANDING.accentColor } };
+    expect(tenantSettingsSchema.parse({})).toEqual(defaults);
+    expect(parseStoredSettings('qt', null)).toEqual(defaults);
   });
 
   it('keeps valid settings, lower-cases and de-duplicates origins, and drops keys it does not declare', () => {
@@ -29,6 +31,7 @@ describe('the tenant settings schema', () => {
       trackingPrefix: 'QT',
       allowedOrigins: ['https://portal.quangtri.gov.vn', 'http://localhost:4000'],
       oidc: { issuer: 'https://sso.quangtri.gov.vn', audience: 'paht', jwksUrl: 'https://sso.quangtri.gov.vn/jwks' },
+      branding: { primaryColor: '#0b5394', accentColor: '#e69138' },
     });
     expect(Object.isFrozen(settings) && Object.isFrozen(settings.allowedOrigins)).toBe(true);
   });
@@ -40,6 +43,10 @@ describe('the tenant settings schema', () => {
     ['too many origins', { allowedOrigins: Array.from({ length: MAX_ALLOWED_ORIGINS + 1 }, (_, i) => `https://p${i}.example.gov.vn`) }, 'allowedOrigins'],
     ['origins that are not a list', { allowedOrigins: 'https://a.example.gov.vn' }, 'allowedOrigins'],
     ['a provider without an audience', { oidc: { issuer: 'https://sso', jwksUrl: 'https://sso/jwks' } }, 'oidc.audience'],
+    ['a colour that is not #rrggbb', { branding: { primaryColor: 'red' } }, 'branding.primaryColor'],
+    ['a short colour', { branding: { accentColor: '#fff' } }, 'branding.accentColor'],
+    ['a logo not at an https URL', { branding: { logoUrl: 'http://cdn.example.gov.vn/logo.png' } }, 'branding.logoUrl'],
+    ['a name on two lines', { branding: { nameVi: 'Tỉnh\nX' } }, 'branding.nameVi'],
     ['a provider whose keys are not at an http(s) URL', { oidc: { issuer: 'https://sso', audience: 'a', jwksUrl: 'file:///etc/keys' } }, 'oidc.jwksUrl'],
   ])('refuses %s, naming the field', (_what, stored, path) => {
     const result = tenantSettingsSchema.safeParse(stored);

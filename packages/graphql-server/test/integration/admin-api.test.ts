@@ -60,6 +60,7 @@ async function snapshot(): Promise<string> {
     apiKeys: await tx.apiKey.findMany({ orderBy: { id: 'asc' } }),
     audit: await tx.auditEntry.count(),
     settings: (await tx.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).settings,
+    workingHours: (await tx.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).workingHours,
   }));
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
@@ -122,6 +123,14 @@ afterAll(async () => {
   await app?.close();
   await tdb?.close();
 });
+
+let otherAdmin: string | undefined;
+/** The other tenant's admin's token, signed in once (its audit log holds that one sign-in). */
+async function otherAdminToken(): Promise<string> {
+  otherAdmin ??= ((await post('mutation { signIn(email: "admin@example.gov.vn", password: "mat-khau-thu-nghiem-2026") { ... on SignInSuccess { token } } }', {}, undefined, 'adm-other')).data!
+    .signIn as { token: string }).token;
+  return otherAdmin;
+}
 
 async function signIn(email: string, password: string): Promise<string> {
   const body = await post('mutation S($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignInSuccess { token } ... on Error { message } } }', { e: email, p: password });
@@ -457,6 +466,94 @@ describe('tenant settings', () => {
     await refused('ForbiddenError', () => run(IOC, UPDATE, { input: { allowedOrigins: [] } }), () => run(null, UPDATE, { input: { allowedOrigins: [] } }));
     expect((await run(LEADER, GET)).__typename).toBe('ForbiddenError');
   });
+
+  const FULL = `${ERR} ... on TenantSettings { trackingPrefix allowedOrigins singleSignOn oidc { issuer audience jwksUrl emailClaim trustUnverifiedEmail }
+    notifications { emailFrom emailFromName publicTrackerUrl } branding { nameVi nameEn primaryColor accentColor logoUrl } officeHours { weekday periods { start end } } }`;
+  const GET_FULL = `query { result: tenantSettings { ${FULL} } }`;
+  const UPDATE_FULL = `mutation U($input: TenantSettingsInput!) { result: updateTenantSettings(input: $input) { ${FULL} } }`;
+  const BRANDING = 'query { result: tenantBranding { name nameEn primaryColor accentColor logoUrl } }';
+  const SUBMIT = 'mutation S($input: SubmitReportInput!) { result: submitReport(input: $input) { __typename ... on SubmitReportSuccess { trackingCode } ... on Error { message } } }';
+  const submitInput = {
+    title: 'Đèn đường hỏng trên đường Lê Duẩn',
+    description: 'Ba cột đèn liền nhau không sáng từ tối thứ Sáu, đoạn gần chợ.',
+    address: '12 Lê Duẩn, Đông Hà',
+    reporter: { fullName: 'Lê Thị Hoa', phone: '0912 345 678' },
+  };
+
+  it('changes office hours, tracking prefix, branding, notifications and single sign-on at once, only the given keys, audited; the next read and submit see them', async () => {
+    expect(await run(null, BRANDING)).toEqual({ name: 'Tỉnh adm', nameEn: 'adm province', primaryColor: '#0b5394', accentColor: '#e69138', logoUrl: null });
+    const before = await run(ADMIN, GET_FULL);
+    const input = {
+      trackingPrefix: 'ADX',
+      officeHours: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, periods: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }] })),
+      branding: { nameVi: 'Cổng phản ánh Adm', primaryColor: '#AA0000', accentColor: '#00aa00', logoUrl: 'https://cdn.example.gov.vn/logo.svg' },
+      notifications: { emailFrom: 'phananh@example.gov.vn', emailFromName: 'Phản ánh Adm', publicTrackerUrl: 'https://portal.example.gov.vn/tra-cuu?code={code}' },
+      oidc: { issuer: 'https://sso.example.gov.vn', audience: 'paht', jwksUrl: 'https://sso.example.gov.vn/jwks' },
+    };
+    const after = await run(ADMIN, UPDATE_FULL, { input });
+    expect(after).toMatchObject({
+      __typename: 'TenantSettings',
+      trackingPrefix: 'ADX',
+      allowedOrigins: before.allowedOrigins, // not given: unchanged
+      singleSignOn: true,
+      oidc: { issuer: 'https://sso.example.gov.vn', audience: 'paht', jwksUrl: 'https://sso.example.gov.vn/jwks', emailClaim: null, trustUnverifiedEmail: false },
+      notifications: input.notifications,
+      branding: { nameVi: 'Cổng phản ánh Adm', nameEn: null, primaryColor: '#aa0000', accentColor: '#00aa00', logoUrl: 'https://cdn.example.gov.vn/logo.svg' },
+    });
+    expect((after.officeHours as unknown[]).length).toBe(6);
+    const entry = await expectAudited('tenant-settings.update', 'Tenant', t.tenantId);
+    expect(Object.keys(JSON.parse(entry.data).after).sort()).toEqual(['branding', 'notifications', 'officeHours', 'oidc', 'trackingPrefix']);
+    // Effective at once, without restart: the next requests read the new settings.
+    expect(await run(ADMIN, GET_FULL)).toEqual(after);
+    expect(await run(null, BRANDING)).toEqual({ name: 'Cổng phản ánh Adm', nameEn: 'adm province', primaryColor: '#aa0000', accentColor: '#00aa00', logoUrl: 'https://cdn.example.gov.vn/logo.svg' });
+    const submitted = await run(null, SUBMIT, { input: submitInput });
+    expect(submitted.trackingCode, JSON.stringify(submitted)).toMatch(/^ADX-/);
+
+    // Null removes an optional setting; the others stay.
+    const cleared = await run(ADMIN, UPDATE_FULL, { input: { trackingPrefix: 'AD', oidc: null, branding: null } });
+    expect(cleared).toMatchObject({ trackingPrefix: 'AD', singleSignOn: false, oidc: null, notifications: input.notifications, officeHours: after.officeHours });
+    expect(cleared.branding).toEqual({ nameVi: null, nameEn: null, primaryColor: '#0b5394', accentColor: '#e69138', logoUrl: null });
+  });
+
+  it('refuses an invalid colour, origin, logo, prefix, office hours or a NUL character naming the field; other roles and other tenants’ admins; changing nothing', async () => {
+    const results = await refused(
+      'ValidationError',
+      () => run(ADMIN, UPDATE_FULL, { input: { trackingPrefix: 'ZZ', branding: { primaryColor: 'red' } } }),
+      () => run(ADMIN, UPDATE_FULL, { input: { trackingPrefix: 'ZZ', allowedOrigins: ['https://ok.example.gov.vn', 'portal.example.gov.vn'] } }),
+      () => run(ADMIN, UPDATE_FULL, { input: { branding: { logoUrl: 'http://cdn.example.gov.vn/logo.svg' } } }),
+      () => run(ADMIN, UPDATE_FULL, { input: { trackingPrefix: 'ab1' } }),
+      () => run(ADMIN, UPDATE_FULL, { input: { officeHours: [{ weekday: 1, periods: [{ start: '17:00', end: '08:00' }] }] } }),
+      () => run(ADMIN, UPDATE_FULL, { input: { notifications: { publicTrackerUrl: 'https://portal.example.gov.vn/tra-cuu' } } }),
+    );
+    const paths = results.map((r) => r.fields?.map((f) => f.path));
+    expect(paths[0]).toEqual(['branding.primaryColor']);
+    expect(paths[1]).toEqual(['allowedOrigins.1']);
+    expect(paths[2]).toEqual(['branding.logoUrl']);
+    expect(paths[3]).toEqual(['trackingPrefix']);
+    expect(paths[4]?.[0]).toMatch(/^officeHours\.1/);
+    expect(paths[5]).toEqual(['notifications.publicTrackerUrl']);
+    expect(JSON.stringify(results)).not.toContain('red');
+    expect(await run(null, BRANDING)).toMatchObject({ primaryColor: '#0b5394' });
+    // A NUL character is refused before the resolver, naming the field.
+    const beforeNul = await snapshot();
+    const nul = await post(UPDATE_FULL, { input: { trackingPrefix: 'ZZ', notifications: { emailFromName: 'Adm\u0000' } } }, tokens[ADMIN]);
+    expect(nul.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', path: 'variables.input.notifications.emailFromName' }) })]);
+    expect(await snapshot()).toBe(beforeNul);
+
+    await refused(
+      'ForbiddenError',
+      () => run(IOC, UPDATE_FULL, { input: { branding: { primaryColor: '#000000' } } }),
+      () => run(OFFICER, UPDATE_FULL, { input: { trackingPrefix: 'ZZ' } }),
+      () => run(null, UPDATE_FULL, { input: { trackingPrefix: 'ZZ' } }),
+    );
+
+    // Another tenant's admin, with its own token, cannot change this tenant.
+    const otherToken = await otherAdminToken();
+    const before = await snapshot();
+    const body = await post(UPDATE_FULL, { input: { trackingPrefix: 'ZZ', branding: { primaryColor: '#000000' } } }, otherToken, 'adm');
+    expect((body.data?.result as Result | undefined)?.__typename).not.toBe('TenantSettings');
+    expect(await snapshot()).toBe(before);
+  });
 });
 
 describe('the audit log', () => {
@@ -496,9 +593,7 @@ describe('the audit log', () => {
       expect((await run(ADMIN, AUDIT, vars)).__typename).toBe('ValidationError');
     }
     // The other tenant's admin sees its own (empty of admin changes) log, none of ours: its fixture's policy and this sign-in.
-    const otherToken = (await post('mutation { signIn(email: "admin@example.gov.vn", password: "mat-khau-thu-nghiem-2026") { ... on SignInSuccess { token } } }', {}, undefined, 'adm-other')).data!
-      .signIn as { token: string };
-    const other = await post(AUDIT, { first: 100 }, otherToken.token, 'adm-other');
+    const other = await post(AUDIT, { first: 100 }, await otherAdminToken(), 'adm-other');
     const entries = (other.data!.result as { entries: AuditEntryView[] }).entries;
     expect(entries.map((e) => e.action)).toEqual(['staff.sign-in', 'sla-policy.upsert']);
   });
