@@ -33,7 +33,7 @@ export interface StatusTraits {
  */
 export const STATUS_TRAITS = {
   SUBMITTED: { publiclyListed: false, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.CLASSIFY },
-  CLASSIFIED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: null },
+  CLASSIFIED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.CLASSIFY },
   REJECTED: { publiclyListed: false, contentPublic: false, answerPublished: false, finished: true, runningStage: null },
   ASSIGNED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.ACCEPT },
   ACCEPTED: { publiclyListed: true, contentPublic: true, answerPublished: false, finished: false, runningStage: SlaStageName.RESOLVE },

@@ -55,7 +55,7 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
         submitted = true;
         break;
       case ReportEventType.CLASSIFY:
-        classify = close(classify, ev.at);
+        // The IOC's stage runs on to the assignment: classifying is half of it.
         break;
       case ReportEventType.REJECT:
         classify = close(classify, ev.at);
@@ -63,6 +63,7 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
         resolve = close(resolve, ev.at);
         break;
       case ReportEventType.ASSIGN:
+        classify = close(classify, ev.at);
         close(accept, ev.at);
         accept = open(SlaStageName.ACCEPT, ev.at, policy.acceptMinutes);
         pendingExtension = 0;
@@ -78,6 +79,8 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
       case ReportEventType.RETURN:
         accept = close(accept, ev.at);
         pendingExtension = 0;
+        // Back with the IOC: a new round of its stage, to the next assignment.
+        classify = open(SlaStageName.CLASSIFY, ev.at, policy.classifyMinutes);
         break;
       case ReportEventType.EXTEND:
         if (resolve) resolve.allowedMinutes += ev.extensionMinutes ?? 0;
@@ -159,8 +162,11 @@ function measure(d: Draft, cal: WorkingCalendar, policy: SlaPolicyRule, now: Dat
  *
  * Stages (minutes on the policy's clock: working minutes of `calendar`, or
  * plain elapsed minutes for `CALENDAR`):
- * - CLASSIFY (IOC): from the first SUBMIT to the first CLASSIFY or REJECT;
- *   allowance `classifyMinutes`.
+ * - CLASSIFY (IOC: receive, classify and forward): from the first SUBMIT to
+ *   the first ASSIGN or a REJECT, classification included, so that a
+ *   deadline runs between classification and assignment too; allowance
+ *   `classifyMinutes`. A RETURN opens a new round of it (the IOC must route
+ *   the report again) up to the next ASSIGN, with a fresh allowance.
  * - ACCEPT (unit): one per ASSIGN, to the following ACCEPT or RETURN;
  *   allowance `acceptMinutes`. A new ASSIGN closes a still-open one.
  * - RESOLVE (unit): starts at the ASSIGN the unit then ACCEPTed (time lost on
@@ -171,7 +177,7 @@ function measure(d: Draft, cal: WorkingCalendar, policy: SlaPolicyRule, now: Dat
  *   that time is `pausedMinutes` and is not `usedMinutes`. A REOPEN starts a
  *   new RESOLVE stage (round) at the REOPEN with a fresh allowance; the latest
  *   RESOLVE stage decides the outcome.
- * - REJECT ends whatever stage is open. START, PUBLISH, RATE, CLOSE do nothing.
+ * - REJECT ends whatever stage is open. CLASSIFY, START, PUBLISH, RATE, CLOSE do nothing.
  *
  * Measures:
  * - `usedMinutes` = clock minutes from start to completion (or `now`) minus

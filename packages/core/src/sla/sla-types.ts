@@ -6,7 +6,7 @@ export type SlaClockKind = (typeof SlaClockKind)[keyof typeof SlaClockKind];
 /** A category's deadlines. Minutes are working minutes or calendar minutes according to `clock`. */
 export interface SlaPolicyRule {
   clock: SlaClockKind;
-  /** IOC: from submission to classification (or rejection). */
+  /** IOC: from submission to assignment (receive, classify and forward) or rejection; again from a unit's return to the next assignment. */
   classifyMinutes: number;
   /** Unit: from assignment to acceptance (or return to the IOC). */
   acceptMinutes: number;

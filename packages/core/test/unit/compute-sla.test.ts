@@ -49,8 +49,8 @@ describe('computeSla: a report handled in one go', () => {
   it('measures every stage and calls an answer within the deadline on time', () => {
     const sla = computeSla(resolvedAt('2026-03-10T15:00'), cal, policy, at('2026-03-20T00:00'));
     expect(sla.stages.map(view)).toEqual([
-      // 08:00 + 120 → 10:00; used 60
-      { stage: 'CLASSIFY', startedAt: '2026-03-09T08:00', dueAt: '2026-03-09T10:00', completedAt: '2026-03-09T09:00', allowed: 120, used: 60, paused: 0, isPaused: false, state: 'MET' },
+      // 08:00 + 120 → 10:00; runs to the assignment (classification included): used 90
+      { stage: 'CLASSIFY', startedAt: '2026-03-09T08:00', dueAt: '2026-03-09T10:00', completedAt: '2026-03-09T09:30', allowed: 120, used: 90, paused: 0, isPaused: false, state: 'MET' },
       // 09:30 + 240: 120 until 11:30, 13:30 + 120 → 15:30; used 30
       { stage: 'ACCEPT', startedAt: '2026-03-09T09:30', dueAt: '2026-03-09T15:30', completedAt: '2026-03-09T10:00', allowed: 240, used: 30, paused: 0, isPaused: false, state: 'MET' },
       // from the ASSIGN: Mon 330 + Tue 450 + Wed 120 → Wed 09:30; used Mon 330 + Tue 240 + 90 = 660
@@ -71,7 +71,7 @@ describe('computeSla: a report handled in one go', () => {
   });
 
   it('misses a deadline at Friday 17:00 with a Saturday answer, though no working minute was exceeded', () => {
-    const friday = timeline(['SUBMIT', '2026-03-13T15:00'], ['CLASSIFY', '2026-03-14T09:00']);
+    const friday = timeline(['SUBMIT', '2026-03-13T15:00'], ['CLASSIFY', '2026-03-13T16:00'], ['ASSIGN', '2026-03-14T09:00']);
     const sla = computeSla(friday, cal, policy, at('2026-03-20T00:00'));
     expect(view(sla.stages[0] ?? null)).toMatchObject({ dueAt: '2026-03-13T17:00', used: 120, state: 'MISSED' });
   });
@@ -165,17 +165,27 @@ describe('computeSla: returns and re-assignment', () => {
     ['ASSIGN', '2026-03-09T09:00'], ['RETURN', '2026-03-09T14:00'],
   );
 
-  it('runs no stage while the IOC holds a returned report', () => {
+  it('runs a new round of the IOC’s stage while it holds a returned report', () => {
     const sla = computeSla(returned, cal, policy, at('2026-03-09T16:00'));
     // accept stage: 09:00–11:30 150 + 13:30–14:00 30 = 180; due 09:00 + 240 → 15:00
     expect(sla.stages.map(view)[1]).toMatchObject({ stage: 'ACCEPT', used: 180, dueAt: '2026-03-09T15:00', state: 'MET' });
-    expect([sla.current, sla.resolution, sla.outcome]).toEqual([null, null, 'IN_PROGRESS']);
+    // back with the IOC at 14:00: a fresh 120 → 16:00, used 120 at 16:00 (WARNING, not yet past)
+    expect(view(sla.current)).toMatchObject({ stage: 'CLASSIFY', startedAt: '2026-03-09T14:00', dueAt: '2026-03-09T16:00', used: 120, state: 'WARNING' });
+    expect([sla.resolution, sla.answerDueAt, sla.outcome]).toEqual([null, null, 'IN_PROGRESS']);
+  });
+
+  it('runs the IOC’s deadline between classification and assignment (a weekend and Tết)', () => {
+    // Classified on the Friday before Tết 2026 (holidays Mon 16 – Fri 20 Feb); not yet assigned
+    const waiting = timeline(['SUBMIT', '2026-02-13T16:00'], ['CLASSIFY', '2026-02-13T16:30']);
+    const sla = computeSla(waiting, cal, policy, at('2026-02-23T07:45'));
+    // Fri 16:00–17:00 = 60, then nothing until Mon 23 Feb 07:30: due 07:30 + 60 = 08:30
+    expect(view(sla.current)).toMatchObject({ stage: 'CLASSIFY', dueAt: '2026-02-23T08:30', used: 75, state: 'ON_TRACK' });
   });
 
   it('starts the unit’s resolution clock at the assignment it accepted', () => {
     const events = [...returned, ...timeline(['ASSIGN', '2026-03-10T08:00'], ['ACCEPT', '2026-03-10T09:00'], ['RESOLVE', '2026-03-11T16:00'])];
     const sla = computeSla(events, cal, policy, at('2026-03-20T00:00'));
-    expect(sla.stages.map((s) => s.stage)).toEqual(['CLASSIFY', 'ACCEPT', 'ACCEPT', 'RESOLVE']);
+    expect(sla.stages.map((s) => `${s.stage}:${s.state}`)).toEqual(['CLASSIFY:MET', 'ACCEPT:MET', 'CLASSIFY:MISSED', 'ACCEPT:MET', 'RESOLVE:MET']);
     // from Tue 08:00: Tue 420 + Wed 240 + 150 = 810; due Tue 420 + Wed 450 + Thu 30 → Thu 08:00
     // (counted from Monday 09:00 it would be 360 more = 1170: overdue)
     expect(view(sla.resolution)).toMatchObject({ startedAt: '2026-03-10T08:00', used: 810, dueAt: '2026-03-12T08:00', state: 'MET' });
@@ -262,7 +272,7 @@ describe('computeSla: calendar-hours policies', () => {
   it('counts weekends and nights, minus the wait', () => {
     const sla = computeSla(events, cal, hours, at('2026-03-20T00:00'));
     expect(sla.stages.map(view)).toMatchObject([
-      { stage: 'CLASSIFY', used: 30, dueAt: '2026-03-06T17:30', state: 'MET' },
+      { stage: 'CLASSIFY', used: 40, dueAt: '2026-03-06T17:30', state: 'MET' }, // to the assignment at 17:10
       { stage: 'ACCEPT', used: 950, dueAt: '2026-03-06T19:10', state: 'MISSED' }, // Fri 17:10 → Sat 09:00 = 15 h 50
       // 48 h before the wait + 24 h 50 after = 4370 > 4320; due Fri 17:10 + 72 h + 24 h paused = Tue 17:10
       { stage: 'RESOLVE', used: 4370, paused: 1440, dueAt: '2026-03-10T17:10', state: 'MISSED' },

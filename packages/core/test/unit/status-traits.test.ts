@@ -33,7 +33,7 @@ describe('report statuses, declared once', () => {
   it('derive the lists the queries use', () => {
     expect(UNLISTED_STATUSES).toEqual([ReportStatus.SUBMITTED, ReportStatus.REJECTED]);
     expect(FINISHED_STATUSES).toEqual([ReportStatus.REJECTED, ReportStatus.CLOSED]);
-    expect(SLA_RUNNING_STATUSES).toEqual(['SUBMITTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN']);
+    expect(SLA_RUNNING_STATUSES).toEqual(['SUBMITTED', 'CLASSIFIED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN']);
   });
 
   it('are each reachable through the transition table, and each unfinished one can be left', () => {
