@@ -90,6 +90,32 @@ export {
   withoutAddresses,
   type ClaimedNotification,
 } from './notifications/notification-outbox.js';
+// Staff in-app inbox (notices written with the event or job that causes them)
+export {
+  StaffNoticeKind,
+  STAFF_NOTICE_KINDS,
+  StaffAudience,
+  STAFF_NOTICES,
+  staffNoticeTitle,
+  isStaffNoticeKind,
+  staffRecipients,
+  notifyStaff,
+  type StaffNotice,
+  type StaffNoticeData,
+  type StaffNoticeRule,
+  type StaffNotificationRecord,
+} from './notifications/staff-notices.js';
+export { staffEventNotices, notifyStaffOfEvent } from './notifications/staff-event-notices.js';
+export {
+  listStaffNotifications,
+  countUnreadStaffNotifications,
+  markStaffNotificationsRead,
+  unreadStaffNotifications,
+  MAX_MARK_READ_IDS,
+  type StaffInboxArgs,
+  type StaffInboxItem,
+  type StaffInboxPage,
+} from './notifications/staff-inbox.js';
 export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
 export { escapeLikePattern, foldVietnamese } from './reports/search-text.js';
 export { assertSafeInput, hasNul, inspectInput, InputProblem, MAX_INPUT_DEPTH, type InputFinding } from './input/untrusted-input.js';

@@ -14,6 +14,8 @@ import { assertNotAttached } from './report-attachments.js';
 import { submissionFingerprint, submitterOf } from './submission-fingerprint.js';
 import { newTrackingCode } from './tracking-code.js';
 import { enqueueCitizenNotice } from '../notifications/notification-outbox.js';
+import { notifyStaffOfEvent } from '../notifications/staff-event-notices.js';
+import type { StaffNotificationRecord } from '../notifications/staff-notices.js';
 
 export interface SubmittedReport {
   id: string;
@@ -23,6 +25,8 @@ export interface SubmittedReport {
   submittedAt: Date;
   /** True when this call replayed an earlier submission with the same idempotency key. */
   replayed: boolean;
+  /** The staff inbox rows the submission wrote (committed with it): deliver them live. None on a replay. */
+  staffNotifications?: StaffNotificationRecord[];
 }
 
 export interface SubmitOptions {
@@ -180,7 +184,8 @@ async function insertReport(
     },
   });
   await enqueueCitizenNotice(tx, tenant, { id, trackingCode }, submitEvent, now);
-  return { id, trackingCode, secret, submittedAt: now, replayed: false };
+  const staffNotifications = await notifyStaffOfEvent(tx, tenant, { id, trackingCode, unitId: null }, submitEvent, now);
+  return { id, trackingCode, secret, submittedAt: now, replayed: false, staffNotifications };
 }
 
 export function isUniqueViolation(error: unknown): boolean {

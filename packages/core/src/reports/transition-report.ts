@@ -17,10 +17,14 @@ import { normalizeTrackingCode } from './tracking-code.js';
 import { isUniqueViolation } from './submit-report.js';
 import { addAttachments, parseAttachmentInputs, publishAttachments } from './report-attachments.js';
 import { enqueueCitizenNotice } from '../notifications/notification-outbox.js';
+import { notifyStaffOfEvent } from '../notifications/staff-event-notices.js';
+import type { StaffNotificationRecord } from '../notifications/staff-notices.js';
 
 export interface TransitionResult {
   event: ReportEventRecord;
   sla: SlaSnapshot | null;
+  /** The staff inbox rows the step wrote (committed with it): deliver them live. */
+  staffNotifications: StaffNotificationRecord[];
 }
 
 export const reportNotFound = (): DomainError => new DomainError(DomainErrorCode.NOT_FOUND, 'No such report');
@@ -100,8 +104,9 @@ export async function transitionReport(
     });
     await addAttachments(tx, tenantId, reportId, event.seq, attachments);
     await enqueueCitizenNotice(tx, tenant, report, event, now);
+    const staffNotifications = await notifyStaffOfEvent(tx, tenant, report, event, now);
     if (command.type === 'PUBLISH') await publishAttachments(tx, reportId);
-    return { event, sla };
+    return { event, sla, staffNotifications };
   }));
 }
 

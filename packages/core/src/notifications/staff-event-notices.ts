@@ -1,0 +1,44 @@
+import type { TenantTx } from '../db/with-tenant.js';
+import type { ReportEventRecord } from '../reports/report-event.js';
+import type { ReportEventType } from '../reports/report-status.js';
+import type { TenantRecord } from '../tenants/tenant-directory.js';
+import { notifyStaff, StaffNoticeKind, type StaffNotificationRecord } from './staff-notices.js';
+
+/**
+ * The report events staff are told of, and of which kind. Whose unit a
+ * notice names: the unit the report is assigned to (ASSIGN), or the unit
+ * that held it before the event (the unit returning it, or the unit the
+ * citizen answers or reopens for).
+ */
+export const staffEventNotices: Readonly<Partial<Record<ReportEventType, { kind: StaffNoticeKind; unit: 'ASSIGNED' | 'HOLDING' | 'NONE' }>>> = {
+  SUBMIT: { kind: StaffNoticeKind.NEW_REPORT, unit: 'NONE' },
+  ASSIGN: { kind: StaffNoticeKind.NEW_WORK, unit: 'ASSIGNED' },
+  RETURN: { kind: StaffNoticeKind.RETURNED, unit: 'HOLDING' },
+  REOPEN: { kind: StaffNoticeKind.REOPENED, unit: 'HOLDING' },
+  PROVIDE_INFO: { kind: StaffNoticeKind.CITIZEN_REPLIED, unit: 'HOLDING' },
+};
+
+/**
+ * Tells staff of a report event, in the event's transaction (nothing when
+ * the event is not one staff are told of). The actor is not told of their
+ * own act. Returns the inbox rows written, to deliver live after commit.
+ */
+export async function notifyStaffOfEvent(
+  tx: TenantTx,
+  tenant: TenantRecord,
+  report: { id: string; trackingCode: string; unitId: string | null },
+  event: Pick<ReportEventRecord, 'seq' | 'type' | 'actorId' | 'data'>,
+  now: Date,
+): Promise<StaffNotificationRecord[]> {
+  const rule = staffEventNotices[event.type];
+  if (!rule) return [];
+  const unitId = rule.unit === 'ASSIGNED' ? (event.data.unitId ?? null) : rule.unit === 'HOLDING' ? report.unitId : null;
+  return notifyStaff(tx, tenant, {
+    kind: rule.kind,
+    reportId: report.id,
+    unitId,
+    dedupeKey: `report:${report.id}:event:${event.seq}`,
+    data: { trackingCode: report.trackingCode, eventSeq: event.seq },
+    exceptStaffUserId: event.actorId,
+  }, now);
+}

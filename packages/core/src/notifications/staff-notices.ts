@@ -1,0 +1,202 @@
+import type { TenantTx } from '../db/with-tenant.js';
+import type { TenantRecord } from '../tenants/tenant-directory.js';
+
+/** What a staff member is told of, in the in-app inbox. */
+export const StaffNoticeKind = {
+  NEW_REPORT: 'NEW_REPORT',
+  NEW_WORK: 'NEW_WORK',
+  RETURNED: 'RETURNED',
+  REOPENED: 'REOPENED',
+  CITIZEN_REPLIED: 'CITIZEN_REPLIED',
+  DEADLINE_NEAR: 'DEADLINE_NEAR',
+  DEADLINE_PASSED: 'DEADLINE_PASSED',
+  DEADLINE_PASSED_TWICE: 'DEADLINE_PASSED_TWICE',
+  FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
+} as const;
+export type StaffNoticeKind = (typeof StaffNoticeKind)[keyof typeof StaffNoticeKind];
+export const STAFF_NOTICE_KINDS = Object.values(StaffNoticeKind);
+
+/** Who, among the tenant's active staff, receives a notice. */
+export const StaffAudience = {
+  /** Every IOC operator. */
+  IOC_OPERATORS: 'IOC_OPERATORS',
+  /** Officers and leaders of the notice's unit. */
+  UNIT_STAFF: 'UNIT_STAFF',
+  /** Leaders of the notice's unit. */
+  UNIT_LEADERS: 'UNIT_LEADERS',
+  /** Whoever holds the report: the notice's unit's staff, or the IOC operators when it names no unit. */
+  HOLDER: 'HOLDER',
+  /** The tenant-wide LEADER role (provincial leaders). */
+  TENANT_LEADERS: 'TENANT_LEADERS',
+  /** Tenant admins. */
+  TENANT_ADMINS: 'TENANT_ADMINS',
+} as const;
+export type StaffAudience = (typeof StaffAudience)[keyof typeof StaffAudience];
+
+export interface StaffNoticeRule {
+  audience: readonly StaffAudience[];
+  /** Also e-mail the unit's current focal points (through the outbox). */
+  emailFocalPoints: boolean;
+  title: { vi: string; en: string };
+}
+
+const A = StaffAudience;
+
+/** Each kind of notice, as one table: who gets it and its title, Vietnamese first. */
+export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> = {
+  NEW_REPORT: {
+    audience: [A.IOC_OPERATORS],
+    emailFocalPoints: false,
+    title: { vi: 'Có phản ánh mới cần phân loại', en: 'A new report arrived' },
+  },
+  NEW_WORK: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: false,
+    title: { vi: 'Đơn vị được giao phản ánh mới', en: 'A report was assigned to your unit' },
+  },
+  RETURNED: {
+    audience: [A.IOC_OPERATORS],
+    emailFocalPoints: false,
+    title: { vi: 'Đơn vị trả lại phản ánh', en: 'A unit returned a report' },
+  },
+  REOPENED: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: false,
+    title: { vi: 'Người dân mở lại phản ánh', en: 'The citizen reopened a report' },
+  },
+  CITIZEN_REPLIED: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: false,
+    title: { vi: 'Người dân đã bổ sung thông tin', en: 'The citizen provided the requested information' },
+  },
+  DEADLINE_NEAR: {
+    audience: [A.HOLDER],
+    emailFocalPoints: true,
+    title: { vi: 'Phản ánh sắp đến hạn xử lý', en: 'A report is nearing its deadline' },
+  },
+  DEADLINE_PASSED: {
+    audience: [A.UNIT_LEADERS, A.IOC_OPERATORS],
+    emailFocalPoints: true,
+    title: { vi: 'Phản ánh đã quá hạn xử lý', en: 'A report is past its deadline' },
+  },
+  DEADLINE_PASSED_TWICE: {
+    audience: [A.UNIT_LEADERS, A.IOC_OPERATORS, A.TENANT_LEADERS],
+    emailFocalPoints: true,
+    title: { vi: 'Phản ánh quá hạn gấp đôi thời gian cho phép', en: 'A report is past twice its allowed time' },
+  },
+  FOCAL_POINTS_MISSING: {
+    audience: [A.IOC_OPERATORS, A.TENANT_ADMINS],
+    emailFocalPoints: false,
+    title: { vi: 'Đơn vị thiếu đầu mối quá 3 ngày', en: 'A unit has lacked its focal points for more than 3 days' },
+  },
+};
+
+/** The inbox title of a kind: Vietnamese, then English. */
+export const staffNoticeTitle = (kind: StaffNoticeKind): { vi: string; en: string } => STAFF_NOTICES[kind].title;
+
+export const isStaffNoticeKind = (value: string): value is StaffNoticeKind => (STAFF_NOTICE_KINDS as readonly string[]).includes(value);
+
+/** Values a notice may carry: identifiers, counts and ISO times. Never a reporter's contact. */
+export type StaffNoticeData = Record<string, string | number | null>;
+
+export interface StaffNotice {
+  kind: StaffNoticeKind;
+  reportId?: string | null;
+  unitId?: string | null;
+  /** Unique per recipient: the same key twice notifies once (`report:<id>:event:<seq>`, `report:<id>:deadline-passed:<stage>`, …). */
+  dedupeKey: string;
+  data?: StaffNoticeData;
+  /** The staff member who caused it, who is not told of their own act. */
+  exceptStaffUserId?: string | null;
+}
+
+export interface StaffNotificationRecord {
+  id: string;
+  tenantId: string;
+  staffUserId: string;
+  kind: StaffNoticeKind;
+  reportId: string | null;
+  unitId: string | null;
+  data: StaffNoticeData;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** The role and unit filter of one audience, or null when it has no one (a unit audience without a unit). */
+function audienceWhere(audience: StaffAudience, unitId: string | null): { role: { in: Array<'IOC_OPERATOR' | 'UNIT_OFFICER' | 'UNIT_LEADER' | 'LEADER' | 'TENANT_ADMIN'> }; unitId?: string } | null {
+  switch (audience) {
+    case A.IOC_OPERATORS:
+      return { role: { in: ['IOC_OPERATOR'] } };
+    case A.UNIT_STAFF:
+      return unitId ? { role: { in: ['UNIT_OFFICER', 'UNIT_LEADER'] }, unitId } : null;
+    case A.UNIT_LEADERS:
+      return unitId ? { role: { in: ['UNIT_LEADER'] }, unitId } : null;
+    case A.HOLDER:
+      return unitId ? { role: { in: ['UNIT_OFFICER', 'UNIT_LEADER'] }, unitId } : { role: { in: ['IOC_OPERATOR'] } };
+    case A.TENANT_LEADERS:
+      return { role: { in: ['LEADER'] } };
+    case A.TENANT_ADMINS:
+      return { role: { in: ['TENANT_ADMIN'] } };
+  }
+}
+
+/** The active staff accounts a notice goes to, each once. */
+export async function staffRecipients(tx: TenantTx, notice: Pick<StaffNotice, 'kind' | 'unitId' | 'exceptStaffUserId'>): Promise<string[]> {
+  const filters = STAFF_NOTICES[notice.kind].audience
+    .map((audience) => audienceWhere(audience, notice.unitId ?? null))
+    .filter((w) => w !== null);
+  if (filters.length === 0) return [];
+  const rows = await tx.staffUser.findMany({
+    where: { active: true, OR: filters, ...(notice.exceptStaffUserId ? { id: { not: notice.exceptStaffUserId } } : {}) },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Puts a notice in the inbox of each of its recipients (STAFF_NOTICES), in
+ * the caller's tenant transaction: written with the event or job that causes
+ * it, or not at all. A recipient who already has a notice with this
+ * `dedupeKey` gets none (a job that runs twice notifies once). Returns the
+ * rows created, for the caller to deliver live after commit.
+ */
+export async function notifyStaff(
+  tx: TenantTx,
+  tenant: TenantRecord,
+  notice: StaffNotice,
+  now: Date,
+): Promise<StaffNotificationRecord[]> {
+  const recipients = await staffRecipients(tx, notice);
+  if (recipients.length === 0) return [];
+  const rows = await tx.staffNotification.createManyAndReturn({
+    data: recipients.map((staffUserId) => ({
+      tenantId: tenant.id,
+      staffUserId,
+      kind: notice.kind,
+      reportId: notice.reportId ?? null,
+      unitId: notice.unitId ?? null,
+      data: notice.data ?? {},
+      dedupeKey: notice.dedupeKey,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return rows.map(toStaffNotificationRecord);
+}
+
+export function toStaffNotificationRecord(row: {
+  id: string; tenantId: string; staffUserId: string; kind: string; reportId: string | null; unitId: string | null; data: unknown; createdAt: Date; readAt: Date | null;
+}): StaffNotificationRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    staffUserId: row.staffUserId,
+    kind: row.kind as StaffNoticeKind,
+    reportId: row.reportId,
+    unitId: row.unitId,
+    data: (row.data ?? {}) as StaffNoticeData,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  };
+}
