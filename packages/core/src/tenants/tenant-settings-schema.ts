@@ -72,6 +72,27 @@ export const brandingSettingsSchema = z.object({
 });
 
 /**
+ * When the deadline jobs act (docs/deadlines.md). Days are working days of
+ * the tenant's calendar (office hours, holidays, make-up days), counted from
+ * the event; each takes effect at the jobs' next run.
+ */
+export const deadlineSettingsSchema = z
+  .object({
+    /** Working days after the answer is published before the citizen is reminded (once) to rate it. Default 3. */
+    ratingReminderDays: z.number().int().min(1).max(60).default(3),
+    /** Working days after publication before a report the citizen has not rated is closed by the system. Default 7; more than `ratingReminderDays`. */
+    autoCloseDays: z.number().int().min(1).max(120).default(7),
+    /**
+     * Working days a unit may go without both focal points (an open LEADER
+     * and an open STAFF row) before the IOC is alerted. Default 3: Decision
+     * 878/QĐ-UBND gives a unit 3 days to register a change of focal point.
+     */
+    focalPointGraceDays: z.number().int().min(1).max(30).default(3),
+  })
+  .refine((d) => d.autoCloseDays > d.ratingReminderDays, { path: ['autoCloseDays'], message: 'must be more than ratingReminderDays' });
+export type DeadlineSettings = z.output<typeof deadlineSettingsSchema>;
+
+/**
  * A tenant's settings (the `tenants.settings` JSON): the one declaration
  * every reader and writer goes through. Read once when the tenant is
  * loaded; written only after the whole object passes. Keys it does not
@@ -92,6 +113,8 @@ export const tenantSettingsSchema = z.object({
   notifications: notificationSettingsSchema.optional(),
   /** The widgets' name, colours and logo. Default: the tenant's names, the platform's colours, no logo. */
   branding: brandingSettingsSchema.prefault({}),
+  /** When the deadline jobs remind citizens, close unrated reports and report missing focal points. Default 3, 7 and 3 working days. */
+  deadlines: deadlineSettingsSchema.prefault({}),
 });
 
 /** Settings as every reader sees them: parsed, defaults applied. */
@@ -151,7 +174,7 @@ function parseOnce<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, st
 export const parseStoredSettings = (tenantSlug: string, stored: unknown): TenantSettings =>
   parseOnce('settings', tenantSettingsSchema, tenantSlug, stored, (s) =>
     Object.freeze({ ...s, allowedOrigins: Object.freeze(s.allowedOrigins) as string[], ...(s.oidc ? { oidc: Object.freeze(s.oidc) } : {}),
-      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}), branding: Object.freeze(s.branding) }),
+      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}), branding: Object.freeze(s.branding), deadlines: Object.freeze(s.deadlines) }),
   );
 
 /** A tenant's stored office hours, parsed (and checked) the same way. */

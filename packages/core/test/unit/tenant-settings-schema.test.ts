@@ -15,7 +15,7 @@ import {
 
 describe('the tenant settings schema', () => {
   it('gives every reader its defaults: no origins, no prefix, no single sign-on, the default branding', () => {
-    const defaults = { allowedOrigins: [], branding: { primaryColor: DEFAULT_BRANDING.primaryColor, accentColor: DEFAULT_BRANDING.accentColor } };
+    const defaults = { allowedOrigins: [], branding: { primaryColor: DEFAULT_BRANDING.primaryColor, accentColor: DEFAULT_BRANDING.accentColor }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 } };
     expect(tenantSettingsSchema.parse({})).toEqual(defaults);
     expect(parseStoredSettings('qt', null)).toEqual(defaults);
   });
@@ -32,6 +32,7 @@ describe('the tenant settings schema', () => {
       allowedOrigins: ['https://portal.quangtri.gov.vn', 'http://localhost:4000'],
       oidc: { issuer: 'https://sso.quangtri.gov.vn', audience: 'paht', jwksUrl: 'https://sso.quangtri.gov.vn/jwks' },
       branding: { primaryColor: '#0b5394', accentColor: '#e69138' },
+      deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 },
     });
     expect(Object.isFrozen(settings) && Object.isFrozen(settings.allowedOrigins)).toBe(true);
   });
@@ -48,6 +49,9 @@ describe('the tenant settings schema', () => {
     ['a logo not at an https URL', { branding: { logoUrl: 'http://cdn.example.gov.vn/logo.png' } }, 'branding.logoUrl'],
     ['a name on two lines', { branding: { nameVi: 'Tỉnh\nX' } }, 'branding.nameVi'],
     ['a provider whose keys are not at an http(s) URL', { oidc: { issuer: 'https://sso', audience: 'a', jwksUrl: 'file:///etc/keys' } }, 'oidc.jwksUrl'],
+    ['an auto-close before the rating reminder', { deadlines: { ratingReminderDays: 5, autoCloseDays: 5 } }, 'deadlines.autoCloseDays'],
+    ['a fraction of a day', { deadlines: { ratingReminderDays: 2.5 } }, 'deadlines.ratingReminderDays'],
+    ['no grace for focal points', { deadlines: { focalPointGraceDays: 0 } }, 'deadlines.focalPointGraceDays'],
   ])('refuses %s, naming the field', (_what, stored, path) => {
     const result = tenantSettingsSchema.safeParse(stored);
     expect(result.success).toBe(false);
