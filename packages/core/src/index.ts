@@ -78,9 +78,26 @@ export { vietnamesePhone } from './reports/vietnamese-phone.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
 
 // Citizen notifications (outbox, sent by the server's worker)
-export { citizenNotices, citizenMessage, type CitizenNotice, type CitizenMessage } from './notifications/citizen-notices.js';
+export {
+  citizenNotices,
+  citizenReminders,
+  citizenMessage,
+  citizenSms,
+  CitizenReminderKind,
+  gsm7Septets,
+  SMS_SEGMENT_SEPTETS,
+  withoutDiacritics,
+  type CitizenNotice,
+  type CitizenNoticeKind,
+  type CitizenMessage,
+} from './notifications/citizen-notices.js';
 export {
   NotificationChannel,
+  enqueueMessage,
+  enqueueCitizenNotice,
+  enqueueCitizenReminder,
+  maskPhone,
+  type OutboxMessage,
   MAX_NOTIFICATION_ATTEMPTS,
   NOTIFICATION_LEASE_MS,
   notificationRetryDelayMs,
@@ -155,6 +172,8 @@ export {
   parseStoredOfficeHours,
   oidcProviderSchema,
   notificationSettingsSchema,
+  smsPolicyOf,
+  type SmsPolicy,
   TRACKING_CODE_PLACEHOLDER,
   webOriginSchema,
   parseStoredSettings,

@@ -1,12 +1,15 @@
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { isUuid } from '../ids.js';
 import type { ReportEventType } from '../reports/report-status.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
-import { citizenMessage } from './citizen-notices.js';
+import { smsPolicyOf } from '../tenants/tenant-settings-schema.js';
+import { citizenMessage, citizenSms, type CitizenNoticeKind, type CitizenReminderKind } from './citizen-notices.js';
 
-/** The channels of the outbox. Only e-mail so far (SMS is planned). */
-export const NotificationChannel = { EMAIL: 'EMAIL' } as const;
+/** The channels of the outbox. */
+export const NotificationChannel = { EMAIL: 'EMAIL', SMS: 'SMS' } as const;
 export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel];
+const CHANNELS: ReadonlySet<string> = new Set(Object.values(NotificationChannel));
 
 /** After this many failed attempts a message is given up (`failed_at` set). */
 export const MAX_NOTIFICATION_ATTEMPTS = 8;
@@ -15,15 +18,113 @@ export const NOTIFICATION_LEASE_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 6 * 60 * 60_000;
 const MAX_ERROR_LENGTH = 500;
+const MAX_DEDUPE_KEY_LENGTH = 200;
+/** An SMS recipient: E.164 (`+84912345678`), as `vietnamesePhone` stores phones. */
+const E164 = /^\+[1-9]\d{7,14}$/;
 
 /** Wait before the next attempt after `attempts` failed ones: 1 min, 4 min, 16 min, … at most 6 hours. */
 export const notificationRetryDelayMs = (attempts: number): number => Math.min(FIRST_RETRY_MS * 4 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
 
+/** A message to queue. */
+export interface OutboxMessage {
+  channel: NotificationChannel;
+  /** An e-mail address, or an E.164 phone number for SMS. */
+  recipient: string;
+  /** The e-mail subject; for SMS kept for the record only (not sent). */
+  subject: string;
+  body: string;
+  /** The report the message is about, if any. */
+  reportId?: string | null;
+  /** The report event that caused it, if one did. */
+  eventSeq?: number | null;
+  /**
+   * Names the message: a second message with the same key and channel in
+   * the tenant is not queued. Say what it is and which occurrence:
+   * `report:<id>:event:<seq>`, `report:<id>:rating-reminder:<round>`,
+   * `deadline-warning:<reportId>:<stage>:<userId>`, … (at most 200 characters).
+   */
+  dedupeKey: string;
+}
+
 /**
- * Queues the citizen's e-mail for a report event, in the event's own tenant
- * transaction: written with the event or not at all. Nothing when the event
- * is not one the citizen is told of (`citizenNotices`) or the reporter left
- * no e-mail. Sending is the worker's job; this never fails on the mail server.
+ * Queues one message in the caller's tenant transaction (written with what
+ * caused it, or not at all). Returns false, queuing nothing, when the tenant
+ * already has a message with the same `dedupeKey` and channel, so a job that
+ * runs twice queues once. A malformed message (unknown channel, empty key or
+ * recipient, a phone not in E.164) is a programming error: TypeError, nothing
+ * queued; its text never holds the recipient.
+ */
+export async function enqueueMessage(tx: TenantTx, tenantId: string, message: OutboxMessage, now: Date): Promise<boolean> {
+  if (!CHANNELS.has(message.channel)) throw new TypeError(`Unknown notification channel ${JSON.stringify(String(message.channel).slice(0, 20))}`);
+  if (!message.dedupeKey || message.dedupeKey.length > MAX_DEDUPE_KEY_LENGTH) throw new TypeError('A notification needs a dedupeKey of 1–200 characters');
+  if (!message.recipient) throw new TypeError('A notification needs a recipient');
+  if (message.channel === NotificationChannel.SMS && !E164.test(message.recipient)) throw new TypeError('An SMS recipient must be an E.164 phone number');
+  if (message.reportId != null && !isUuid(message.reportId)) throw new TypeError('reportId must be a UUID');
+  const { count } = await tx.notificationOutbox.createMany({
+    data: [{
+      tenantId,
+      reportId: message.reportId ?? null,
+      eventSeq: message.eventSeq ?? null,
+      dedupeKey: message.dedupeKey,
+      channel: message.channel,
+      recipient: message.recipient,
+      subject: message.subject,
+      body: message.body,
+      createdAt: now,
+      nextAttemptAt: now,
+    }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+/**
+ * Where the reporter of a report can be reached: the e-mail they left, and
+ * the phone they left when the tenant's `notifications.sms` rule says so
+ * (`ALWAYS`, or `WHEN_NO_EMAIL` and no e-mail). Empty when they left neither.
+ */
+async function citizenChannels(tx: TenantTx, tenant: TenantRecord, reportId: string): Promise<Array<{ channel: NotificationChannel; recipient: string }>> {
+  const contact = await tx.reporterContact.findUnique({ where: { reportId }, select: { email: true, phone: true } });
+  const channels: Array<{ channel: NotificationChannel; recipient: string }> = [];
+  if (contact?.email) channels.push({ channel: NotificationChannel.EMAIL, recipient: contact.email });
+  const sms = smsPolicyOf(tenant.settings);
+  if (contact?.phone && E164.test(contact.phone) && (sms === 'ALWAYS' || (sms === 'WHEN_NO_EMAIL' && !contact.email))) {
+    channels.push({ channel: NotificationChannel.SMS, recipient: contact.phone });
+  }
+  return channels;
+}
+
+async function enqueueForCitizen(
+  tx: TenantTx,
+  tenant: TenantRecord,
+  report: { id: string; trackingCode: string },
+  kind: CitizenNoticeKind,
+  occurrence: { dedupeKey: string; eventSeq?: number },
+  now: Date,
+): Promise<void> {
+  const email = citizenMessage(kind, report.trackingCode, tenant.settings);
+  const sms = citizenSms(kind, report.trackingCode, tenant.settings);
+  if (!email || !sms) return;
+  for (const { channel, recipient } of await citizenChannels(tx, tenant, report.id)) {
+    await enqueueMessage(tx, tenant.id, {
+      channel,
+      recipient,
+      subject: email.subject,
+      body: channel === NotificationChannel.SMS ? sms : email.body,
+      reportId: report.id,
+      eventSeq: occurrence.eventSeq ?? null,
+      dedupeKey: occurrence.dedupeKey,
+    }, now);
+  }
+}
+
+/**
+ * Queues the citizen's messages for a report event, in the event's own
+ * tenant transaction: written with the event or not at all. Nothing when the
+ * event is not one the citizen is told of (`citizenNotices`) or the reporter
+ * left no way to reach them; an e-mail and/or an SMS otherwise
+ * (`notifications.sms`). Sending is the worker's job; this never fails on
+ * the mail server or the SMS gateway.
  */
 export async function enqueueCitizenNotice(
   tx: TenantTx,
@@ -32,30 +133,32 @@ export async function enqueueCitizenNotice(
   event: { seq: number; type: ReportEventType },
   now: Date,
 ): Promise<void> {
-  const message = citizenMessage(event.type, report.trackingCode, tenant.settings);
-  if (!message) return;
-  const contact = await tx.reporterContact.findUnique({ where: { reportId: report.id }, select: { email: true } });
-  if (!contact?.email) return;
-  await tx.notificationOutbox.create({
-    data: {
-      tenantId: tenant.id,
-      reportId: report.id,
-      eventSeq: event.seq,
-      channel: NotificationChannel.EMAIL,
-      recipient: contact.email,
-      subject: message.subject,
-      body: message.body,
-      createdAt: now,
-      nextAttemptAt: now,
-    },
-  });
+  await enqueueForCitizen(tx, tenant, report, event.type, { dedupeKey: `report:${report.id}:event:${event.seq}`, eventSeq: event.seq }, now);
+}
+
+/**
+ * Queues a reminder to the citizen (today: rate the answer), on every
+ * channel they can be reached on, once per report and round (`round` 1 for
+ * the first reminder, 2 for the next, …): a job that runs twice queues once.
+ */
+export async function enqueueCitizenReminder(
+  tx: TenantTx,
+  tenant: TenantRecord,
+  report: { id: string; trackingCode: string },
+  reminder: { kind: CitizenReminderKind; round: number },
+  now: Date,
+): Promise<void> {
+  if (!Number.isInteger(reminder.round) || reminder.round < 1) throw new TypeError(`A reminder round is a whole number from 1, got ${reminder.round}`);
+  const key = `report:${report.id}:${reminder.kind.toLowerCase().replace(/_/g, '-')}:${reminder.round}`;
+  await enqueueForCitizen(tx, tenant, report, reminder.kind, { dedupeKey: key }, now);
 }
 
 /** A message the worker claimed: send it, then `markNotificationSent` or `markNotificationFailed`. */
 export interface ClaimedNotification {
   id: string;
   tenantId: string;
-  reportId: string;
+  /** The report it is about, or null (e.g. a staff message). */
+  reportId: string | null;
   channel: NotificationChannel;
   recipient: string;
   subject: string;
@@ -65,19 +168,29 @@ export interface ClaimedNotification {
 }
 
 /**
- * Claims up to `limit` of a tenant's messages that are due at `now`: each
+ * Claims up to `limit` of a tenant's messages on `channels` (default all)
+ * that are due at `now`: each
  * gets one more attempt and is leased for `NOTIFICATION_LEASE_MS`. Rows
  * another process holds are skipped (`FOR UPDATE SKIP LOCKED`), so workers
  * in several processes send each message once.
  */
-export async function claimDueNotifications(ctx: CoreContext, tenantId: string, now: Date, limit = 20): Promise<ClaimedNotification[]> {
+export async function claimDueNotifications(
+  ctx: CoreContext,
+  tenantId: string,
+  now: Date,
+  limit = 20,
+  channels: readonly NotificationChannel[] = Object.values(NotificationChannel),
+): Promise<ClaimedNotification[]> {
+  if (channels.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + NOTIFICATION_LEASE_MS);
+  const wanted = channels.filter((c) => CHANNELS.has(c));
   const rows = await withTenant(ctx.db, tenantId, (tx) => tx.$queryRaw<Array<{
-    id: string; tenant_id: string; report_id: string; channel: string; recipient: string; subject: string; body: string; attempts: number;
+    id: string; tenant_id: string; report_id: string | null; channel: string; recipient: string; subject: string; body: string; attempts: number;
   }>>`
     UPDATE "notification_outbox" SET "attempts" = "attempts" + 1, "next_attempt_at" = ${leaseUntil}
      WHERE "id" IN (SELECT "id" FROM "notification_outbox"
                      WHERE "sent_at" IS NULL AND "failed_at" IS NULL AND "next_attempt_at" <= ${now}
+                       AND "channel" = ANY(${wanted}::text[])
                      ORDER BY "next_attempt_at" LIMIT ${limit}
                        FOR UPDATE SKIP LOCKED)
     RETURNING "id", "tenant_id", "report_id", "channel", "recipient", "subject", "body", "attempts"`);
@@ -98,12 +211,19 @@ export async function markNotificationSent(ctx: CoreContext, message: ClaimedNot
 }
 
 /**
- * Records a failed attempt: the error without the recipient's address (nor
- * any other), and the next attempt after a growing wait; after
- * `MAX_NOTIFICATION_ATTEMPTS`, gives up. Returns whether it gave up.
+ * Records a failed attempt: the error without the recipient's address or
+ * phone (nor any other), and the next attempt after a growing wait; after
+ * `MAX_NOTIFICATION_ATTEMPTS`, or at once when the failure is `permanent`
+ * (the server refused the message itself), gives up. Returns whether it gave up.
  */
-export async function markNotificationFailed(ctx: CoreContext, message: ClaimedNotification, error: string, now: Date): Promise<{ gaveUp: boolean }> {
-  const gaveUp = message.attempts >= MAX_NOTIFICATION_ATTEMPTS;
+export async function markNotificationFailed(
+  ctx: CoreContext,
+  message: ClaimedNotification,
+  error: string,
+  now: Date,
+  options: { permanent?: boolean } = {},
+): Promise<{ gaveUp: boolean }> {
+  const gaveUp = options.permanent === true || message.attempts >= MAX_NOTIFICATION_ATTEMPTS;
   await withTenant(ctx.db, message.tenantId, (tx) =>
     tx.notificationOutbox.update({
       where: { id: message.id },
@@ -116,11 +236,26 @@ export async function markNotificationFailed(ctx: CoreContext, message: ClaimedN
   return { gaveUp };
 }
 
-/** An error text safe to store and log: the recipient and anything shaped like an e-mail address replaced, one line, bounded. */
+/**
+ * An error text safe to store and log: the recipient, anything shaped like
+ * an e-mail address and any run of 9 or more digits (a phone number in any
+ * spelling: `+84 912 345 678`, `0912345678`) replaced; one line, bounded.
+ */
 export function withoutAddresses(text: string, recipient: string): string {
-  return text
-    .split(recipient).join('<recipient>')
+  const digits = recipient.replace(/\D/g, '');
+  let out = text.split(recipient).join('<recipient>');
+  // The recipient's national number, as a gateway may echo it (`0912345678`, `84912345678`).
+  if (digits.length >= 9) out = out.split(digits.slice(-9)).join('<phone>');
+  return out
     .replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>')
+    .replace(/\+?\d(?:[ .()-]{0,2}\d){8,}/g, '<phone>')
     .replace(/\s+/g, ' ')
     .slice(0, MAX_ERROR_LENGTH);
+}
+
+/** A phone number fit for a development log: every digit but the last 3 masked (`+84912345678` → `+*********678`). */
+export function maskPhone(phone: string): string {
+  const total = (phone.match(/\d/g) ?? []).length;
+  let seen = 0;
+  return phone.replace(/\d/g, (d) => (++seen > total - 3 ? d : '*'));
 }

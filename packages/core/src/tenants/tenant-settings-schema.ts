@@ -49,7 +49,21 @@ export const notificationSettingsSchema = z.object({
     .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
     .refine((url) => url.includes(TRACKING_CODE_PLACEHOLDER), `must contain ${TRACKING_CODE_PLACEHOLDER} where the tracking code goes`)
     .optional(),
+  /**
+   * When citizens get an SMS at the phone they left: `OFF` never,
+   * `WHEN_NO_EMAIL` only those who left no e-mail (one message per event,
+   * the cheap channel first), `ALWAYS` besides the e-mail. Default
+   * `WHEN_NO_EMAIL` (`smsPolicyOf`). Takes effect for the next event.
+   */
+  sms: z.enum(['OFF', 'WHEN_NO_EMAIL', 'ALWAYS']).optional(),
+  /** The SMS sender (brandname registered with the carriers), 1–11 letters, digits, space, `.`, `-` or `_`. Default: the server's `PAHT_SMS_SENDER`, else the gateway's own. */
+  smsSender: z.string().regex(/^[A-Za-z0-9 ._-]{1,11}$/, 'must be a brandname of 1–11 letters, digits, space, ".", "-" or "_"').optional(),
 });
+
+/** When citizens get SMS (`notifications.sms`). */
+export type SmsPolicy = NonNullable<z.output<typeof notificationSettingsSchema>['sms']>;
+/** `notifications.sms` with its default applied. */
+export const smsPolicyOf = (settings: { notifications?: { sms?: SmsPolicy } | undefined }): SmsPolicy => settings.notifications?.sms ?? 'WHEN_NO_EMAIL';
 
 /** Default widget colours (the platform's own blue and orange). */
 export const DEFAULT_BRANDING = { primaryColor: '#0b5394', accentColor: '#e69138' } as const;
@@ -109,7 +123,7 @@ export const tenantSettingsSchema = z.object({
     .transform((origins) => [...new Set(origins)]),
   /** The tenant's own single sign-on provider (set by the operator). Default none. */
   oidc: oidcProviderSchema.optional(),
-  /** Citizen e-mail notifications: sender and tracker link. Default: the server's sender, no link. */
+  /** Citizen notifications: e-mail sender, SMS rule and sender, tracker link. Default: the server's senders, SMS when no e-mail, no link. */
   notifications: notificationSettingsSchema.optional(),
   /** The widgets' name, colours and logo. Default: the tenant's names, the platform's colours, no logo. */
   branding: brandingSettingsSchema.prefault({}),

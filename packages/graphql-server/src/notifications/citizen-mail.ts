@@ -3,6 +3,7 @@ import {
   listTenants,
   markNotificationFailed,
   markNotificationSent,
+  NotificationChannel,
   withoutAddresses,
   type ClaimedNotification,
   type CoreContext,
@@ -92,7 +93,7 @@ export function attachCitizenMail(app: FastifyInstance, core: CoreContext, optio
       const from = { name: tenant.settings.notifications?.emailFromName ?? tenant.name, address };
       // A full batch may leave more due; failed and sent ones are not due again in this pass.
       for (let claimed = CLAIM_BATCH; claimed === CLAIM_BATCH; ) {
-        const batch = await claimDueNotifications(core, tenant.id, core.now(), CLAIM_BATCH);
+        const batch = await claimDueNotifications(core, tenant.id, core.now(), CLAIM_BATCH, [NotificationChannel.EMAIL]);
         for (const message of batch) await sendOne(message, from, result);
         claimed = batch.length;
       }

@@ -228,10 +228,10 @@ describe('citizen e-mails', () => {
     await app.citizenMail.deliver();
   });
 
-  it('queues nothing for a reporter who left no e-mail', async () => {
+  it('queues no e-mail for a reporter who left no e-mail (an SMS to the phone instead, by default)', async () => {
     const report = await submit(null);
     expect(await step(`classifyReport(id: "${report.id}", categoryId: "${t.roadsCategoryId}")`, tokens.operator!)).toBe('CLASSIFIED');
-    expect(await outboxOf(report.id)).toEqual([]);
+    expect((await outboxOf(report.id)).map((m) => m.channel)).toEqual(['SMS', 'SMS']);
     expect(await app.citizenMail.deliver()).toEqual({ sent: 0, retried: 0, gaveUp: 0 });
   });
 
@@ -245,7 +245,7 @@ describe('citizen e-mails', () => {
     await expect(
       withTenant(ctx.db, other.tenantId, (tx) =>
         tx.notificationOutbox.create({
-          data: { tenantId: t.tenantId, reportId: report.id, eventSeq: 99, channel: 'EMAIL', recipient: 'x@example.com', subject: 's', body: 'b', createdAt: ctx.now(), nextAttemptAt: ctx.now() },
+          data: { tenantId: t.tenantId, reportId: report.id, eventSeq: 99, dedupeKey: 'probe', channel: 'EMAIL', recipient: 'x@example.com', subject: 's', body: 'b', createdAt: ctx.now(), nextAttemptAt: ctx.now() },
         }),
       ),
     ).rejects.toThrow();
@@ -269,7 +269,7 @@ describe('citizen e-mails', () => {
   });
   it('hands each due message to one of several concurrent claimers (leased, skip-locked)', async () => {
     for (let i = 0; i < 5; i++) await submit(EMAIL);
-    const batches = await Promise.all([1, 2, 3].map(() => claimDueNotifications(ctx, t.tenantId, ctx.now(), 2)));
+    const batches = await Promise.all([1, 2, 3].map(() => claimDueNotifications(ctx, t.tenantId, ctx.now(), 2, ['EMAIL'])));
     const ids = batches.flat().map((m) => m.id);
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
