@@ -146,6 +146,32 @@ export {
 } from './reports/report-queries.js';
 export { readReporterContact, CONTACT_READ_ACTION } from './reports/reporter-contact.js';
 export { reportAnswers, type ReportAnswerRecord } from './reports/report-answers.js';
+// IOC inbox: suggested classification, possible duplicates, supporters ("me too")
+export {
+  classificationSuggestions,
+  clearClassificationModels,
+  type ClassificationSuggestion,
+} from './classification/classification-suggestions.js';
+export { trainClassificationModel, type ClassificationGuess, type ClassificationModel, type ClassifiedExample } from './classification/classification-model.js';
+export {
+  possibleDuplicates,
+  nearbyOpenReports,
+  OPEN_STATUSES,
+  SUPPORTABLE_STATUSES,
+  type NearbyReport,
+  type NearbyReportArgs,
+  type PossibleDuplicateArgs,
+} from './reports/nearby-reports.js';
+export {
+  mergeReports,
+  mergeReason,
+  supportReport,
+  supporterCounts,
+  SupporterSource,
+  type MergeResult,
+  type SupportReportInput,
+  type SupportResult,
+} from './reports/report-supporters.js';
 export type {
   AttachmentView,
   CitizenReportView,
