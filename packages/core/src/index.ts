@@ -127,6 +127,7 @@ export {
   listStaffNotifications,
   countUnreadStaffNotifications,
   markStaffNotificationsRead,
+  readStaffNotification,
   unreadStaffNotifications,
   MAX_MARK_READ_IDS,
   type StaffInboxArgs,

@@ -82,6 +82,28 @@ export async function listStaffNotifications(ctx: CoreContext, tenantId: string,
   };
 }
 
+/**
+ * One notice of the signed-in staff member, with their unread count, read in
+ * one snapshot (for live delivery); null when it is not theirs or not in
+ * this tenant.
+ */
+export async function readStaffNotification(
+  ctx: CoreContext,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+): Promise<{ item: StaffInboxItem; unreadCount: number } | null> {
+  const staffUserId = inboxOwner(actor);
+  if (!isUuid(id)) return null;
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const row = await tx.staffNotification.findFirst({ where: { id, staffUserId }, include: { report: { select: { trackingCode: true } } } });
+    if (!row) return null;
+    const record = toStaffNotificationRecord(row);
+    const item = { ...record, trackingCode: row.report?.trackingCode ?? null, title: staffNoticeTitle(record.kind) };
+    return { item, unreadCount: await unreadStaffNotifications(tx, staffUserId) };
+  }, { snapshot: true });
+}
+
 /** How many of the signed-in staff member's notices are unread. */
 export async function countUnreadStaffNotifications(ctx: CoreContext, tenantId: string, actor: Actor): Promise<number> {
   const staffUserId = inboxOwner(actor);

@@ -1,5 +1,6 @@
 import type { TenantTx } from '../db/with-tenant.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
+import { mailFocalPoints } from './focal-point-mail.js';
 
 /** What a staff member is told of, in the in-app inbox. */
 export const StaffNoticeKind = {
@@ -35,7 +36,7 @@ export type StaffAudience = (typeof StaffAudience)[keyof typeof StaffAudience];
 
 export interface StaffNoticeRule {
   audience: readonly StaffAudience[];
-  /** Also e-mail the unit's current focal points (through the outbox). */
+  /** Also e-mail the current focal points of the notice's unit (through the outbox, once per notice and focal point). */
   emailFocalPoints: boolean;
   title: { vi: string; en: string };
 }
@@ -158,8 +159,9 @@ export async function staffRecipients(tx: TenantTx, notice: Pick<StaffNotice, 'k
  * Puts a notice in the inbox of each of its recipients (STAFF_NOTICES), in
  * the caller's tenant transaction: written with the event or job that causes
  * it, or not at all. A recipient who already has a notice with this
- * `dedupeKey` gets none (a job that runs twice notifies once). Returns the
- * rows created, for the caller to deliver live after commit.
+ * `dedupeKey` gets none (a job that runs twice notifies once). Deadline
+ * kinds also e-mail the unit's current focal points (`mailFocalPoints`).
+ * Returns the rows created, for the caller to deliver live after commit.
  */
 export async function notifyStaff(
   tx: TenantTx,
@@ -167,6 +169,8 @@ export async function notifyStaff(
   notice: StaffNotice,
   now: Date,
 ): Promise<StaffNotificationRecord[]> {
+  const rule = STAFF_NOTICES[notice.kind];
+  if (rule.emailFocalPoints) await mailFocalPoints(tx, tenant, notice, rule, now);
   const recipients = await staffRecipients(tx, notice);
   if (recipients.length === 0) return [];
   const rows = await tx.staffNotification.createManyAndReturn({

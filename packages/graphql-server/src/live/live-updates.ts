@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { describeUnexpected } from '../errors/redact.js';
 import { registerReportEvents } from './live-registry.js';
 import { createReportEvents } from './report-events.js';
+import { createStaffInboxBus, registerStaffInboxBus } from './staff-inbox-bus.js';
 import { attachWebSocketServer, type LiveDocumentLimits } from './websocket-server.js';
 
 export interface LiveUpdatesOptions {
@@ -15,7 +16,7 @@ export interface LiveUpdatesOptions {
 
 /**
  * Live updates for one app: the report-change bus its mutations publish to,
- * and GraphQL subscriptions over WebSocket on `/graphql`. The bus closes
+ * the staff-inbox bus, and GraphQL subscriptions over WebSocket on `/graphql`. The buses close
  * with the app.
  */
 export function attachLiveUpdates(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema, options: LiveUpdatesOptions): void {
@@ -24,6 +25,13 @@ export function attachLiveUpdates(app: FastifyInstance, core: CoreContext, schem
     onError: (error) => app.log.error({ error: describeUnexpected(error) }, 'report events: Redis failed'),
   });
   registerReportEvents(core, events);
+  const staffInbox = createStaffInboxBus({
+    redisUrl: options.redisUrl,
+    onError: (error) => app.log.error({ error: describeUnexpected(error) }, 'staff inbox: Redis failed'),
+  });
+  registerStaffInboxBus(core, staffInbox);
   attachWebSocketServer(app, core, schema, options.documentLimits);
-  app.addHook('onClose', async () => events.close());
+  app.addHook('onClose', async () => {
+    await Promise.all([events.close(), staffInbox.close()]);
+  });
 }

@@ -1,11 +1,19 @@
-import { withTenant, type ReportEventRecord, type SubmittedReport } from '@paht/core';
+import { withTenant, type ReportEventRecord, type StaffNotificationRecord, type SubmittedReport } from '@paht/core';
 import type { GraphQLContext } from '../context.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { reportEventsOf } from './live-registry.js';
 import type { ReportChange } from './report-events.js';
+import { publishStaffNotifications } from './staff-inbox-bus.js';
 
 // Mutations publish after the core call has committed. Publishing is best
 // effort: the change is done, so a failure here is logged, never returned.
+
+/** Delivers the staff inbox rows the step wrote to their recipients' live subscriptions. */
+function publishNotices(ctx: GraphQLContext, rows: readonly StaffNotificationRecord[] | undefined): void {
+  publishStaffNotifications(ctx.core, rows, (error) =>
+    ctx.log.error({ requestId: ctx.requestId, error: describeUnexpected(error) }, 'staff notification not published'),
+  );
+}
 
 function publish(ctx: GraphQLContext, change: ReportChange): void {
   try {
@@ -29,6 +37,7 @@ export function publishSubmitted(ctx: GraphQLContext, report: SubmittedReport): 
       previousUnitId: null,
       at: report.submittedAt.toISOString(),
     });
+    publishNotices(ctx, report.staffNotifications);
   }
   return report;
 }
@@ -36,6 +45,7 @@ export function publishSubmitted(ctx: GraphQLContext, report: SubmittedReport): 
 interface Step {
   reportId: string;
   event: ReportEventRecord;
+  staffNotifications?: readonly StaffNotificationRecord[];
 }
 
 /** Publishes the step a lifecycle mutation took; reads the report's code and unit after it. */
@@ -68,6 +78,7 @@ export function publishing<A extends unknown[], R extends Step>(step: (ctx: Grap
   return async (ctx: GraphQLContext, ...args: A): Promise<R> => {
     const result = await step(ctx, ...args);
     await publishStep(ctx, result);
+    publishNotices(ctx, result.staffNotifications);
     return result;
   };
 }

@@ -15,6 +15,7 @@ import './reporter-contact.js';
 import './kpi.js';
 import './sign-in.js';
 import './subscriptions.js';
+import './staff-notifications.js';
 import './admin-config.js';
 import './admin-access.js';
 import './admin-audit.js';
