@@ -232,7 +232,13 @@ export { updateUnit, type UnitChanges } from './config/unit-changes.js';
 export { closeFocalPoint } from './config/focal-point-close.js';
 export { listSlaPolicies } from './config/sla-policies.js';
 export { updateTenantSettings, type TenantSettingsChange, type TenantSettingsWithHours } from './config/tenant-settings.js';
-export { claimSlaAlerts, SlaAlertKind, type SlaAlert } from './sla/sla-alerts.js';
+export { claimSlaAlerts, runSlaDeadlines, SlaAlertKind, type SlaAlert, type SlaDeadlineRun } from './sla/sla-alerts.js';
+export { runDeadlineJob, DeadlineJob, DEADLINE_JOBS, isDeadlineJob, type DeadlineJobRun } from './deadlines/deadline-jobs.js';
+export { remindCitizensToRate, type RatingReminderClaim } from './deadlines/rating-reminders.js';
+export { closeUnratedReports, autoCloseReason, type AutoClosed } from './deadlines/auto-close.js';
+export { alertMissingFocalPoints, focalPointGapSince, type FocalPointGap } from './deadlines/focal-point-gaps.js';
+export { addWorkingDays, workingDayMinutes } from './deadlines/working-days.js';
+export { deadlineSettingsSchema, type DeadlineSettings } from './tenants/tenant-settings-schema.js';
 
 // Persistence
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';

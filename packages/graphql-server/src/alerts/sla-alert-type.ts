@@ -1,4 +1,4 @@
-import { can, Permission, type Actor } from '@paht/core';
+import { can, Permission, SlaAlertKind as CoreSlaAlertKind, type Actor } from '@paht/core';
 import { filter, pipe, type Repeater } from '@graphql-yoga/subscription';
 import { builder } from '../builder.js';
 import { SlaStageNameEnum } from '../schema/enums.js';
@@ -6,13 +6,13 @@ import { DateTime } from '../schema/scalars.js';
 import type { SlaAlertMessage } from './sla-alert-bus.js';
 
 export const SlaAlertKindEnum = builder.enumType('SlaAlertKind', {
-  description: 'WARNING: the stage has used its policy’s warnRatio of the allowed time. BREACH: it has run past its deadline.',
-  values: ['WARNING', 'BREACH'] as const,
+  description: 'WARNING: the stage has used its policy’s warnRatio of the allowed time. BREACH: it has run past its deadline. BREACH_TWICE: it has used more than twice its allowed time.',
+  values: Object.values(CoreSlaAlertKind),
 });
 
 /** An SLA alert: ids, stage and times only (fetch the report for details). */
 export const SlaAlert = builder.objectRef<SlaAlertMessage>('SlaAlert').implement({
-  description: 'A report’s running SLA stage reached its warning threshold or its deadline. Sent once per report, stage, round and kind.',
+  description: 'A report’s running SLA stage reached its warning threshold, its deadline or twice its allowed time. Sent once per report, stage, round and kind.',
   fields: (t) => ({
     reportId: t.exposeID('reportId'),
     trackingCode: t.exposeString('trackingCode'),
