@@ -15,7 +15,7 @@ import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
 import { attachSlaAlerts, type SlaAlertsOptions } from './alerts/attach-sla-alerts.js';
 import { attachLiveUpdates } from './live/live-updates.js';
-import { attachCitizenMail, type CitizenMailOptions } from './notifications/citizen-mail.js';
+import { attachNotificationDelivery, type NotificationDeliveryOptions } from './notifications/notification-delivery.js';
 import { open311Plugin } from './open311/open311-plugin.js';
 import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
 import { jitGatewayFor } from './execution/jit-gateway.js';
@@ -58,8 +58,10 @@ export interface BuildAppOptions extends SecurityOptions {
   uploads?: Pick<UploadsOptions, 'bodyIdleTimeoutMs' | 'bodyTimeoutMs' | 'sweepIntervalMs'>;
   /** The instance operator's token for `POST /operator/tenants` (src/operator). Default `PAHT_OPERATOR_TOKEN`; unset: the operator API is off (404). */
   operatorToken?: string | null;
-  /** Citizen e-mails from the outbox (src/notifications, docs/notifications.md): SMTP server, default sender, interval. */
-  citizenMail?: CitizenMailOptions;
+  /** Delivery of the outbox (src/notifications, docs/notifications.md): SMTP server and sender, SMS gateway and sender, interval. */
+  notifications?: NotificationDeliveryOptions;
+  /** The same as `notifications` (its first name); `notifications` wins when both are given. */
+  citizenMail?: NotificationDeliveryOptions;
 }
 
 /**
@@ -127,7 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
   attachLiveUpdates(app, core, schema, { redisUrl, documentLimits: security.documentLimits });
   attachSlaAlerts(app, core, { redisUrl, ...options.slaAlerts });
-  attachCitizenMail(app, core, options.citizenMail);
+  attachNotificationDelivery(app, core, { production, ...(options.notifications ?? options.citizenMail) });
   return app;
 }
 

@@ -13,7 +13,7 @@ export interface WelcomeFacts {
   /** `NODE_ENV=production`: no password is printed. */
   production: boolean;
   /** What is configured (never a secret): tenants, Redis, the operator API, instance-wide origins. */
-  configured?: { tenants: number; redis: boolean; operatorApi: boolean; origins: readonly string[]; citizenMail?: boolean };
+  configured?: { tenants: number; redis: boolean; operatorApi: boolean; origins: readonly string[]; citizenMail?: boolean; sms?: 'GATEWAY' | 'CONSOLE' | 'OFF' };
 }
 
 /**
@@ -41,6 +41,14 @@ export function welcomeBanner(facts: WelcomeFacts): string {
     );
     if (configured.citizenMail !== undefined) {
       lines.push(`  Citizen e-mail: ${configured.citizenMail ? 'on (PAHT_SMTP_URL)' : 'off (PAHT_SMTP_URL not set: messages wait in the outbox)'}`);
+    }
+    if (configured.sms !== undefined) {
+      const sms = {
+        GATEWAY: 'on (PAHT_SMS_URL)',
+        CONSOLE: 'console only (PAHT_SMS_URL not set: messages are printed, phone masked, not sent)',
+        OFF: 'off (PAHT_SMS_URL not set: messages wait in the outbox)',
+      }[configured.sms];
+      lines.push(`  Citizen SMS: ${sms}`);
     }
   }
   if (!seed) {

@@ -253,7 +253,7 @@ export function withoutAddresses(text: string, recipient: string): string {
     .slice(0, MAX_ERROR_LENGTH);
 }
 
-/** A phone number fit for a development log: every digit but the last 3 masked (`+84912345678` → `+*********678`). */
+/** A phone number fit for a development log: every digit but the last 3 masked (`+84912345678` → `+********678`). */
 export function maskPhone(phone: string): string {
   const total = (phone.match(/\d/g) ?? []).length;
   let seen = 0;
