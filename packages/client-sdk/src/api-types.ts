@@ -14,6 +14,7 @@ import type {
   SignInMutation,
   SlaFieldsFragment,
   SubmitReportMutation,
+  TenantBrandingQuery,
   TimelineEntryFieldsFragment,
   TrackReportQuery,
   UnitFieldsFragment,
@@ -57,3 +58,6 @@ export type RateReportResult = RateReportMutation['rateReport'];
 export type KpisResult = KpisQuery['kpis'];
 /** One row of statistics: a group (`key`, `label`) and its counts, shares and averages. */
 export type Kpi = Variant<KpisResult, 'KpisSuccess'>['data'][number];
+
+/** The tenant's widget branding: names, `#rrggbb` colours, an https logo or null. */
+export type TenantBranding = TenantBrandingQuery['tenantBranding'];

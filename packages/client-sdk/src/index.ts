@@ -34,7 +34,7 @@ export { typedDocument, documentText, type TypedDocument, type AnyDocument, type
 
 // High-level helpers: functions of a client, so unused ones drop out of bundles.
 export { fileReport, type Attachment, type AttachmentRefused, type FileReportOptions, type FileReportProgress, type FileReportResult } from './helpers/file-report.js';
-export { rateReport, reopenReport, provideInfo, listCategories, getStatistics } from './helpers/citizen.js';
+export { rateReport, reopenReport, provideInfo, listCategories, getStatistics, getTenantBranding } from './helpers/citizen.js';
 export { listPublicReports, allPublicReports, toReportPage, type ReportPage, type ReportSummary, type ReportListFailure, type PublicReportsOptions } from './helpers/public-reports.js';
 export {
   getReport,
@@ -97,6 +97,7 @@ export type {
   SlaInfo,
   SubmitReportResult,
   SubmitReportSuccess,
+  TenantBranding,
   TimelineEntry,
   TrackedReport,
   TrackReportResult,

@@ -8,6 +8,7 @@ import {
   ProvideInfoDocument,
   RateReportDocument,
   ReopenReportDocument,
+  TenantBrandingDocument,
   type CategoriesQuery,
   type KpisQuery,
   type KpisQueryVariables,
@@ -17,6 +18,7 @@ import {
   type RateReportMutationVariables,
   type ReopenReportMutation,
   type ReopenReportMutationVariables,
+  type TenantBrandingQuery,
 } from '../generated/operations.js';
 
 type Requester = Pick<PahtClient, 'request'>;
@@ -48,4 +50,9 @@ export async function listCategories(client: Requester, options?: RequestOptions
  */
 export async function getStatistics(client: Requester, variables: KpisQueryVariables, options?: RequestOptions): Promise<KpisQuery['kpis']> {
   return (await client.request(KpisDocument, variables, options)).kpis;
+}
+
+/** The tenant's widget branding: names (vi/en), `#rrggbb` primary and accent colours, an https logo or null. Public, no secret. */
+export async function getTenantBranding(client: Requester, options?: RequestOptions): Promise<TenantBrandingQuery['tenantBranding']> {
+  return (await client.request(TenantBrandingDocument, {}, options)).tenantBranding;
 }

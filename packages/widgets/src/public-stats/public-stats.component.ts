@@ -41,6 +41,8 @@ const GROUPINGS: Grouping[] = ['MONTH', 'UNIT', 'CATEGORY', 'AREA'];
  * @csspart ranking - The units' ranking.
  * @csspart feed - The recently answered reports.
  * @csspart button - Every button.
+ * @csspart brand - The tenant's logo and name (shown when `branding` is `tenant`, the default).
+ * @csspart logo - The tenant's logo (its text alternative is the tenant's name).
  *
  * @cssproperty --paht-chart-on-time - On-time bars. Default `#1a7f37`.
  * @cssproperty --paht-chart-overdue - Late bars. Default `#cf222e`.
@@ -199,7 +201,7 @@ export class PahtPublicStats extends PahtElement {
   override render() {
     const m = this.m;
     const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
-    return html`<section aria-labelledby="stats-heading" aria-busy=${this.state.kind === 'loading' ? 'true' : 'false'}>
+    return html`${this.renderBrand()}<section aria-labelledby="stats-heading" aria-busy=${this.state.kind === 'loading' ? 'true' : 'false'}>
       <h2 id="stats-heading">${m.heading}</h2>
       <p class="hint">${m.period(day(this.from), day(this.to))}</p>
       ${this.renderState(m)}

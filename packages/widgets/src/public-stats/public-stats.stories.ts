@@ -1,9 +1,10 @@
+import type { TenantBranding } from '@paht/client-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './public-stats.js';
 import type { StatsState } from './public-stats.component.js';
 import type { FeedState } from './public-feed.js';
-import { KPI_AREAS, KPI_MONTHS, KPI_TOTAL, KPI_UNITS, LONG_TEXT } from '../shared/story-fixtures.js';
+import { BRANDING, BRANDING_LIGHT, KPI_AREAS, KPI_MONTHS, KPI_TOTAL, KPI_UNITS, LONG_TEXT } from '../shared/story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -11,14 +12,17 @@ interface Args {
   state: StatsState;
   feed: FeedState;
   width: string;
+  /** The tenant's branding (fixed; no request) and the `branding` attribute. */
+  brand: TenantBranding | null;
+  branding: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/Public statistics',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-public-stats lang=${a.lang} from="2023-04-01" to="2023-09-30" group-by=${a.groupBy} .state=${a.state} .feed=${a.feed}></paht-public-stats>
+    <paht-public-stats lang=${a.lang} from="2023-04-01" to="2023-09-30" group-by=${a.groupBy} .state=${a.state} .feed=${a.feed} .brand=${a.brand} branding=${a.branding}></paht-public-stats>
   </div>`,
-  args: { lang: 'vi', groupBy: 'UNIT', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_UNITS, units: KPI_UNITS } }, feed: { kind: 'off' }, width: '64rem' },
+  args: { lang: 'vi', groupBy: 'UNIT', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_UNITS, units: KPI_UNITS } }, feed: { kind: 'off' }, width: '64rem', brand: null, branding: 'tenant' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] } },
 };
 export default meta;
@@ -48,3 +52,8 @@ export const WithRecentAnswers: Story = {
   },
 };
 export const RecentAnswersEmpty: Story = { args: { feed: { kind: 'ready', items: [] } } };
+
+// The tenant's branding (tenantBranding): logo, name and colours.
+export const Branded: Story = { args: { brand: BRANDING } };
+export const BrandedLightColourEnglish: Story = { args: { brand: BRANDING_LIGHT, lang: 'en' } };
+export const BrandedNarrowPhone: Story = { args: { brand: BRANDING, width: '360px' } };

@@ -9,7 +9,7 @@ import { REPORT_FORM_MESSAGES, type ReportFormMessages } from './report-form.mes
 import { renderDone, renderMedia } from './report-form.parts.js';
 import { reportFormStyles } from './report-form.styles.js';
 
-export type FieldName = 'category' | 'title' | 'description' | 'location' | 'phone' | 'consent';
+export type FieldName = 'category' | 'title' | 'description' | 'location' | 'phone' | 'email' | 'consent';
 
 export interface ReportFormValues {
   categoryId: string;
@@ -19,6 +19,8 @@ export interface ReportFormValues {
   address: string;
   phone: string;
   fullName: string;
+  /** Optional: where the citizen is told of the report's progress. */
+  email: string;
   consent: boolean;
   position: LatLng | null;
 }
@@ -32,8 +34,10 @@ export type FormPhase =
   | { kind: 'failed'; requestId: string | null }
   | { kind: 'done'; trackingCode: string; secret: string };
 
-const EMPTY: ReportFormValues = { categoryId: '', title: '', description: '', ward: '', address: '', phone: '', fullName: '', consent: false, position: null };
-const FIELD_ORDER: FieldName[] = ['category', 'title', 'description', 'location', 'phone', 'consent'];
+const EMPTY: ReportFormValues = { categoryId: '', title: '', description: '', ward: '', address: '', phone: '', fullName: '', email: '', consent: false, position: null };
+const FIELD_ORDER: FieldName[] = ['category', 'title', 'description', 'location', 'phone', 'email', 'consent'];
+/** A plausible address; the server checks it fully. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
   categoryId: 'category',
   title: 'title',
@@ -42,13 +46,14 @@ const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
   address: 'location',
   position: 'location',
   phone: 'phone',
+  email: 'email',
   consent: 'consent',
 };
 
 /**
  * @summary A citizen files a report: topic, title, description, location
- * (map pin, own position, or ward and address), photos and videos, phone
- * and consent. Submissions carry an idempotency key and wait for the
+ * (map pin, own position, or ward and address), photos and videos, phone,
+ * an optional e-mail for progress notices, and consent. Submissions carry an idempotency key and wait for the
  * network when offline. Ends with the tracking code and the secret.
  *
  * @event paht-report-submitted - Filed; `detail` is `{ trackingCode, secret }`: set both on a `<paht-report-tracker>` to open the citizen's own view.
@@ -57,10 +62,12 @@ const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
  * @csspart form - The form.
  * @csspart map - The map's box.
  * @csspart button - Every button.
+ * @csspart brand - The tenant's logo and name (shown when `branding` is `tenant`, the default).
+ * @csspart logo - The tenant's logo (its text alternative is the tenant's name).
  * @csspart done - The confirmation with the codes.
  * @csspart code - A tracking code or secret.
  *
- * @cssproperty --paht-color-primary - Buttons and links. Default `#0b5cad`.
+ * @cssproperty --paht-color-primary - Buttons and links. Default: the tenant's colour, else `#0b5394`.
  * @cssproperty --paht-color-error - Errors. Default `#b3261e`.
  * @cssproperty --paht-map-height - The map's height. Default `16rem`.
  */
@@ -295,6 +302,7 @@ export class PahtReportForm extends PahtElement {
     if (description.length < 10 || description.length > 5000) errors.description = e.description;
     if (!v.position && !v.address.trim() && !v.ward.trim()) errors.location = e.location;
     if (!isVietnamesePhone(v.phone)) errors.phone = e.phone;
+    if (v.email.trim() && !EMAIL.test(v.email.trim())) errors.email = e.email;
     if (!v.consent) errors.consent = e.consent;
     return errors;
   }
@@ -387,7 +395,7 @@ export class PahtReportForm extends PahtElement {
       title: v.title.trim(),
       description: v.description.trim(),
       channel: 'WEB',
-      reporter: { phone: v.phone.trim(), ...(v.fullName.trim() ? { fullName: v.fullName.trim() } : {}) },
+      reporter: { phone: v.phone.trim(), ...(v.fullName.trim() ? { fullName: v.fullName.trim() } : {}), ...(v.email.trim() ? { email: v.email.trim() } : {}) },
       ...(v.categoryId ? { categoryId: v.categoryId } : {}),
       ...(v.position ? { latitude: v.position.lat, longitude: v.position.lng } : {}),
       ...(address ? { address } : {}),
@@ -403,6 +411,7 @@ export class PahtReportForm extends PahtElement {
       if (path === 'title') errors.title = e.title;
       else if (path === 'description') errors.description = e.description;
       else if (path === 'reporter.phone') errors.phone = e.phone;
+      else if (path === 'reporter.email') errors.email = e.email;
       else if (path === 'categoryId') errors.category = e.category;
       else if (['address', 'latitude', 'longitude', 'areaCode'].includes(path)) errors.location = e.location;
       else errors.server = e.server;
@@ -436,10 +445,11 @@ export class PahtReportForm extends PahtElement {
 
   override render() {
     const m = this.m;
-    if (this.phase.kind === 'done') return renderDone(this.phase, m, this.copied, (text, what) => void this.copy(text, what), () => this.reset());
+    if (this.phase.kind === 'done') return html`${this.renderBrand()}${renderDone(this.phase, m, this.copied, (text, what) => void this.copy(text, what), () => this.reset())}`;
     const busy = this.phase.kind === 'submitting' || this.phase.kind === 'queued';
     const errorCount = FIELD_ORDER.filter((f) => this.errors[f]).length;
     return html`
+      ${this.renderBrand()}
       <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="heading">
         <h2 id="heading">${m.heading}</h2>
         <p class="hint">${m.intro}</p>
@@ -452,6 +462,7 @@ export class PahtReportForm extends PahtElement {
         ${renderMedia(this.attachments, m, (e) => this.onFiles(e), (key) => this.removeAttachment(key))}
         ${this.textField('phone', 'phone', m.phone, m.phoneHint, true, false, 'tel')}
         ${this.textField('fullName', null, m.fullName, m.fullNameHint, false, false, 'name')}
+        ${this.textField('email', 'email', m.email, m.emailHint, false, false, 'email')}
         <div class="field checkbox">
           <label>
             <input type="checkbox" data-field="consent" .checked=${this.values.consent}
@@ -503,7 +514,7 @@ export class PahtReportForm extends PahtElement {
     </div>`;
   }
 
-  private textField(key: 'title' | 'description' | 'phone' | 'fullName', field: FieldName | null, label: string, hint: string, required: boolean, multiline = false, autocomplete = 'off') {
+  private textField(key: 'title' | 'description' | 'phone' | 'fullName' | 'email', field: FieldName | null, label: string, hint: string, required: boolean, multiline = false, autocomplete = 'off') {
     const err = field ? this.errors[field] : undefined;
     const described = `${key}-hint${err ? ` ${key}-error` : ''}`;
     const onInput = (e: Event) => this.setValue(key, (e.target as HTMLInputElement).value);
@@ -512,7 +523,7 @@ export class PahtReportForm extends PahtElement {
       ${multiline
         ? html`<textarea id=${key} data-field=${field ?? key} .value=${this.values[key]} ?required=${required} maxlength="5000" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput}></textarea>`
         : html`<input id=${key} data-field=${field ?? key} .value=${this.values[key]} ?required=${required} autocomplete=${autocomplete}
-            type=${key === 'phone' ? 'tel' : 'text'} inputmode=${key === 'phone' ? 'tel' : nothing} maxlength="200" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} />`}
+            type=${key === 'phone' ? 'tel' : key === 'email' ? 'email' : 'text'} inputmode=${key === 'phone' ? 'tel' : key === 'email' ? 'email' : nothing} maxlength="200" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} />`}
       ${err ? html`<p class="error" id=${`${key}-error`}>${err}</p>` : nothing}
       <p class="hint" id=${`${key}-hint`}>${hint}</p>
     </div>`;

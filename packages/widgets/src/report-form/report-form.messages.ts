@@ -42,6 +42,8 @@ export interface ReportFormMessages {
   phoneHint: string;
   fullName: string;
   fullNameHint: string;
+  email: string;
+  emailHint: string;
   consent: string;
   submit: string;
   submitting: string;
@@ -55,6 +57,7 @@ export interface ReportFormMessages {
     description: string;
     location: string;
     phone: string;
+    email: string;
     consent: string;
     category: string;
     server: string;
@@ -119,6 +122,8 @@ const vi: ReportFormMessages = {
   phoneHint: 'Để cơ quan xử lý liên hệ khi cần. Không công khai.',
   fullName: 'Họ và tên',
   fullNameHint: 'Không công khai.',
+  email: 'Thư điện tử',
+  emailHint: 'Để nhận thông báo khi phản ánh được phân loại, giao xử lý, trả lời và kết thúc. Không công khai.',
   consent: 'Tôi cam kết thông tin phản ánh là đúng sự thật và đồng ý để cơ quan nhà nước dùng thông tin liên hệ của tôi cho việc xử lý phản ánh.',
   submit: 'Gửi phản ánh',
   submitting: 'Đang gửi…',
@@ -132,6 +137,7 @@ const vi: ReportFormMessages = {
     description: 'Vui lòng nhập nội dung từ 10 đến 5.000 ký tự.',
     location: 'Vui lòng ghim vị trí trên bản đồ hoặc nhập địa chỉ.',
     phone: 'Số điện thoại chưa đúng. Ví dụ: 0912 345 678.',
+    email: 'Địa chỉ thư điện tử chưa đúng. Ví dụ: ten@example.com.',
     consent: 'Vui lòng xác nhận cam kết để gửi phản ánh.',
     category: 'Lĩnh vực không hợp lệ. Vui lòng chọn lại.',
     server: 'Thông tin chưa hợp lệ.',
@@ -196,6 +202,8 @@ const en: ReportFormMessages = {
   phoneHint: 'So the authority can reach you if needed. Never published.',
   fullName: 'Full name',
   fullNameHint: 'Never published.',
+  email: 'E-mail',
+  emailHint: 'To be told when your report is classified, assigned, answered and closed. Never published.',
   consent: 'I confirm this report is true and agree that the authorities use my contact details to handle it.',
   submit: 'Send report',
   submitting: 'Sending…',
@@ -209,6 +217,7 @@ const en: ReportFormMessages = {
     description: 'Please describe the problem in 10 to 5,000 characters.',
     location: 'Please pin the location on the map or type the address.',
     phone: 'This is not a valid Vietnamese phone number. Example: 0912 345 678.',
+    email: 'This is not a valid e-mail address. Example: name@example.com.',
     consent: 'Please confirm to send the report.',
     category: 'This topic is not valid. Please choose again.',
     server: 'This is not valid.',

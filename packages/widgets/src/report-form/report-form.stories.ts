@@ -1,9 +1,10 @@
+import type { TenantBranding } from '@paht/client-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './report-form.js';
 import type { Attachment } from './attachments.js';
 import type { CategoriesState, FormPhase, ReportFormValues } from './report-form.component.js';
-import { CATEGORIES, LONG_TEXT } from '../shared/story-fixtures.js';
+import { BRANDING, BRANDING_LIGHT, CATEGORIES, LONG_TEXT } from '../shared/story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -14,6 +15,11 @@ interface Args {
   attachments: Attachment[];
   online: boolean;
   width: string;
+  /** The tenant's branding (fixed; no request) and the `branding` attribute. */
+  brand: TenantBranding | null;
+  branding: string;
+  /** The portal's own CSS on the wrapper (e.g. `--paht-color-primary`). */
+  portal: string;
 }
 
 const ready: CategoriesState = { kind: 'ready', list: CATEGORIES };
@@ -33,17 +39,17 @@ const filled: Partial<ReportFormValues> = {
 const meta: Meta<Args> = {
   title: 'Widgets/Report form',
   // Tiles are off in the stories: the map shows its plain grid, as offline.
-  render: (a) => html`<div style=${`max-width:${a.width}`}>
+  render: (a) => html`<div style=${`max-width:${a.width};${a.portal}`}>
     <paht-report-form lang=${a.lang} tile-url="" .categories=${a.categories} .phase=${a.phase} .values=${{ ...EMPTY, ...a.values }}
-      .errors=${a.errors} .attachments=${a.attachments} .online=${a.online}></paht-report-form>
+      .errors=${a.errors} .attachments=${a.attachments} .online=${a.online} .brand=${a.brand} branding=${a.branding}></paht-report-form>
   </div>`,
-  args: { lang: 'vi', categories: ready, phase: { kind: 'editing' }, values: {}, errors: {}, attachments: [], online: true, width: '48rem' },
+  args: { lang: 'vi', categories: ready, phase: { kind: 'editing' }, values: {}, errors: {}, attachments: [], online: true, width: '48rem', brand: null, branding: 'tenant', portal: '' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] } },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-const EMPTY: ReportFormValues = { categoryId: '', title: '', description: '', ward: '', address: '', phone: '', fullName: '', consent: false, position: null };
+const EMPTY: ReportFormValues = { categoryId: '', title: '', description: '', ward: '', address: '', phone: '', fullName: '', email: '', consent: false, position: null };
 
 export const Empty: Story = {};
 export const CategoriesLoading: Story = { args: { categories: { kind: 'loading' } } };
@@ -81,3 +87,14 @@ export const LongVietnameseText: Story = {
 export const English: Story = { args: { lang: 'en', values: filled } };
 export const NarrowPhone: Story = { args: { width: '360px', values: filled } };
 export const NarrowPhoneDone: Story = { args: { width: '360px', phase: { kind: 'done', trackingCode: 'QT-123-456-789', secret: 'k3Jd9-Qm2xP_7vTa0LwZ4nRb8YcE1sHf' } } };
+
+// The tenant's branding (tenantBranding): its logo, name and colours.
+export const Branded: Story = { args: { brand: BRANDING, values: filled } };
+export const BrandedEnglish: Story = { args: { brand: BRANDING, values: filled, lang: 'en' } };
+export const BrandedDone: Story = { args: { brand: BRANDING, phase: { kind: 'done', trackingCode: 'HT-123-456-789', secret: 'k3Jd9-Qm2xP_7vTa0LwZ4nRb8YcE1sHf' } } };
+// A light brand colour: dark text on the button, the links darkened to stay readable.
+export const BrandedLightColour: Story = { args: { brand: BRANDING_LIGHT, values: filled } };
+// branding="colors": the portal shows its own header; only the colours apply.
+export const BrandedColoursOnly: Story = { args: { brand: BRANDING, branding: 'colors', values: filled } };
+// The portal's own --paht-color-primary wins over the tenant's colour.
+export const BrandedPortalColourWins: Story = { args: { brand: BRANDING, values: filled, portal: '--paht-color-primary:#116329' } };

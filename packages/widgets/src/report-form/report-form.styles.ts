@@ -69,7 +69,7 @@ export const reportFormStyles = [
       padding: 0;
       border: 0;
       background: none;
-      color: var(--_primary);
+      color: var(--_primary-text);
       text-decoration: underline;
     }
     .file-pick {
@@ -82,7 +82,7 @@ export const reportFormStyles = [
       padding: 0.5rem 1rem;
       border: 1px solid var(--_primary);
       border-radius: var(--_radius);
-      color: var(--_primary);
+      color: var(--_primary-text);
       background: var(--_surface);
       cursor: pointer;
     }

@@ -38,6 +38,8 @@ export type TrackerState =
  * @csspart form - The lookup form.
  * @csspart input - The inputs.
  * @csspart button - Every button.
+ * @csspart brand - The tenant's logo and name (shown when `branding` is `tenant`, the default).
+ * @csspart logo - The tenant's logo (its text alternative is the tenant's name).
  * @csspart summary - Status, unit and deadline.
  * @csspart timeline - The list of steps.
  * @csspart rating - The rating form.
@@ -312,6 +314,7 @@ export class PahtReportTracker extends PahtElement {
     const m = this.m;
     const busy = this.state.kind === 'loading';
     return html`
+      ${this.renderBrand()}
       <form part="form" @submit=${this.onSubmit} aria-labelledby="tracker-heading">
         <h2 id="tracker-heading">${m.heading}</h2>
         <div class="fields">

@@ -1,4 +1,4 @@
-import type { ReportStatus } from '@paht/client-sdk';
+import type { ReportStatus, TenantBranding } from '@paht/client-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './report-tracker.js';
@@ -6,7 +6,7 @@ import type { TrackerState } from './report-tracker.component.js';
 import type { LiveState } from './live-status.js';
 import type { RatingState } from './report-tracker.parts.js';
 import type { CitizenAction, TextFormState } from './citizen-actions.js';
-import { citizenActionsAt, LONG_TEXT, REFUSAL, reportAt } from '../shared/story-fixtures.js';
+import { BRANDING, BRANDING_LIGHT, citizenActionsAt, LONG_TEXT, REFUSAL, reportAt } from '../shared/story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -18,16 +18,19 @@ interface Args {
   reopen: TextFormState;
   sent: CitizenAction | null;
   width: string;
+  /** The tenant's branding (fixed; no request) and the `branding` attribute. */
+  brand: TenantBranding | null;
+  branding: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/Report tracker',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
     <paht-report-tracker lang=${a.lang} tracking-code=${a.trackingCode} .state=${a.state} .live=${a.live} .rating=${a.rating}
-      .reply=${a.reply} .reopen=${a.reopen} .sent=${a.sent}></paht-report-tracker>
+      .reply=${a.reply} .reopen=${a.reopen} .sent=${a.sent} .brand=${a.brand} branding=${a.branding}></paht-report-tracker>
   </div>`,
   args: { lang: 'vi', trackingCode: 'QT-123-456-789', state: { kind: 'idle' }, live: 'off', rating: { kind: 'idle', stars: 0, comment: '' },
-    reply: { kind: 'idle', text: '', error: null }, reopen: { kind: 'idle', text: '', error: null }, sent: null, width: '48rem' },
+    reply: { kind: 'idle', text: '', error: null }, reopen: { kind: 'idle', text: '', error: null }, sent: null, width: '48rem', brand: null, branding: 'tenant' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] }, live: { control: 'inline-radio', options: ['connecting', 'live', 'off'] } },
 };
 export default meta;
@@ -82,3 +85,9 @@ export const Reopened: Story = { args: { ...citizen('IN_PROGRESS'), sent: 'REOPE
 export const RatingRefused: Story = { args: { ...citizen('PUBLISHED'), rating: { kind: 'failed', stars: 4, comment: 'Ổn', error: REFUSAL.vi } } };
 // Before assignment there is no date the unit must answer by; said so.
 export const AnswerDueNotSetEnglish: Story = { args: { ...citizen('CLASSIFIED'), lang: 'en' } };
+
+// The tenant's branding (tenantBranding): logo, name, and the status badge and buttons in its colour.
+export const Branded: Story = { args: { ...citizen('PUBLISHED'), brand: BRANDING } };
+// A light brand colour: dark text on the badge and the buttons.
+export const BrandedLightColour: Story = { args: { ...citizen('PUBLISHED'), brand: BRANDING_LIGHT } };
+export const BrandedNarrowPhone: Story = { args: { ...citizen('WAITING_FOR_CITIZEN'), brand: BRANDING, width: '360px' } };

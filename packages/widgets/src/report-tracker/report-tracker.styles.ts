@@ -5,7 +5,7 @@ export const trackerStyles = [
   baseStyles,
   css`
     :host {
-      --paht-tracker-accent: var(--paht-color-primary, #0b5cad);
+      --paht-tracker-accent: var(--paht-color-primary, var(--paht-tenant-primary, #0b5394));
       --paht-tracker-border: var(--paht-color-border, #6e7781);
       --_primary: var(--paht-tracker-accent);
     }

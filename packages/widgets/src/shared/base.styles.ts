@@ -3,12 +3,16 @@ import { css } from 'lit';
 /**
  * Design tokens and the controls every widget shares. Each token reads a
  * page-wide `--paht-*` custom property first, so a portal themes all widgets
- * at once; the defaults meet WCAG AA contrast on white.
+ * at once; then the tenant's branding (`--paht-tenant-*`, see
+ * tenant-branding.ts); the defaults meet WCAG AA contrast on white.
  */
 export const baseStyles = css`
   :host {
-    --_primary: var(--paht-color-primary, #0b5cad);
-    --_on-primary: var(--paht-color-on-primary, #ffffff);
+    /* The portal's token first, then the tenant's branding (tenant-branding.ts), then ours. */
+    --_primary: var(--paht-color-primary, var(--paht-tenant-primary, #0b5394));
+    --_on-primary: var(--paht-color-on-primary, var(--paht-tenant-on-primary, #ffffff));
+    --_primary-text: var(--paht-color-primary, var(--paht-tenant-primary-text, #0b5394));
+    --_accent: var(--paht-color-accent, var(--paht-tenant-accent, #e69138));
     --_text: var(--paht-color-text, #1b1f24);
     --_muted: var(--paht-color-muted, #57606a);
     --_border: var(--paht-color-border, #6e7781);
@@ -92,7 +96,7 @@ export const baseStyles = css`
   }
   button.secondary {
     background: var(--_surface);
-    color: var(--_primary);
+    color: var(--_primary-text);
   }
   button[disabled] {
     opacity: 0.65;
@@ -103,7 +107,7 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
   a {
-    color: var(--_primary);
+    color: var(--_primary-text);
   }
   .field {
     display: flex;
@@ -135,6 +139,23 @@ export const baseStyles = css`
   }
   .notice.ok {
     border-left-color: var(--_success);
+  }
+  /* The tenant's logo and name (tenant-branding.ts); the accent colour is decoration only. */
+  .brand {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    padding-bottom: 0.5rem;
+    margin-bottom: 0.5rem;
+    border-bottom: 3px solid var(--_accent);
+    font-weight: 600;
+  }
+  .brand img {
+    display: block;
+    height: 2.5rem;
+    width: auto;
+    max-width: 10rem;
+    object-fit: contain;
   }
   .visually-hidden {
     position: absolute !important;

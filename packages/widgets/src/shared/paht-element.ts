@@ -1,7 +1,8 @@
-import { createClient, type PahtClient } from '@paht/client-sdk';
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { createClient, type PahtClient, type TenantBranding } from '@paht/client-sdk';
+import { LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { langOf, type Lang } from './i18n.js';
 import { pageConfig, pageLang } from './page-config.js';
+import { applyTenantColours, BrandingMode, brandingModeOf, loadTenantBranding, renderBrand } from './tenant-branding.js';
 import { widgetError, widgetErrorCodeOf, WidgetErrorCode, type WidgetErrorDetail } from './widget-errors.js';
 
 /** The `messages` attribute's JSON; a typo there leaves the built-in texts (with a console warning). */
@@ -27,7 +28,8 @@ export interface WidgetSettings {
  * `api-key`, each falling back to the page's `<meta name="paht:…">`), the
  * language (`lang`, else the page's `<html lang>`), the embedder's wording
  * (`messages`), one SDK client built from them, and the `paht-error`
- * event when the widget cannot work.
+ * event when the widget cannot work; and the tenant's branding (colours,
+ * logo, name: see tenant-branding.ts for what wins over what).
  *
  * @event paht-error - The widget cannot work (misconfigured, refused, no answer); `detail` is `{ code, message, requestId }` (codes: `WidgetErrorCode`).
  */
@@ -39,6 +41,8 @@ export class PahtElement extends LitElement {
     // Reflected only when set, so the host inherits the page's language otherwise.
     lang: { type: String, reflect: true, converter: { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null } },
     messages: { converter: { fromAttribute: parseMessages } },
+    branding: { type: String },
+    brand: { attribute: false },
   };
 
   /** The GraphQL endpoint, e.g. `https://paht.example.gov.vn/graphql`. Default: the page's `<meta name="paht:endpoint">`. Required before any request; a change reloads what the widget shows. */
@@ -51,9 +55,29 @@ export class PahtElement extends LitElement {
   declare lang: string;
   /** Texts to replace, as a partial table (or `{ vi: {...}, en: {...} }`); JSON in the attribute. Default: none. */
   declare messages: unknown;
+  /**
+   * How much of the tenant's branding the widget shows: `tenant` (colours,
+   * logo and name), `colors` (colours only), `none` (the built-in colours).
+   * Default `tenant`. The portal's own `--paht-color-*` properties win over
+   * the tenant's colours in every mode. Takes effect at once.
+   */
+  declare branding: string;
+  /**
+   * The tenant's branding in use: loaded from the API (`tenantBranding`)
+   * once per endpoint, tenant and key, shared by the page's widgets; or set
+   * it to show fixed branding (no request is made then). Default: null
+   * until loaded; null when it cannot load (the widget's own request reports
+   * the failure).
+   */
+  declare brand: TenantBranding | null;
 
   #client: { key: string; client: PahtClient } | null = null;
   #pageLang: MutationObserver | null = null;
+  /** The endpoint/tenant/key the branding was last asked for, and what it answered. */
+  #brandAsked = '';
+  #brandLoaded: TenantBranding | null = null;
+  /** The colours last written on the host. */
+  #coloursApplied = '';
 
   constructor() {
     super();
@@ -62,6 +86,44 @@ export class PahtElement extends LitElement {
     this.apiKey = '';
     this.lang = '';
     this.messages = null;
+    this.branding = BrandingMode.TENANT;
+    this.brand = null;
+    // After every update, whatever the subclass's own `updated` does.
+    this.addController({ hostUpdated: () => this.#syncBranding() });
+  }
+
+  /** Loads the tenant's branding when the API settings change (unless fixed branding was set), and writes its colours. */
+  #syncBranding(): void {
+    const mode = brandingModeOf(this.branding);
+    const fixed = this.brand !== null && this.brand !== this.#brandLoaded;
+    if (mode !== BrandingMode.NONE && !fixed && this.configured) {
+      const { endpoint, tenant, apiKey } = this.settings;
+      const key = `${endpoint}\n${tenant}\n${apiKey}`;
+      if (key !== this.#brandAsked) {
+        this.#brandAsked = key;
+        loadTenantBranding(this.client, key).then(
+          (branding) => {
+            if (this.#brandAsked !== key || (this.brand !== null && this.brand !== this.#brandLoaded)) return;
+            this.#brandLoaded = branding;
+            this.brand = branding;
+          },
+          () => {
+            if (this.#brandAsked === key && this.brand === this.#brandLoaded) this.brand = this.#brandLoaded = null;
+          },
+        );
+      }
+    }
+    const colours = mode === BrandingMode.NONE || !this.brand ? null : this.brand;
+    const applied = colours ? `${colours.primaryColor}${colours.accentColor}` : '';
+    if (applied !== this.#coloursApplied) {
+      this.#coloursApplied = applied;
+      applyTenantColours(this, colours);
+    }
+  }
+
+  /** The tenant's logo and name, for the top of the widget (nothing unless `branding` is `tenant` and it loaded). */
+  protected renderBrand(): TemplateResult | typeof nothing {
+    return brandingModeOf(this.branding) === BrandingMode.TENANT ? renderBrand(this.brand, this.language) : nothing;
   }
 
   override connectedCallback(): void {

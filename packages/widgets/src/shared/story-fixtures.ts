@@ -1,6 +1,6 @@
 // Fixed data for the stories (no server): a report at each point of its
 // life, categories and KPI rows. Not part of the published entries.
-import type { Category, Kpi, Report, ReportEventType, ReportStatus, TimelineEntry } from '@paht/client-sdk';
+import type { Category, Kpi, Report, ReportEventType, ReportStatus, TenantBranding, TimelineEntry } from '@paht/client-sdk';
 
 export const CATEGORIES: Category[] = [
   { id: 'c1', code: 'ROADS', name: 'Giao thông', nameEn: 'Roads and traffic' },
@@ -108,3 +108,12 @@ export const KPI_AREAS: Kpi[] = (
 export const KPI_MONTHS: Kpi[] = ['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09'].map((key, i) =>
   row(key, null, 40 + i * 9, 25 + i * 5, 10 + i * 2, i === 5 ? 8 : 0, 50 + i * 3, 0.8 + i * 0.02),
 );
+
+// A tenant's branding (what `tenantBranding` answers). The stories' logo is
+// inline (no network); a tenant's real logo is an https URL.
+const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30" fill="#7a1f2b"/><path d="M32 12l6 14h15l-12 9 5 15-14-9-14 9 5-15-12-9h15z" fill="#f2c94c"/></svg>';
+export const BRAND_LOGO = `data:image/svg+xml,${encodeURIComponent(LOGO_SVG)}`;
+/** A dark brand colour: white text on it. */
+export const BRANDING: TenantBranding = { name: 'Tỉnh Hà Tĩnh', nameEn: 'Ha Tinh Province', primaryColor: '#7a1f2b', accentColor: '#f2c94c', logoUrl: BRAND_LOGO };
+/** A light brand colour white text cannot be read on: dark text on it, links darkened. No logo: the name alone. */
+export const BRANDING_LIGHT: TenantBranding = { name: 'Thành phố Huế', nameEn: 'Hue City', primaryColor: '#f6c945', accentColor: '#5b2c83', logoUrl: null };

@@ -131,7 +131,7 @@ describe('<paht-report-form> in Chromium', () => {
     await expect.poll(() => form.locator('#category option').count()).toBe(2);
     await expectAccessible(page, 'form, empty');
     // Shadow DOM both ways: the page's button rule stays out, the widget's .hint rule stays in.
-    expect(await form.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(11, 92, 173)');
+    expect(await form.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(11, 83, 148)'); // the tenant's default primary, #0b5394
     expect(await page.locator('#outside').evaluate((p) => getComputedStyle(p).color)).toBe('rgb(0, 0, 0)');
     expect(await form.locator('.leaflet-control-zoom-in').getAttribute('title')).toBe('Phóng to');
 
