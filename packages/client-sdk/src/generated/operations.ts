@@ -250,6 +250,29 @@ export const SlaStageState = {
 } as const;
 
 export type SlaStageState = typeof SlaStageState[keyof typeof SlaStageState];
+/** What a staff notice is about (its title says it in Vietnamese and English). */
+export const StaffNoticeKind = {
+  /** The citizen provided the requested information */
+  CITIZEN_REPLIED: 'CITIZEN_REPLIED',
+  /** A report is nearing its deadline */
+  DEADLINE_NEAR: 'DEADLINE_NEAR',
+  /** A report is past its deadline */
+  DEADLINE_PASSED: 'DEADLINE_PASSED',
+  /** A report is past twice its allowed time */
+  DEADLINE_PASSED_TWICE: 'DEADLINE_PASSED_TWICE',
+  /** A unit has lacked its focal points for more than 3 days */
+  FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
+  /** A new report arrived */
+  NEW_REPORT: 'NEW_REPORT',
+  /** A report was assigned to your unit */
+  NEW_WORK: 'NEW_WORK',
+  /** The citizen reopened a report */
+  REOPENED: 'REOPENED',
+  /** A unit returned a report */
+  RETURNED: 'RETURNED'
+} as const;
+
+export type StaffNoticeKind = typeof StaffNoticeKind[keyof typeof StaffNoticeKind];
 export const StaffRole = {
   IOC_OPERATOR: 'IOC_OPERATOR',
   LEADER: 'LEADER',
@@ -686,6 +709,19 @@ export type TenantBrandingQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TenantBrandingQuery = { tenantBranding: { name: string, nameEn: string, primaryColor: string, accentColor: string, logoUrl: string | null } };
 
+export type InboxReportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type InboxReportsQuery = { reports:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
 type ExpectedErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
 
 type ExpectedErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
@@ -755,6 +791,46 @@ export type UnitQueueSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
 export type UnitQueueSubscription = { unitQueue: { reportId: string, trackingCode: string, type: ReportEventType, seq: number, status: ReportStatus, unitId: string | null, previousUnitId: string | null, at: string } };
+
+export type StaffNotificationFieldsFragment = { id: string, kind: StaffNoticeKind, title: string, titleEn: string, reportId: string | null, trackingCode: string | null, unitId: string | null, createdAt: string, readAt: string | null, read: boolean, details: Array<{ key: string, value: string | null }> };
+
+export type MyNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type MyNotificationsQuery = { myNotifications:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'StaffNotificationConnection', unreadCount: number, edges: Array<{ cursor: string, node: { id: string, kind: StaffNoticeKind, title: string, titleEn: string, reportId: string | null, trackingCode: string | null, unitId: string | null, createdAt: string, readAt: string | null, read: boolean, details: Array<{ key: string, value: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type MyUnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyUnreadNotificationCountQuery = { myUnreadNotificationCount:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'MyUnreadNotificationCountSuccess', data: number }
+   };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  all?: boolean | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotificationsRead', unreadCount: number }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type MyNotificationReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationReceivedSubscription = { myNotificationReceived: { unreadCount: number, notification: { id: string, kind: StaffNoticeKind, title: string, titleEn: string, reportId: string | null, trackingCode: string | null, unitId: string | null, createdAt: string, readAt: string | null, read: boolean, details: Array<{ key: string, value: string | null }> } } };
 
 export type SignInMutationVariables = Exact<{
   email: string;
@@ -1433,6 +1509,24 @@ export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`, {"fragmentName":"KpisFields"}) as unknown as TypedDocumentString<KpisFieldsFragment, unknown>;
+export const StaffNotificationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment StaffNotificationFields on StaffNotification {
+  id
+  kind
+  title
+  titleEn
+  reportId
+  trackingCode
+  unitId
+  details {
+    key
+    value
+  }
+  createdAt
+  readAt
+  read
+}
+    `, {"fragmentName":"StaffNotificationFields"}) as unknown as TypedDocumentString<StaffNotificationFieldsFragment, unknown>;
 export const AdminUnitsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AdminUnits {
   adminUnits {
@@ -2671,6 +2765,94 @@ export const TenantBrandingDocument = /* @__PURE__ */ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TenantBrandingQuery, TenantBrandingQueryVariables>;
+export const InboxReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query InboxReports($first: Int, $after: String, $filter: ReportFilter) {
+  reports(first: $first, after: $after, filter: $filter, orderBy: OLDEST) {
+    __typename
+    ... on ReportConnection {
+      edges {
+        cursor
+        node {
+          ...ReportSummaryFields
+          sla {
+            ...SlaFields
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment ReportSummaryFields on Report {
+  id
+  trackingCode
+  status
+  visibility
+  channel
+  title
+  description
+  address
+  areaCode
+  latitude
+  longitude
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  submittedAt
+  updatedAt
+  dueAt
+  answerDueAt
+  resolvedAt
+  resolvedOnTime
+  answer
+  rating
+}`) as unknown as TypedDocumentString<InboxReportsQuery, InboxReportsQueryVariables>;
 export const WatchReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription WatchReport($trackingCode: String!, $secret: String!) {
   reportStatus(trackingCode: $trackingCode, secret: $secret) {
@@ -2720,6 +2902,141 @@ export const UnitQueueDocument = /* @__PURE__ */ new TypedDocumentString(`
   previousUnitId
   at
 }`) as unknown as TypedDocumentString<UnitQueueSubscription, UnitQueueSubscriptionVariables>;
+export const MyNotificationsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query MyNotifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    __typename
+    ... on StaffNotificationConnection {
+      unreadCount
+      edges {
+        cursor
+        node {
+          ...StaffNotificationFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment StaffNotificationFields on StaffNotification {
+  id
+  kind
+  title
+  titleEn
+  reportId
+  trackingCode
+  unitId
+  details {
+    key
+    value
+  }
+  createdAt
+  readAt
+  read
+}`) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const MyUnreadNotificationCountDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query MyUnreadNotificationCount {
+  myUnreadNotificationCount {
+    __typename
+    ... on MyUnreadNotificationCountSuccess {
+      data
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<MyUnreadNotificationCountQuery, MyUnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {
+  markNotificationsRead(ids: $ids, all: $all) {
+    __typename
+    ... on NotificationsRead {
+      unreadCount
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MyNotificationReceivedDocument = /* @__PURE__ */ new TypedDocumentString(`
+    subscription MyNotificationReceived {
+  myNotificationReceived {
+    unreadCount
+    notification {
+      ...StaffNotificationFields
+    }
+  }
+}
+    fragment StaffNotificationFields on StaffNotification {
+  id
+  kind
+  title
+  titleEn
+  reportId
+  trackingCode
+  unitId
+  details {
+    key
+    value
+  }
+  createdAt
+  readAt
+  read
+}`) as unknown as TypedDocumentString<MyNotificationReceivedSubscription, MyNotificationReceivedSubscriptionVariables>;
 export const SignInDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) {
