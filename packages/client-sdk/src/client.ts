@@ -1,6 +1,6 @@
 import type { ChangePasswordResult, SignInResult, SubmitReportResult, TrackReportResult } from './api-types.js';
 import { NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
-import { createLiveConnection, webSocketUrlFor, type LiveConnection, type SubscribeOptions } from './live/live-connection.js';
+import { createLiveConnection, webSocketUrlFor, type LiveConnection, type LiveConnectionState, type SubscribeOptions } from './live/live-connection.js';
 import {
   ChangePasswordDocument,
   IocInboxDocument,
@@ -49,6 +49,8 @@ export interface ClientOptions {
   liveRetryAttempts?: number;
   /** Called each time a dropped live connection is back and its subscriptions are sent again: refetch what may have changed meanwhile. */
   onReconnected?: () => void;
+  /** Called as the live connection opens (`connecting`), is ready (`connected`) and closes (`closed`): to show staff whether they see changes live. Default: none. */
+  onLiveState?: (state: LiveConnectionState) => void;
   /**
    * Keep submissions made without network and send them when it returns
    * (`online` events, `flush()`). `true`: in memory. Default: off.
@@ -119,7 +121,7 @@ export interface PahtClient {
 }
 
 const KNOWN_OPTIONS = new Set([
-  'endpoint', 'tenant', 'token', 'apiKey', 'fetch', 'retry', 'maxNetworkRetries', 'uploadUrl', 'wsEndpoint', 'webSocketImpl', 'liveRetryAttempts', 'onReconnected', 'offlineQueue',
+  'endpoint', 'tenant', 'token', 'apiKey', 'fetch', 'retry', 'maxNetworkRetries', 'uploadUrl', 'wsEndpoint', 'webSocketImpl', 'liveRetryAttempts', 'onReconnected', 'onLiveState', 'offlineQueue',
 ]);
 
 /** Creates a client for one tenant of a PAHT server. */
@@ -203,6 +205,7 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
       baseDelayMs: 500,
       maxDelayMs: 30_000,
       onReconnected: options.onReconnected,
+      onState: options.onLiveState,
     });
     return live.subscribe(document, variables, subscribeOptions);
   }

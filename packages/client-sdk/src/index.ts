@@ -10,7 +10,7 @@ export {
   type RequestOptions,
   type SubmitOptions,
 } from './client.js';
-export { webSocketUrlFor, type SubscribeOptions } from './live/live-connection.js';
+export { webSocketUrlFor, type LiveConnectionState, type SubscribeOptions } from './live/live-connection.js';
 export { backoffDelay, type RetryOptions } from './retry.js';
 export { operationKind, type OperationKind } from './operation-kind.js';
 export {
@@ -76,6 +76,7 @@ export {
   auditLog,
 } from './helpers/admin.js';
 export { attachmentUrl } from './helpers/attachment-url.js';
+export { listInboxReports, intakeReport, INTAKE_CHANNELS, type InboxReport, type InboxResult, type IntakeChannel } from './helpers/inbox.js';
 
 // Friendly names of the API's shapes, each derived from the generated types.
 export type {

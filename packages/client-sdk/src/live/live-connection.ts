@@ -21,7 +21,16 @@ export interface LiveConnectionOptions {
   maxDelayMs: number;
   /** Called after a dropped connection is back and the subscriptions have been sent again. */
   onReconnected?: (() => void) | undefined;
+  /** Called as the socket opens, is acknowledged and closes. */
+  onState?: ((state: LiveConnectionState) => void) | undefined;
 }
+
+/**
+ * Where the live connection stands: `connecting` (opening, or reopening
+ * after a drop), `connected` (acknowledged: subscriptions run) or `closed`
+ * (no socket: before the first subscription, after the last, or dropped).
+ */
+export type LiveConnectionState = 'connecting' | 'connected' | 'closed';
 
 export interface SubscribeOptions {
   /** Ends the subscription (the iterator then finishes). */
@@ -83,9 +92,12 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
         // tenant (4404), token (4401) or role (4403) stays wrong.
         shouldRetry: (event) => isCloseEvent(event) && closedWith(event.code) === null,
         on: {
+          connecting: () => options.onState?.('connecting'),
           connected: (_socket, _payload, wasRetry) => {
+            options.onState?.('connected');
             if (wasRetry) options.onReconnected?.();
           },
+          closed: () => options.onState?.('closed'),
         },
       });
     });
