@@ -13,6 +13,8 @@ export default defineConfig([
       'report-form': 'src/report-form/report-form.ts',
       'report-tracker': 'src/report-tracker/report-tracker.ts',
       'public-stats': 'src/public-stats/public-stats.ts',
+      'staff-console': 'src/staff-console/staff-console.ts',
+      'ioc-inbox': 'src/ioc-inbox/ioc-inbox.ts',
     },
     splitting: true,
     minify: true,
@@ -29,6 +31,7 @@ export default defineConfig([
       'report-tracker': 'src/report-tracker/report-tracker.ts',
       'public-stats': 'src/public-stats/public-stats.ts',
       'paht-widgets': 'src/paht-widgets.ts',
+      'staff-widgets': 'src/staff-widgets.ts',
     },
     outDir: 'dist/cdn',
     splitting: true,
@@ -43,9 +46,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
   }),
-  // The script-tag bundle: one self-contained file, every dependency inside.
+  // The script-tag bundles: one self-contained file each, every dependency
+  // inside (the staff one apart: public pages never load it).
   baseConfig({
-    entry: { 'paht-widgets': 'src/paht-widgets.ts' },
+    entry: { 'paht-widgets': 'src/paht-widgets.ts', 'staff-widgets': 'src/staff-widgets.ts' },
     format: ['iife'],
     globalName: 'PahtWidgets',
     esbuildOptions(options) {

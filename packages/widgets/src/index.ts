@@ -1,6 +1,7 @@
 // The public contract of @paht/widgets. Side-effect free: import
 // `@paht/widgets/report-form`, `/report-tracker` or `/public-stats` (or load
-// dist/paht-widgets.js) to register the tags.
+// dist/paht-widgets.js) to register the tags; for staff,
+// `@paht/widgets/staff-console`, `/ioc-inbox` (or dist/staff-widgets.js).
 export { PahtElement, type WidgetSettings } from './shared/paht-element.js';
 export { WidgetErrorCode, widgetErrorCodeOf, type WidgetErrorDetail } from './shared/widget-errors.js';
 export { PAGE_CONFIG_META, type PageConfigKey } from './shared/page-config.js';
@@ -14,4 +15,11 @@ export { trackerMessages, formatInstant, TRACKER_LANGS, TRACKER_MESSAGES, type T
 export { PahtPublicStats, type PublicStatsData, type StatsState } from './public-stats/public-stats.component.js';
 export { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats/public-stats.messages.js';
 export { rankUnits, onTimeShare } from './public-stats/stats-math.js';
+export { PahtStaffConsole, type ConsolePhase, type ConsoleProfile } from './staff-console/staff-console.component.js';
+export { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console/staff-console.messages.js';
+export { PahtIocInbox, type InboxState, type DetailState, type StaffReport } from './ioc-inbox/ioc-inbox.component.js';
+export { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox/ioc-inbox.messages.js';
+export { inboxOrder, apiFilter, DEFAULT_FILTERS, IOC_QUEUE, type InboxFilters, type TriageAction } from './ioc-inbox/inbox-model.js';
+export { StaffSession, type ReportChangeEvent } from './staff/staff-session.js';
+export { STAFF_LABELS, type StaffLabels } from './staff/staff-labels.js';
 export type { Category, Kpi, KpiGroupBy } from '@paht/client-sdk';

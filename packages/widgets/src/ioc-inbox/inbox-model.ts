@@ -1,0 +1,57 @@
+import type { Channel, InboxReport, ReportFilter, ReportStatus } from '@paht/client-sdk';
+
+/** The IOC's own queue: new reports (to classify) and classified or returned ones (to assign). */
+export const IOC_QUEUE: readonly ReportStatus[] = ['SUBMITTED', 'CLASSIFIED'];
+
+/** What the operator narrows the inbox to; `''` is "any". `status: 'QUEUE'` is the IOC's queue. */
+export interface InboxFilters {
+  status: 'QUEUE' | ReportStatus;
+  categoryId: string;
+  unitId: string;
+  channel: Channel | '';
+  search: string;
+}
+
+export const DEFAULT_FILTERS: InboxFilters = { status: 'QUEUE', categoryId: '', unitId: '', channel: '', search: '' };
+
+/** The API's filter for the inbox's filters (the channel is applied to what comes back: the API has no channel filter). */
+export function apiFilter(filters: InboxFilters): ReportFilter {
+  return {
+    status: filters.status === 'QUEUE' ? [...IOC_QUEUE] : [filters.status],
+    ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
+    ...(filters.unitId ? { unitId: filters.unitId } : {}),
+    ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+  };
+}
+
+/** The deadline that is due next: the current stage's, else the report's own. */
+export const dueOf = (report: InboxReport): string | null => report.sla?.dueAt ?? report.dueAt ?? null;
+
+const URGENCY: Record<string, number> = { BREACHED: 0, WARNING: 1 };
+
+/**
+ * The reports to show, in the order to work them: overdue first, then due
+ * soon, then by the deadline that comes first (none last), then oldest.
+ */
+export function inboxOrder(reports: readonly InboxReport[], filters: InboxFilters): InboxReport[] {
+  const shown = filters.channel ? reports.filter((r) => r.channel === filters.channel) : [...reports];
+  const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.POSITIVE_INFINITY);
+  return shown.sort(
+    (a, b) =>
+      (URGENCY[a.sla?.state ?? ''] ?? 2) - (URGENCY[b.sla?.state ?? ''] ?? 2) ||
+      time(dueOf(a)) - time(dueOf(b)) ||
+      Date.parse(a.submittedAt) - Date.parse(b.submittedAt),
+  );
+}
+
+/** The triage steps, and the statuses each may start from (core's transitions: CLASSIFY from SUBMITTED, ASSIGN from CLASSIFIED, REJECT from both). */
+export const TRIAGE_FROM = {
+  classify: ['SUBMITTED'],
+  assign: ['CLASSIFIED'],
+  reject: ['SUBMITTED', 'CLASSIFIED'],
+} as const satisfies Record<string, readonly ReportStatus[]>;
+export type TriageAction = keyof typeof TRIAGE_FROM;
+
+/** Of `reports`, those `action` may be taken on now. */
+export const triageable = (reports: readonly InboxReport[], action: TriageAction): InboxReport[] =>
+  reports.filter((r) => (TRIAGE_FROM[action] as readonly string[]).includes(r.status));

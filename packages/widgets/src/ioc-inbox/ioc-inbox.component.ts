@@ -1,0 +1,517 @@
+import {
+  assignReport,
+  classifyReport,
+  getReport,
+  intakeReport,
+  listCategories,
+  listInboxReports,
+  listUnits,
+  rejectReport,
+  revealReporterContact,
+  type Category,
+  type InboxReport,
+  type IntakeChannel,
+  type RejectionReason,
+  type StaffReportQuery,
+  type StaffRole,
+  type Unit,
+} from '@paht/client-sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { formatInstant, withOverrides } from '../shared/i18n.js';
+import { PahtElement } from '../shared/paht-element.js';
+import type { StaffSession } from '../staff/staff-session.js';
+import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
+import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
+import { renderDetail, renderFilters, renderRow } from './inbox-parts.js';
+import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, type InboxFilters, type TriageAction } from './inbox-model.js';
+import { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox.messages.js';
+import { inboxStyles } from './ioc-inbox.styles.js';
+import { refusalText } from './refusal-text.js';
+
+export type InboxState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; reports: InboxReport[]; truncated: boolean }
+  | { kind: 'forbidden' }
+  | { kind: 'failed'; requestId: string | null };
+
+export type StaffReport = Extract<StaffReportQuery['report'], { __typename: 'Report' }>;
+export type DetailState = { kind: 'none' } | { kind: 'loading'; id: string } | { kind: 'ready'; report: StaffReport } | { kind: 'failed'; id: string };
+
+const isTyping = (target: EventTarget | undefined) => target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && (target as HTMLInputElement).type !== 'checkbox';
+
+/**
+ * @summary The IOC's work list: new, returned and near-deadline reports,
+ * what is due first on top, with filters and the Vietnamese search;
+ * keyboard-driven triage (classify, reject with a reason, assign), bulk
+ * actions on a selection, intake on behalf of a caller with the channel
+ * recorded, and the reporter's contact behind an audited "show contact".
+ * Refreshes itself when reports change (the session's live feed).
+ *
+ * Needs a signed-in `session` (set by `<paht-staff-console>`, or by the
+ * page from `StaffSession.signIn`).
+ *
+ * @event paht-triaged - A triage step ran; `detail` is `{ action, done, total }`.
+ * @event paht-report-taken - A caller's report was recorded; `detail` is `{ trackingCode, channel }`.
+ * @event paht-error - The list could not be loaded; `detail` is `{ code, message, requestId }`.
+ *
+ * @csspart button - Every button.
+ * @csspart filters - The filter form.
+ * @csspart list - The list of reports.
+ * @csspart detail - The open report.
+ *
+ * @cssproperty --paht-inbox-overdue - Overdue badges. Default: `--paht-color-error`.
+ * @cssproperty --paht-inbox-warning - Due-soon badges. Default: `--paht-color-warning`.
+ */
+export class PahtIocInbox extends PahtElement {
+  static override styles = inboxStyles;
+
+  static override properties: PropertyDeclarations = {
+    ...PahtElement.properties,
+    session: { attribute: false },
+    staffRole: { type: String, attribute: 'staff-role' },
+    state: { attribute: false },
+    categories: { attribute: false },
+    units: { attribute: false },
+    filters: { attribute: false },
+    active: { type: Number },
+    selected: { attribute: false },
+    dialog: { attribute: false },
+    detail: { attribute: false },
+    notice: { attribute: false },
+  };
+
+  /** The signed-in staff member; the inbox loads when it is set. Default: none (shows "sign in"). */
+  declare session: StaffSession | null;
+  /** The role when there is no session (fixed data): decides whether triage is offered. Default: `IOC_OPERATOR`. */
+  declare staffRole: StaffRole;
+  /** What is shown (set it to show fixed data). */
+  declare state: InboxState;
+  declare categories: Category[];
+  declare units: Unit[];
+  declare filters: InboxFilters;
+  /** The position of the row the keyboard is on. */
+  declare active: number;
+  /** Ids of the selected reports (bulk actions). */
+  declare selected: string[];
+  declare dialog: InboxDialog | null;
+  declare detail: DetailState;
+  /** The outcome of the last step, shown above the list. */
+  declare notice: { ok: boolean; text: string } | null;
+
+  #session: StaffSession | null = null;
+  #reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  #load = 0;
+  #onChange = () => this.#scheduleReload();
+  #onReconnected = () => void this.reload();
+  #onKey = (event: KeyboardEvent) => this.#key(event);
+
+  constructor() {
+    super();
+    this.session = null;
+    this.staffRole = 'IOC_OPERATOR';
+    this.state = { kind: 'idle' };
+    this.categories = [];
+    this.units = [];
+    this.filters = DEFAULT_FILTERS;
+    this.active = 0;
+    this.selected = [];
+    this.dialog = null;
+    this.detail = { kind: 'none' };
+    this.notice = null;
+  }
+
+  protected get m(): InboxMessages {
+    return withOverrides(INBOX_MESSAGES[this.language], this.language, this.messages);
+  }
+
+  /** True when the viewer may classify, assign and reject (IOC operators). */
+  get canTriage(): boolean {
+    return (this.session?.profile.role ?? this.staffRole) === 'IOC_OPERATOR';
+  }
+
+  /** The reports in the order shown. */
+  get rows(): InboxReport[] {
+    return this.state.kind === 'ready' ? inboxOrder(this.state.reports, this.filters) : [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKey);
+    this.#follow(null);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('session') && this.session !== this.#session) {
+      this.#follow(this.session);
+      if (this.session) void this.load();
+    }
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#dialog');
+    if (dialog && this.dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('select, input:not([type=radio]), textarea, input:checked, button')?.focus();
+    } else if (dialog && !this.dialog && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  #follow(session: StaffSession | null): void {
+    this.#session?.removeEventListener('change', this.#onChange);
+    this.#session?.removeEventListener('reconnected', this.#onReconnected);
+    this.#session = session;
+    if (!session) return;
+    session.addEventListener('change', this.#onChange);
+    session.addEventListener('reconnected', this.#onReconnected);
+    session.follow();
+  }
+
+  #scheduleReload(): void {
+    if (this.#reloadTimer) clearTimeout(this.#reloadTimer);
+    this.#reloadTimer = setTimeout(() => {
+      this.#reloadTimer = null;
+      void this.reload();
+    }, 300);
+  }
+
+  /** Loads the categories, the units and the list. */
+  async load(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.state = { kind: 'loading' };
+    try {
+      const [categories, units] = await Promise.all([listCategories(session.client), listUnits(session.client)]);
+      this.categories = categories;
+      this.units = units;
+    } catch (error) {
+      this.state = { kind: 'failed', requestId: (error as { requestId?: string | null }).requestId ?? null };
+      this.reportError(error);
+      return;
+    }
+    await this.reload();
+  }
+
+  /** Reads the list again with the current filters, keeping the keyboard on the same report. */
+  async reload(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const load = ++this.#load;
+    const activeId = this.rows[this.active]?.id;
+    if (this.state.kind !== 'ready') this.state = { kind: 'loading' };
+    try {
+      const result = await listInboxReports(session.client, apiFilter(this.filters));
+      if (load !== this.#load) return;
+      if (result.__typename === 'InboxReports') {
+        this.state = { kind: 'ready', reports: result.reports, truncated: result.truncated };
+        const at = this.rows.findIndex((r) => r.id === activeId);
+        this.active = Math.max(0, Math.min(at >= 0 ? at : this.active, this.rows.length - 1));
+        const ids = new Set(result.reports.map((r) => r.id));
+        this.selected = this.selected.filter((id) => ids.has(id));
+      } else {
+        this.state = { kind: 'forbidden' };
+      }
+    } catch (error) {
+      if (load !== this.#load) return;
+      this.state = { kind: 'failed', requestId: (error as { requestId?: string | null }).requestId ?? null };
+      this.reportError(error);
+    }
+  }
+
+  #key(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || this.dialog) return;
+    if (isTyping(event.composedPath()[0])) return;
+    const rows = this.rows;
+    const go = (to: number) => {
+      event.preventDefault();
+      this.active = Math.max(0, Math.min(to, rows.length - 1));
+      void this.#focusRow();
+    };
+    switch (event.key) {
+      case 'j':
+      case 'ArrowDown':
+        return go(this.active + 1);
+      case 'k':
+      case 'ArrowUp':
+        return go(this.active - 1);
+      case 'x':
+        event.preventDefault();
+        if (rows[this.active]) this.toggle(rows[this.active]!.id);
+        return;
+      case 'c':
+      case 'a':
+      case 'r':
+        event.preventDefault();
+        this.openTriage(({ c: 'classify', a: 'assign', r: 'reject' } as const)[event.key]);
+        return;
+      case 'i':
+        event.preventDefault();
+        this.openIntake();
+        return;
+      case '?':
+        event.preventDefault();
+        this.dialog = { kind: 'help' };
+        return;
+      case '/':
+        event.preventDefault();
+        this.renderRoot.querySelector<HTMLInputElement>('#f-search')?.focus();
+        return;
+    }
+  }
+
+  async #focusRow(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#row-${this.active}`)?.focus();
+  }
+
+  /** Selects or unselects a report. */
+  toggle(id: string): void {
+    this.selected = this.selected.includes(id) ? this.selected.filter((s) => s !== id) : [...this.selected, id];
+  }
+
+  /** The reports a step applies to: the selection, else the row the keyboard is on. */
+  #targets(): InboxReport[] {
+    const rows = this.rows;
+    if (this.selected.length) return rows.filter((r) => this.selected.includes(r.id));
+    return rows[this.active] ? [rows[this.active]!] : [];
+  }
+
+  /** Opens the dialog of a triage step for the selection (or the current row). */
+  openTriage(action: TriageAction): void {
+    if (!this.canTriage) return;
+    const targets = this.#targets();
+    const ready = triageable(targets, action);
+    if (!ready.length) {
+      this.notice = { ok: false, text: this.m.notApplicable(targets.length) };
+      return;
+    }
+    this.dialog = { kind: action, ids: ready.map((r) => r.id), skipped: targets.length - ready.length, sending: false, error: null };
+  }
+
+  openIntake(): void {
+    if (!this.canTriage) return;
+    this.dialog = { kind: 'intake', sending: false, error: null, done: null };
+  }
+
+  /** Opens a report's details (with its timeline). */
+  async open(index: number): Promise<void> {
+    const report = this.rows[index];
+    const session = this.session;
+    this.active = index;
+    if (!report || !session) return;
+    this.detail = { kind: 'loading', id: report.id };
+    try {
+      const result = await getReport(session.client, report.id);
+      this.detail = result.__typename === 'Report' ? { kind: 'ready', report: result } : { kind: 'failed', id: report.id };
+    } catch {
+      this.detail = { kind: 'failed', id: report.id };
+    }
+  }
+
+  /** The audited read of the reporter's contact, shown in a dialog and dropped when it closes. */
+  async showContact(report: { id: string; trackingCode: string }): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.dialog = { kind: 'contact', trackingCode: report.trackingCode, contact: null, error: null };
+    try {
+      const result = await revealReporterContact(session.client, report.id);
+      if (this.dialog?.kind !== 'contact') return;
+      this.dialog =
+        result.__typename === 'ReporterContact'
+          ? { ...this.dialog, contact: { fullName: result.fullName ?? null, phone: result.phone ?? null, email: result.email ?? null } }
+          : { ...this.dialog, error: refusalText(result, this.language, this.m) };
+    } catch {
+      if (this.dialog?.kind === 'contact') this.dialog = { ...this.dialog, error: this.m.failed(null) };
+    }
+  }
+
+  async #submitDialog(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const dialog = this.dialog;
+    const session = this.session;
+    if (!dialog || !session || dialog.kind === 'help' || dialog.kind === 'contact') return;
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => {
+      const field = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
+      return (field?.value ?? '').trim();
+    };
+    if (dialog.kind === 'intake') return this.#intake(form, value);
+    if (dialog.kind === 'reject' && !value('reason')) {
+      this.dialog = { ...dialog, error: this.m.reasonRequired };
+      return;
+    }
+    this.dialog = { ...dialog, sending: true, error: null };
+    const errors: string[] = [];
+    let done = 0;
+    for (const id of dialog.ids) {
+      const reason = value('reason');
+      try {
+        const result =
+          dialog.kind === 'classify'
+            ? await classifyReport(session.client, { id, categoryId: value('categoryId'), ...(reason ? { reason } : {}) })
+            : dialog.kind === 'assign'
+              ? await assignReport(session.client, { id, unitId: value('unitId'), ...(reason ? { reason } : {}) })
+              : await rejectReport(session.client, {
+                  id,
+                  rejection: (value('rejection') || 'SPAM') as RejectionReason,
+                  reason,
+                  ...(value('duplicateOfCode') ? { duplicateOfCode: value('duplicateOfCode') } : {}),
+                });
+        if (result.__typename === 'ReportTransition') done += 1;
+        else errors.push(refusalText(result, this.language, this.m));
+      } catch {
+        errors.push(this.m.failed(null));
+      }
+    }
+    this.emit('paht-triaged', { action: dialog.kind, done, total: dialog.ids.length });
+    if (done === 0) {
+      this.dialog = { ...dialog, sending: false, error: errors[0] ?? this.m.failed(null) };
+      return;
+    }
+    this.dialog = null;
+    this.selected = [];
+    this.notice = { ok: errors.length === 0, text: [this.m.done(done, dialog.ids.length), ...new Set(errors)].join(' ') };
+    await this.reload();
+    const shown = this.rows[this.active];
+    if (this.detail.kind !== 'none' && shown) void this.open(this.active);
+    await this.#focusRow();
+  }
+
+  async #intake(form: HTMLFormElement, value: (name: string) => string): Promise<void> {
+    const dialog = this.dialog;
+    const session = this.session;
+    if (dialog?.kind !== 'intake' || !session) return;
+    const missing = (['phone', 'title', 'description'] as const).find((name) => !value(name));
+    if (missing) {
+      this.dialog = { ...dialog, error: `${this.m.required} ${form.querySelector(`label[for=i-${missing}]`)?.textContent ?? ''}` };
+      form.querySelector<HTMLElement>(`#i-${missing}`)?.focus();
+      return;
+    }
+    this.dialog = { ...dialog, sending: true, error: null };
+    const channel = (value('channel') || 'HOTLINE_1022') as IntakeChannel;
+    const optional = (name: string) => (value(name) ? { [name]: value(name) } : {});
+    try {
+      const result = await intakeReport(session.client, {
+        channel,
+        title: value('title'),
+        description: value('description'),
+        ...optional('address'),
+        ...optional('categoryId'),
+        reporter: { phone: value('phone'), ...optional('fullName'), ...optional('email') },
+      });
+      if (result.__typename === 'SubmitReportSuccess') {
+        this.dialog = { ...dialog, sending: false, done: { trackingCode: result.trackingCode, secret: result.secret } };
+        this.emit('paht-report-taken', { trackingCode: result.trackingCode, channel });
+        void this.reload();
+      } else {
+        this.dialog = { ...dialog, sending: false, error: refusalText(result, this.language, this.m) };
+      }
+    } catch {
+      this.dialog = { ...dialog, sending: false, error: this.m.failed(null) };
+    }
+  }
+
+  #closeDialog(): void {
+    this.dialog = null;
+    void this.#focusRow();
+  }
+
+  #setFilters(next: Partial<InboxFilters>): void {
+    this.filters = { ...this.filters, ...next };
+    this.active = 0;
+    void this.reload();
+  }
+
+  override render() {
+    const m = this.m;
+    const lang = this.language;
+    return html`
+      <section class="inbox" aria-labelledby="inbox-heading">
+        <div class="head">
+          <h2 id="inbox-heading">${m.heading}</h2>
+          <div class="tools">
+            ${this.canTriage ? html`<button type="button" part="button" @click=${() => this.openIntake()}>${m.intake} <kbd>i</kbd></button>` : nothing}
+            <button type="button" class="secondary" part="button" @click=${() => (this.dialog = { kind: 'help' })}>${m.shortcuts} <kbd>?</kbd></button>
+            <button type="button" class="secondary" part="button" @click=${() => void this.reload()}>${m.reload}</button>
+          </div>
+        </div>
+        ${this.canTriage ? nothing : html`<p class="hint">${m.readOnly}</p>`}
+        ${renderFilters(this.filters, this.categories, this.units, m, lang, (next) => this.#setFilters(next))}
+        ${this.notice ? html`<p class=${`notice ${this.notice.ok ? 'ok' : 'error-box'}`} role="status">${this.notice.text}</p>` : nothing}
+        <div class="layout">
+          <div class="list-pane" aria-live="polite" aria-busy=${this.state.kind === 'loading' ? 'true' : 'false'}>${this.#renderState(m)}</div>
+          <div class="detail-pane" part="detail">${renderDetail(this.detail, this.canTriage, m, lang, (r) => void this.showContact(r))}</div>
+        </div>
+      </section>
+      <dialog id="dialog" aria-labelledby="dialog-title" @close=${() => this.dialog && this.#closeDialog()}>
+        ${this.dialog
+          ? renderDialog(this.dialog, {
+              m,
+              lang,
+              categories: this.categories,
+              units: this.units,
+              currentCategoryId: this.dialog.kind === 'classify' ? (this.rows.find((r) => r.id === (this.dialog as { ids: string[] }).ids[0])?.category?.id ?? '') : '',
+              onSubmit: (e) => void this.#submitDialog(e),
+              onRejection: (rejection) => {
+                if (this.dialog?.kind === 'reject') this.dialog = { ...this.dialog, rejection };
+              },
+              onCancel: () => this.#closeDialog(),
+            })
+          : nothing}
+      </dialog>
+    `;
+  }
+
+  #renderState(m: InboxMessages) {
+    switch (this.state.kind) {
+      case 'idle':
+        return html`<p class="notice">${m.signedOut}</p>`;
+      case 'loading':
+        return html`<p>${m.loading}</p><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton short"></span>`;
+      case 'forbidden':
+        return html`<p class="notice error-box" role="alert">${m.forbidden}</p>`;
+      case 'failed':
+        return html`<p class="notice error-box" role="alert">${m.failed(this.state.requestId)}</p>`;
+      case 'ready':
+        break;
+    }
+    const rows = this.rows;
+    const filtered = JSON.stringify(this.filters) !== JSON.stringify(DEFAULT_FILTERS);
+    if (!rows.length) return html`<p class="notice">${filtered ? m.emptyFiltered : m.empty}</p>`;
+    const labels = STAFF_LABELS[this.language];
+    return html`
+      <div class="bulk">
+        <p class="count">${m.count(rows.length)}</p>
+        ${this.selected.length
+          ? html`<p class="count" role="status">${m.selected(this.selected.length)}</p>
+              ${this.canTriage
+                ? html`<button type="button" part="button" @click=${() => this.openTriage('classify')}>${m.classify}</button>
+                    <button type="button" part="button" @click=${() => this.openTriage('assign')}>${m.assign}</button>
+                    <button type="button" class="secondary" part="button" @click=${() => this.openTriage('reject')}>${m.reject}</button>`
+                : nothing}
+              <button type="button" class="secondary" part="button" @click=${() => (this.selected = [])}>${m.clearSelection}</button>`
+          : nothing}
+      </div>
+      ${this.state.truncated ? html`<p class="hint">${m.truncated(this.state.reports.length)}</p>` : nothing}
+      <ul class="rows" part="list" aria-label=${m.list}>
+        ${rows.map((report, i) =>
+          renderRow(report, i, {
+            active: i === this.active,
+            selected: this.selected.includes(report.id),
+            m,
+            labels,
+            lang: this.language,
+            category: nameIn(report.category, this.language),
+            due: (iso) => formatInstant(iso, this.language),
+            onToggle: () => this.toggle(report.id),
+            onOpen: () => void this.open(i),
+            onFocus: () => (this.active = i),
+          }),
+        )}
+      </ul>
+      <p class="hint">${m.live}</p>`;
+  }
+}

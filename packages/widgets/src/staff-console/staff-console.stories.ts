@@ -1,0 +1,43 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { LiveConnectionState } from '@paht/client-sdk';
+import { html } from 'lit';
+import './staff-console.js';
+import type { ConsolePhase, ConsoleProfile } from './staff-console.component.js';
+
+interface Args {
+  lang: string;
+  phase: ConsolePhase;
+  profile: ConsoleProfile | null;
+  liveState: LiveConnectionState;
+  width: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Staff/Staff console',
+  render: (a) => html`<div style=${`max-width:${a.width}`}>
+    <paht-staff-console lang=${a.lang} .phase=${a.phase} .profile=${a.profile} .liveState=${a.liveState}></paht-staff-console>
+  </div>`,
+  args: { lang: 'vi', phase: { kind: 'signed-out', error: null }, profile: null, liveState: 'closed', width: '90rem' },
+  argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] }, liveState: { control: 'inline-radio', options: ['connecting', 'connected', 'closed'] } },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const operator: ConsoleProfile = { email: 'ioc.quang-tri@example.gov.vn', role: 'IOC_OPERATOR' };
+
+export const SignIn: Story = {};
+export const SignInEnglish: Story = { args: { lang: 'en' } };
+export const SigningIn: Story = { args: { phase: { kind: 'signing-in' } } };
+export const SignInRefused: Story = { args: { phase: { kind: 'signed-out', error: 'Thư điện tử hoặc mật khẩu không đúng.' } } };
+export const Misconfigured: Story = { args: { phase: { kind: 'signed-out', error: 'Trang chưa cấu hình xong nên chưa đăng nhập được (mã lỗi NO_ENDPOINT).' } } };
+export const ChangePassword: Story = { args: { phase: { kind: 'change-password', sending: false, error: null }, profile: { email: 'admin.quang-tri@example.gov.vn', role: 'TENANT_ADMIN' } } };
+export const ChangePasswordRefused: Story = {
+  args: { phase: { kind: 'change-password', sending: false, error: 'Mật khẩu mới cần ít nhất 12 ký tự.' }, profile: { email: 'admin.quang-tri@example.gov.vn', role: 'TENANT_ADMIN' } },
+};
+export const Connecting: Story = { args: { phase: { kind: 'signed-in' }, profile: operator, liveState: 'connecting' } };
+export const Live: Story = { args: { phase: { kind: 'signed-in' }, profile: operator, liveState: 'connected' } };
+export const LiveLost: Story = { args: { phase: { kind: 'signed-in' }, profile: operator, liveState: 'closed' } };
+export const LiveEnglish: Story = { args: { lang: 'en', phase: { kind: 'signed-in' }, profile: operator, liveState: 'connected' } };
+export const UnitOfficer: Story = { args: { phase: { kind: 'signed-in' }, profile: { email: 'chuyenvien.quang-tri@example.gov.vn', role: 'UNIT_OFFICER' }, liveState: 'connected' } };
+export const Phone: Story = { args: { width: '375px', phase: { kind: 'signed-in' }, profile: operator, liveState: 'connected' } };
+export const PhoneSignIn: Story = { args: { width: '375px' } };
