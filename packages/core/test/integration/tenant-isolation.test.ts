@@ -111,7 +111,7 @@ describe('row-level security when the application forgets its tenant filter', ()
        ORDER BY 1`);
     expect(tables.map((t) => t.relname)).toEqual([
       'api_keys', 'attachments', 'audit_entries', 'calendar_days', 'categories', 'focal_points', 'notification_outbox', 'report_events',
-      'reporter_contacts', 'reports', 'sla_policies', 'staff_users', 'units',
+      'reporter_contacts', 'reports', 'sla_policies', 'staff_notifications', 'staff_users', 'units',
     ]);
     expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);
   });
