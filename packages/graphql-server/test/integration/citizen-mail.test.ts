@@ -37,6 +37,8 @@ let base: string;
 let smtp: SMTPServer;
 let smtpPort: number;
 const inbox: Received[] = [];
+/** What the development SMS provider printed (the test's app has no SMS gateway). */
+const consoleSms: Array<Record<string, unknown>> = [];
 /** The SMTP server refuses this many recipients (451, try later) before accepting again. */
 let refusals = 0;
 const tokens: Record<string, string> = {};
@@ -131,7 +133,11 @@ beforeAll(async () => {
   });
   const passwordHash = await hashPassword(PASSWORD);
   await withTenant(ctx.db, t.tenantId, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
-  app = await buildApp({ core: ctx, redisUrl: null, citizenMail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, intervalMs: 0 } });
+  app = await buildApp({
+    core: ctx,
+    redisUrl: null,
+    citizenMail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, intervalMs: 0, sms: { consoleLog: { info: (fields) => consoleSms.push(fields) } } },
+  });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   tokens.operator = await signIn('ioc@example.gov.vn');
   tokens.officer = await signIn('officer@example.gov.vn');
@@ -146,6 +152,7 @@ afterAll(async () => {
 beforeEach(() => {
   inbox.length = 0;
   refusals = 0;
+  consoleSms.length = 0;
 });
 
 describe('citizen e-mails', () => {
@@ -232,7 +239,11 @@ describe('citizen e-mails', () => {
     const report = await submit(null);
     expect(await step(`classifyReport(id: "${report.id}", categoryId: "${t.roadsCategoryId}")`, tokens.operator!)).toBe('CLASSIFIED');
     expect((await outboxOf(report.id)).map((m) => m.channel)).toEqual(['SMS', 'SMS']);
-    expect(await app.citizenMail.deliver()).toEqual({ sent: 0, retried: 0, gaveUp: 0 });
+    // The SMS go to the SMS provider (here the development console, phone masked), never to the mail server.
+    expect(await app.citizenMail.deliver()).toEqual({ sent: 2, retried: 0, gaveUp: 0 });
+    expect(inbox).toEqual([]);
+    expect(consoleSms.map((m) => m.to)).toEqual(['+********678', '+********678']);
+    expect(consoleSms.map((m) => String(m.text).split(':')[0])).toEqual([report.trackingCode, report.trackingCode]);
   });
 
   it("keeps each tenant's outbox to itself (row-level security)", async () => {

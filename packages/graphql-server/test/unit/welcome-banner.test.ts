@@ -21,6 +21,10 @@ describe('the start banner', () => {
     const configured = { tenants: 1, redis: false, operatorApi: false, origins: [] };
     expect(welcomeBanner({ ...facts(true), configured: { ...configured, citizenMail: true } })).toContain('Citizen e-mail: on (PAHT_SMTP_URL)');
     expect(welcomeBanner({ ...facts(true), configured: { ...configured, citizenMail: false } })).toContain('Citizen e-mail: off (PAHT_SMTP_URL not set: messages wait in the outbox)');
+    expect(welcomeBanner({ ...facts(true), configured: { ...configured, sms: 'GATEWAY' } })).toContain('Citizen SMS: on (PAHT_SMS_URL)');
+    expect(welcomeBanner({ ...facts(false), configured: { ...configured, sms: 'CONSOLE' } })).toContain('Citizen SMS: console only (PAHT_SMS_URL not set');
+    expect(welcomeBanner({ ...facts(true), configured: { ...configured, sms: 'OFF' } })).toContain('Citizen SMS: off (PAHT_SMS_URL not set: messages wait in the outbox)');
+    expect(welcomeBanner({ ...facts(true), configured })).not.toContain('Citizen SMS');
   });
 
   it('prints each demo tenant’s public key with the origins it allows, and the demo sign-ins outside production', () => {
