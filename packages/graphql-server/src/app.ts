@@ -14,6 +14,7 @@ import { registerOperatorRoutes } from './operator/operator-routes.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
 import { attachSlaAlerts, type SlaAlertsOptions } from './alerts/attach-sla-alerts.js';
+import { attachJobs, type JobsOptions } from './jobs/attach-jobs.js';
 import { attachLiveUpdates } from './live/live-updates.js';
 import { attachNotificationDelivery, type NotificationDeliveryOptions } from './notifications/notification-delivery.js';
 import { open311Plugin } from './open311/open311-plugin.js';
@@ -48,8 +49,10 @@ export interface BuildAppOptions extends SecurityOptions {
   jit?: boolean;
   /** Serve public reads from the public answer cache (src/cache). Default true. */
   cache?: boolean;
-  /** SLA warnings and breaches (src/alerts): a pass every `intervalMs` once listening (default 60 s; 0: off, `app.slaAlerts.tick()` only). */
+  /** SLA warnings and breaches (src/alerts): the `sla-alerts` job every `intervalMs` once listening (default 60 s; 0: no schedule, `app.slaAlerts.tick()` only). Same as `jobs.intervals['sla-alerts']`, which wins. */
   slaAlerts?: SlaAlertsOptions;
+  /** The deadline jobs (src/jobs, docs/deadlines.md): pg-boss on PostgreSQL, in process on PGlite; schedule, intervals, workers. */
+  jobs?: JobsOptions;
   /** Where uploaded files are kept on local disk. Default `PAHT_UPLOADS_DIR`, else `<os tmpdir>/paht-uploads`. */
   uploadsDir?: string;
   /** Another store for uploads (e.g. S3-compatible); replaces the local disk. */
@@ -128,7 +131,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
   attachLiveUpdates(app, core, schema, { redisUrl, documentLimits: security.documentLimits });
-  attachSlaAlerts(app, core, { redisUrl, ...options.slaAlerts });
+  const slaInterval = options.slaAlerts?.intervalMs === undefined ? {} : { 'sla-alerts': options.slaAlerts.intervalMs };
+  const jobs = attachJobs(app, core, { ...options.jobs, intervals: { ...slaInterval, ...options.jobs?.intervals } });
+  attachSlaAlerts(app, core, jobs, { redisUrl });
   attachNotificationDelivery(app, core, { production, ...(options.notifications ?? options.citizenMail) });
   return app;
 }

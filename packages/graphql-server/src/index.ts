@@ -1,5 +1,7 @@
 // The public contract of @paht/graphql-server.
 export { buildApp, type BuildAppOptions } from './app.js';
+export { DEFAULT_JOB_INTERVALS, type JobRunner, type JobRunSummary } from './jobs/job-runner.js';
+export type { JobsOptions } from './jobs/attach-jobs.js';
 export { schema } from './schema/index.js';
 export type { GraphQLContext } from './context.js';
 export { RequestErrorCode } from './context.js';

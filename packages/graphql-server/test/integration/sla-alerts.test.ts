@@ -4,15 +4,14 @@ import { buildApp } from '@paht/graphql-server';
 import type { Client } from 'graphql-ws';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { createSlaAlertBus } from '../../src/alerts/sla-alert-bus.js';
-import { createSlaAlertScheduler } from '../../src/alerts/sla-alert-scheduler.js';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, testEngine, type TestDatabase } from '../../../core/test/support/test-database.js';
 import { live, liveClient, type Live } from '../support/live-client.js';
 import { startRedisServer } from '../support/redis-server.js';
 
 // SLA warnings and breaches, live: the clock is the core's (moved by hand),
-// the scheduler's passes are explicit `tick()`s, subscribers are real
+// each pass is an explicit `tick()` (the `sla-alerts` job run through the
+// app's job queue: pg-boss on PostgreSQL), subscribers are real
 // graphql-ws clients over the app's WebSocket.
 //
 // Policy FAST (calendar clock): 60 minutes per stage (120 to resolve),
@@ -28,7 +27,7 @@ const REPORT_STATUS = 'subscription S($code: String!, $secret: String!) { report
 interface AlertView {
   reportId: string;
   trackingCode: string;
-  kind: 'WARNING' | 'BREACH';
+  kind: 'WARNING' | 'BREACH' | 'BREACH_TWICE';
   stage: string;
   round: number;
   unitId: string | null;
@@ -152,14 +151,16 @@ describe('the IOC', () => {
     expect(await app.slaAlerts.tick()).toEqual([]);
     expect(await next(alerts)).toMatchObject({ reportId: report.id, kind: 'BREACH', stage: 'CLASSIFY', round: 1 });
 
-    // Nothing more for that report, however often the scheduler passes: the
-    // next item the subscriber gets is another report's warning.
-    ctx.advance(60 * MINUTE);
+    // Nothing more for that report until it has used twice its allowance
+    // (more than 120 minutes): then one escalation, once.
+    ctx.advance(59 * MINUTE);
     expect(await app.slaAlerts.tick()).toEqual([]);
     const other = await submit();
     ctx.advance(48 * MINUTE);
-    expect((await app.slaAlerts.tick()).map(keyOf)).toEqual([`${other.id}|CLASSIFY|1|WARNING`]);
-    expect(await next(alerts)).toMatchObject({ reportId: other.id, kind: 'WARNING' });
+    expect((await app.slaAlerts.tick()).map(keyOf).sort()).toEqual([`${report.id}|CLASSIFY|1|BREACH_TWICE`, `${other.id}|CLASSIFY|1|WARNING`].sort());
+    expect(await app.slaAlerts.tick()).toEqual([]);
+    const last = [await next(alerts), await next(alerts)];
+    expect(last.map((a) => `${a.reportId}|${a.kind}`).sort()).toEqual([`${report.id}|BREACH_TWICE`, `${other.id}|WARNING`].sort());
     await alerts.stop();
     // Out of the way of the next tests: rejected reports have no running stage.
     await step(t.operator, report.id, { type: 'REJECT', rejection: 'OUT_OF_SCOPE', reason: 'Thử nghiệm' });
@@ -219,7 +220,8 @@ describe('unit staff', () => {
 });
 
 describe('the app', () => {
-  it('runs a pass every intervalMs once listening, and no more once closed', async () => {
+  // pg-boss schedules runs in whole minutes (cron): deadline-jobs.test.ts checks its schedules instead.
+  it.skipIf(testEngine() === 'postgres')('runs a pass every intervalMs once listening, and no more once closed', async () => {
     // Its own core context (same database), so that its clock and bus are its own.
     const core = testContext(tdb.db, ctx.now());
     const timed = await buildApp({ core, redisUrl: null, slaAlerts: { intervalMs: 50 } });
@@ -254,23 +256,23 @@ describe('the app', () => {
 
 describe('several processes', () => {
   it('claim each alert once between them, however their passes overlap', async () => {
-    // A second "process": its own core context (same database and time) and its own bus and scheduler.
+    // A second "process": its own core context (same database and time), app, bus and job runner.
     const ctx2 = testContext(tdb.db, ctx.now());
-    const other = createSlaAlertScheduler(ctx2, createSlaAlertBus(), { error: () => {} });
+    const other = await buildApp({ core: ctx2, redisUrl: null, jobs: { schedule: false } });
     const reports = await Promise.all([submit(), submit(), submit()]);
     const ids = new Set(reports.map((r) => r.id));
 
-    const claims: SlaAlert[] = [];
+    const claims: Array<Pick<SlaAlert, 'reportId' | 'stage' | 'round' | 'kind'>> = [];
     for (const minutes of [48, 13, 30]) {
       ctx.advance(minutes * MINUTE);
       ctx2.setNow(ctx.now());
-      const passes = await Promise.all([app.slaAlerts.tick(), other.tick(), app.slaAlerts.tick(), other.tick()]);
+      const passes = await Promise.all([app.slaAlerts.tick(), other.slaAlerts.tick(), app.slaAlerts.tick(), other.slaAlerts.tick()]);
       claims.push(...passes.flat().filter((a) => ids.has(a.reportId)));
     }
     const keys = claims.map(keyOf);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(reports.flatMap((r) => [`${r.id}|CLASSIFY|1|WARNING`, `${r.id}|CLASSIFY|1|BREACH`]).sort());
-    await other.stop();
+    await other.close();
   });
 
   // PGlite has one connection: transactions never overlap there.
@@ -336,7 +338,7 @@ describe.skipIf(testEngine() !== 'postgres')('through Redis', () => {
       }
 
       const report = await submit();
-      const claims: SlaAlert[] = [];
+      const claims: Array<Pick<SlaAlert, 'reportId' | 'stage' | 'round' | 'kind'>> = [];
       for (const minutes of [48, 13]) {
         for (const core of cores) core.setNow(new Date(core.now().getTime() + minutes * MINUTE));
         const passes = await Promise.all(apps.map((a) => a.slaAlerts.tick()));

@@ -1,0 +1,55 @@
+import { DEADLINE_JOBS, type CoreContext, type DeadlineJob } from '@paht/core';
+import type { FastifyInstance } from 'fastify';
+import { deadlineHandler } from './deadline-handler.js';
+import { createInProcessRunner } from './in-process-runner.js';
+import { DEFAULT_JOB_INTERVALS, type JobRunner } from './job-runner.js';
+import { createPgBossRunner } from './pg-boss-runner.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The deadline jobs (src/jobs, docs/deadlines.md): `runNow(job)` runs one through the real queue and awaits it. */
+    jobs: JobRunner;
+  }
+}
+
+export interface JobsOptions {
+  /**
+   * Run the jobs on a schedule once the app listens. Default true. False:
+   * no timer and no schedule registered by this process (`app.jobs.runNow`
+   * still works; with pg-boss, schedules other processes registered still run).
+   */
+  schedule?: boolean;
+  /** Milliseconds between runs per job; default `DEFAULT_JOB_INTERVALS` (SLA alerts every minute, rating reminders and auto-close every 15 minutes, focal points hourly). With pg-boss, rounded to whole minutes (a cron schedule). */
+  intervals?: Partial<Record<DeadlineJob, number>>;
+  /** Work the queues in this process (pg-boss). Default true, unless `PAHT_JOB_WORKERS=0`: a process that serves requests only. */
+  workers?: boolean;
+  /** pg-boss: seconds between an idle worker's polls (at least 0.5). Default 2. */
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * The app's scheduled jobs: pg-boss on PostgreSQL, an in-process runner on
+ * PGlite, the same handler either way. Started when the app listens (or at
+ * the first `runNow`), stopped when it closes, before the buses close.
+ */
+export function attachJobs(app: FastifyInstance, core: CoreContext, options: JobsOptions = {}): JobRunner {
+  const intervals = { ...DEFAULT_JOB_INTERVALS, ...options.intervals };
+  for (const job of DEADLINE_JOBS) {
+    const every = intervals[job];
+    if (!Number.isFinite(every) || every < 0) throw new RangeError(`jobs.intervals.${job} must be 0 or more milliseconds, got ${every}`);
+  }
+  const scheduled = options.schedule ?? true ? intervals : null;
+  const handler = deadlineHandler(core, app.log);
+  const runner = core.db.engine === 'postgres'
+    ? createPgBossRunner(core.db, handler, {
+      intervals: scheduled,
+      workers: options.workers ?? process.env.PAHT_JOB_WORKERS !== '0',
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+      log: app.log,
+    })
+    : createInProcessRunner(handler, { intervals: scheduled, log: app.log });
+  app.decorate('jobs', runner);
+  app.addHook('onListen', async () => runner.start());
+  app.addHook('preClose', async () => runner.stop());
+  return runner;
+}
