@@ -43,6 +43,16 @@ export default defineConfig({
         test: { name: 'package', include: ['packages/*/test/package/**/*.test.ts'] },
       },
       {
+        // End to end as a province meets it: the CLI and the server as processes, Chromium, a real SMTP server.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['packages/*/test/e2e/**/*.test.ts'],
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/postgres-global.ts'],
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',

@@ -20,6 +20,8 @@ export interface ServerConfig {
   production: boolean;
   /** `PAHT_DEMO=1`: seed the demo tenants in production too (always seeded otherwise). */
   demo: boolean;
+  /** `PAHT_DELIVERY_INTERVAL_MS`: milliseconds between the notification worker's passes (e-mail, SMS). Default null: the worker's own (30 s); 0 turns its timer off. */
+  deliveryIntervalMs: number | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -27,6 +29,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be a port number, not ${env.PORT}`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const dataDir = resolve(cwd, env.DATA_DIR ?? '.data/pglite');
+  const interval = env.PAHT_DELIVERY_INTERVAL_MS?.trim();
+  const deliveryIntervalMs = interval ? Number(interval) : null;
+  if (deliveryIntervalMs !== null && !(Number.isInteger(deliveryIntervalMs) && deliveryIntervalMs >= 0)) {
+    throw new RangeError(`PAHT_DELIVERY_INTERVAL_MS must be a whole number of milliseconds (0 or more), not ${interval}`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -36,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logger: env.LOG !== 'false',
     production: env.NODE_ENV === 'production',
     demo: env.PAHT_DEMO === '1',
+    deliveryIntervalMs,
   };
 }
 

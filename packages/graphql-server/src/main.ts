@@ -25,7 +25,7 @@ const core = createCoreContext(db, { secretKey: secret.key });
 const migrated = await migrate(db);
 // In production the demo tenants are never made unless asked for: an empty instance.
 const demo = config.production && !config.demo ? null : await seedDemo(core);
-const app = await buildApp({ core, logger: config.logger });
+const app = await buildApp({ core, logger: config.logger, ...(config.deliveryIntervalMs !== null ? { notifications: { intervalMs: config.deliveryIntervalMs } } : {}) });
 const address = await app.listen({ port: config.port, host: config.host });
 
 console.log(

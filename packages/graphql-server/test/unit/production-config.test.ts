@@ -19,6 +19,13 @@ describe('production configuration', () => {
     expect(readConfig({})).toMatchObject({ production: false });
   });
 
+  it('reads PAHT_DELIVERY_INTERVAL_MS as whole milliseconds, refusing anything else by name', () => {
+    expect(readConfig({}).deliveryIntervalMs).toBeNull();
+    expect(readConfig({ PAHT_DELIVERY_INTERVAL_MS: '500' }).deliveryIntervalMs).toBe(500);
+    expect(readConfig({ PAHT_DELIVERY_INTERVAL_MS: '0' }).deliveryIntervalMs).toBe(0);
+    for (const bad of ['-1', '1.5', 'soon', '30s']) expect(() => readConfig({ PAHT_DELIVERY_INTERVAL_MS: bad })).toThrow(/PAHT_DELIVERY_INTERVAL_MS/);
+  });
+
   it('describes the database for the banner without its user or password', () => {
     const text = describeDatabase({ databaseUrl: 'postgres://paht:s3cret-pw@db.internal:5432/paht?sslmode=require', dataDir: '/x' });
     expect(text).toBe('PostgreSQL (db.internal:5432/paht)');
