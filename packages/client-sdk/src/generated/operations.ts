@@ -1064,6 +1064,93 @@ export type CloseReportMutation = { closeReport:
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
+export type ClassificationSuggestionFieldsFragment = { confidence: number, category: { id: string, code: string, name: string, nameEn: string | null }, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
+
+export type TriageReportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ReportFilter | null | undefined;
+  orderBy?: ReportOrder | null | undefined;
+}>;
+
+
+export type TriageReportsQuery = { reports:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'ReportConnection', nodes: Array<{ supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, suggestions: Array<{ confidence: number, category: { id: string, code: string, name: string, nameEn: string | null }, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type ClassificationSuggestionsQueryVariables = Exact<{
+  reportId: string;
+}>;
+
+
+export type ClassificationSuggestionsQuery = { classificationSuggestions:
+    | { __typename: 'ClassificationSuggestionsSuccess', data: Array<{ confidence: number, category: { id: string, code: string, name: string, nameEn: string | null }, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type PossibleDuplicatesQueryVariables = Exact<{
+  reportId: string;
+  radiusMeters?: number | null | undefined;
+  withinDays?: number | null | undefined;
+  minSimilarity?: number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type PossibleDuplicatesQuery = { possibleDuplicates:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PossibleDuplicatesSuccess', data: Array<{ similarity: number, distanceMeters: number | null, report: { supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type MergeReportMutationVariables = Exact<{
+  id: string;
+  intoId: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type MergeReportMutation = { mergeReport:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportMerge', originalId: string, supporterCount: number, merged: { reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null } } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type NearbyReportsQueryVariables = Exact<{
+  categoryId: string;
+  latitude: number;
+  longitude: number;
+  radiusMeters?: number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type NearbyReportsQuery = { nearbyReports:
+    | { __typename: 'NearbyReportsSuccess', data: Array<{ distanceMeters: number, report: { id: string, trackingCode: string, status: ReportStatus, title: string | null, address: string | null, submittedAt: string, supporterCount: number, category: { id: string, code: string, name: string, nameEn: string | null } | null } }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type SupportReportMutationVariables = Exact<{
+  reportId: string;
+  deviceId: string;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+}>;
+
+
+export type SupportReportMutation = { supportReport:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportSupport', reportId: string, supporterCount: number, alreadySupported: boolean }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1527,6 +1614,30 @@ export const StaffNotificationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocum
   read
 }
     `, {"fragmentName":"StaffNotificationFields"}) as unknown as TypedDocumentString<StaffNotificationFieldsFragment, unknown>;
+export const ClassificationSuggestionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment ClassificationSuggestionFields on ClassificationSuggestion {
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  confidence
+}
+    fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}`, {"fragmentName":"ClassificationSuggestionFields"}) as unknown as TypedDocumentString<ClassificationSuggestionFieldsFragment, unknown>;
 export const AdminUnitsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AdminUnits {
   adminUnits {
@@ -3903,3 +4014,358 @@ fragment TransitionFields on ReportTransition {
     ...SlaFields
   }
 }`) as unknown as TypedDocumentString<CloseReportMutation, CloseReportMutationVariables>;
+export const TriageReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query TriageReports($first: Int, $after: String, $filter: ReportFilter, $orderBy: ReportOrder) {
+  reports(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    __typename
+    ... on ReportConnection {
+      nodes {
+        ...ReportSummaryFields
+        supporterCount
+        suggestions {
+          ...ClassificationSuggestionFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment ReportSummaryFields on Report {
+  id
+  trackingCode
+  status
+  visibility
+  channel
+  title
+  description
+  address
+  areaCode
+  latitude
+  longitude
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  submittedAt
+  updatedAt
+  dueAt
+  answerDueAt
+  resolvedAt
+  resolvedOnTime
+  answer
+  rating
+}
+fragment ClassificationSuggestionFields on ClassificationSuggestion {
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  confidence
+}`) as unknown as TypedDocumentString<TriageReportsQuery, TriageReportsQueryVariables>;
+export const ClassificationSuggestionsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ClassificationSuggestions($reportId: ID!) {
+  classificationSuggestions(reportId: $reportId) {
+    __typename
+    ... on ClassificationSuggestionsSuccess {
+      data {
+        ...ClassificationSuggestionFields
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment ClassificationSuggestionFields on ClassificationSuggestion {
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  confidence
+}`) as unknown as TypedDocumentString<ClassificationSuggestionsQuery, ClassificationSuggestionsQueryVariables>;
+export const PossibleDuplicatesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query PossibleDuplicates($reportId: ID!, $radiusMeters: Int, $withinDays: Int, $minSimilarity: Float, $first: Int) {
+  possibleDuplicates(
+    reportId: $reportId
+    radiusMeters: $radiusMeters
+    withinDays: $withinDays
+    minSimilarity: $minSimilarity
+    first: $first
+  ) {
+    __typename
+    ... on PossibleDuplicatesSuccess {
+      data {
+        similarity
+        distanceMeters
+        report {
+          ...ReportSummaryFields
+          supporterCount
+        }
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment ReportSummaryFields on Report {
+  id
+  trackingCode
+  status
+  visibility
+  channel
+  title
+  description
+  address
+  areaCode
+  latitude
+  longitude
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  submittedAt
+  updatedAt
+  dueAt
+  answerDueAt
+  resolvedAt
+  resolvedOnTime
+  answer
+  rating
+}`) as unknown as TypedDocumentString<PossibleDuplicatesQuery, PossibleDuplicatesQueryVariables>;
+export const MergeReportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation MergeReport($id: ID!, $intoId: ID!, $reason: String) {
+  mergeReport(id: $id, intoId: $intoId, reason: $reason) {
+    __typename
+    ... on ReportMerge {
+      originalId
+      supporterCount
+      merged {
+        reportId
+        status
+        entry {
+          ...TimelineEntryFields
+        }
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}`) as unknown as TypedDocumentString<MergeReportMutation, MergeReportMutationVariables>;
+export const NearbyReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query NearbyReports($categoryId: ID!, $latitude: Float!, $longitude: Float!, $radiusMeters: Int, $first: Int) {
+  nearbyReports(
+    categoryId: $categoryId
+    latitude: $latitude
+    longitude: $longitude
+    radiusMeters: $radiusMeters
+    first: $first
+  ) {
+    __typename
+    ... on NearbyReportsSuccess {
+      data {
+        distanceMeters
+        report {
+          id
+          trackingCode
+          status
+          title
+          address
+          submittedAt
+          supporterCount
+          category {
+            ...CategoryFields
+          }
+        }
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}`) as unknown as TypedDocumentString<NearbyReportsQuery, NearbyReportsQueryVariables>;
+export const SupportReportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SupportReport($reportId: ID!, $deviceId: String!, $phone: String, $email: String) {
+  supportReport(
+    reportId: $reportId
+    deviceId: $deviceId
+    phone: $phone
+    email: $email
+  ) {
+    __typename
+    ... on ReportSupport {
+      reportId
+      supporterCount
+      alreadySupported
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<SupportReportMutation, SupportReportMutationVariables>;

@@ -12,6 +12,8 @@ import './report-transition.js';
 import './staff-commands.js';
 import './citizen-commands.js';
 import './reporter-contact.js';
+import './report-triage.js';
+import './report-support.js';
 import './kpi.js';
 import './sign-in.js';
 import './subscriptions.js';

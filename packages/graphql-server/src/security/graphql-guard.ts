@@ -14,6 +14,7 @@ import type { RateLimitedAction } from './security-options.js';
 const LIMITED_FIELDS: Readonly<Record<string, RateLimitedAction>> = {
   signIn: 'signIn',
   submitReport: 'submitReport',
+  supportReport: 'submitReport',
   rateReport: 'citizenReply',
   provideInfo: 'citizenReply',
   reopenReport: 'citizenReply',
