@@ -1,4 +1,4 @@
-import { assertCan, Permission, updateTenantSettings, type TenantSettingsChange, type TenantSettingsWithHours } from '@paht/core';
+import { assertCan, notificationSettingsSchema, Permission, updateTenantSettings, type TenantSettingsChange, type TenantSettingsWithHours } from '@paht/core';
 import { builder } from '../builder.js';
 import { forgetTenant } from '../security/request-tenant.js';
 import { ADMIN_ERRORS, ADMIN_QUERY_ERRORS, asAdmin, STAFF_ONLY } from './admin-shared.js';
@@ -37,12 +37,19 @@ const OidcView = builder.objectRef<Oidc>('TenantOidcProvider').implement({
   }),
 });
 
+const SmsPolicyEnum = builder.enumType('SmsPolicy', {
+  description: 'When citizens get an SMS at the phone they left: `OFF` never, `WHEN_NO_EMAIL` only those who left no e-mail, `ALWAYS` besides the e-mail.',
+  values: notificationSettingsSchema.shape.sms.unwrap().options,
+});
+
 const NotificationsView = builder.objectRef<Notifications>('TenantNotificationSettings').implement({
   description: 'How citizens are told of their report’s progress.',
   fields: (t) => ({
     emailFrom: t.string({ nullable: true, description: 'Sender of citizens’ e-mails (default: the server’s).', resolve: (n) => n.emailFrom ?? null }),
     emailFromName: t.string({ nullable: true, description: 'Sender’s display name (default: the tenant’s name).', resolve: (n) => n.emailFromName ?? null }),
     publicTrackerUrl: t.string({ nullable: true, description: 'Public tracker page with `{code}` (default: no link).', resolve: (n) => n.publicTrackerUrl ?? null }),
+    sms: t.field({ type: SmsPolicyEnum, description: 'When citizens get an SMS (default `WHEN_NO_EMAIL`).', resolve: (n) => n.sms ?? 'WHEN_NO_EMAIL' }),
+    smsSender: t.string({ nullable: true, description: 'SMS sender brandname (default: the server’s, else the gateway’s).', resolve: (n) => n.smsSender ?? null }),
   }),
 });
 
@@ -72,7 +79,7 @@ const TenantSettingsView = builder.objectRef<Settings>('TenantSettings').impleme
     }),
     singleSignOn: t.boolean({ description: 'Whether staff may sign in through the tenant’s own OpenID Connect provider.', resolve: (s) => Boolean(s.oidc) }),
     oidc: t.field({ type: OidcView, nullable: true, description: 'The tenant’s OpenID Connect provider, if any.', resolve: (s) => s.oidc ?? null }),
-    notifications: t.field({ type: NotificationsView, nullable: true, description: 'Citizen e-mail settings, if any.', resolve: (s) => s.notifications ?? null }),
+    notifications: t.field({ type: NotificationsView, nullable: true, description: 'Citizen notification settings (e-mail, SMS, tracker link), if any.', resolve: (s) => s.notifications ?? null }),
     branding: t.field({ type: BrandingView, description: 'The widgets’ name, colours and logo.', resolve: (s) => s.branding }),
     officeHours: t.field({ type: [OfficeDayView], description: 'Office hours per worked weekday; a missing day is not worked.', resolve: (s) => officeDays(s.officeHours) }),
   }),
@@ -107,6 +114,8 @@ const NotificationsInput = builder.inputType('TenantNotificationSettingsInput', 
     emailFrom: t.string({ required: false, description: 'Sender of citizens’ e-mails, e.g. `phananh@quangtri.gov.vn`.' }),
     emailFromName: t.string({ required: false, description: 'Sender’s display name, one line.' }),
     publicTrackerUrl: t.string({ required: false, description: 'Public tracker page, http(s), with `{code}` where the tracking code goes.' }),
+    sms: t.field({ type: SmsPolicyEnum, required: false, description: 'When citizens get an SMS; default `WHEN_NO_EMAIL`.' }),
+    smsSender: t.string({ required: false, description: 'SMS sender brandname as registered with the carriers, 1–11 letters, digits, space, `.`, `-`, `_`.' }),
   }),
 });
 
@@ -126,7 +135,7 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     allowedOrigins: t.stringList({ required: false, description: 'Replaces the list; at most 50 origins like `https://portal.example.gov.vn`.' }),
     trackingPrefix: t.string({ required: false, description: 'Prefix of new tracking codes, 2–4 capital letters; null: from the slug.' }),
     oidc: t.field({ type: OidcInput, required: false, description: 'The tenant’s OpenID Connect provider; null turns single sign-on off.' }),
-    notifications: t.field({ type: NotificationsInput, required: false, description: 'Citizen e-mail sender and tracker link; null: the server’s defaults.' }),
+    notifications: t.field({ type: NotificationsInput, required: false, description: 'Citizen e-mail and SMS senders, SMS rule and tracker link; null: the server’s defaults.' }),
     branding: t.field({ type: BrandingInput, required: false, description: 'The widgets’ name, colours and logo; null: the defaults.' }),
     officeHours: t.field({ type: [OfficeDayInput], required: false, description: 'Office hours of every worked weekday (a day not listed is not worked).' }),
   }),

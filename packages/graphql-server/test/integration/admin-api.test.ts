@@ -468,7 +468,7 @@ describe('tenant settings', () => {
   });
 
   const FULL = `${ERR} ... on TenantSettings { trackingPrefix allowedOrigins singleSignOn oidc { issuer audience jwksUrl emailClaim trustUnverifiedEmail }
-    notifications { emailFrom emailFromName publicTrackerUrl } branding { nameVi nameEn primaryColor accentColor logoUrl } officeHours { weekday periods { start end } } }`;
+    notifications { emailFrom emailFromName publicTrackerUrl sms smsSender } branding { nameVi nameEn primaryColor accentColor logoUrl } officeHours { weekday periods { start end } } }`;
   const GET_FULL = `query { result: tenantSettings { ${FULL} } }`;
   const UPDATE_FULL = `mutation U($input: TenantSettingsInput!) { result: updateTenantSettings(input: $input) { ${FULL} } }`;
   const BRANDING = 'query { result: tenantBranding { name nameEn primaryColor accentColor logoUrl } }';
@@ -487,7 +487,7 @@ describe('tenant settings', () => {
       trackingPrefix: 'ADX',
       officeHours: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, periods: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }] })),
       branding: { nameVi: 'Cổng phản ánh Adm', primaryColor: '#AA0000', accentColor: '#00aa00', logoUrl: 'https://cdn.example.gov.vn/logo.svg' },
-      notifications: { emailFrom: 'phananh@example.gov.vn', emailFromName: 'Phản ánh Adm', publicTrackerUrl: 'https://portal.example.gov.vn/tra-cuu?code={code}' },
+      notifications: { emailFrom: 'phananh@example.gov.vn', emailFromName: 'Phản ánh Adm', publicTrackerUrl: 'https://portal.example.gov.vn/tra-cuu?code={code}', sms: 'ALWAYS', smsSender: 'ADMTEST' },
       oidc: { issuer: 'https://sso.example.gov.vn', audience: 'paht', jwksUrl: 'https://sso.example.gov.vn/jwks' },
     };
     const after = await run(ADMIN, UPDATE_FULL, { input });
@@ -524,6 +524,7 @@ describe('tenant settings', () => {
       () => run(ADMIN, UPDATE_FULL, { input: { trackingPrefix: 'ab1' } }),
       () => run(ADMIN, UPDATE_FULL, { input: { officeHours: [{ weekday: 1, periods: [{ start: '17:00', end: '08:00' }] }] } }),
       () => run(ADMIN, UPDATE_FULL, { input: { notifications: { publicTrackerUrl: 'https://portal.example.gov.vn/tra-cuu' } } }),
+      () => run(ADMIN, UPDATE_FULL, { input: { notifications: { smsSender: 'Far too long brandname' } } }),
     );
     const paths = results.map((r) => r.fields?.map((f) => f.path));
     expect(paths[0]).toEqual(['branding.primaryColor']);
@@ -532,6 +533,7 @@ describe('tenant settings', () => {
     expect(paths[3]).toEqual(['trackingPrefix']);
     expect(paths[4]?.[0]).toMatch(/^officeHours\.1/);
     expect(paths[5]).toEqual(['notifications.publicTrackerUrl']);
+    expect(paths[6]).toEqual(['notifications.smsSender']);
     expect(JSON.stringify(results)).not.toContain('red');
     expect(await run(null, BRANDING)).toMatchObject({ primaryColor: '#0b5394' });
     // A NUL character is refused before the resolver, naming the field.
