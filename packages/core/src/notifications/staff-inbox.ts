@@ -47,6 +47,13 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   }
 }
 
+type InboxRow = Parameters<typeof toStaffNotificationRecord>[0] & { report: { trackingCode: string } | null };
+
+function inboxItem(row: InboxRow): StaffInboxItem {
+  const record = toStaffNotificationRecord(row);
+  return { ...record, trackingCode: row.report?.trackingCode ?? null, title: staffNoticeTitle(record.kind) };
+}
+
 /** The unread count of one staff member, inside a tenant transaction. */
 export const unreadStaffNotifications = (tx: TenantTx, staffUserId: string): Promise<number> =>
   tx.staffNotification.count({ where: { staffUserId, readAt: null } });
@@ -72,10 +79,7 @@ export async function listStaffNotifications(ctx: CoreContext, tenantId: string,
   const page = rows.slice(0, take);
   const cursors = page.map((r) => encodeCursor(r.createdAt, r.id));
   return {
-    items: page.map((r) => {
-      const record = toStaffNotificationRecord(r);
-      return { ...record, trackingCode: r.report?.trackingCode ?? null, title: staffNoticeTitle(record.kind) };
-    }),
+    items: page.map(inboxItem),
     cursors,
     endCursor: cursors.at(-1) ?? null,
     hasNextPage: rows.length > take,
@@ -98,9 +102,7 @@ export async function readStaffNotification(
   return withTenant(ctx.db, tenantId, async (tx) => {
     const row = await tx.staffNotification.findFirst({ where: { id, staffUserId }, include: { report: { select: { trackingCode: true } } } });
     if (!row) return null;
-    const record = toStaffNotificationRecord(row);
-    const item = { ...record, trackingCode: row.report?.trackingCode ?? null, title: staffNoticeTitle(record.kind) };
-    return { item, unreadCount: await unreadStaffNotifications(tx, staffUserId) };
+    return { item: inboxItem(row), unreadCount: await unreadStaffNotifications(tx, staffUserId) };
   }, { snapshot: true });
 }
 

@@ -125,12 +125,32 @@ describe('staff notices', () => {
     await transitionReport(ctx, t.tenantId, operator, reportId, { type: 'CLASSIFY', categoryId: t.roadsCategoryId });
     const before = await countUnreadStaffNotifications(ctx, t.tenantId, t.wardOfficer);
     await expect(transitionReport(ctx, t.tenantId, operator, reportId, { type: 'ASSIGN', unitId: other.roadsUnitId })).rejects.toThrow();
+    ctx.advance(60_000);
     const assigned = await transitionReport(ctx, t.tenantId, operator, reportId, { type: 'ASSIGN', unitId: t.wardUnitId });
     expect(assigned.staffNotifications.map((n) => [n.kind, n.staffUserId])).toEqual([['NEW_WORK', userOf(t.wardOfficer)]]);
     expect(await countUnreadStaffNotifications(ctx, t.tenantId, t.wardOfficer)).toBe(before + 1);
     const page = await listStaffNotifications(ctx, t.tenantId, t.wardOfficer, { unreadOnly: true });
     expect(page.items[0]).toMatchObject({ kind: 'NEW_WORK', reportId, trackingCode, title: STAFF_NOTICES.NEW_WORK.title });
     expect(JSON.stringify(page)).not.toMatch(CONTACT);
+  });
+
+  it('tell the unit when the citizen answers its question or reopens the report', async () => {
+    const ward = t.wardOfficer;
+    const citizen: Actor = { role: 'CITIZEN', reportId };
+    const kinds = async () => (await listStaffNotifications(ctx, t.tenantId, ward)).items.map((i) => i.kind);
+    await transitionReport(ctx, t.tenantId, ward, reportId, { type: 'ACCEPT' });
+    await transitionReport(ctx, t.tenantId, ward, reportId, { type: 'REQUEST_INFO', reason: 'Xin chụp thêm ảnh nắp cống.' });
+    ctx.advance(60_000);
+    const replied = await transitionReport(ctx, t.tenantId, citizen, reportId, { type: 'PROVIDE_INFO', reason: 'Ảnh đã gửi kèm.' });
+    expect(replied.staffNotifications.map((n) => [n.kind, n.staffUserId, n.unitId])).toEqual([['CITIZEN_REPLIED', userOf(ward), t.wardUnitId]]);
+    await transitionReport(ctx, t.tenantId, ward, reportId, { type: 'RESOLVE', answer: 'Đã thay nắp cống mới.' });
+    await transitionReport(ctx, t.tenantId, t.operator, reportId, { type: 'PUBLISH' });
+    ctx.advance(60_000);
+    const reopened = await transitionReport(ctx, t.tenantId, citizen, reportId, { type: 'REOPEN', reason: 'Nắp mới lại bị lệch.' });
+    expect(reopened.staffNotifications.map((n) => n.kind)).toEqual(['REOPENED']);
+    expect((await kinds()).slice(0, 3)).toEqual(['REOPENED', 'CITIZEN_REPLIED', 'NEW_WORK']);
+    // Steps staff are not told of (accept, request info, resolve, publish) wrote no notice.
+    expect(await withTenant(ctx.db, t.tenantId, (tx) => tx.staffNotification.count({ where: { reportId, dedupeKey: { contains: ':event:' } } }))).toBe(4);
   });
 
   it('stay in their tenant: another tenant neither sees, marks nor notifies across', async () => {

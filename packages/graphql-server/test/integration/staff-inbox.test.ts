@@ -90,8 +90,8 @@ async function inboxOf(email: string, tenant = 'inbox', token = tokens[email]): 
 async function assigned(unitId = t.roadsUnitId) {
   const report = await submitted();
   const operator = staff('ioc@example.gov.vn');
-  expect((await operator.request(CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId })).result.__typename).toBe('ReportTransition');
-  expect((await operator.request(ASSIGN, { id: report.id, unitId })).result.__typename).toBe('ReportTransition');
+  expect((await operator.request(CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId })).result?.__typename).toBe('ReportTransition');
+  expect((await operator.request(ASSIGN, { id: report.id, unitId })).result?.__typename).toBe('ReportTransition');
   return report;
 }
 
