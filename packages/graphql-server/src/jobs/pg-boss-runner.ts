@@ -23,6 +23,8 @@ export const PG_BOSS_SCHEMA = 'pgboss';
 export const queueOf = (job: DeadlineJob): string => `deadlines-${job}`;
 
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
+/** Advisory lock key held while a process starts pg-boss (installs or migrates its schema). */
+const START_LOCK = 0x7b055;
 
 /**
  * The jobs on PostgreSQL, through pg-boss 10 on the platform's own
@@ -46,18 +48,23 @@ export function createPgBossRunner(db: Database, handler: JobHandler, options: P
   let starting: Promise<void> | null = null;
 
   async function startOnce(): Promise<void> {
-    await boss.start();
-    for (const job of DEADLINE_JOBS) {
-      const name = queueOf(job);
-      await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 });
-      if (options.workers ?? true) {
-        const id = await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([run]) => {
-          if (!run) return null;
-          return handler(job);
-        });
-        workers.set(job, id);
+    // Processes starting together would race to create pg-boss's schema and
+    // the queues' tables (deadlocks, duplicate schema): one at a time.
+    await db.withLock(START_LOCK, async () => {
+      await boss.start();
+      for (const job of DEADLINE_JOBS) {
+        const name = queueOf(job);
+        await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 });
+        if (options.intervals && options.intervals[job] > 0) await boss.schedule(name, cronFor(options.intervals[job]), {}, { tz: 'UTC' });
       }
-      if (options.intervals && options.intervals[job] > 0) await boss.schedule(name, cronFor(options.intervals[job]), {}, { tz: 'UTC' });
+    });
+    if (!(options.workers ?? true)) return;
+    for (const job of DEADLINE_JOBS) {
+      const id = await boss.work(queueOf(job), { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([run]) => {
+        if (!run) return null;
+        return handler(job);
+      });
+      workers.set(job, id);
     }
   }
 
