@@ -154,6 +154,14 @@ describe('<paht-report-form> in Chromium', () => {
 
     await fillForm(page, 'Ổ gà lớn trên đường Hùng Vương');
     expect(await form.locator('#phone').getAttribute('aria-invalid')).toBe('false'); // an edited field's error goes
+    // The e-mail (for progress notices) is optional, and checked when given.
+    await form.locator('#email').fill('an@');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.locator('#email').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('#email-error').textContent()).toContain('Địa chỉ thư điện tử chưa đúng');
+    expect(await form.locator('#email').getAttribute('type')).toBe('email');
+    await form.locator('#email').fill('an@example.com');
+    expect(await form.locator('#email').getAttribute('aria-invalid')).toBe('false');
     if (photoSupported) {
       await form.locator('#media').setInputFiles({ name: 'o-ga.png', mimeType: 'image/png', buffer: makePng() });
       await expect.poll(() => form.locator('.previews li').textContent(), { timeout: 15_000 }).toContain('Đã tải lên');
