@@ -196,6 +196,18 @@ describe('SMS delivery through an HTTP gateway', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('retries a 429 (too many requests) and a 408 like a 5xx, not as a refusal', async () => {
+    const report = await submitReport(ctx, t.tenantId, submission({ phone: PHONE }));
+    answers.push(429);
+    expect(await app.notificationDelivery.deliver()).toEqual({ sent: 0, retried: 1, gaveUp: 0 });
+    ctx.advance(notificationRetryDelayMs(1));
+    answers.push(408);
+    expect(await app.notificationDelivery.deliver()).toEqual({ sent: 0, retried: 1, gaveUp: 0 });
+    ctx.advance(notificationRetryDelayMs(2));
+    expect(await app.notificationDelivery.deliver()).toEqual({ sent: 1, retried: 0, gaveUp: 0 });
+    expect((await outboxOf(report.id)).map((m) => [m.attempts, m.failedAt])).toEqual([[3, null]]);
+  });
+
   it('delivers staff messages with no report on both channels, from each tenant with its own sender', async () => {
     const now = ctx.now();
     await withTenant(ctx.db, t.tenantId, async (tx) => {
