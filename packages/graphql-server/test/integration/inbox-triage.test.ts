@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, submitReport, transitionReport, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
+import { createClient, findPossibleDuplicates, listTriageReports, mergeReport, nearbyReports, suggestClassification, supportReport } from '@paht/client-sdk';
 import type { FastifyInstance } from 'fastify';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
@@ -332,5 +333,35 @@ describe('the citizen form: nearby reports and "me too"', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('through the SDK', () => {
+  it('the inbox reads suggestions, duplicates and counts, merges, and the citizen form supports', async () => {
+    const staff = createClient({ endpoint: `${base}/graphql`, tenant: 'triage', token: tokens.a });
+    const citizen = createClient({ endpoint: `${base}/graphql`, tenant: 'triage' });
+    const first = await file(a, 'Cống thoát nước bị tắc trên đường Hai Bà Trưng', north(300));
+    await classify(a, first.id, a.roadsCategoryId, a.roadsUnitId);
+    const second = await file(a, 'Cong thoat nuoc bi tac tren duong Hai Ba Trung', north(320), '0955555555');
+
+    const page = await listTriageReports(staff, { first: 100, filter: { status: ['SUBMITTED'] } });
+    if (page.__typename !== 'ReportConnection') throw new Error(page.__typename);
+    const row = page.nodes.find((n) => n.id === second.id);
+    expect(row?.supporterCount).toBe(0);
+    expect(Array.isArray(row?.suggestions)).toBe(true);
+    const suggested = await suggestClassification(staff, second.id);
+    expect(suggested.__typename).toBe('ClassificationSuggestionsSuccess');
+
+    const duplicates = await findPossibleDuplicates(staff, { reportId: second.id });
+    if (duplicates.__typename !== 'PossibleDuplicatesSuccess') throw new Error(duplicates.__typename);
+    expect(duplicates.data[0]?.report.id).toBe(first.id);
+    const merged = await mergeReport(staff, { id: second.id, intoId: first.id });
+    expect(merged).toMatchObject({ __typename: 'ReportMerge', supporterCount: 1, merged: { status: 'REJECTED' } });
+
+    const nearby = await nearbyReports(citizen, { categoryId: a.roadsCategoryId, latitude: north(310).latitude, longitude: HERE.longitude, radiusMeters: 100 });
+    if (nearby.__typename !== 'NearbyReportsSuccess') throw new Error(nearby.__typename);
+    expect(nearby.data.map((n) => n.report.id)).toContain(first.id);
+    expect(await supportReport(citizen, { reportId: first.id, deviceId: 'sdk-device-000001' })).toMatchObject({ supporterCount: 2, alreadySupported: false });
+    expect(await supportReport(citizen, { reportId: first.id, deviceId: 'sdk-device-000001' })).toMatchObject({ supporterCount: 2, alreadySupported: true });
   });
 });
