@@ -6,12 +6,17 @@ import {
   MarkNotificationsReadDocument,
   MyNotificationsDocument,
   MyUnreadNotificationCountDocument,
+  listMyNotifications,
+  markNotificationsRead,
   typedDocument,
+  unreadNotificationCount,
+  watchMyNotifications,
   type PahtClient,
   type SubmitReportInput,
 } from '@paht/client-sdk';
 import type { Client } from 'graphql-ws';
 import type { FastifyInstance } from 'fastify';
+import { WebSocket } from 'ws';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
 import { live, liveClient, type Live } from '../support/live-client.js';
@@ -246,6 +251,29 @@ describe('the staff inbox', () => {
     expect(foreignDelivery.unreadCount).toBe(1);
     await wardLive.stop();
     await foreignLive.stop();
+  });
+
+  it('is read, counted, marked and watched through the SDK’s helpers', async () => {
+    const sdk = createHttpClient({ endpoint: `${base}/graphql`, tenant: 'inbox', token: tokens['leader@example.gov.vn'], webSocketImpl: WebSocket, liveRetryAttempts: 0 });
+    try {
+      const stream = watchMyNotifications(sdk);
+      const first = stream.next();
+      // The client's one connection starts its subscriptions in order: once the tracker answers, the inbox listens.
+      const tracker = sdk.watchReport(probes.inbox!.trackingCode, probes.inbox!.secret);
+      await tracker.next();
+      await tracker.return?.();
+      const report = await assigned(t.roadsUnitId);
+      const delivery = (await first).value;
+      expect(delivery?.notification).toMatchObject({ kind: 'NEW_WORK', reportId: report.id });
+      const count = await unreadNotificationCount(sdk);
+      expect(count).toEqual({ __typename: 'MyUnreadNotificationCountSuccess', data: delivery?.unreadCount });
+      const page = await listMyNotifications(sdk, { unreadOnly: true, first: 100 });
+      expect(page.__typename === 'StaffNotificationConnection' && page.edges.length).toBe(delivery?.unreadCount);
+      expect(await markNotificationsRead(sdk, { all: true })).toEqual({ __typename: 'NotificationsRead', unreadCount: 0 });
+      await stream.return(undefined);
+    } finally {
+      await sdk.close();
+    }
   });
 
   it('pages the inbox newest first', async () => {
