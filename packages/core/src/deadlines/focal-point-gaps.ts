@@ -27,7 +27,7 @@ export function focalPointGapSince(unitCreatedAt: Date, rows: readonly FocalRow[
   for (const role of ROLES) {
     const mine = rows.filter((r) => r.role === role && r.validFrom <= now);
     if (mine.some((r) => r.validTo === null || r.validTo > now)) continue;
-    const ended = mine.reduce<Date>((last, r) => (r.validTo && r.validTo > last ? r.validTo : last), unitCreatedAt);
+    const ended = mine.length === 0 ? unitCreatedAt : mine.reduce<Date>((last, r) => (r.validTo! > last ? r.validTo! : last), mine[0]!.validTo!);
     if (since === null || ended < since) since = ended;
   }
   return since;

@@ -51,6 +51,11 @@ describe('a unit’s focal-point gap', () => {
     expect(focalPointGapSince(created, rows, now)).toEqual(at('2026-02-10T08:00'));
   });
 
+  it('goes by the rows, not the unit’s creation, once a role has had one (rows may predate the unit’s row)', () => {
+    const rows = [row('LEADER', '2025-06-01T08:00'), row('STAFF', '2025-06-01T08:00', '2025-12-01T08:00')];
+    expect(focalPointGapSince(created, rows, now)).toEqual(at('2025-12-01T08:00'));
+  });
+
   it('ignores rows that begin later and counts a row ending later as open', () => {
     const rows = [row('LEADER', '2026-01-02T08:00', '2026-03-01T08:00'), row('STAFF', '2026-03-01T08:00')];
     expect(focalPointGapSince(created, rows, now)).toEqual(created);
