@@ -76,6 +76,7 @@ export {
   auditLog,
 } from './helpers/admin.js';
 export { attachmentUrl } from './helpers/attachment-url.js';
+export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
 export { listMyNotifications, unreadNotificationCount, markNotificationsRead, watchMyNotifications } from './helpers/notifications.js';
 export { listTriageReports, suggestClassification, findPossibleDuplicates, mergeReport, nearbyReports, supportReport } from './helpers/triage.js';
 export { listInboxReports, intakeReport, INTAKE_CHANNELS, type InboxReport, type InboxResult, type IntakeChannel } from './helpers/inbox.js';

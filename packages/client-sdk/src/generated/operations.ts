@@ -100,6 +100,7 @@ export type CreateUnitInput = {
 };
 
 export const ErrorCode = {
+  ANSWER_LINK_REFUSED: 'ANSWER_LINK_REFUSED',
   CONFLICT: 'CONFLICT',
   FORBIDDEN: 'FORBIDDEN',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
@@ -108,6 +109,20 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+export type FocalPointInput = {
+  email?: string | null | undefined;
+  fullName: string;
+  phone?: string | null | undefined;
+  role: FocalRole;
+  title?: string | null | undefined;
+};
+
+export const FocalRole = {
+  LEADER: 'LEADER',
+  STAFF: 'STAFF'
+} as const;
+
+export type FocalRole = typeof FocalRole[keyof typeof FocalRole];
 export const KpiGroupBy = {
   AREA: 'AREA',
   CATEGORY: 'CATEGORY',
@@ -117,6 +132,20 @@ export const KpiGroupBy = {
 } as const;
 
 export type KpiGroupBy = typeof KpiGroupBy[keyof typeof KpiGroupBy];
+export type OfficeDayInput = {
+  /** Working periods, in order, not overlapping. */
+  periods: Array<OfficePeriodInput>;
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  weekday: number;
+};
+
+export type OfficePeriodInput = {
+  /** `HH:mm`, after `start`. */
+  end: string;
+  /** `HH:mm`, local time. */
+  start: string;
+};
+
 export const RejectionReason = {
   DUPLICATE: 'DUPLICATE',
   OUT_OF_SCOPE: 'OUT_OF_SCOPE',
@@ -136,15 +165,20 @@ export const ReportEventType = {
   ASSIGN: 'ASSIGN',
   CLASSIFY: 'CLASSIFY',
   CLOSE: 'CLOSE',
+  DRAFT_ANSWER: 'DRAFT_ANSWER',
   EXTEND: 'EXTEND',
+  FORWARD: 'FORWARD',
   PROVIDE_INFO: 'PROVIDE_INFO',
   PUBLISH: 'PUBLISH',
   RATE: 'RATE',
+  REFUSE_EXTENSION: 'REFUSE_EXTENSION',
   REJECT: 'REJECT',
   REOPEN: 'REOPEN',
+  REQUEST_EXTENSION: 'REQUEST_EXTENSION',
   REQUEST_INFO: 'REQUEST_INFO',
   RESOLVE: 'RESOLVE',
   RETURN: 'RETURN',
+  SEND_BACK_ANSWER: 'SEND_BACK_ANSWER',
   START: 'START',
   SUBMIT: 'SUBMIT'
 } as const;
@@ -250,6 +284,14 @@ export const SlaStageState = {
 } as const;
 
 export type SlaStageState = typeof SlaStageState[keyof typeof SlaStageState];
+/** When citizens get an SMS at the phone they left: `OFF` never, `WHEN_NO_EMAIL` only those who left no e-mail, `ALWAYS` besides the e-mail. */
+export const SmsPolicy = {
+  ALWAYS: 'ALWAYS',
+  OFF: 'OFF',
+  WHEN_NO_EMAIL: 'WHEN_NO_EMAIL'
+} as const;
+
+export type SmsPolicy = typeof SmsPolicy[keyof typeof SmsPolicy];
 /** What a staff notice is about (its title says it in Vietnamese and English). */
 export const StaffNoticeKind = {
   /** The citizen provided the requested information */
@@ -260,7 +302,7 @@ export const StaffNoticeKind = {
   DEADLINE_PASSED: 'DEADLINE_PASSED',
   /** A report is past twice its allowed time */
   DEADLINE_PASSED_TWICE: 'DEADLINE_PASSED_TWICE',
-  /** A unit has lacked its focal points for more than 3 days */
+  /** A unit has lacked its focal points beyond the allowed time */
   FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
   /** A new report arrived */
   NEW_REPORT: 'NEW_REPORT',
@@ -298,6 +340,72 @@ export type SubmitReportInput = {
   title: string;
   /** Files sent before to POST /uploads (at most 10): each id as it answered, valid 24 hours, of this tenant. Private until the report is published. */
   uploadIds?: Array<string> | null | undefined;
+};
+
+export type TenantBrandingInput = {
+  /** Accent colour, `#rrggbb`. */
+  accentColor?: string | null | undefined;
+  /** Logo, an https URL. */
+  logoUrl?: string | null | undefined;
+  /** English name shown by the widgets. */
+  nameEn?: string | null | undefined;
+  /** Vietnamese name shown by the widgets. */
+  nameVi?: string | null | undefined;
+  /** Main colour, `#rrggbb`. */
+  primaryColor?: string | null | undefined;
+};
+
+export type TenantDeadlineSettingsInput = {
+  /** Working days after publication before an unrated report is closed, 1–120, more than `ratingReminderDays` (default 7). */
+  autoCloseDays?: number | null | undefined;
+  /** Working days a unit may lack a focal point, 1–30 (default 3). */
+  focalPointGraceDays?: number | null | undefined;
+  /** Working days after publication before the rating reminder, 1–60 (default 3). */
+  ratingReminderDays?: number | null | undefined;
+};
+
+export type TenantNotificationSettingsInput = {
+  /** Sender of citizens’ e-mails, e.g. `phananh@quangtri.gov.vn`. */
+  emailFrom?: string | null | undefined;
+  /** Sender’s display name, one line. */
+  emailFromName?: string | null | undefined;
+  /** Public tracker page, http(s), with `{code}` where the tracking code goes. */
+  publicTrackerUrl?: string | null | undefined;
+  /** When citizens get an SMS; default `WHEN_NO_EMAIL`. */
+  sms?: SmsPolicy | null | undefined;
+  /** SMS sender brandname as registered with the carriers, 1–11 letters, digits, space, `.`, `-`, `_`. */
+  smsSender?: string | null | undefined;
+};
+
+export type TenantOidcProviderInput = {
+  /** This API’s client id or audience (`aud`) at the provider. */
+  audience: string;
+  /** The claim holding the e-mail (default `email`). */
+  emailClaim?: string | null | undefined;
+  /** The provider’s issuer (`iss`), exactly. */
+  issuer: string;
+  /** The provider’s JSON Web Key Set URL. */
+  jwksUrl: string;
+  /** Accept e-mails not marked verified (only for an organisation-issued directory). */
+  trustUnverifiedEmail?: boolean | null | undefined;
+};
+
+/** A partial change: only the given fields change; each replaces that setting as a whole. `null` removes an optional setting. */
+export type TenantSettingsInput = {
+  /** Replaces the list; at most 50 origins like `https://portal.example.gov.vn`. */
+  allowedOrigins?: Array<string> | null | undefined;
+  /** The widgets’ name, colours and logo; null: the defaults. */
+  branding?: TenantBrandingInput | null | undefined;
+  /** The deadline jobs’ waiting times; null: the defaults. */
+  deadlines?: TenantDeadlineSettingsInput | null | undefined;
+  /** Citizen e-mail and SMS senders, SMS rule and tracker link; null: the server’s defaults. */
+  notifications?: TenantNotificationSettingsInput | null | undefined;
+  /** Office hours of every worked weekday (a day not listed is not worked). */
+  officeHours?: Array<OfficeDayInput> | null | undefined;
+  /** The tenant’s OpenID Connect provider; null turns single sign-on off. */
+  oidc?: TenantOidcProviderInput | null | undefined;
+  /** Prefix of new tracking codes, 2–4 capital letters; null: from the slug. */
+  trackingPrefix?: string | null | undefined;
 };
 
 export const UnitKind = {
@@ -1151,6 +1259,105 @@ export type SupportReportMutation = { supportReport:
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
+export type FocalPointFieldsFragment = { id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null };
+
+export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
+
+export type OverviewKpisQueryVariables = Exact<{
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+}>;
+
+
+export type OverviewKpisQuery = { total:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+  , previousTotal:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+  , units:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+  , previousUnits:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+  , categories:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+  , previousCategories:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type FocalPointsQueryVariables = Exact<{
+  unitId: string;
+  history?: boolean | null | undefined;
+}>;
+
+
+export type FocalPointsQuery = { focalPoints:
+    | { __typename: 'FocalPointsSuccess', data: Array<{ id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null }> }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type SetFocalPointMutationVariables = Exact<{
+  unitId: string;
+  input: FocalPointInput;
+}>;
+
+
+export type SetFocalPointMutation = { setFocalPoint:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'FocalPoint', id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type CloseFocalPointMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseFocalPointMutation = { closeFocalPoint:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'FocalPoint', id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type TenantSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantSettingsQuery = { tenantSettings:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type UpdateTenantSettingsMutationVariables = Exact<{
+  input: TenantSettingsInput;
+}>;
+
+
+export type UpdateTenantSettingsMutation = { updateTenantSettings:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1638,6 +1845,47 @@ fragment UnitFields on Unit {
   kind
   parentId
 }`, {"fragmentName":"ClassificationSuggestionFields"}) as unknown as TypedDocumentString<ClassificationSuggestionFieldsFragment, unknown>;
+export const FocalPointFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment FocalPointFields on FocalPoint {
+  id
+  unitId
+  role
+  fullName
+  title
+  phone
+  email
+  validFrom
+  validTo
+}
+    `, {"fragmentName":"FocalPointFields"}) as unknown as TypedDocumentString<FocalPointFieldsFragment, unknown>;
+export const TenantSettingsFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment TenantSettingsFields on TenantSettings {
+  allowedOrigins
+  trackingPrefix
+  singleSignOn
+  branding {
+    nameVi
+    nameEn
+    primaryColor
+    accentColor
+    logoUrl
+  }
+  notifications {
+    emailFrom
+    emailFromName
+    publicTrackerUrl
+    sms
+    smsSender
+  }
+  officeHours {
+    weekday
+    periods {
+      start
+      end
+    }
+  }
+}
+    `, {"fragmentName":"TenantSettingsFields"}) as unknown as TypedDocumentString<TenantSettingsFieldsFragment, unknown>;
 export const AdminUnitsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query AdminUnits {
   adminUnits {
@@ -4369,3 +4617,315 @@ export const SupportReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`) as unknown as TypedDocumentString<SupportReportMutation, SupportReportMutationVariables>;
+export const OverviewKpisDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query OverviewKpis($from: String!, $to: String!, $previousFrom: String!, $previousTo: String!) {
+  total: kpis(from: $from, to: $to, groupBy: TENANT, includePrivate: true) {
+    __typename
+    ...KpisFields
+  }
+  previousTotal: kpis(
+    from: $previousFrom
+    to: $previousTo
+    groupBy: TENANT
+    includePrivate: true
+  ) {
+    __typename
+    ...KpisFields
+  }
+  units: kpis(from: $from, to: $to, groupBy: UNIT, includePrivate: true) {
+    __typename
+    ...KpisFields
+  }
+  previousUnits: kpis(
+    from: $previousFrom
+    to: $previousTo
+    groupBy: UNIT
+    includePrivate: true
+  ) {
+    __typename
+    ...KpisFields
+  }
+  categories: kpis(from: $from, to: $to, groupBy: CATEGORY, includePrivate: true) {
+    __typename
+    ...KpisFields
+  }
+  previousCategories: kpis(
+    from: $previousFrom
+    to: $previousTo
+    groupBy: CATEGORY
+    includePrivate: true
+  ) {
+    __typename
+    ...KpisFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment KpisFields on KpisResult {
+  ... on KpisSuccess {
+    data {
+      key
+      label
+      labelEn
+      area {
+        code
+        name
+        nameEn
+      }
+      received
+      resolved
+      inProgress
+      rejected
+      onTime
+      overdue
+      ratings
+      avgRating
+      satisfiedShare
+      avgResolutionHours
+    }
+  }
+  ...ExpectedErrorFields
+}`) as unknown as TypedDocumentString<OverviewKpisQuery, OverviewKpisQueryVariables>;
+export const FocalPointsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query FocalPoints($unitId: ID!, $history: Boolean) {
+  focalPoints(unitId: $unitId, history: $history) {
+    __typename
+    ... on FocalPointsSuccess {
+      data {
+        ...FocalPointFields
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment FocalPointFields on FocalPoint {
+  id
+  unitId
+  role
+  fullName
+  title
+  phone
+  email
+  validFrom
+  validTo
+}`) as unknown as TypedDocumentString<FocalPointsQuery, FocalPointsQueryVariables>;
+export const SetFocalPointDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SetFocalPoint($unitId: ID!, $input: FocalPointInput!) {
+  setFocalPoint(unitId: $unitId, input: $input) {
+    __typename
+    ... on FocalPoint {
+      ...FocalPointFields
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment FocalPointFields on FocalPoint {
+  id
+  unitId
+  role
+  fullName
+  title
+  phone
+  email
+  validFrom
+  validTo
+}`) as unknown as TypedDocumentString<SetFocalPointMutation, SetFocalPointMutationVariables>;
+export const CloseFocalPointDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation CloseFocalPoint($id: ID!) {
+  closeFocalPoint(id: $id) {
+    __typename
+    ... on FocalPoint {
+      ...FocalPointFields
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment FocalPointFields on FocalPoint {
+  id
+  unitId
+  role
+  fullName
+  title
+  phone
+  email
+  validFrom
+  validTo
+}`) as unknown as TypedDocumentString<CloseFocalPointMutation, CloseFocalPointMutationVariables>;
+export const TenantSettingsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query TenantSettings {
+  tenantSettings {
+    __typename
+    ... on TenantSettings {
+      ...TenantSettingsFields
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TenantSettingsFields on TenantSettings {
+  allowedOrigins
+  trackingPrefix
+  singleSignOn
+  branding {
+    nameVi
+    nameEn
+    primaryColor
+    accentColor
+    logoUrl
+  }
+  notifications {
+    emailFrom
+    emailFromName
+    publicTrackerUrl
+    sms
+    smsSender
+  }
+  officeHours {
+    weekday
+    periods {
+      start
+      end
+    }
+  }
+}`) as unknown as TypedDocumentString<TenantSettingsQuery, TenantSettingsQueryVariables>;
+export const UpdateTenantSettingsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation UpdateTenantSettings($input: TenantSettingsInput!) {
+  updateTenantSettings(input: $input) {
+    __typename
+    ... on TenantSettings {
+      ...TenantSettingsFields
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TenantSettingsFields on TenantSettings {
+  allowedOrigins
+  trackingPrefix
+  singleSignOn
+  branding {
+    nameVi
+    nameEn
+    primaryColor
+    accentColor
+    logoUrl
+  }
+  notifications {
+    emailFrom
+    emailFromName
+    publicTrackerUrl
+    sms
+    smsSender
+  }
+  officeHours {
+    weekday
+    periods {
+      start
+      end
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables>;
