@@ -88,7 +88,7 @@ export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> =
   FOCAL_POINTS_MISSING: {
     audience: [A.IOC_OPERATORS, A.TENANT_ADMINS],
     emailFocalPoints: false,
-    title: { vi: 'Đơn vị thiếu đầu mối quá 3 ngày', en: 'A unit has lacked its focal points for more than 3 days' },
+    title: { vi: 'Đơn vị thiếu đầu mối quá thời hạn', en: 'A unit has lacked its focal points beyond the allowed time' },
   },
 };
 
