@@ -64,7 +64,7 @@ export const SlaPolicy = builder.objectRef<SlaPolicyRecord>('SlaPolicy').impleme
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     clock: t.field({ type: SlaClockEnum, resolve: (p) => p.clock }),
-    classifyMinutes: t.exposeInt('classifyMinutes', { description: 'IOC: submission to classification.' }),
+    classifyMinutes: t.exposeInt('classifyMinutes', { description: 'IOC: submission to assignment (classification included) or rejection; again from a unit’s return to the next assignment.' }),
     acceptMinutes: t.exposeInt('acceptMinutes', { description: 'Unit: assignment to acceptance.' }),
     resolveMinutes: t.exposeInt('resolveMinutes', { description: 'Unit: assignment to answer.' }),
     warnRatio: t.exposeFloat('warnRatio', { description: 'Share of a stage’s time after which it is in WARNING (and `slaAlerts` warns).' }),

@@ -7,6 +7,7 @@ type Settings = TenantSettingsWithHours;
 type Oidc = NonNullable<Settings['oidc']>;
 type Notifications = NonNullable<Settings['notifications']>;
 type Branding = Settings['branding'];
+type Deadlines = Settings['deadlines'];
 type OfficeDay = { weekday: number; periods: ReadonlyArray<readonly [string, string]> };
 type OfficePeriod = readonly [string, string];
 
@@ -64,6 +65,15 @@ const BrandingView = builder.objectRef<Branding>('TenantBrandingSettings').imple
   }),
 });
 
+const DeadlinesView = builder.objectRef<Deadlines>('TenantDeadlineSettings').implement({
+  description: 'When the deadline jobs act, in working days of the tenant’s calendar (docs/deadlines.md).',
+  fields: (t) => ({
+    ratingReminderDays: t.exposeInt('ratingReminderDays', { description: 'Working days after publication before the citizen is reminded to rate the answer (default 3).' }),
+    autoCloseDays: t.exposeInt('autoCloseDays', { description: 'Working days after publication before an unrated report is closed by the system (default 7).' }),
+    focalPointGraceDays: t.exposeInt('focalPointGraceDays', { description: 'Working days a unit may lack a focal point before the IOC is alerted (default 3).' }),
+  }),
+});
+
 const officeDays = (hours: Settings['officeHours']): OfficeDay[] =>
   Object.entries(hours)
     .map(([day, periods]) => ({ weekday: Number(day), periods: periods ?? [] }))
@@ -81,6 +91,7 @@ const TenantSettingsView = builder.objectRef<Settings>('TenantSettings').impleme
     oidc: t.field({ type: OidcView, nullable: true, description: 'The tenant’s OpenID Connect provider, if any.', resolve: (s) => s.oidc ?? null }),
     notifications: t.field({ type: NotificationsView, nullable: true, description: 'Citizen notification settings (e-mail, SMS, tracker link), if any.', resolve: (s) => s.notifications ?? null }),
     branding: t.field({ type: BrandingView, description: 'The widgets’ name, colours and logo.', resolve: (s) => s.branding }),
+    deadlines: t.field({ type: DeadlinesView, description: 'When the deadline jobs remind citizens, close unrated reports and report missing focal points.', resolve: (s) => s.deadlines }),
     officeHours: t.field({ type: [OfficeDayView], description: 'Office hours per worked weekday; a missing day is not worked.', resolve: (s) => officeDays(s.officeHours) }),
   }),
 });
@@ -129,6 +140,14 @@ const BrandingInput = builder.inputType('TenantBrandingInput', {
   }),
 });
 
+const DeadlinesInput = builder.inputType('TenantDeadlineSettingsInput', {
+  fields: (t) => ({
+    ratingReminderDays: t.int({ required: false, description: 'Working days after publication before the rating reminder, 1–60 (default 3).' }),
+    autoCloseDays: t.int({ required: false, description: 'Working days after publication before an unrated report is closed, 1–120, more than `ratingReminderDays` (default 7).' }),
+    focalPointGraceDays: t.int({ required: false, description: 'Working days a unit may lack a focal point, 1–30 (default 3).' }),
+  }),
+});
+
 const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
   description: 'A partial change: only the given fields change; each replaces that setting as a whole. `null` removes an optional setting.',
   fields: (t) => ({
@@ -137,6 +156,7 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     oidc: t.field({ type: OidcInput, required: false, description: 'The tenant’s OpenID Connect provider; null turns single sign-on off.' }),
     notifications: t.field({ type: NotificationsInput, required: false, description: 'Citizen e-mail and SMS senders, SMS rule and tracker link; null: the server’s defaults.' }),
     branding: t.field({ type: BrandingInput, required: false, description: 'The widgets’ name, colours and logo; null: the defaults.' }),
+    deadlines: t.field({ type: DeadlinesInput, required: false, description: 'The deadline jobs’ waiting times; null: the defaults.' }),
     officeHours: t.field({ type: [OfficeDayInput], required: false, description: 'Office hours of every worked weekday (a day not listed is not worked).' }),
   }),
 });
@@ -163,7 +183,7 @@ builder.mutationField('updateTenantSettings', (t) =>
   t.field({
     type: TenantSettingsView,
     description:
-      'Tenant admin: change the tenant’s settings (only the given fields): allowed origins, tracking prefix, OpenID Connect provider, citizen notifications, widget branding, office hours. Validated as a whole; an invalid change is refused naming the field and changes nothing. Effective at once, without restart. Audited (`tenant-settings.update`).',
+      'Tenant admin: change the tenant’s settings (only the given fields): allowed origins, tracking prefix, OpenID Connect provider, citizen notifications, widget branding, deadline jobs’ waiting times, office hours. Validated as a whole; an invalid change is refused naming the field and changes nothing. Effective at once, without restart. Audited (`tenant-settings.update`).',
     extensions: STAFF_ONLY,
     errors: { types: ADMIN_ERRORS },
     args: { input: t.arg({ type: TenantSettingsInput, required: true }) },
@@ -175,6 +195,7 @@ builder.mutationField('updateTenantSettings', (t) =>
         if (input.oidc !== undefined) change.oidc = withoutNulls(input.oidc) as TenantSettingsChange['oidc'];
         if (input.notifications !== undefined) change.notifications = withoutNulls(input.notifications) as TenantSettingsChange['notifications'];
         if (input.branding !== undefined) change.branding = withoutNulls(input.branding) as TenantSettingsChange['branding'];
+        if (input.deadlines !== undefined) change.deadlines = withoutNulls(input.deadlines) as TenantSettingsChange['deadlines'];
         if (input.officeHours != null) {
           change.officeHours = Object.fromEntries(input.officeHours.map((d) => [String(d.weekday), d.periods.map((p): [string, string] => [p.start, p.end])]));
         }
