@@ -17,6 +17,7 @@ import { normalizeTrackingCode } from './tracking-code.js';
 import { isUniqueViolation } from './submit-report.js';
 import { addAttachments, parseAttachmentInputs, publishAttachments } from './report-attachments.js';
 import { enqueueCitizenNotice } from '../notifications/notification-outbox.js';
+import { enqueueSupporterNotices } from './supporter-notices.js';
 import { notifyStaffOfEvent } from '../notifications/staff-event-notices.js';
 import type { StaffNotificationRecord } from '../notifications/staff-notices.js';
 
@@ -104,6 +105,7 @@ export async function transitionReport(
     });
     await addAttachments(tx, tenantId, reportId, event.seq, attachments);
     await enqueueCitizenNotice(tx, tenant, report, event, now);
+    await enqueueSupporterNotices(tx, tenant, report, event, now);
     const staffNotifications = await notifyStaffOfEvent(tx, tenant, report, event, now);
     if (command.type === 'PUBLISH') await publishAttachments(tx, reportId);
     return { event, sla, staffNotifications };

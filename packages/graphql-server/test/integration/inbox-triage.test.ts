@@ -253,6 +253,29 @@ describe('possible duplicates and merging', () => {
   });
 });
 
+describe('supporters are kept informed', () => {
+  it("queues the original's citizen notices for a merged reporter and a me-too contact, once each", async () => {
+    const original = await file(a, 'Cây xanh đổ chắn ngang đường Phan Chu Trinh', north(500), '0966666666');
+    await classify(a, original.id, a.roadsCategoryId, null);
+    const later = await submitReport(ctx, a.tenantId, {
+      title: 'Cay xanh do chan duong Phan Chu Trinh',
+      description: 'Cây đổ chắn hết lối đi, xe không qua được.',
+      ...north(510),
+      reporter: { phone: '0977777777', email: 'nguoi-sau@example.vn' },
+    });
+    expect((await gql(MERGE, { id: later.id, into: original.id }, { token: tokens.a })).data.mergeReport.supporterCount).toBe(1);
+    expect((await gql(SUPPORT, { id: original.id, d: 'device-notice-0001', e: 'hang-xom@example.vn' }, {})).data.supportReport.supporterCount).toBe(2);
+    const outbox = () => withTenant(ctx.db, a.tenantId, (tx) => tx.notificationOutbox.findMany({ where: { reportId: original.id, dedupeKey: { contains: ':supporter:' } } }));
+    expect(await outbox()).toEqual([]);
+    await transitionReport(ctx, a.tenantId, a.operator, original.id, { type: 'ASSIGN', unitId: a.roadsUnitId });
+    const queued = await outbox();
+    expect(queued.map((m) => `${m.channel} ${m.recipient}`).sort()).toEqual(['EMAIL hang-xom@example.vn', 'EMAIL nguoi-sau@example.vn']);
+    expect(queued.every((m) => m.body.includes(original.trackingCode))).toBe(true);
+    // Tenant B's outbox holds none of it.
+    expect(await withTenant(ctx.db, b.tenantId, (tx) => tx.notificationOutbox.count({ where: { reportId: original.id } }))).toBe(0);
+  });
+});
+
 describe('the citizen form: nearby reports and "me too"', () => {
   let open: { id: string; trackingCode: string };
   let hidden: { id: string };
