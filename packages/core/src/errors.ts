@@ -16,6 +16,8 @@ export const DomainErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** Someone changed the same thing at the same time; retry with fresh data. */
   CONFLICT: 'CONFLICT',
+  /** An answer link that is expired, tampered with, of another report or tenant, or already used; `reason` says which. */
+  ANSWER_LINK_REFUSED: 'ANSWER_LINK_REFUSED',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -28,11 +30,11 @@ export type { FieldIssue, FieldIssueInput } from './validation/field-issue-codes
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
-  readonly details: { fields?: FieldIssue[]; from?: string; action?: string };
+  readonly details: { fields?: FieldIssue[]; from?: string; action?: string; reason?: string };
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    details: { fields?: readonly FieldIssueInput[]; from?: string; action?: string } = {},
+    details: { fields?: readonly FieldIssueInput[]; from?: string; action?: string; reason?: string } = {},
   ) {
     super(message);
     // Every field issue leaves with its code and both languages, however it was written.

@@ -54,8 +54,8 @@ export {
   type StatusTraits,
 } from './reports/status-traits.js';
 export { RejectionReason, MAX_EXTENSION_MINUTES, type ReportCommand, type ReportCommandType } from './reports/report-commands.js';
-export { TRANSITIONS, decideTransition, availableCommands, type TransitionDecision, type TransitionSubject } from './reports/report-transitions.js';
-export { projectReport, type ReportProjection } from './reports/report-projection.js';
+export { TRANSITIONS, TransitionGuard, decideTransition, availableCommands, recordedEventType, type TransitionDecision, type TransitionSubject } from './reports/report-transitions.js';
+export { projectReport, type PendingStep, type ReportProjection } from './reports/report-projection.js';
 export type { ReportEventData, ReportEventRecord } from './reports/report-event.js';
 export { newTrackingCode, normalizeTrackingCode } from './reports/tracking-code.js';
 export {
@@ -76,6 +76,17 @@ export { submitReport, type SubmitOptions, type SubmittedReport } from './report
 export { ANONYMOUS, submissionFingerprint, submitterOf, type Submitter } from './reports/submission-fingerprint.js';
 export { vietnamesePhone } from './reports/vietnamese-phone.js';
 export { transitionReport, type TransitionResult } from './reports/transition-report.js';
+export { forwardTarget, listUnitQueue, UNIT_QUEUE_LIMIT } from './reports/unit-queue.js';
+export {
+  AnswerLinkRefusal,
+  answerThroughLink,
+  createAnswerLink,
+  openAnswerLink,
+  DEFAULT_ANSWER_LINK_HOURS,
+  MAX_ANSWER_LINK_HOURS,
+  type AnswerLink,
+  type AnswerLinkView,
+} from './reports/answer-link.js';
 
 // Citizen notifications (outbox, sent by the server's worker)
 export {
@@ -239,6 +250,7 @@ export { closeUnratedReports, autoCloseReason, type AutoClosed } from './deadlin
 export { alertMissingFocalPoints, focalPointGapSince, type FocalPointGap } from './deadlines/focal-point-gaps.js';
 export { addWorkingDays, workingDayMinutes } from './deadlines/working-days.js';
 export { deadlineSettingsSchema, type DeadlineSettings } from './tenants/tenant-settings-schema.js';
+export { workflowSettingsSchema } from './tenants/tenant-settings-schema.js';
 
 // Persistence
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';

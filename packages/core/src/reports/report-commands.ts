@@ -29,6 +29,13 @@ export type ReportCommand =
   | { type: 'PUBLISH'; reason?: string }
   | { type: 'RATE'; rating: number; comment?: string }
   | { type: 'REOPEN'; reason: string; rating?: number }
-  | { type: 'CLOSE'; reason?: string };
+  | { type: 'CLOSE'; reason?: string }
+  | { type: 'FORWARD'; unitId: string; reason?: string }
+  | { type: 'REQUEST_EXTENSION'; extensionMinutes: number; reason: string }
+  | { type: 'APPROVE_EXTENSION'; reason?: string }
+  | { type: 'REFUSE_EXTENSION'; reason: string }
+  | { type: 'DRAFT_ANSWER'; answer: string; reason?: string; attachments?: AttachmentInput[] }
+  | { type: 'APPROVE_ANSWER'; reason?: string }
+  | { type: 'SEND_BACK_ANSWER'; reason: string };
 
 export type ReportCommandType = ReportCommand['type'];

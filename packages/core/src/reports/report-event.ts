@@ -11,6 +11,14 @@ export interface ReportEventData {
   comment?: string;
   rejection?: string;
   duplicateOfCode?: string;
+  /** The unit of the staff member (or answer link) who took the step: the unit that acted, shown on the timeline. */
+  actorUnitId?: string;
+  /** FORWARD: the unit the report came from (`unitId` is the sub-unit it went to). RETURN of a hop: `unitId` is the unit it went back to. */
+  fromUnitId?: string;
+  /** EXTEND approving a REQUEST_EXTENSION, RESOLVE approving a DRAFT_ANSWER: the step approved. */
+  approvedSeq?: number;
+  /** DRAFT_ANSWER through an answer link: the link's id (a link drafts once). */
+  linkId?: string;
 }
 
 /** One entry of a report's append-only timeline. */

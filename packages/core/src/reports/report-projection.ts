@@ -14,7 +14,38 @@ export interface ReportProjection {
   closedAt: Date | null;
   updatedAt: Date;
   version: number;
+  /** The units that forwarded the report down to its holder, the nearest last: a RETURN goes back to that one. */
+  forwarders: string[];
+  /** An officer's extension request awaiting the unit leader. */
+  pendingExtension: PendingStep | null;
+  /** A draft answer awaiting the unit leader's approval. */
+  pendingAnswer: PendingStep | null;
 }
+
+/** A request on the timeline that awaits the unit leader (`seq` is its step). */
+export interface PendingStep {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorRole: string;
+  actorUnitId: string | null;
+  reason: string | null;
+  extensionMinutes?: number;
+  answer?: string;
+  linkId?: string;
+}
+
+const pending = (e: ReportEventRecord): PendingStep => ({
+  seq: e.seq,
+  at: e.at,
+  actorId: e.actorId,
+  actorRole: e.actorRole,
+  actorUnitId: e.data.actorUnitId ?? null,
+  reason: e.reason,
+  ...(e.data.extensionMinutes !== undefined ? { extensionMinutes: e.data.extensionMinutes } : {}),
+  ...(e.data.answer !== undefined ? { answer: e.data.answer } : {}),
+  ...(e.data.linkId !== undefined ? { linkId: e.data.linkId } : {}),
+});
 
 /**
  * Folds a timeline into the report's current fields. Pure; the stored
@@ -35,6 +66,9 @@ export function projectReport(events: readonly ReportEventRecord[]): ReportProje
     closedAt: null,
     updatedAt: first.at,
     version: 0,
+    forwarders: [],
+    pendingExtension: null,
+    pendingAnswer: null,
   };
   for (const e of events.slice(1)) {
     p.status = e.toStatus;
@@ -47,14 +81,39 @@ export function projectReport(events: readonly ReportEventRecord[]): ReportProje
         break;
       case 'ASSIGN':
         p.unitId = e.data.unitId ?? p.unitId;
+        p.forwarders = [];
+        p.pendingExtension = p.pendingAnswer = null;
+        break;
+      case 'FORWARD':
+        // A hop down the hierarchy: the sub-unit holds it, the forwarder waits for it.
+        if (p.unitId) p.forwarders = [...p.forwarders, p.unitId];
+        p.unitId = e.data.unitId ?? p.unitId;
+        p.pendingExtension = p.pendingAnswer = null;
         break;
       case 'RETURN':
-        // Back in the IOC's queue: no unit answers for it until re-assigned.
-        p.unitId = null;
+        // A hop goes back to the unit that forwarded it; otherwise back in the
+        // IOC's queue: no unit answers for it until re-assigned.
+        p.unitId = p.forwarders.at(-1) ?? null;
+        p.forwarders = p.forwarders.slice(0, -1);
+        p.pendingExtension = p.pendingAnswer = null;
+        break;
+      case 'REQUEST_EXTENSION':
+        p.pendingExtension = pending(e);
+        break;
+      case 'EXTEND':
+      case 'REFUSE_EXTENSION':
+        p.pendingExtension = null;
+        break;
+      case 'DRAFT_ANSWER':
+        p.pendingAnswer = pending(e);
+        break;
+      case 'SEND_BACK_ANSWER':
+        p.pendingAnswer = null;
         break;
       case 'RESOLVE':
         p.answer = e.data.answer ?? null;
         p.resolvedAt = e.at;
+        p.pendingExtension = p.pendingAnswer = null;
         break;
       case 'REOPEN':
         p.resolvedAt = null;

@@ -34,6 +34,14 @@ export const ReportEventType = {
   RATE: 'RATE',
   REOPEN: 'REOPEN',
   CLOSE: 'CLOSE',
+  /** The holding unit hands the report to one of its sub-units (a hop; see FORWARD in report-transitions.ts). */
+  FORWARD: 'FORWARD',
+  /** An officer asks the unit leader for more time; APPROVE_EXTENSION records an EXTEND. */
+  REQUEST_EXTENSION: 'REQUEST_EXTENSION',
+  REFUSE_EXTENSION: 'REFUSE_EXTENSION',
+  /** An answer awaiting the unit leader's approval; APPROVE_ANSWER records the RESOLVE. */
+  DRAFT_ANSWER: 'DRAFT_ANSWER',
+  SEND_BACK_ANSWER: 'SEND_BACK_ANSWER',
 } as const;
 export type ReportEventType = (typeof ReportEventType)[keyof typeof ReportEventType];
 export const REPORT_EVENT_TYPES = Object.values(ReportEventType) as readonly ReportEventType[];

@@ -8,9 +8,10 @@ import { findTenantById } from '../tenants/tenant-directory.js';
 import type { ReportCommand } from './report-commands.js';
 import type { ReportEventData, ReportEventRecord } from './report-event.js';
 import { loadTimeline } from './report-event-rows.js';
-import { projectReport } from './report-projection.js';
+import { projectReport, type ReportProjection } from './report-projection.js';
 import { displayedDueAt, evaluateSla, resolvedOnTime } from './report-sla.js';
-import { decideTransition } from './report-transitions.js';
+import { decideTransition, recordedEventType } from './report-transitions.js';
+import { forwardTarget, linkAlreadyUsed } from './unit-queue.js';
 import { isUuid } from '../ids.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { normalizeTrackingCode } from './tracking-code.js';
@@ -50,21 +51,38 @@ export async function transitionReport(
   return singleUseUploads(command, () => withTenant(ctx.db, tenantId, async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId } });
     if (!report) throw reportNotFound();
-    const decision = decideTransition(report, actor, command);
-    const attachments = command.type === 'RESOLVE' ? parseAttachmentInputs(command.attachments, 'attachments') : [];
-    const data = await eventData(tx, command, reportId);
+    const before = await loadTimeline(tx, reportId);
+    const held = projectReport(before);
+    const decision = decideTransition(
+      {
+        ...report,
+        forwardedBy: held.forwarders.at(-1) ?? null,
+        pendingExtension: held.pendingExtension !== null,
+        pendingAnswer: held.pendingAnswer !== null,
+        answerApproval: tenant.settings.workflow.answerApproval,
+      },
+      actor,
+      command,
+    );
+    const attachments = command.type === 'RESOLVE' || command.type === 'DRAFT_ANSWER' ? parseAttachmentInputs(command.attachments, 'attachments') : [];
+    const data = { ...(await eventData(tx, command, reportId, held)), ...('unitId' in actor ? { actorUnitId: actor.unitId } : {}) };
+    if (actor.role === 'ANSWER_LINK') {
+      if (linkAlreadyUsed(before, actor.linkId)) throw new DomainError(DomainErrorCode.ANSWER_LINK_REFUSED, 'Answer link refused: USED', { reason: 'USED' });
+      data.linkId = actor.linkId;
+    }
     const event: ReportEventRecord = {
       seq: report.version + 2,
-      type: command.type,
+      type: recordedEventType(command.type),
       fromStatus: decision.fromStatus,
       toStatus: decision.toStatus,
       actorId: actorId(actor),
       actorRole: actor.role,
       at: now,
-      reason: decision.reason,
+      // An approved extension tells the citizen the officer's reason unless the leader gave one.
+      reason: decision.reason ?? (command.type === 'APPROVE_EXTENSION' ? (held.pendingExtension?.reason ?? null) : null),
       data,
     };
-    const timeline = [...(await loadTimeline(tx, reportId)), event];
+    const timeline = [...before, event];
     const projection = projectReport(timeline);
     const sla = await evaluateSla(tx, tenant, projection.categoryId, timeline, now);
     const updated = await tx.report.updateMany({
@@ -113,7 +131,7 @@ export async function transitionReport(
 }
 
 /** Checks references in the command against this tenant's data and builds the event payload. */
-async function eventData(tx: TenantTx, command: ReportCommand, reportId: string): Promise<ReportEventData> {
+async function eventData(tx: TenantTx, command: ReportCommand, reportId: string, held: ReportProjection): Promise<ReportEventData> {
   switch (command.type) {
     case 'CLASSIFY': {
       const category = await tx.category.findUnique({ where: { id: command.categoryId } });
@@ -130,10 +148,22 @@ async function eventData(tx: TenantTx, command: ReportCommand, reportId: string)
       if (command.duplicateOfCode === undefined) return { rejection: command.rejection };
       return { rejection: command.rejection, duplicateOfCode: await duplicateOf(tx, command.duplicateOfCode, reportId) };
     }
+    case 'FORWARD':
+      return { unitId: await forwardTarget(tx, held.unitId, command.unitId), ...(held.unitId ? { fromUnitId: held.unitId } : {}) };
+    case 'RETURN': {
+      const forwarder = held.forwarders.at(-1);
+      return forwarder && held.unitId ? { unitId: forwarder, fromUnitId: held.unitId } : {};
+    }
     case 'EXTEND':
+    case 'REQUEST_EXTENSION':
       return { extensionMinutes: command.extensionMinutes };
+    case 'APPROVE_EXTENSION':
+      return { extensionMinutes: held.pendingExtension?.extensionMinutes ?? 0, approvedSeq: held.pendingExtension?.seq ?? 0 };
     case 'RESOLVE':
+    case 'DRAFT_ANSWER':
       return { answer: command.answer.trim() };
+    case 'APPROVE_ANSWER':
+      return { answer: held.pendingAnswer?.answer ?? '', approvedSeq: held.pendingAnswer?.seq ?? 0 };
     case 'RATE':
       return { rating: command.rating, ...(command.comment?.trim() ? { comment: command.comment.trim() } : {}) };
     case 'REOPEN':
@@ -164,7 +194,7 @@ async function singleUseUploads<T>(command: ReportCommand, run: () => Promise<T>
   try {
     return await run();
   } catch (error) {
-    if (command.type === 'RESOLVE' && command.attachments?.length && isUniqueViolation(error)) {
+    if ((command.type === 'RESOLVE' || command.type === 'DRAFT_ANSWER') && command.attachments?.length && isUniqueViolation(error)) {
       throw validationError([{ path: 'attachments', code: FieldIssueCode.UPLOAD_USED }]);
     }
     throw error;

@@ -34,6 +34,8 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
   let submitted = false;
   /** EXTEND minutes granted between an ASSIGN and its ACCEPT: they belong to the RESOLVE stage if accepted. */
   let pendingExtension = 0;
+  /** Hops below the assigned unit (FORWARDs not yet returned); an ASSIGN starts again at 0. */
+  let hops = 0;
 
   const open = (stage: SlaStageName, at: Date, allowedMinutes: number): Draft => {
     const d: Draft = { stage, startedAt: at, completedAt: null, allowedMinutes, pauses: [] };
@@ -67,9 +69,18 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
         close(accept, ev.at);
         accept = open(SlaStageName.ACCEPT, ev.at, policy.acceptMinutes);
         pendingExtension = 0;
+        hops = 0;
+        break;
+      case ReportEventType.FORWARD:
+        // A hop: the sub-unit's own ACCEPT stage; the RESOLVE stage runs on.
+        close(accept, ev.at);
+        accept = open(SlaStageName.ACCEPT, ev.at, policy.acceptMinutes);
+        hops += 1;
         break;
       case ReportEventType.ACCEPT:
-        if (accept) {
+        if (accept && hops > 0 && resolve) {
+          accept = close(accept, ev.at);
+        } else if (accept) {
           close(accept, ev.at);
           close(resolve, ev.at);
           resolve = open(SlaStageName.RESOLVE, accept.startedAt, policy.resolveMinutes + pendingExtension);
@@ -78,6 +89,11 @@ function readStages(timeline: readonly SlaTimelineEvent[], policy: SlaPolicyRule
         break;
       case ReportEventType.RETURN:
         accept = close(accept, ev.at);
+        if (hops > 0) {
+          // Back to the forwarding unit, whose RESOLVE stage never stopped.
+          hops -= 1;
+          break;
+        }
         pendingExtension = 0;
         // Back with the IOC: a new round of its stage, to the next assignment.
         classify = open(SlaStageName.CLASSIFY, ev.at, policy.classifyMinutes);
@@ -169,6 +185,12 @@ function measure(d: Draft, cal: WorkingCalendar, policy: SlaPolicyRule, now: Dat
  *   the report again) up to the next ASSIGN, with a fresh allowance.
  * - ACCEPT (unit): one per ASSIGN, to the following ACCEPT or RETURN;
  *   allowance `acceptMinutes`. A new ASSIGN closes a still-open one.
+ * - Hops: a FORWARD to a sub-unit opens an ACCEPT stage of its own (the
+ *   sub-unit's deadline to accept or return, allowance `acceptMinutes`),
+ *   while the RESOLVE stage runs on unchanged: a hop moves the work, never
+ *   the citizen's deadline. The sub-unit's ACCEPT closes the hop's stage
+ *   only; its RETURN closes it and the report is the forwarder's again (no
+ *   new CLASSIFY round).
  * - RESOLVE (unit): starts at the ASSIGN the unit then ACCEPTed (time lost on
  *   returned assignments is the IOC's) and ends at RESOLVE; allowance
  *   `resolveMinutes` plus every EXTEND granted within the stage (including
@@ -177,7 +199,10 @@ function measure(d: Draft, cal: WorkingCalendar, policy: SlaPolicyRule, now: Dat
  *   that time is `pausedMinutes` and is not `usedMinutes`. A REOPEN starts a
  *   new RESOLVE stage (round) at the REOPEN with a fresh allowance; the latest
  *   RESOLVE stage decides the outcome.
- * - REJECT ends whatever stage is open. CLASSIFY, START, PUBLISH, RATE, CLOSE do nothing.
+ * - REJECT ends whatever stage is open. CLASSIFY, START, PUBLISH, RATE, CLOSE,
+ *   and the requests and drafts awaiting the unit leader (REQUEST_EXTENSION,
+ *   REFUSE_EXTENSION, DRAFT_ANSWER, SEND_BACK_ANSWER) do nothing: an approved
+ *   request is recorded as the EXTEND or RESOLVE it approves.
  *
  * Measures:
  * - `usedMinutes` = clock minutes from start to completion (or `now`) minus

@@ -106,6 +106,17 @@ export const deadlineSettingsSchema = z
   .refine((d) => d.autoCloseDays > d.ratingReminderDays, { path: ['autoCloseDays'], message: 'must be more than ratingReminderDays' });
 export type DeadlineSettings = z.output<typeof deadlineSettingsSchema>;
 
+/** How the unit queue works (docs/report-lifecycle.md, "Unit queue"). */
+export const workflowSettingsSchema = z.object({
+  /**
+   * Officers' answers need their unit leader's approval: an officer may not
+   * RESOLVE, only DRAFT_ANSWER, and the leader approves or sends it back
+   * (answer links always draft). Default false for now (officers answer
+   * directly, as before); takes effect for the next step.
+   */
+  answerApproval: z.boolean().default(false),
+});
+
 /**
  * A tenant's settings (the `tenants.settings` JSON): the one declaration
  * every reader and writer goes through. Read once when the tenant is
@@ -129,6 +140,8 @@ export const tenantSettingsSchema = z.object({
   branding: brandingSettingsSchema.prefault({}),
   /** When the deadline jobs remind citizens, close unrated reports and report missing focal points. Default 3, 7 and 3 working days. */
   deadlines: deadlineSettingsSchema.prefault({}),
+  /** The unit queue's rules: whether officers' answers need the unit leader's approval. Default: they do not. */
+  workflow: workflowSettingsSchema.prefault({}),
 });
 
 /** Settings as every reader sees them: parsed, defaults applied. */
@@ -188,7 +201,7 @@ function parseOnce<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, st
 export const parseStoredSettings = (tenantSlug: string, stored: unknown): TenantSettings =>
   parseOnce('settings', tenantSettingsSchema, tenantSlug, stored, (s) =>
     Object.freeze({ ...s, allowedOrigins: Object.freeze(s.allowedOrigins) as string[], ...(s.oidc ? { oidc: Object.freeze(s.oidc) } : {}),
-      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}), branding: Object.freeze(s.branding), deadlines: Object.freeze(s.deadlines) }),
+      ...(s.notifications ? { notifications: Object.freeze(s.notifications) } : {}), branding: Object.freeze(s.branding), deadlines: Object.freeze(s.deadlines), workflow: Object.freeze(s.workflow) }),
   );
 
 /** A tenant's stored office hours, parsed (and checked) the same way. */

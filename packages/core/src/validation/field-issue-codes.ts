@@ -138,9 +138,10 @@ export function summarizeIssues(issues: readonly FieldIssue[]): IssueText {
  * input (their `message` stays the developer's English detail): one text per
  * code, Vietnamese and English. Keyed by DomainErrorCode's values.
  */
-export const FAILURE_TEXTS: Readonly<Record<'FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'NOT_FOUND' | 'CONFLICT', IssueText>> = {
+export const FAILURE_TEXTS: Readonly<Record<'FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'NOT_FOUND' | 'CONFLICT' | 'ANSWER_LINK_REFUSED', IssueText>> = {
   FORBIDDEN: { vi: 'Không có quyền thực hiện việc này, hoặc sai mã theo dõi hay mã bí mật', en: 'Not allowed, or a wrong tracking code or secret' },
   ILLEGAL_TRANSITION: { vi: 'Phản ánh đang ở trạng thái không cho phép việc này', en: 'The report’s status does not allow this now' },
   NOT_FOUND: { vi: 'Không tìm thấy', en: 'Not found' },
   CONFLICT: { vi: 'Yêu cầu trùng hoặc xung đột với một thay đổi khác; vui lòng tải lại rồi thử lại', en: 'The request clashes with another one; reload and try again' },
+  ANSWER_LINK_REFUSED: { vi: 'Đường dẫn trả lời đã hết hạn, không hợp lệ hoặc đã được dùng', en: 'The answer link has expired, is not valid, or was already used' },
 };

@@ -1,4 +1,4 @@
-import { DomainErrorCode, FAILURE_TEXTS, fieldIssue, isDomainError, summarizeIssues, type DomainError, type FieldIssue, type FieldIssueInput, type ReportStatus } from '@paht/core';
+import { DomainErrorCode, FAILURE_TEXTS, type AnswerLinkRefusal, fieldIssue, isDomainError, summarizeIssues, type DomainError, type FieldIssue, type FieldIssueInput, type ReportStatus } from '@paht/core';
 
 /**
  * Expected failures as the API returns them: one class per core error code,
@@ -68,6 +68,15 @@ export class ConflictError extends ExpectedError {
   readonly code = DomainErrorCode.CONFLICT;
 }
 
+/** An answer link refused: `reason` is INVALID (malformed, tampered, another tenant's), EXPIRED, WRONG_REPORT or USED. */
+export class AnswerLinkRefusedError extends ExpectedError {
+  override readonly name = 'AnswerLinkRefusedError';
+  readonly code = DomainErrorCode.ANSWER_LINK_REFUSED;
+  constructor(message: string, readonly reason: AnswerLinkRefusal) {
+    super(message);
+  }
+}
+
 /** Every expected failure a report command can end with. */
 export const COMMAND_ERRORS = [ValidationError, ForbiddenError, IllegalTransitionError, NotFoundError, ConflictError];
 
@@ -84,6 +93,8 @@ export function toExpectedError(error: DomainError): ExpectedError {
       return new NotFoundError(error.message);
     case DomainErrorCode.CONFLICT:
       return new ConflictError(error.message);
+    case DomainErrorCode.ANSWER_LINK_REFUSED:
+      return new AnswerLinkRefusedError(error.message, (error.details.reason as AnswerLinkRefusal | undefined) ?? 'INVALID');
   }
 }
 

@@ -1,4 +1,4 @@
-import { availableCommands, getReportForStaff, signAttachmentLink, trackReport, type SlaSnapshot } from '@paht/core';
+import { availableCommands, getReportForStaff, recordedEventType, signAttachmentLink, trackReport, type SlaSnapshot } from '@paht/core';
 import { builder } from '../builder.js';
 import { requireStaff, type GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError, NotFoundError } from '../errors/expected-errors.js';
@@ -169,7 +169,9 @@ const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement
       description:
         'The steps the caller may take on the report now, from the lifecycle’s transition table: with the secret, `PROVIDE_INFO` (answer the unit’s question), `RATE` and `REOPEN` as its status allows; none in the public view.',
       resolve: (r) =>
-        r.access === 'CITIZEN' ? availableCommands({ id: r.report.id, status: r.report.status, unitId: null }, { role: 'CITIZEN', reportId: r.report.id }) : [],
+        r.access === 'CITIZEN'
+          ? availableCommands({ id: r.report.id, status: r.report.status, unitId: null }, { role: 'CITIZEN', reportId: r.report.id }).map(recordedEventType)
+          : [],
     }),
   }),
 });

@@ -168,6 +168,11 @@ const vi: TrackerMessages = {
     RATE: 'Người dân đánh giá',
     REOPEN: 'Người dân chưa hài lòng, xử lý lại',
     CLOSE: 'Đóng phản ánh',
+    FORWARD: 'Chuyển đơn vị cấp dưới xử lý',
+    REQUEST_EXTENSION: 'Đơn vị đề nghị gia hạn',
+    REFUSE_EXTENSION: 'Không chấp thuận gia hạn',
+    DRAFT_ANSWER: 'Dự thảo kết quả xử lý',
+    SEND_BACK_ANSWER: 'Lãnh đạo đơn vị trả lại dự thảo',
   },
   locale: 'vi-VN',
 };
@@ -267,6 +272,11 @@ const en: TrackerMessages = {
     RATE: 'Rated by the citizen',
     REOPEN: 'Reopened by the citizen',
     CLOSE: 'Closed',
+    FORWARD: 'Forwarded to a sub-unit',
+    REQUEST_EXTENSION: 'Extension requested by the unit',
+    REFUSE_EXTENSION: 'Extension refused',
+    DRAFT_ANSWER: 'Answer drafted',
+    SEND_BACK_ANSWER: 'Draft answer sent back by the unit leader',
   },
   locale: 'en-GB',
 };

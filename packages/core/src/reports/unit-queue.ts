@@ -1,0 +1,55 @@
+import type { Actor } from '../auth/actor.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { DomainError, DomainErrorCode, validationError } from '../errors.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
+import type { ReportEventRecord } from './report-event.js';
+import { baseView, withRefs } from './report-row-view.js';
+import type { PublicReportView } from './report-views.js';
+import { FINISHED_STATUSES } from './status-traits.js';
+
+/** The deepest unit hierarchy a FORWARD walks up (a cycle in bad data ends here). */
+const MAX_DEPTH = 32;
+
+/**
+ * The sub-unit a FORWARD hands the report to: an active unit of this tenant
+ * (the tenant transaction sees no other) strictly below `holderUnitId` in
+ * the hierarchy (`units.parent_id`). Otherwise VALIDATION on `unitId`, and
+ * nothing is written.
+ */
+export async function forwardTarget(tx: TenantTx, holderUnitId: string | null, unitId: string): Promise<string> {
+  const target = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, active: true, parentId: true } });
+  if (!target || !target.active || !holderUnitId) throw validationError([{ path: 'unitId', message: 'is not an active unit of this tenant' }]);
+  let parentId = target.parentId;
+  for (let depth = 0; parentId && depth < MAX_DEPTH; depth += 1) {
+    if (parentId === holderUnitId) return target.id;
+    parentId = (await tx.unit.findUnique({ where: { id: parentId }, select: { parentId: true } }))?.parentId ?? null;
+  }
+  throw validationError([{ path: 'unitId', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
+}
+
+/** Whether an answer link already drafted an answer on this timeline (a link answers once). */
+export const linkAlreadyUsed = (timeline: readonly ReportEventRecord[], linkId: string): boolean =>
+  timeline.some((e) => e.type === 'DRAFT_ANSWER' && e.data.linkId === linkId);
+
+/** Most reports one unit queue read returns. */
+export const UNIT_QUEUE_LIMIT = 200;
+
+/**
+ * The unit queue: the open reports the actor's unit holds now (assigned or
+ * forwarded to it), the nearest deadline first (no deadline last), at most
+ * `UNIT_QUEUE_LIMIT`. Unit staff only (FORBIDDEN otherwise).
+ */
+export async function listUnitQueue(ctx: CoreContext, tenantId: string, actor: Actor): Promise<Array<Omit<PublicReportView, 'timeline'>>> {
+  if (actor.role !== 'UNIT_OFFICER' && actor.role !== 'UNIT_LEADER') throw new DomainError(DomainErrorCode.FORBIDDEN, 'Only unit staff have a unit queue');
+  const unitId = actor.unitId;
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const rows = await tx.report.findMany({
+      where: { unitId, status: { notIn: [...FINISHED_STATUSES] } },
+      include: withRefs,
+      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'asc' }, { id: 'asc' }],
+      take: UNIT_QUEUE_LIMIT,
+    });
+    return rows.map((row) => baseView(row, true, true));
+  });
+}
