@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DomainError,
+  findTenantById,
+  hashPassword,
   setCalendarDay,
   submitReport,
   transitionReport,
@@ -139,6 +141,43 @@ describe('deadline settings', () => {
     expect(changed.deadlines).toEqual({ ratingReminderDays: 2, autoCloseDays: 7, focalPointGraceDays: 3 });
     const reset = await updateTenantSettings(ctx, t.tenantId, t.admin, { deadlines: null });
     expect(reset.deadlines).toEqual({ ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 });
+  });
+});
+
+describe('deadline settings over GraphQL', () => {
+  const PASSWORD = 'mat-khau-thu-nghiem-2026';
+  const FIELDS = '__typename ... on ValidationError { fields { path } } ... on TenantSettings { deadlines { ratingReminderDays autoCloseDays focalPointGraceDays } }';
+  async function gql(tenant: string, token: string | null, query: string, variables: Record<string, unknown> = {}) {
+    const response = await apps[0]!.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', 'x-tenant': tenant, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify({ query, variables }),
+    });
+    return response.json<{ data: { result: Record<string, unknown> } }>().data.result;
+  }
+  const signIn = async (tenant: string) =>
+    (await gql(tenant, null, 'mutation S($e: String!, $p: String!) { result: signIn(email: $e, password: $p) { ... on SignInSuccess { token } } }', { e: 'admin@example.gov.vn', p: PASSWORD })).token as string;
+
+  it('are read and changed by the tenant admin, refused naming the field, and never through another tenant’s token', async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    for (const f of [t, other]) await withTenant(ctx.db, f.tenantId, (tx) => tx.staffUser.updateMany({ where: { role: 'TENANT_ADMIN' }, data: { passwordHash } }));
+    const admin = await signIn('deadlines');
+    const UPDATE = `mutation U($input: TenantSettingsInput!) { result: updateTenantSettings(input: $input) { ${FIELDS} } }`;
+    expect(await gql('deadlines', admin, `query { result: tenantSettings { ${FIELDS} } }`)).toEqual({
+      __typename: 'TenantSettings', deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 },
+    });
+    expect(await gql('deadlines', admin, UPDATE, { input: { deadlines: { ratingReminderDays: 4, autoCloseDays: 4 } } })).toEqual({ __typename: 'ValidationError', fields: [{ path: 'deadlines.autoCloseDays' }] });
+    // Another tenant's admin token names no staff member here.
+    const stranger = await signIn('deadlines-other');
+    expect(stranger).toMatch(/\S{20,}/);
+    const attempt = await gql('deadlines', stranger, UPDATE, { input: { deadlines: { focalPointGraceDays: 1 } } }).catch(() => null);
+    expect(attempt?.__typename).not.toBe('TenantSettings');
+    expect((await findTenantById(ctx, t.tenantId)).settings.deadlines.focalPointGraceDays).toBe(3);
+    expect(await gql('deadlines', admin, UPDATE, { input: { deadlines: { focalPointGraceDays: 5 } } })).toEqual({
+      __typename: 'TenantSettings', deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 5 },
+    });
+    expect((await gql('deadlines', admin, UPDATE, { input: { deadlines: null } })).deadlines).toEqual({ ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 });
   });
 });
 
