@@ -63,9 +63,11 @@ async function modelFor(ctx: CoreContext, tx: TenantTx, tenantId: string): Promi
   const cache = cacheOf(ctx);
   const cached = cache.get(tenantId);
   const now = ctx.now().getTime();
-  const signature = await classificationSteps(tx);
   const age = cached ? now - cached.builtAt : Infinity;
-  if (cached && age < MODEL_MAX_AGE_MS && age >= 0 && (cached.signature === signature || age < MODEL_MIN_AGE_MS)) return cached.model;
+  // Younger than the pause: kept without asking (a page of the inbox costs no count).
+  if (cached && age >= 0 && age < MODEL_MIN_AGE_MS) return cached.model;
+  const signature = await classificationSteps(tx);
+  if (cached && age >= 0 && age < MODEL_MAX_AGE_MS && cached.signature === signature) return cached.model;
   const model = await buildModel(tx);
   cache.set(tenantId, { model, signature, builtAt: now });
   return model;
