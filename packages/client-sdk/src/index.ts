@@ -76,9 +76,23 @@ export {
   auditLog,
 } from './helpers/admin.js';
 export { attachmentUrl } from './helpers/attachment-url.js';
-export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
 export { listMyNotifications, unreadNotificationCount, markNotificationsRead, watchMyNotifications } from './helpers/notifications.js';
+export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
 export { listTriageReports, suggestClassification, findPossibleDuplicates, mergeReport, nearbyReports, supportReport } from './helpers/triage.js';
+export {
+  unitQueue,
+  getUnitQueueReport,
+  forwardReport,
+  requestExtension,
+  approveExtension,
+  refuseExtension,
+  draftAnswer,
+  approveAnswer,
+  sendBackAnswer,
+  createAnswerLink,
+  openAnswerLink,
+  answerThroughLink,
+} from './helpers/unit-queue.js';
 export { listInboxReports, intakeReport, INTAKE_CHANNELS, type InboxReport, type InboxResult, type IntakeChannel } from './helpers/inbox.js';
 
 // Friendly names of the API's shapes, each derived from the generated types.

@@ -7,6 +7,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Why an answer link is refused: INVALID (malformed, tampered with, or another tenant’s), EXPIRED, WRONG_REPORT, USED (it already answered). */
+export const AnswerLinkRefusal = {
+  EXPIRED: 'EXPIRED',
+  INVALID: 'INVALID',
+  USED: 'USED',
+  WRONG_REPORT: 'WRONG_REPORT'
+} as const;
+
+export type AnswerLinkRefusal = typeof AnswerLinkRefusal[keyof typeof AnswerLinkRefusal];
 /** PUBLIC (`pk_…`): for widgets in browsers, only from its allowed origins. SECRET (`sk_…`): for servers. */
 export const ApiKeyKind = {
   PUBLIC: 'PUBLIC',
@@ -160,6 +169,32 @@ export const ReportAccess = {
 } as const;
 
 export type ReportAccess = typeof ReportAccess[keyof typeof ReportAccess];
+/** A step of the lifecycle as staff take it (report-transitions.ts); APPROVE_EXTENSION and APPROVE_ANSWER are recorded on the timeline as EXTEND and RESOLVE. */
+export const ReportCommand = {
+  ACCEPT: 'ACCEPT',
+  APPROVE_ANSWER: 'APPROVE_ANSWER',
+  APPROVE_EXTENSION: 'APPROVE_EXTENSION',
+  ASSIGN: 'ASSIGN',
+  CLASSIFY: 'CLASSIFY',
+  CLOSE: 'CLOSE',
+  DRAFT_ANSWER: 'DRAFT_ANSWER',
+  EXTEND: 'EXTEND',
+  FORWARD: 'FORWARD',
+  PROVIDE_INFO: 'PROVIDE_INFO',
+  PUBLISH: 'PUBLISH',
+  RATE: 'RATE',
+  REFUSE_EXTENSION: 'REFUSE_EXTENSION',
+  REJECT: 'REJECT',
+  REOPEN: 'REOPEN',
+  REQUEST_EXTENSION: 'REQUEST_EXTENSION',
+  REQUEST_INFO: 'REQUEST_INFO',
+  RESOLVE: 'RESOLVE',
+  RETURN: 'RETURN',
+  SEND_BACK_ANSWER: 'SEND_BACK_ANSWER',
+  START: 'START'
+} as const;
+
+export type ReportCommand = typeof ReportCommand[keyof typeof ReportCommand];
 export const ReportEventType = {
   ACCEPT: 'ACCEPT',
   ASSIGN: 'ASSIGN',
@@ -425,6 +460,8 @@ export type UpdateUnitInput = {
   nameEn?: string | null | undefined;
 };
 
+type ErrorWithoutCodeFields_AnswerLinkRefusedError_Fragment = { __typename: 'AnswerLinkRefusedError', message: string };
+
 type ErrorWithoutCodeFields_ConflictError_Fragment = { __typename: 'ConflictError', message: string };
 
 type ErrorWithoutCodeFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string };
@@ -436,6 +473,7 @@ type ErrorWithoutCodeFields_NotFoundError_Fragment = { __typename: 'NotFoundErro
 type ErrorWithoutCodeFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> };
 
 export type ErrorWithoutCodeFieldsFragment =
+  | ErrorWithoutCodeFields_AnswerLinkRefusedError_Fragment
   | ErrorWithoutCodeFields_ConflictError_Fragment
   | ErrorWithoutCodeFields_ForbiddenError_Fragment
   | ErrorWithoutCodeFields_IllegalTransitionError_Fragment
@@ -830,6 +868,8 @@ export type InboxReportsQuery = { reports:
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
+type ExpectedErrorFields_AnswerLinkRefusedError_Fragment = { __typename: 'AnswerLinkRefusedError', code: ErrorCode, message: string };
+
 type ExpectedErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
 
 type ExpectedErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
@@ -841,6 +881,7 @@ type ExpectedErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError',
 type ExpectedErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> };
 
 export type ExpectedErrorFieldsFragment =
+  | ExpectedErrorFields_AnswerLinkRefusedError_Fragment
   | ExpectedErrorFields_ConflictError_Fragment
   | ExpectedErrorFields_ForbiddenError_Fragment
   | ExpectedErrorFields_IllegalTransitionError_Fragment
@@ -1256,6 +1297,181 @@ export type SupportReportMutationVariables = Exact<{
 export type SupportReportMutation = { supportReport:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ReportSupport', reportId: string, supporterCount: number, alreadySupported: boolean }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type PendingRequestFieldsFragment = { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean };
+
+export type UnitQueueTimelineEntryFieldsFragment = { actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null };
+
+export type UnitQueueReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitQueueReportsQuery = { unitQueue:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'UnitQueueSuccess', data: Array<{ id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> }
+   };
+
+export type UnitQueueReportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UnitQueueReportQuery = { report:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Report', forwardedBy: string | null, staffActions: Array<ReportCommand>, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, pendingExtension: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, pendingAnswer: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
+   };
+
+export type ForwardReportMutationVariables = Exact<{
+  id: string;
+  unitId: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ForwardReportMutation = { forwardReport:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type RequestExtensionMutationVariables = Exact<{
+  id: string;
+  extensionMinutes: number;
+  reason: string;
+}>;
+
+
+export type RequestExtensionMutation = { requestExtension:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type ApproveExtensionMutationVariables = Exact<{
+  id: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ApproveExtensionMutation = { approveExtension:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type RefuseExtensionMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type RefuseExtensionMutation = { refuseExtension:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type DraftAnswerMutationVariables = Exact<{
+  id: string;
+  answer: string;
+  reason?: string | null | undefined;
+  uploadIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type DraftAnswerMutation = { draftAnswer:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type ApproveAnswerMutationVariables = Exact<{
+  id: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ApproveAnswerMutation = { approveAnswer:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type SendBackAnswerMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type SendBackAnswerMutation = { sendBackAnswer:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type CreateAnswerLinkMutationVariables = Exact<{
+  id: string;
+  hours?: number | null | undefined;
+}>;
+
+
+export type CreateAnswerLinkMutation = { createAnswerLink:
+    | { __typename: 'AnswerLink', reportId: string, linkId: string, token: string, expiresAt: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type AnswerLinkQueryVariables = Exact<{
+  reportId: string;
+  token: string;
+}>;
+
+
+export type AnswerLinkQuery = { answerLink:
+    | { __typename: 'AnswerLinkRefusedError', reason: AnswerLinkRefusal, code: ErrorCode, message: string }
+    | { __typename: 'AnswerLinkView', expiresAt: string, canAnswer: boolean, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
+   };
+
+export type AnswerThroughLinkMutationVariables = Exact<{
+  reportId: string;
+  token: string;
+  answer: string;
+  uploadIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type AnswerThroughLinkMutation = { answerThroughLink:
+    | { __typename: 'AnswerLinkRefusedError', reason: AnswerLinkRefusal, code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1845,6 +2061,32 @@ fragment UnitFields on Unit {
   kind
   parentId
 }`, {"fragmentName":"ClassificationSuggestionFields"}) as unknown as TypedDocumentString<ClassificationSuggestionFieldsFragment, unknown>;
+export const PendingRequestFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment PendingRequestFields on PendingRequest {
+  seq
+  at
+  actorRole
+  actorUnitId
+  reason
+  extensionMinutes
+  answer
+  throughLink
+}
+    `, {"fragmentName":"PendingRequestFields"}) as unknown as TypedDocumentString<PendingRequestFieldsFragment, unknown>;
+export const UnitQueueTimelineEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment UnitQueueTimelineEntryFields on TimelineEntry {
+  ...TimelineEntryFields
+  actorRole
+  actorUnitId
+  toUnitId
+}
+    fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}`, {"fragmentName":"UnitQueueTimelineEntryFields"}) as unknown as TypedDocumentString<UnitQueueTimelineEntryFieldsFragment, unknown>;
 export const FocalPointFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment FocalPointFields on FocalPoint {
   id
@@ -4617,6 +4859,781 @@ export const SupportReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`) as unknown as TypedDocumentString<SupportReportMutation, SupportReportMutationVariables>;
+export const UnitQueueReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query UnitQueueReports {
+  unitQueue {
+    __typename
+    ... on UnitQueueSuccess {
+      data {
+        ...ReportSummaryFields
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment ReportSummaryFields on Report {
+  id
+  trackingCode
+  status
+  visibility
+  channel
+  title
+  description
+  address
+  areaCode
+  latitude
+  longitude
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  submittedAt
+  updatedAt
+  dueAt
+  answerDueAt
+  resolvedAt
+  resolvedOnTime
+  answer
+  rating
+}`) as unknown as TypedDocumentString<UnitQueueReportsQuery, UnitQueueReportsQueryVariables>;
+export const UnitQueueReportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query UnitQueueReport($id: ID!) {
+  report(id: $id) {
+    __typename
+    ... on Report {
+      ...ReportFields
+      timeline {
+        ...UnitQueueTimelineEntryFields
+      }
+      answers {
+        ...ReportAnswerFields
+      }
+      forwardedBy
+      staffActions
+      pendingExtension {
+        ...PendingRequestFields
+      }
+      pendingAnswer {
+        ...PendingRequestFields
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment ReportAnswerFields on ReportAnswer {
+  seq
+  at
+  text
+  unit {
+    ...UnitFields
+  }
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment ReportSummaryFields on Report {
+  id
+  trackingCode
+  status
+  visibility
+  channel
+  title
+  description
+  address
+  areaCode
+  latitude
+  longitude
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  submittedAt
+  updatedAt
+  dueAt
+  answerDueAt
+  resolvedAt
+  resolvedOnTime
+  answer
+  rating
+}
+fragment AttachmentFields on Attachment {
+  id
+  kind
+  mimeType
+  byteSize
+  width
+  height
+  url
+  previewUrl
+  public
+}
+fragment ReportFields on Report {
+  ...ReportSummaryFields
+  attachments {
+    ...AttachmentFields
+  }
+  timeline {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}
+fragment PendingRequestFields on PendingRequest {
+  seq
+  at
+  actorRole
+  actorUnitId
+  reason
+  extensionMinutes
+  answer
+  throughLink
+}
+fragment UnitQueueTimelineEntryFields on TimelineEntry {
+  ...TimelineEntryFields
+  actorRole
+  actorUnitId
+  toUnitId
+}`) as unknown as TypedDocumentString<UnitQueueReportQuery, UnitQueueReportQueryVariables>;
+export const ForwardReportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ForwardReport($id: ID!, $unitId: ID!, $reason: String) {
+  forwardReport(id: $id, unitId: $unitId, reason: $reason) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<ForwardReportMutation, ForwardReportMutationVariables>;
+export const RequestExtensionDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation RequestExtension($id: ID!, $extensionMinutes: Int!, $reason: String!) {
+  requestExtension(id: $id, extensionMinutes: $extensionMinutes, reason: $reason) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<RequestExtensionMutation, RequestExtensionMutationVariables>;
+export const ApproveExtensionDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ApproveExtension($id: ID!, $reason: String) {
+  approveExtension(id: $id, reason: $reason) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<ApproveExtensionMutation, ApproveExtensionMutationVariables>;
+export const RefuseExtensionDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation RefuseExtension($id: ID!, $reason: String!) {
+  refuseExtension(id: $id, reason: $reason) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<RefuseExtensionMutation, RefuseExtensionMutationVariables>;
+export const DraftAnswerDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation DraftAnswer($id: ID!, $answer: String!, $reason: String, $uploadIds: [ID!]) {
+  draftAnswer(id: $id, answer: $answer, reason: $reason, uploadIds: $uploadIds) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<DraftAnswerMutation, DraftAnswerMutationVariables>;
+export const ApproveAnswerDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ApproveAnswer($id: ID!, $reason: String) {
+  approveAnswer(id: $id, reason: $reason) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<ApproveAnswerMutation, ApproveAnswerMutationVariables>;
+export const SendBackAnswerDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SendBackAnswer($id: ID!, $reason: String!) {
+  sendBackAnswer(id: $id, reason: $reason) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<SendBackAnswerMutation, SendBackAnswerMutationVariables>;
+export const CreateAnswerLinkDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation CreateAnswerLink($id: ID!, $hours: Int) {
+  createAnswerLink(id: $id, hours: $hours) {
+    __typename
+    ... on AnswerLink {
+      reportId
+      linkId
+      token
+      expiresAt
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<CreateAnswerLinkMutation, CreateAnswerLinkMutationVariables>;
+export const AnswerLinkDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query AnswerLink($reportId: ID!, $token: String!) {
+  answerLink(reportId: $reportId, token: $token) {
+    __typename
+    ... on AnswerLinkView {
+      expiresAt
+      canAnswer
+      report {
+        ...ReportFields
+      }
+    }
+    ...ExpectedErrorFields
+    ... on AnswerLinkRefusedError {
+      reason
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}
+fragment UnitFields on Unit {
+  id
+  code
+  name
+  nameEn
+  kind
+  parentId
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment ReportSummaryFields on Report {
+  id
+  trackingCode
+  status
+  visibility
+  channel
+  title
+  description
+  address
+  areaCode
+  latitude
+  longitude
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  submittedAt
+  updatedAt
+  dueAt
+  answerDueAt
+  resolvedAt
+  resolvedOnTime
+  answer
+  rating
+}
+fragment AttachmentFields on Attachment {
+  id
+  kind
+  mimeType
+  byteSize
+  width
+  height
+  url
+  previewUrl
+  public
+}
+fragment ReportFields on Report {
+  ...ReportSummaryFields
+  attachments {
+    ...AttachmentFields
+  }
+  timeline {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<AnswerLinkQuery, AnswerLinkQueryVariables>;
+export const AnswerThroughLinkDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation AnswerThroughLink($reportId: ID!, $token: String!, $answer: String!, $uploadIds: [ID!]) {
+  answerThroughLink(
+    reportId: $reportId
+    token: $token
+    answer: $answer
+    uploadIds: $uploadIds
+  ) {
+    __typename
+    ...TransitionFields
+    ...ExpectedErrorFields
+    ... on AnswerLinkRefusedError {
+      reason
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment TimelineEntryFields on TimelineEntry {
+  seq
+  type
+  status
+  at
+  note
+}
+fragment SlaFields on SlaInfo {
+  outcome
+  breached
+  stage
+  state
+  dueAt
+}
+fragment TransitionFields on ReportTransition {
+  __typename
+  reportId
+  status
+  entry {
+    ...TimelineEntryFields
+  }
+  sla {
+    ...SlaFields
+  }
+}`) as unknown as TypedDocumentString<AnswerThroughLinkMutation, AnswerThroughLinkMutationVariables>;
 export const OverviewKpisDocument = /* @__PURE__ */ new TypedDocumentString(`
     query OverviewKpis($from: String!, $to: String!, $previousFrom: String!, $previousTo: String!) {
   total: kpis(from: $from, to: $to, groupBy: TENANT, includePrivate: true) {

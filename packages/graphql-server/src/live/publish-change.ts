@@ -65,7 +65,8 @@ async function publishStep(ctx: GraphQLContext, step: Step): Promise<void> {
       seq: event.seq,
       status: event.toStatus,
       unitId: row.unitId,
-      previousUnitId: event.type === 'RETURN' ? staffUnit : null,
+      // A return or a forward leaves the acting unit's queue: its staff hear of it too.
+      previousUnitId: event.type === 'RETURN' || event.type === 'FORWARD' ? staffUnit : null,
       at: event.at.toISOString(),
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import './report-connection.js';
 import './submit-report.js';
 import './report-transition.js';
 import './staff-commands.js';
+import './unit-queue.js';
 import './citizen-commands.js';
 import './reporter-contact.js';
 import './report-triage.js';

@@ -9,7 +9,7 @@ import type {
   SlaSnapshot,
   StaffReportView,
 } from '@paht/core';
-import { PUBLISHABLE_MEDIA_TYPES } from '@paht/core';
+import { PUBLISHABLE_MEDIA_TYPES, projectReport, type ReportProjection } from '@paht/core';
 
 /** One step of a report's timeline as the API shows it. */
 export interface TimelineEntryShape {
@@ -21,6 +21,10 @@ export interface TimelineEntryShape {
   note: string | null;
   /** Staff views only. */
   actorRole: string | null;
+  /** Staff views only: the unit of who took the step (the unit that acted). */
+  actorUnitId?: string | null;
+  /** Staff views only: the unit the step handed the report to (ASSIGN, FORWARD, a hop's RETURN). */
+  toUnitId?: string | null;
 }
 
 /** A stored file of a report as the API shows it: never its storage key or original file name. */
@@ -79,6 +83,8 @@ export interface ReportShape {
   answers: AnswerShape[] | null;
   /** Citizen (with the secret) and staff views. Null in public views. */
   ratingComment: string | null;
+  /** Staff views only: the unit queue's pending requests and the current hop, from the timeline. */
+  unitQueue?: ReportProjection | null;
 }
 
 type ViewFields = Omit<PublicReportView, 'timeline'>;
@@ -128,13 +134,15 @@ const publicEntry = (e: PublicTimelineEntry): TimelineEntryShape => ({
   actorRole: null,
 });
 
-const staffEntry = (e: ReportEventRecord): TimelineEntryShape => ({
+export const staffEntry = (e: ReportEventRecord): TimelineEntryShape => ({
   seq: e.seq,
   type: e.type,
   status: e.toStatus,
   at: e.at,
   note: e.reason,
   actorRole: e.actorRole,
+  actorUnitId: e.data.actorUnitId ?? null,
+  toUnitId: e.type === 'ASSIGN' || e.type === 'FORWARD' || e.type === 'RETURN' ? (e.data.unitId ?? null) : null,
 });
 
 /** The public view, or the citizen's (which adds the SLA clock). */
@@ -150,5 +158,12 @@ export function fromPublicView(view: PublicReportView | CitizenReportView): Repo
 }
 
 export function fromStaffView(view: StaffReportView): ReportShape {
-  return { ...fields(view), timeline: view.timeline.map(staffEntry), sla: view.sla, answers: view.answers, ratingComment: view.ratingComment };
+  return {
+    ...fields(view),
+    timeline: view.timeline.map(staffEntry),
+    sla: view.sla,
+    answers: view.answers,
+    ratingComment: view.ratingComment,
+    unitQueue: view.timeline.length > 0 ? projectReport(view.timeline) : null,
+  };
 }

@@ -4,6 +4,7 @@ import { requireStaff, type GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError } from '../errors/expected-errors.js';
 import { ReportStatusEnum } from './enums.js';
 import { SlaInfo, TimelineEntry } from './report.js';
+import { staffEntry } from './report-shape.js';
 import { withoutNulls } from './without-nulls.js';
 
 /** A command as GraphQL arguments arrive: optional fields may be null. */
@@ -21,7 +22,7 @@ export const ReportTransition = builder.objectRef<TransitionShape>('ReportTransi
     status: t.field({ type: ReportStatusEnum, resolve: (r) => r.event.toStatus }),
     entry: t.field({
       type: TimelineEntry,
-      resolve: ({ event: e }) => ({ seq: e.seq, type: e.type, status: e.toStatus, at: e.at, note: e.reason, actorRole: e.actorRole }),
+      resolve: ({ event }) => staffEntry(event),
     }),
     sla: t.field({ type: SlaInfo, nullable: true, resolve: (r) => r.sla }),
   }),
