@@ -29,13 +29,13 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: integration,
-          env: { TEST_DB: 'postgres' },
+          env: { TEST_DB: 'postgres', PAHT_JOB_SCHEDULE: '0' },
           globalSetup: ['test/setup/postgres-global.ts'],
         },
       },
       {
         extends: true,
-        test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } },
+        test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite', PAHT_JOB_SCHEDULE: '0' } },
       },
       {
         // The packed SDK installed into an empty project (builds and packs it first).
@@ -57,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/widgets/test/browser/**/*.test.ts'],
-          env: { TEST_DB: 'postgres' },
+          env: { TEST_DB: 'postgres', PAHT_JOB_SCHEDULE: '0' },
           globalSetup: ['test/setup/postgres-global.ts'],
         },
       },

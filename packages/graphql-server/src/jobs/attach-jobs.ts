@@ -14,7 +14,9 @@ declare module 'fastify' {
 
 export interface JobsOptions {
   /**
-   * Run the jobs on a schedule once the app listens. Default true. False:
+   * Run the jobs on a schedule once the app listens. Default true, unless
+   * `PAHT_JOB_SCHEDULE=0` (the test projects set it, so a test's injected
+   * clock never meets a wall-clock schedule). False:
    * no timer and no schedule registered by this process (`app.jobs.runNow`
    * still works; with pg-boss, schedules other processes registered still run).
    */
@@ -38,7 +40,7 @@ export function attachJobs(app: FastifyInstance, core: CoreContext, options: Job
     const every = intervals[job];
     if (!Number.isFinite(every) || every < 0) throw new RangeError(`jobs.intervals.${job} must be 0 or more milliseconds, got ${every}`);
   }
-  const scheduled = options.schedule ?? true ? intervals : null;
+  const scheduled = (options.schedule ?? process.env.PAHT_JOB_SCHEDULE !== '0') ? intervals : null;
   const handler = deadlineHandler(core, app.log);
   const runner = core.db.engine === 'postgres'
     ? createPgBossRunner(core.db, handler, {

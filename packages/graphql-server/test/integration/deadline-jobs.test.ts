@@ -346,7 +346,7 @@ describe('a restart in the middle', () => {
 describe.skipIf(testEngine() !== 'postgres')('pg-boss', () => {
   it('keeps one schedule per job in PostgreSQL, whichever processes registered it', async () => {
     const core: CoreContext = testContext(tdb.db, ctx.now());
-    const scheduled = [await buildApp({ core, redisUrl: null }), await buildApp({ core, redisUrl: null, jobs: { intervals: { 'focal-points': 30 * 60_000 } } })];
+    const scheduled = [await buildApp({ core, redisUrl: null, jobs: { schedule: true } }), await buildApp({ core, redisUrl: null, jobs: { schedule: true, intervals: { 'focal-points': 30 * 60_000 } } })];
     try {
       for (const app of scheduled) await app.jobs.start();
       const rows = await tdb.db.query<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule ORDER BY name');

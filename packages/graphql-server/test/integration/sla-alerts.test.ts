@@ -224,7 +224,7 @@ describe('the app', () => {
   it.skipIf(testEngine() === 'postgres')('runs a pass every intervalMs once listening, and no more once closed', async () => {
     // Its own core context (same database), so that its clock and bus are its own.
     const core = testContext(tdb.db, ctx.now());
-    const timed = await buildApp({ core, redisUrl: null, slaAlerts: { intervalMs: 50 } });
+    const timed = await buildApp({ core, redisUrl: null, slaAlerts: { intervalMs: 50 }, jobs: { schedule: true } });
     const timedBase = await timed.listen({ port: 0, host: '127.0.0.1' });
     const client = liveClient(timedBase, { tenant: 'sla', authorization: `Bearer ${tokens[IOC]}` });
     clients.push(client);
