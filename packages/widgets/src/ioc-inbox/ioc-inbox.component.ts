@@ -200,12 +200,13 @@ export class PahtIocInbox extends PahtElement {
     const session = this.session;
     if (!session) return;
     const load = ++this.#load;
-    const activeId = this.rows[this.active]?.id;
     if (this.state.kind !== 'ready') this.state = { kind: 'loading' };
     try {
       const result = await listInboxReports(session.client, apiFilter(this.filters));
       if (load !== this.#load) return;
       if (result.__typename === 'InboxReports') {
+        // The keyboard stays on the report it is on now (the order may change under it).
+        const activeId = this.rows[this.active]?.id;
         this.state = { kind: 'ready', reports: result.reports, truncated: result.truncated };
         const at = this.rows.findIndex((r) => r.id === activeId);
         this.active = Math.max(0, Math.min(at >= 0 ? at : this.active, this.rows.length - 1));
@@ -262,9 +263,10 @@ export class PahtIocInbox extends PahtElement {
     }
   }
 
+  /** Focuses the keyboard's row; with no rows, the inbox itself, so the shortcuts keep working. */
   async #focusRow(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#row-${this.active}`)?.focus();
+    (this.renderRoot.querySelector<HTMLElement>(`#row-${this.active}`) ?? this.renderRoot.querySelector<HTMLElement>('section.inbox'))?.focus();
   }
 
   /** Selects or unselects a report. */
@@ -429,7 +431,7 @@ export class PahtIocInbox extends PahtElement {
     const m = this.m;
     const lang = this.language;
     return html`
-      <section class="inbox" aria-labelledby="inbox-heading">
+      <section class="inbox" aria-labelledby="inbox-heading" tabindex="-1">
         <div class="head">
           <h2 id="inbox-heading">${m.heading}</h2>
           <div class="tools">
