@@ -15,6 +15,8 @@ export default defineConfig([
       'public-stats': 'src/public-stats/public-stats.ts',
       'staff-console': 'src/staff-console/staff-console.ts',
       'ioc-inbox': 'src/ioc-inbox/ioc-inbox.ts',
+      'leader-overview': 'src/leader-overview/leader-overview.ts',
+      'admin-console': 'src/admin-console/admin-console.ts',
     },
     splitting: true,
     minify: true,

@@ -19,7 +19,13 @@ export { PahtStaffConsole, type ConsolePhase, type ConsoleProfile } from './staf
 export { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console/staff-console.messages.js';
 export { PahtIocInbox, type InboxState, type DetailState, type StaffReport } from './ioc-inbox/ioc-inbox.component.js';
 export { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox/ioc-inbox.messages.js';
-export { inboxOrder, apiFilter, DEFAULT_FILTERS, IOC_QUEUE, type InboxFilters, type TriageAction } from './ioc-inbox/inbox-model.js';
+export { inboxOrder, apiFilter, triageable, DEFAULT_FILTERS, IOC_QUEUE, type InboxFilters, type TriageAction } from './ioc-inbox/inbox-model.js';
+export { PahtLeaderOverview, type OverviewState, type OverviewGroup } from './leader-overview/leader-overview.component.js';
+export { OVERVIEW_MESSAGES, type OverviewMessages } from './leader-overview/leader-overview.messages.js';
+export { overviewRows, openCounts, periodEnding, OPEN_STATUSES, type OverviewData, type OverviewRow, type OverviewPeriod } from './leader-overview/overview-model.js';
+export { PahtAdminConsole } from './admin-console/admin-console.component.js';
+export { ADMIN_MESSAGES, type AdminMessages } from './admin-console/admin-console.messages.js';
+export { ADMIN_SECTIONS, unitTree, type AdminSection, type AdminData, type AdminDialog, type AdminLoad } from './admin-console/admin-model.js';
 export { StaffSession, type ReportChangeEvent } from './staff/staff-session.js';
 export { STAFF_LABELS, type StaffLabels } from './staff/staff-labels.js';
 export type { Category, Kpi, KpiGroupBy } from '@paht/client-sdk';

@@ -4,7 +4,11 @@
 //   <script src="…/staff-widgets.js" defer></script>
 import './staff-console/staff-console.js';
 import './ioc-inbox/ioc-inbox.js';
+import './leader-overview/leader-overview.js';
+import './admin-console/admin-console.js';
 
 export { PahtStaffConsole } from './staff-console/staff-console.component.js';
 export { PahtIocInbox } from './ioc-inbox/ioc-inbox.component.js';
+export { PahtLeaderOverview } from './leader-overview/leader-overview.component.js';
+export { PahtAdminConsole } from './admin-console/admin-console.component.js';
 export { StaffSession } from './staff/staff-session.js';

@@ -69,6 +69,8 @@ export const overviewStyles = [
       margin-bottom: 0.5rem;
     }
     .table-wrap {
+      /* Positioned, so the visually hidden texts inside are clipped with the table. */
+      position: relative;
       max-width: 100%;
       overflow-x: auto;
     }

@@ -5,6 +5,8 @@ import { PahtElement } from '../shared/paht-element.js';
 import { StaffSession } from '../staff/staff-session.js';
 import { STAFF_LABELS } from '../staff/staff-labels.js';
 import '../ioc-inbox/ioc-inbox.js';
+import '../leader-overview/leader-overview.js';
+import '../admin-console/admin-console.js';
 import { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console.messages.js';
 import { consoleStyles } from './staff-console.styles.js';
 
@@ -202,7 +204,9 @@ export class PahtStaffConsole extends PahtElement {
         return this.#renderChange(m, this.phase);
       case 'signed-in': {
         const role = this.profile?.role;
-        if (role === 'UNIT_OFFICER' || role === 'UNIT_LEADER') return html`<p class="notice">${m.unitQueueSoon}</p>`;
+        if (role === 'LEADER' || role === 'UNIT_LEADER') return html`<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
+        if (role === 'TENANT_ADMIN') return html`<paht-admin-console .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-admin-console>`;
+        if (role === 'UNIT_OFFICER') return html`<p class="notice">${m.unitQueueSoon}</p>`;
         return html`<paht-ioc-inbox .session=${this.session} staff-role=${role ?? 'IOC_OPERATOR'} lang=${this.language} .messages=${this.messages}></paht-ioc-inbox>`;
       }
     }

@@ -3,6 +3,12 @@
 import type { Kpi } from '@paht/client-sdk';
 import { CATEGORIES, KPI_TOTAL, KPI_UNITS } from '../shared/story-fixtures.js';
 import type { OverviewData, OverviewRow } from '../leader-overview/overview-model.js';
+import type { AdminData, SlaPolicy } from '../admin-console/admin-model.js';
+
+const POLICIES: SlaPolicy[] = [
+  { id: 'p1', code: 'SLA-5', name: 'Thông thường: 5 ngày làm việc', clock: 'WORKING', classifyMinutes: 240, acceptMinutes: 480, resolveMinutes: 2400, warnRatio: 0.8 },
+  { id: 'p2', code: 'SLA-7', name: 'Phức tạp: 7 ngày làm việc', clock: 'WORKING', classifyMinutes: 480, acceptMinutes: 480, resolveMinutes: 3360, warnRatio: 0.75 },
+];
 
 const scaled = (k: Kpi, f: number): Kpi => ({ ...k, received: Math.round(k.received * f), resolved: Math.round(k.resolved * f), onTime: Math.round(k.onTime * f), overdue: Math.round(k.overdue * f) });
 
@@ -30,4 +36,64 @@ export const OVERVIEW_DATA: OverviewData = {
   units: [...unitRows, { key: '', label: null, labelEn: null, kpi: null, previous: null, overdueNow: 3, dueThisWeek: 1 }].sort((a, b) => b.overdueNow - a.overdueNow),
   categories: categoryRows,
   readAt: '2026-11-28T02:00:00.000Z',
+};
+
+/** A tenant's configuration as the admin console reads it. */
+export const ADMIN_DATA: AdminData = {
+  units: [
+    { id: 'u0', code: 'IOC', name: 'Trung tâm Giám sát, điều hành đô thị thông minh', nameEn: 'Smart city operations centre', kind: 'IOC', parentId: null, active: true },
+    { id: 'u1', code: 'SGTVT', name: 'Sở Giao thông vận tải', nameEn: 'Department of Transport', kind: 'DEPARTMENT', parentId: null, active: true },
+    { id: 'u1a', code: 'SGTVT-TTR', name: 'Thanh tra Sở Giao thông vận tải', nameEn: 'Transport Inspectorate', kind: 'AGENCY', parentId: 'u1', active: true },
+    { id: 'u2', code: 'DONG-HA', name: 'UBND thành phố Đông Hà', nameEn: 'Đông Hà City', kind: 'DISTRICT', parentId: null, active: true },
+    { id: 'u2a', code: 'P-DONG-HA', name: 'UBND phường Đông Hà', nameEn: 'Đông Hà Ward', kind: 'COMMUNE', parentId: 'u2', active: true },
+    { id: 'u3', code: 'BQL-CU', name: 'Ban Quản lý dự án cũ', nameEn: null, kind: 'AGENCY', parentId: null, active: false },
+  ],
+  focal: {
+    unitId: 'u1',
+    points: [
+      { id: 'f1', unitId: 'u1', role: 'STAFF', fullName: 'Lê Thị Hoa', title: 'Chuyên viên', phone: '0233 3852 111', email: 'hoa.lt@sgtvt.example.gov.vn', validFrom: '2026-03-01T01:00:00Z', validTo: null },
+      { id: 'f2', unitId: 'u1', role: 'LEADER', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở', phone: null, email: 'minh.tv@sgtvt.example.gov.vn', validFrom: '2025-06-01T01:00:00Z', validTo: null },
+      { id: 'f0', unitId: 'u1', role: 'STAFF', fullName: 'Nguyễn Văn Bình', title: null, phone: '0233 3852 000', email: null, validFrom: '2024-01-02T01:00:00Z', validTo: '2026-03-01T01:00:00Z' },
+    ],
+  },
+  categories: [
+    { id: 'c1', code: 'GIAO-THONG', name: 'Giao thông', nameEn: 'Traffic', isPublic: true, active: true, defaultUnitId: 'u1', slaPolicy: POLICIES[0]! },
+    { id: 'c2', code: 'MOI-TRUONG', name: 'Môi trường', nameEn: 'Environment', isPublic: true, active: true, defaultUnitId: null, slaPolicy: POLICIES[1]! },
+    { id: 'c3', code: 'AN-NINH', name: 'An ninh trật tự', nameEn: 'Public order', isPublic: false, active: true, defaultUnitId: null, slaPolicy: POLICIES[1]! },
+    { id: 'c4', code: 'CU', name: 'Lĩnh vực cũ', nameEn: 'Old category', isPublic: true, active: false, defaultUnitId: null, slaPolicy: POLICIES[0]! },
+  ],
+  policies: POLICIES,
+  staff: [
+    { id: 's1', email: 'ioc.quang-tri@example.gov.vn', fullName: 'Phạm Thu Trang', role: 'IOC_OPERATOR', unitId: 'u0', active: true },
+    { id: 's2', email: 'chuyenvien.quang-tri@example.gov.vn', fullName: 'Hoàng Văn Nam', role: 'UNIT_OFFICER', unitId: 'u1', active: true },
+    { id: 's3', email: 'lanhdao.quang-tri@example.gov.vn', fullName: 'Võ Đức Thắng', role: 'LEADER', unitId: null, active: true },
+    { id: 's4', email: 'nghiviec.quang-tri@example.gov.vn', fullName: 'Đặng Thị Lan', role: 'UNIT_OFFICER', unitId: 'u2a', active: false },
+  ],
+  keys: [
+    { id: 'k1', kind: 'PUBLIC', name: 'Cổng dịch vụ công tỉnh', prefix: 'pk_live_3fA9', allowedOrigins: ['https://dichvucong.quangtri.gov.vn'], createdAt: '2026-05-04T02:00:00Z', revokedAt: null },
+    { id: 'k2', kind: 'SECRET', name: 'Tổng đài 1022', prefix: 'sk_live_Q1z8', allowedOrigins: [], createdAt: '2026-06-10T02:00:00Z', revokedAt: null },
+    { id: 'k3', kind: 'PUBLIC', name: 'Trang thử nghiệm', prefix: 'pk_live_00aa', allowedOrigins: ['https://thu.example.gov.vn'], createdAt: '2026-01-10T02:00:00Z', revokedAt: '2026-02-01T02:00:00Z' },
+  ],
+  settings: {
+    allowedOrigins: ['https://quangtri.gov.vn', 'https://dichvucong.quangtri.gov.vn'],
+    trackingPrefix: 'QT',
+    singleSignOn: false,
+    branding: { nameVi: 'Tỉnh Quảng Trị', nameEn: 'Quảng Trị Province', primaryColor: '#7a1f2b', accentColor: '#f2c94c', logoUrl: null },
+    notifications: null,
+    officeHours: [],
+  },
+  audit: {
+    entries: [
+      { id: 'a1', at: '2026-11-28T01:50:00Z', action: 'api-key.create', actorId: '6c1f3e1a-0000-4000-8000-000000000001', actorRole: 'TENANT_ADMIN', subjectType: 'api_key', subjectId: 'k2', data: '{"name":"Tổng đài 1022","kind":"SECRET"}' },
+      { id: 'a2', at: '2026-11-28T01:40:00Z', action: 'category.upsert', actorId: '6c1f3e1a-0000-4000-8000-000000000001', actorRole: 'TENANT_ADMIN', subjectType: 'category', subjectId: 'c3', data: '{"code":"AN-NINH","slaPolicyCode":"SLA-7"}' },
+      { id: 'a3', at: '2026-11-28T01:00:00Z', action: 'sla.breach', actorId: null, actorRole: 'SYSTEM', subjectType: 'report', subjectId: 'r1', data: '{"stage":"RESOLVE"}' },
+    ],
+    hasNextPage: true,
+    endCursor: 'c3',
+    action: '',
+  },
+  calendar: [
+    { date: '2026-12-31', kind: 'WORKING_DAY', name: 'Làm bù ngày 2/1/2027' },
+    { date: '2027-01-02', kind: 'HOLIDAY', name: 'Nghỉ bù Tết Dương lịch' },
+  ],
 };

@@ -1,0 +1,74 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import './admin-console.js';
+import type { AdminData, AdminDialog, AdminLoad, AdminSection } from './admin-model.js';
+import { EMPTY_ADMIN_DATA } from './admin-model.js';
+import { ADMIN_DATA } from '../staff/workspace-story-fixtures.js';
+
+interface Args {
+  lang: string;
+  section: AdminSection;
+  load: AdminLoad;
+  data: AdminData;
+  dialog: AdminDialog | null;
+  notice: { ok: boolean; text: string } | null;
+  width: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Staff/Admin console',
+  render: (a) => html`<div style=${`max-width:${a.width}`}>
+    <paht-admin-console lang=${a.lang} section=${a.section} .load=${a.load} .data=${a.data} .dialog=${a.dialog} .notice=${a.notice}></paht-admin-console>
+  </div>`,
+  args: { lang: 'vi', section: 'units', load: { kind: 'ready' }, data: ADMIN_DATA, dialog: null, notice: null, width: '90rem' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['vi', 'en'] },
+    section: { control: 'select', options: ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar'] },
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const form = { sending: false, error: null };
+
+export const SignedOut: Story = { args: { load: { kind: 'idle' } } };
+export const Loading: Story = { args: { load: { kind: 'loading' } } };
+export const Failed: Story = { args: { load: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };
+export const Forbidden: Story = { args: { load: { kind: 'forbidden' } } };
+export const UnitsAndFocalPoints: Story = {};
+export const UnitsEnglish: Story = { args: { lang: 'en' } };
+export const UnitsEmpty: Story = { args: { data: EMPTY_ADMIN_DATA } };
+export const FocalPointsEmpty: Story = { args: { data: { ...ADMIN_DATA, focal: { unitId: 'u2', points: [] } } } };
+export const Saved: Story = { args: { notice: { ok: true, text: 'Đã lưu. Thay đổi được ghi vào nhật ký.' } } };
+export const Refused: Story = { args: { notice: { ok: false, text: 'Không lưu được (ConflictError): the unit has active sub-units' } } };
+export const Categories: Story = { args: { section: 'categories' } };
+export const CategoriesEnglish: Story = { args: { section: 'categories', lang: 'en' } };
+export const CategoriesEmpty: Story = { args: { section: 'categories', data: EMPTY_ADMIN_DATA } };
+export const Staff: Story = { args: { section: 'staff' } };
+export const StaffEmpty: Story = { args: { section: 'staff', data: EMPTY_ADMIN_DATA } };
+export const ApiKeys: Story = { args: { section: 'keys' } };
+export const ApiKeysEmpty: Story = { args: { section: 'keys', data: EMPTY_ADMIN_DATA } };
+export const Settings: Story = { args: { section: 'settings' } };
+export const SettingsEnglish: Story = { args: { section: 'settings', lang: 'en' } };
+export const AuditLog: Story = { args: { section: 'audit' } };
+export const AuditLogEmpty: Story = { args: { section: 'audit', data: EMPTY_ADMIN_DATA } };
+export const Calendar: Story = { args: { section: 'calendar' } };
+export const CalendarEmpty: Story = { args: { section: 'calendar', data: EMPTY_ADMIN_DATA } };
+export const AddUnitDialog: Story = { args: { dialog: { kind: 'unit', ...form } } };
+export const AddUnitRefused: Story = { args: { dialog: { kind: 'unit', sending: false, error: 'Không lưu được (ConflictError): code SGTVT is taken' } } };
+export const FocalPointDialog: Story = { args: { dialog: { kind: 'focal', unitId: 'u1', ...form } } };
+export const PolicyDialog: Story = { args: { section: 'categories', dialog: { kind: 'policy', policy: null, ...form } } };
+export const CategoryDialog: Story = { args: { section: 'categories', dialog: { kind: 'category', category: ADMIN_DATA.categories[0]!, ...form } } };
+export const CategoryDialogSending: Story = { args: { section: 'categories', dialog: { kind: 'category', category: null, sending: true, error: null } } };
+export const StaffDialog: Story = { args: { section: 'staff', dialog: { kind: 'staff', ...form } } };
+export const ApiKeyDialog: Story = { args: { section: 'keys', dialog: { kind: 'key', ...form, created: null } } };
+export const ApiKeyShownOnce: Story = {
+  args: { section: 'keys', dialog: { kind: 'key', ...form, created: { name: 'Cổng dịch vụ công tỉnh', key: 'pk_live_3fA9xQ7mZt2L8vKp4RwY6nB1cD5eF0gH' } } },
+};
+export const ApiKeyShownOnceEnglish: Story = { args: { ...ApiKeyShownOnce.args, lang: 'en' } };
+export const RevokeDialog: Story = { args: { section: 'keys', dialog: { kind: 'revoke', id: 'k1', name: 'Cổng dịch vụ công tỉnh', ...form } } };
+export const CalendarDayDialog: Story = { args: { section: 'calendar', dialog: { kind: 'calendar', ...form } } };
+export const Phone: Story = { args: { width: '375px' } };
+export const PhoneCategories: Story = { args: { width: '375px', section: 'categories' } };
+export const PhoneSettings: Story = { args: { width: '375px', section: 'settings' } };
+export const PhoneApiKeyShownOnce: Story = { args: { ...ApiKeyShownOnce.args, width: '375px' } };

@@ -1,0 +1,13 @@
+// Registers <paht-admin-console>. Import this module (or load the staff
+// bundle) once on a page; importing the component class alone registers nothing.
+import { PahtAdminConsole } from './admin-console.component.js';
+
+export { PahtAdminConsole };
+
+if (!customElements.get('paht-admin-console')) customElements.define('paht-admin-console', PahtAdminConsole);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'paht-admin-console': PahtAdminConsole;
+  }
+}

@@ -1,0 +1,104 @@
+import type {
+  AdminCategoriesQuery,
+  AdminUnitsQuery,
+  ApiKeysQuery,
+  AuditLogQuery,
+  CalendarDaysQuery,
+  FocalPointFieldsFragment,
+  SlaPoliciesQuery,
+  StaffAccountsQuery,
+  TenantSettingsFieldsFragment,
+} from '@paht/client-sdk';
+
+/** The admin console's sections, in the order shown. */
+export const ADMIN_SECTIONS = ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
+type Data<T> = Extract<T, { data: unknown }> extends { data: infer D } ? D : never;
+export type AdminUnit = Data<AdminUnitsQuery['adminUnits']>[number];
+export type CategoryConfig = Data<AdminCategoriesQuery['adminCategories']>[number];
+export type SlaPolicy = Data<SlaPoliciesQuery['slaPolicies']>[number];
+export type StaffAccount = Data<StaffAccountsQuery['staffAccounts']>[number];
+export type ApiKey = Data<ApiKeysQuery['apiKeys']>[number];
+export type CalendarDay = Data<CalendarDaysQuery['calendarDays']>[number];
+export type AuditEntry = Extract<AuditLogQuery['auditLog'], { __typename: 'AuditLogPage' }>['entries'][number];
+export type FocalPoint = FocalPointFieldsFragment;
+export type TenantSettings = TenantSettingsFieldsFragment;
+
+/** Everything the console has read (each section fills its part). */
+export interface AdminData {
+  units: AdminUnit[];
+  focal: { unitId: string; points: FocalPoint[] } | null;
+  categories: CategoryConfig[];
+  policies: SlaPolicy[];
+  staff: StaffAccount[];
+  keys: ApiKey[];
+  settings: TenantSettings | null;
+  audit: { entries: AuditEntry[]; hasNextPage: boolean; endCursor: string | null; action: string };
+  calendar: CalendarDay[];
+}
+
+export const EMPTY_ADMIN_DATA: AdminData = {
+  units: [],
+  focal: null,
+  categories: [],
+  policies: [],
+  staff: [],
+  keys: [],
+  settings: null,
+  audit: { entries: [], hasNextPage: false, endCursor: null, action: '' },
+  calendar: [],
+};
+
+export type AdminLoad = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready' } | { kind: 'forbidden' } | { kind: 'failed'; requestId: string | null };
+
+/** The dialog open over the console, if any; `error` is a refusal to show in it. */
+export type AdminDialog =
+  | { kind: 'unit'; sending: boolean; error: string | null }
+  | { kind: 'focal'; unitId: string; sending: boolean; error: string | null }
+  | { kind: 'policy'; policy: SlaPolicy | null; sending: boolean; error: string | null }
+  | { kind: 'category'; category: CategoryConfig | null; sending: boolean; error: string | null }
+  | { kind: 'staff'; sending: boolean; error: string | null }
+  | { kind: 'key'; sending: boolean; error: string | null; created: { name: string; key: string } | null; copied?: boolean }
+  | { kind: 'revoke'; id: string; name: string; sending: boolean; error: string | null }
+  | { kind: 'calendar'; sending: boolean; error: string | null };
+
+/** Units in tree order (each after its parent), with their depth; units whose parent is missing start a tree. */
+export function unitTree(units: readonly AdminUnit[]): Array<{ unit: AdminUnit; depth: number }> {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<string | null, AdminUnit[]>();
+  for (const u of units) {
+    const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const out: Array<{ unit: AdminUnit; depth: number }> = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null, depth: number) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code))) {
+      if (seen.has(u.id)) continue;
+      seen.add(u.id);
+      out.push({ unit: u, depth });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** An API refusal as the admin reads it: a validation error's own words in the language, each field named, else the kind and message. */
+export function refusalOf(
+  error: { __typename: string; message: string; messageVi?: string; messageEn?: string; fields?: ReadonlyArray<{ path: string; message: string }> },
+  lang: 'vi' | 'en',
+  refused: (kind: string, detail: string) => string,
+): string {
+  if (error.messageVi && error.messageEn) return refused(error.__typename, lang === 'en' ? error.messageEn : error.messageVi);
+  const fields = error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ');
+  return refused(error.__typename, fields || error.message);
+}
+
+/** The lines of a text area, trimmed, empty ones dropped. */
+export const linesOf = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
