@@ -199,6 +199,11 @@ export type {
 export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
 export { areaName, englishAreaName, type AreaName } from './areas/area-names.js';
 
+// Exports (CSV / Excel): filters, columns and rows read in chunks
+export { checkExportRequest, ExportFormat, ExportKind, EXPORT_FORMATS, EXPORT_KINDS, type CheckedExportFilters, type ExportFilters } from './exports/export-filters.js';
+export { columnsOf, exportRows, EXPORT_CHUNK_SIZE, headerOf, KPI_COLUMNS, REPORT_COLUMNS, type ExportCell, type ExportColumn, type ExportRow } from './exports/export-rows.js';
+export { EXPORT_LINK_TTL_SECONDS, exportLinkValid, signExportLink, type ExportLinkGrant } from './exports/export-link.js';
+
 // Tenants and their configuration
 export { findTenantById, findTenantBySlug, listTenants, type TenantRecord } from './tenants/tenant-directory.js';
 export {

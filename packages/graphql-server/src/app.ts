@@ -15,6 +15,7 @@ import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
 import { attachSlaAlerts, type SlaAlertsOptions } from './alerts/attach-sla-alerts.js';
 import { attachJobs, type JobsOptions } from './jobs/attach-jobs.js';
+import { attachExports, type ExportsOptions } from './exports/attach-exports.js';
 import { attachLiveUpdates } from './live/live-updates.js';
 import { attachNotificationDelivery, type NotificationDeliveryOptions } from './notifications/notification-delivery.js';
 import { open311Plugin } from './open311/open311-plugin.js';
@@ -65,6 +66,8 @@ export interface BuildAppOptions extends SecurityOptions {
   notifications?: NotificationDeliveryOptions;
   /** The same as `notifications` (its first name); `notifications` wins when both are given. */
   citizenMail?: NotificationDeliveryOptions;
+  /** CSV and Excel exports (src/exports, docs/exports.md): where finished background exports are kept. */
+  exports?: ExportsOptions;
 }
 
 /**
@@ -135,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const jobs = attachJobs(app, core, { ...options.jobs, intervals: { ...slaInterval, ...options.jobs?.intervals } });
   attachSlaAlerts(app, core, jobs, { redisUrl });
   attachNotificationDelivery(app, core, { production, ...(options.notifications ?? options.citizenMail) });
+  attachExports(app, core, options.exports);
   return app;
 }
 

@@ -13,6 +13,8 @@ export const StaffNoticeKind = {
   DEADLINE_PASSED: 'DEADLINE_PASSED',
   DEADLINE_PASSED_TWICE: 'DEADLINE_PASSED_TWICE',
   FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
+  /** A background export the staff member asked for is ready to download. */
+  EXPORT_READY: 'EXPORT_READY',
 } as const;
 export type StaffNoticeKind = (typeof StaffNoticeKind)[keyof typeof StaffNoticeKind];
 export const STAFF_NOTICE_KINDS = Object.values(StaffNoticeKind);
@@ -31,6 +33,8 @@ export const StaffAudience = {
   TENANT_LEADERS: 'TENANT_LEADERS',
   /** Tenant admins. */
   TENANT_ADMINS: 'TENANT_ADMINS',
+  /** The one staff member named by the notice's `staffUserId` (who asked for it). */
+  REQUESTER: 'REQUESTER',
 } as const;
 export type StaffAudience = (typeof StaffAudience)[keyof typeof StaffAudience];
 
@@ -90,6 +94,11 @@ export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> =
     emailFocalPoints: false,
     title: { vi: 'Đơn vị thiếu đầu mối quá thời hạn', en: 'A unit has lacked its focal points beyond the allowed time' },
   },
+  EXPORT_READY: {
+    audience: [A.REQUESTER],
+    emailFocalPoints: false,
+    title: { vi: 'Tệp xuất dữ liệu đã sẵn sàng', en: 'Your export is ready to download' },
+  },
 };
 
 /** The inbox title of a kind: Vietnamese, then English. */
@@ -109,6 +118,8 @@ export interface StaffNotice {
   data?: StaffNoticeData;
   /** The staff member who caused it, who is not told of their own act. */
   exceptStaffUserId?: string | null;
+  /** REQUESTER audience: the one staff member told. */
+  staffUserId?: string | null;
 }
 
 export interface StaffNotificationRecord {
@@ -124,8 +135,10 @@ export interface StaffNotificationRecord {
 }
 
 /** The role and unit filter of one audience, or null when it has no one (a unit audience without a unit). */
-function audienceWhere(audience: StaffAudience, unitId: string | null): { role: { in: Array<'IOC_OPERATOR' | 'UNIT_OFFICER' | 'UNIT_LEADER' | 'LEADER' | 'TENANT_ADMIN'> }; unitId?: string } | null {
+function audienceWhere(audience: StaffAudience, unitId: string | null, staffUserId: string | null = null): { role?: { in: Array<'IOC_OPERATOR' | 'UNIT_OFFICER' | 'UNIT_LEADER' | 'LEADER' | 'TENANT_ADMIN'> }; unitId?: string; id?: string } | null {
   switch (audience) {
+    case A.REQUESTER:
+      return staffUserId ? { id: staffUserId } : null;
     case A.IOC_OPERATORS:
       return { role: { in: ['IOC_OPERATOR'] } };
     case A.UNIT_STAFF:
@@ -142,9 +155,9 @@ function audienceWhere(audience: StaffAudience, unitId: string | null): { role: 
 }
 
 /** The active staff accounts a notice goes to, each once. */
-export async function staffRecipients(tx: TenantTx, notice: Pick<StaffNotice, 'kind' | 'unitId' | 'exceptStaffUserId'>): Promise<string[]> {
+export async function staffRecipients(tx: TenantTx, notice: Pick<StaffNotice, 'kind' | 'unitId' | 'exceptStaffUserId' | 'staffUserId'>): Promise<string[]> {
   const filters = STAFF_NOTICES[notice.kind].audience
-    .map((audience) => audienceWhere(audience, notice.unitId ?? null))
+    .map((audience) => audienceWhere(audience, notice.unitId ?? null, notice.staffUserId ?? null))
     .filter((w) => w !== null);
   if (filters.length === 0) return [];
   const rows = await tx.staffUser.findMany({

@@ -16,6 +16,7 @@ import './reporter-contact.js';
 import './report-triage.js';
 import './report-support.js';
 import './kpi.js';
+import './exports.js';
 import './sign-in.js';
 import './subscriptions.js';
 import './staff-notifications.js';
