@@ -32,6 +32,8 @@ export interface TenantSettingsChange {
   branding?: TenantSettingsInput['branding'] | null;
   /** When the deadline jobs remind citizens to rate, close unrated reports and report units without both focal points; null: the defaults. */
   deadlines?: TenantSettingsInput['deadlines'] | null;
+  /** The unit queue's rules (`workflow.answerApproval`); null: the defaults. */
+  workflow?: TenantSettingsInput['workflow'] | null;
   /** Office hours per ISO weekday (`"1"` Monday … `"7"` Sunday); a missing day is not worked. */
   officeHours?: Record<string, [string, string][]>;
 }
@@ -39,7 +41,7 @@ export interface TenantSettingsChange {
 /** The tenant's settings and office hours, as the admin sees them. */
 export type TenantSettingsWithHours = TenantSettings & { officeHours: WeeklyHours };
 
-const SETTING_KEYS = ['allowedOrigins', 'trackingPrefix', 'oidc', 'notifications', 'branding', 'deadlines'] as const;
+const SETTING_KEYS = ['allowedOrigins', 'trackingPrefix', 'oidc', 'notifications', 'branding', 'deadlines', 'workflow'] as const;
 
 /**
  * Changes the tenant's settings (`tenants.settings`) and office hours

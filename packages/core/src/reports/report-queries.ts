@@ -15,6 +15,7 @@ import { baseView, hasPublicContent, withRefs, type ReportRow } from './report-r
 import { publicTimeline, type CitizenReportView, type PublicReportView, type StaffReportView } from './report-views.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
+import { heldBelowUnit } from './unit-queue.js';
 
 /** Everything but the reporter's contact, which staff open with `readReporterContact` (audited). */
 async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, row: ReportRow): Promise<StaffReportView> {
@@ -38,7 +39,7 @@ export async function getReportForStaff(ctx: CoreContext, tenantId: string, acto
   return withTenant(ctx.db, tenantId, async (tx) => {
     const row = await tx.report.findUnique({ where: { id: reportId }, include: withRefs });
     if (!row) throw reportNotFound();
-    if (!canReadReport(actor, row)) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
+    if (!canReadReport(actor, row) && !(await heldBelowUnit(tx, actor, row.unitId))) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
     return fullView(ctx, tx, tenant, row);
   }, { snapshot: true });
 }

@@ -20,12 +20,29 @@ const MAX_DEPTH = 32;
 export async function forwardTarget(tx: TenantTx, holderUnitId: string | null, unitId: string): Promise<string> {
   const target = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, active: true, parentId: true } });
   if (!target || !target.active || !holderUnitId) throw validationError([{ path: 'unitId', message: 'is not an active unit of this tenant' }]);
-  let parentId = target.parentId;
-  for (let depth = 0; parentId && depth < MAX_DEPTH; depth += 1) {
-    if (parentId === holderUnitId) return target.id;
-    parentId = (await tx.unit.findUnique({ where: { id: parentId }, select: { parentId: true } }))?.parentId ?? null;
-  }
+  if (await isBelow(tx, target.parentId, holderUnitId)) return target.id;
   throw validationError([{ path: 'unitId', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
+}
+
+/** Whether `ancestorId` is `parentId` or one of its ancestors (`units.parent_id`). */
+async function isBelow(tx: TenantTx, parentId: string | null, ancestorId: string): Promise<boolean> {
+  let current = parentId;
+  for (let depth = 0; current && depth < MAX_DEPTH; depth += 1) {
+    if (current === ancestorId) return true;
+    current = (await tx.unit.findUnique({ where: { id: current }, select: { parentId: true } }))?.parentId ?? null;
+  }
+  return false;
+}
+
+/**
+ * Whether a unit's staff may read a report held below their unit: the
+ * units a report was forwarded down from keep reading it (they answer for
+ * it). The reporter's contact stays with the holding unit.
+ */
+export async function heldBelowUnit(tx: TenantTx, actor: Actor, reportUnitId: string | null): Promise<boolean> {
+  if ((actor.role !== 'UNIT_OFFICER' && actor.role !== 'UNIT_LEADER') || !reportUnitId) return false;
+  const unit = await tx.unit.findUnique({ where: { id: reportUnitId }, select: { parentId: true } });
+  return unit ? isBelow(tx, unit.parentId, actor.unitId) : false;
 }
 
 /** Whether an answer link already drafted an answer on this timeline (a link answers once). */

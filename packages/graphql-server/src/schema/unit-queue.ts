@@ -3,6 +3,7 @@ import {
   answerThroughLink,
   availableCommands,
   createAnswerLink,
+  findTenantById,
   listUnitQueue,
   openAnswerLink,
   TRANSITIONS,
@@ -83,9 +84,12 @@ builder.objectFields(Report, (t) => ({
   staffActions: t.field({
     type: [ReportCommandEnum],
     description: 'Staff views: the steps the signed-in staff member may take now, from the transition table (the tenant’s answer-approval rule and pending requests included).',
-    resolve: (r, _a, ctx) => {
+    resolve: async (r, _a, ctx) => {
       const q = queueOf(r);
-      if (!q || !ctx.staff) return [];
+      const staff = ctx.staff;
+      if (!q || !staff) return [];
+      // The tenant as it is now: a changed answer-approval rule applies at once.
+      const tenant = await findTenantById(ctx.core, ctx.tenant.id);
       return availableCommands(
         {
           id: r.id,
@@ -94,9 +98,9 @@ builder.objectFields(Report, (t) => ({
           forwardedBy: q.forwarders.at(-1) ?? null,
           pendingExtension: q.pendingExtension !== null,
           pendingAnswer: q.pendingAnswer !== null,
-          answerApproval: ctx.tenant.settings.workflow.answerApproval,
+          answerApproval: tenant.settings.workflow.answerApproval,
         },
-        ctx.staff,
+        staff,
       );
     },
   }),
