@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { DomainError, DomainErrorCode, validationError, type FieldIssueInput } from '../errors.js';
 import { can, Permission } from '../auth/permissions.js';
 import type { Actor } from '../auth/actor.js';
 import { isUuid } from '../ids.js';
+import { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT } from '../calendar/supported-dates.js';
 import { KpiGroupBy } from '../kpi/report-kpis.js';
 import { ReportStatus } from '../reports/report-status.js';
 
@@ -41,6 +43,8 @@ export interface CheckedExportFilters {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EARLIEST_DAY = EARLIEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
+const LATEST_DAY = LATEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
 const KNOWN = new Set(['from', 'to', 'status', 'unitId', 'categoryId', 'groupBy']);
 
 /**
@@ -64,9 +68,10 @@ export function checkExportRequest(actor: Actor, kind: string, format: string, f
   };
   const from = text('from');
   const to = text('to');
-  if (!from || !DATE.test(from)) issues.push({ path: 'filters.from', message: 'must be a date YYYY-MM-DD' });
-  if (!to || !DATE.test(to)) issues.push({ path: 'filters.to', message: 'must be a date YYYY-MM-DD' });
-  if (from && to && DATE.test(from) && DATE.test(to) && to < from) issues.push({ path: 'filters.to', message: 'must not be before from' });
+  const day = (v: string | null): boolean => v !== null && DATE.test(v) && DateTime.fromISO(v, { zone: 'utc' }).isValid && v >= EARLIEST_DAY && v <= LATEST_DAY;
+  if (!day(from)) issues.push({ path: 'filters.from', message: `must be a day YYYY-MM-DD from ${EARLIEST_DAY} to ${LATEST_DAY}` });
+  if (!day(to)) issues.push({ path: 'filters.to', message: `must be a day YYYY-MM-DD from ${EARLIEST_DAY} to ${LATEST_DAY}` });
+  if (day(from) && day(to) && to! < from!) issues.push({ path: 'filters.to', message: 'must not be before from' });
   const status = text('status');
   if (status && !Object.hasOwn(ReportStatus, status)) issues.push({ path: 'filters.status', message: 'is not a report status' });
   const unitId = text('unitId');
