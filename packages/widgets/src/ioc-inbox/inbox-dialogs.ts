@@ -140,7 +140,7 @@ function renderIntake(dialog: Extract<InboxDialog, { kind: 'intake' }>, c: Dialo
     ${field('i-email', m.callerEmail, html`<input id="i-email" name="email" type="email" autocomplete="off" />`)}
     ${field('i-title', m.title, html`<input id="i-title" name="title" autocomplete="off" required />`)}
     ${field('i-description', m.description, html`<textarea id="i-description" name="description" required></textarea>`)}
-    ${field('i-address', m.address, html`<input id="i-address" name="address" autocomplete="off" />`)}
+    ${field('i-address', m.address, html`<input id="i-address" name="address" autocomplete="off" required />`)}
     ${field(
       'i-category',
       m.category,

@@ -386,7 +386,7 @@ export class PahtIocInbox extends PahtElement {
     const dialog = this.dialog;
     const session = this.session;
     if (dialog?.kind !== 'intake' || !session) return;
-    const missing = (['phone', 'title', 'description'] as const).find((name) => !value(name));
+    const missing = (['phone', 'title', 'description', 'address'] as const).find((name) => !value(name));
     if (missing) {
       this.dialog = { ...dialog, error: `${this.m.required} ${form.querySelector(`label[for=i-${missing}]`)?.textContent ?? ''}` };
       form.querySelector<HTMLElement>(`#i-${missing}`)?.focus();
@@ -400,7 +400,7 @@ export class PahtIocInbox extends PahtElement {
         channel,
         title: value('title'),
         description: value('description'),
-        ...optional('address'),
+        address: value('address'),
         ...optional('categoryId'),
         reporter: { phone: value('phone'), ...optional('fullName'), ...optional('email') },
       });
