@@ -37,6 +37,7 @@ import type { StaffSession } from '../staff/staff-session.js';
 import { ADMIN_MESSAGES, type AdminMessages } from './admin-console.messages.js';
 import { adminStyles } from './admin-console.styles.js';
 import { renderAdminDialog } from './admin-dialogs.js';
+import type { FeedDay } from './ical-days.js';
 import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA, linesOf, refusalOf, type AdminData, type AdminDialog, type AdminLoad, type AdminSection, type AdminUnit } from './admin-model.js';
 import { renderAudit, renderCalendar, renderCategories, renderKeys, renderSettings, renderStaff, renderUnits, type SectionContext } from './admin-sections.js';
 
@@ -329,10 +330,57 @@ export class PahtAdminConsole extends PahtElement {
       case 'revoke':
         await this.#change('api-key.revoke', () => revokeApiKey(client, dialog.id), is('ApiKey'));
         return;
+      case 'ical':
+        await this.#importDays(dialog);
+        return;
       case 'calendar':
         await this.#change('calendar-day.set', () => setCalendarDay(client, { input: { date: value('date'), kind: value('kind') as CalendarDayKind, name: value('name') } }), is('CalendarDay'));
         return;
     }
+  }
+
+  /** Sets each previewed day of a feed, one after the other; the refusals are counted, not fatal. */
+  async #importDays(dialog: Extract<AdminDialog, { kind: 'ical' }>): Promise<void> {
+    const client = this.session?.client;
+    if (!client) return;
+    this.dialog = { ...dialog, sending: true, error: null };
+    let done = 0;
+    const refusals: string[] = [];
+    for (const day of dialog.days) {
+      try {
+        const result = await setCalendarDay(client, { input: day });
+        if (result.__typename === 'CalendarDay') done += 1;
+        else refusals.push(`${day.date}: ${refusalOf(result, this.language, this.m.refused)}`);
+      } catch (error) {
+        refusals.push(`${day.date}: ${this.m.failed((error as { requestId?: string | null }).requestId ?? null)}`);
+      }
+    }
+    if (done === 0) {
+      this.dialog = { ...dialog, sending: false, error: refusals[0] ?? this.m.importEmpty };
+      return;
+    }
+    this.dialog = null;
+    this.notice = { ok: refusals.length === 0, text: [this.m.importDone(done, dialog.days.length), ...refusals.slice(0, 3)].join(' ') };
+    this.emit('paht-admin-change', { section: 'calendar', kind: 'calendar-day.set' });
+    await this.reload();
+  }
+
+  /** Reads a calendar file in the browser and previews its days before importing them. */
+  async importFeed(file: File): Promise<void> {
+    let days: FeedDay[];
+    try {
+      const { feedDays } = await import('./ical-days.js');
+      days = feedDays(await file.text());
+    } catch {
+      this.notice = { ok: false, text: this.m.importInvalid };
+      return;
+    }
+    if (!days.length) {
+      this.notice = { ok: false, text: this.m.importEmpty };
+      return;
+    }
+    this.notice = null;
+    this.dialog = { kind: 'ical', days, sending: false, error: null };
   }
 
   #closeDialog(): void {
@@ -476,6 +524,7 @@ export class PahtAdminConsole extends PahtElement {
             () => (this.saving = false),
           );
         },
+        importFeed: (file) => void this.importFeed(file),
         removeDay: (date) => {
           const cl = client();
           if (cl) void this.#change('calendar-day.remove', () => removeCalendarDay(cl, date), (r) => r.__typename === 'RemovedCalendarDay');

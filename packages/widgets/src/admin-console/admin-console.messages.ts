@@ -117,6 +117,13 @@ export interface AdminMessages {
   date: string;
   dayKinds: Record<'HOLIDAY' | 'WORKING_DAY', string>;
   remove: string;
+  importFeed: string;
+  importHint: string;
+  importTitle: (n: number) => string;
+  importSubmit: (n: number) => string;
+  importDone: (done: number, total: number) => string;
+  importEmpty: string;
+  importInvalid: string;
 }
 
 const vi: AdminMessages = {
@@ -235,6 +242,13 @@ const vi: AdminMessages = {
   date: 'Ngày',
   dayKinds: { HOLIDAY: 'Ngày nghỉ', WORKING_DAY: 'Ngày làm bù' },
   remove: 'Xóa',
+  importFeed: 'Nhập từ tệp lịch (iCalendar .ics)',
+  importHint: 'Mỗi sự kiện cả ngày là ngày nghỉ; sự kiện có chữ “làm bù” là ngày làm bù. Xem trước rồi mới nhập.',
+  importTitle: (n) => `Nhập ${n} ngày từ tệp lịch`,
+  importSubmit: (n) => `Nhập ${n} ngày`,
+  importDone: (done, total) => `Đã nhập ${done}/${total} ngày.`,
+  importEmpty: 'Tệp lịch không có sự kiện nào.',
+  importInvalid: 'Tệp không phải lịch iCalendar hợp lệ.',
 };
 
 const en: AdminMessages = {
@@ -353,6 +367,13 @@ const en: AdminMessages = {
   date: 'Date',
   dayKinds: { HOLIDAY: 'Day off', WORKING_DAY: 'Make-up working day' },
   remove: 'Remove',
+  importFeed: 'Import from a calendar file (iCalendar .ics)',
+  importHint: 'Each all-day event is a day off; an event saying “make-up” is a make-up working day. Preview before importing.',
+  importTitle: (n) => `Import ${n} days from the calendar file`,
+  importSubmit: (n) => `Import ${n} days`,
+  importDone: (done, total) => `Imported ${done}/${total} days.`,
+  importEmpty: 'The calendar file has no events.',
+  importInvalid: 'The file is not a valid iCalendar calendar.',
 };
 
 export const ADMIN_MESSAGES: Readonly<Record<Lang, AdminMessages>> = { vi, en };

@@ -68,6 +68,21 @@ export const ApiKeyShownOnce: Story = {
 export const ApiKeyShownOnceEnglish: Story = { args: { ...ApiKeyShownOnce.args, lang: 'en' } };
 export const RevokeDialog: Story = { args: { section: 'keys', dialog: { kind: 'revoke', id: 'k1', name: 'Cổng dịch vụ công tỉnh', ...form } } };
 export const CalendarDayDialog: Story = { args: { section: 'calendar', dialog: { kind: 'calendar', ...form } } };
+export const CalendarImportPreview: Story = {
+  args: {
+    section: 'calendar',
+    dialog: {
+      kind: 'ical',
+      days: [
+        { date: '2027-02-13', kind: 'WORKING_DAY', name: 'Làm bù Tết Nguyên đán' },
+        { date: '2027-02-15', kind: 'HOLIDAY', name: 'Nghỉ Tết Nguyên đán' },
+        { date: '2027-02-16', kind: 'HOLIDAY', name: 'Nghỉ Tết Nguyên đán' },
+      ],
+      ...form,
+    },
+  },
+};
+export const CalendarImportInvalid: Story = { args: { section: 'calendar', notice: { ok: false, text: 'Tệp không phải lịch iCalendar hợp lệ.' } } };
 export const Phone: Story = { args: { width: '375px' } };
 export const PhoneCategories: Story = { args: { width: '375px', section: 'categories' } };
 export const PhoneSettings: Story = { args: { width: '375px', section: 'settings' } };

@@ -123,6 +123,14 @@ export function renderAdminDialog(dialog: AdminDialog, c: DialogContext): Templa
         <p>${m.revokeWarning}</p>
         ${errorLine(dialog.error)} ${actions(c, dialog.sending, m.revoke)}
       </form>`;
+    case 'ical':
+      return html`<form @submit=${c.onSubmit} novalidate>
+        <h2 id="dialog-title">${m.importTitle(dialog.days.length)}</h2>
+        <ul class="cards feed-days">
+          ${dialog.days.map((d) => html`<li class="card-item"><strong>${d.date}</strong> — ${m.dayKinds[d.kind]}: ${d.name}</li>`)}
+        </ul>
+        ${errorLine(dialog.error)} ${actions(c, dialog.sending, m.importSubmit(dialog.days.length))}
+      </form>`;
     case 'calendar':
       return html`<form @submit=${c.onSubmit} novalidate>
         <h2 id="dialog-title">${m.addDay}</h2>

@@ -9,6 +9,7 @@ import type {
   StaffAccountsQuery,
   TenantSettingsFieldsFragment,
 } from '@paht/client-sdk';
+import type { FeedDay } from './ical-days.js';
 
 /** The admin console's sections, in the order shown. */
 export const ADMIN_SECTIONS = ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar'] as const;
@@ -61,7 +62,8 @@ export type AdminDialog =
   | { kind: 'staff'; sending: boolean; error: string | null }
   | { kind: 'key'; sending: boolean; error: string | null; created: { name: string; key: string } | null; copied?: boolean }
   | { kind: 'revoke'; id: string; name: string; sending: boolean; error: string | null }
-  | { kind: 'calendar'; sending: boolean; error: string | null };
+  | { kind: 'calendar'; sending: boolean; error: string | null }
+  | { kind: 'ical'; days: FeedDay[]; sending: boolean; error: string | null };
 
 /** Units in tree order (each after its parent), with their depth; units whose parent is missing start a tree. */
 export function unitTree(units: readonly AdminUnit[]): Array<{ unit: AdminUnit; depth: number }> {

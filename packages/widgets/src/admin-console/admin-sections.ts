@@ -17,6 +17,7 @@ export interface SectionActions {
   filterAudit: (action: string) => void;
   moreAudit: () => void;
   removeDay: (date: string) => void;
+  importFeed: (file: File) => void;
 }
 
 export interface SectionContext {
@@ -239,6 +240,17 @@ export function renderCalendar(c: SectionContext): TemplateResult {
   const { data, m, act } = c;
   return html`<div class="section-head"><h3>${m.calendar}</h3>${addButton(m.addDay, () => act.open({ kind: 'calendar', sending: false, error: null }))}</div>
     <p class="hint">${m.calendarHint}</p>
+    <div class="field">
+      <label for="c-feed">${m.importFeed}</label>
+      <input id="c-feed" type="file" accept=".ics,text/calendar" aria-describedby="c-feed-hint"
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          if (file) act.importFeed(file);
+          input.value = '';
+        }} />
+      <p class="hint" id="c-feed-hint">${m.importHint}</p>
+    </div>
     ${data.calendar.length
       ? html`<ul class="cards">
           ${[...data.calendar]

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Core and server by path: they are not dependencies of the widgets package.
 import { seedDemo } from '../../../core/src/index.js';
 import { buildApp } from '../../../graphql-server/src/index.js';
-import { adminCategories, adminUnits, apiKeys, auditLog, createClient, focalPoints, getStatistics, getTenantBranding, type PahtClient } from '@paht/client-sdk';
+import { adminCategories, adminUnits, apiKeys, auditLog, calendarDays, createClient, focalPoints, getStatistics, getTenantBranding, type PahtClient } from '@paht/client-sdk';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
 import { esbuild } from '../../scripts/bundle.mjs';
@@ -223,6 +223,30 @@ describe('the tenant admin', () => {
     await adminEl().locator('#a-action').fill('api-key.create');
     await adminEl().getByRole('button', { name: 'Lọc' }).click();
     await poll(() => adminEl().locator('li[data-action]').evaluateAll((items) => [...new Set(items.map((i) => i.getAttribute('data-action')))])).toEqual(['api-key.create']);
+  });
+
+  it('imports days off and a make-up day from an iCalendar file, previewed first', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kiem thu//VI',
+      'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20261101T000000Z', 'DTSTART;VALUE=DATE:20270322', 'DTEND;VALUE=DATE:20270324', 'SUMMARY:Nghỉ lễ địa phương', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:b', 'DTSTAMP:20261101T000000Z', 'DTSTART;VALUE=DATE:20270327', 'SUMMARY:Làm bù ngày lễ địa phương', 'END:VEVENT',
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    await adminEl().getByRole('button', { name: 'Lịch làm việc' }).click();
+    await adminEl().locator('#c-feed').setInputFiles({ name: 'le.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await poll(() => dialog().locator('h2').textContent()).toBe('Nhập 3 ngày từ tệp lịch');
+    await dialog().getByRole('button', { name: 'Nhập 3 ngày' }).click();
+    await poll(() => adminEl().locator('.notice.ok').textContent()).toContain('Đã nhập 3/3 ngày');
+    const days = await calendarDays(admin);
+    if (days.__typename !== 'CalendarDaysSuccess') throw new Error(days.__typename);
+    expect(days.data.filter((d) => d.date.startsWith('2027-03')).map((d) => [d.date, d.kind])).toEqual([
+      ['2027-03-22', 'HOLIDAY'],
+      ['2027-03-23', 'HOLIDAY'],
+      ['2027-03-27', 'WORKING_DAY'],
+    ]);
+    // Not a calendar: nothing to import, said so.
+    await adminEl().locator('#c-feed').setInputFiles({ name: 'sai.ics', mimeType: 'text/calendar', buffer: Buffer.from('không phải lịch') });
+    await poll(() => adminEl().locator('.notice.error-box').textContent()).toContain('không phải lịch iCalendar');
   });
 
   it('fits a 375 px phone', async () => {
