@@ -77,6 +77,7 @@ export {
 } from './helpers/admin.js';
 export { attachmentUrl } from './helpers/attachment-url.js';
 export { listMyNotifications, unreadNotificationCount, markNotificationsRead, watchMyNotifications } from './helpers/notifications.js';
+export { requestExport, exportJob } from './helpers/exports.js';
 export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
 export { listTriageReports, suggestClassification, findPossibleDuplicates, mergeReport, nearbyReports, supportReport } from './helpers/triage.js';
 export {

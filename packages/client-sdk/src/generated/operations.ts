@@ -118,6 +118,72 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+/** Reports submitted in the period (local days of the tenant); a unit’s staff always export their own unit. */
+export type ExportFilter = {
+  /** REPORTS: only reports of this category. */
+  categoryId?: string | null | undefined;
+  /** First local day, YYYY-MM-DD, inclusive. */
+  from: string;
+  /** KPIS: the table’s rows. Default TENANT. */
+  groupBy?: KpiGroupBy | null | undefined;
+  /** REPORTS: only reports now in this status. */
+  status?: ReportStatus | null | undefined;
+  /** Last local day, YYYY-MM-DD, inclusive. */
+  to: string;
+  /** REPORTS: only reports held by this unit. */
+  unitId?: string | null | undefined;
+};
+
+/** CSV (UTF-8 with a BOM) or XLSX (Excel). */
+export const ExportFormat = {
+  CSV: 'CSV',
+  XLSX: 'XLSX'
+} as const;
+
+export type ExportFormat = typeof ExportFormat[keyof typeof ExportFormat];
+/** REPORTS: the report list with its SLA fields (never the reporter’s contact). KPIS: a KPI table (`groupBy`). */
+export const ExportKind = {
+  KPIS: 'KPIS',
+  REPORTS: 'REPORTS'
+} as const;
+
+export type ExportKind = typeof ExportKind[keyof typeof ExportKind];
+export const ExportStatus = {
+  FAILED: 'FAILED',
+  QUEUED: 'QUEUED',
+  READY: 'READY',
+  RUNNING: 'RUNNING'
+} as const;
+
+export type ExportStatus = typeof ExportStatus[keyof typeof ExportStatus];
+/** Why a field was refused: stable, for clients that show their own text. */
+export const FieldIssueCode = {
+  COORDINATES_TOGETHER: 'COORDINATES_TOGETHER',
+  INVALID: 'INVALID',
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  INVALID_FORMAT: 'INVALID_FORMAT',
+  INVALID_ID: 'INVALID_ID',
+  INVALID_OPTION: 'INVALID_OPTION',
+  INVALID_PHONE: 'INVALID_PHONE',
+  INVALID_TYPE: 'INVALID_TYPE',
+  LOCATION_REQUIRED: 'LOCATION_REQUIRED',
+  NOT_ALLOWED: 'NOT_ALLOWED',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  REQUIRED: 'REQUIRED',
+  SELF_REFERENCE: 'SELF_REFERENCE',
+  TOO_FEW: 'TOO_FEW',
+  TOO_LARGE: 'TOO_LARGE',
+  TOO_LONG: 'TOO_LONG',
+  TOO_MANY: 'TOO_MANY',
+  TOO_SHORT: 'TOO_SHORT',
+  TOO_SMALL: 'TOO_SMALL',
+  UNKNOWN_REFERENCE: 'UNKNOWN_REFERENCE',
+  UPLOAD_EXPIRED: 'UPLOAD_EXPIRED',
+  UPLOAD_INVALID: 'UPLOAD_INVALID',
+  UPLOAD_USED: 'UPLOAD_USED'
+} as const;
+
+export type FieldIssueCode = typeof FieldIssueCode[keyof typeof FieldIssueCode];
 export type FocalPointInput = {
   email?: string | null | undefined;
   fullName: string;
@@ -329,6 +395,8 @@ export const SmsPolicy = {
 export type SmsPolicy = typeof SmsPolicy[keyof typeof SmsPolicy];
 /** What a staff notice is about (its title says it in Vietnamese and English). */
 export const StaffNoticeKind = {
+  /** A draft answer awaits your approval */
+  ANSWER_AWAITING_APPROVAL: 'ANSWER_AWAITING_APPROVAL',
   /** The citizen provided the requested information */
   CITIZEN_REPLIED: 'CITIZEN_REPLIED',
   /** A report is nearing its deadline */
@@ -337,6 +405,10 @@ export const StaffNoticeKind = {
   DEADLINE_PASSED: 'DEADLINE_PASSED',
   /** A report is past twice its allowed time */
   DEADLINE_PASSED_TWICE: 'DEADLINE_PASSED_TWICE',
+  /** Your export is ready to download */
+  EXPORT_READY: 'EXPORT_READY',
+  /** An officer asks for an extension */
+  EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
   /** A unit has lacked its focal points beyond the allowed time */
   FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
   /** A new report arrived */
@@ -867,6 +939,31 @@ export type InboxReportsQuery = { reports:
     | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
+
+export type ExportJobFieldsFragment = { id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null };
+
+export type RequestExportMutationVariables = Exact<{
+  kind: ExportKind;
+  format: ExportFormat;
+  filter: ExportFilter;
+}>;
+
+
+export type RequestExportMutation = { requestExport:
+    | { __typename: 'ExportJob', id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, code: FieldIssueCode, message: string }> }
+   };
+
+export type ExportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExportJobQuery = { exportJob:
+    | { __typename: 'ExportJob', id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+   | null };
 
 type ExpectedErrorFields_AnswerLinkRefusedError_Fragment = { __typename: 'AnswerLinkRefusedError', code: ErrorCode, message: string };
 
@@ -1686,6 +1783,18 @@ export const ApiKeyFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const ExportJobFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment ExportJobFields on ExportJob {
+  id
+  kind
+  format
+  status
+  rowCount
+  createdAt
+  finishedAt
+  downloadUrl
+}
+    `, {"fragmentName":"ExportJobFields"}) as unknown as TypedDocumentString<ExportJobFieldsFragment, unknown>;
 export const ReportAnswerFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ReportAnswerFields on ReportAnswer {
   seq
@@ -3454,6 +3563,57 @@ fragment ReportSummaryFields on Report {
   answer
   rating
 }`) as unknown as TypedDocumentString<InboxReportsQuery, InboxReportsQueryVariables>;
+export const RequestExportDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation RequestExport($kind: ExportKind!, $format: ExportFormat!, $filter: ExportFilter!) {
+  requestExport(kind: $kind, format: $format, filter: $filter) {
+    __typename
+    ...ExportJobFields
+    ... on ValidationError {
+      code
+      message
+      fields {
+        path
+        code
+        message
+      }
+    }
+    ... on ForbiddenError {
+      code
+      message
+    }
+  }
+}
+    fragment ExportJobFields on ExportJob {
+  id
+  kind
+  format
+  status
+  rowCount
+  createdAt
+  finishedAt
+  downloadUrl
+}`) as unknown as TypedDocumentString<RequestExportMutation, RequestExportMutationVariables>;
+export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ExportJob($id: ID!) {
+  exportJob(id: $id) {
+    __typename
+    ...ExportJobFields
+    ... on ForbiddenError {
+      code
+      message
+    }
+  }
+}
+    fragment ExportJobFields on ExportJob {
+  id
+  kind
+  format
+  status
+  rowCount
+  createdAt
+  finishedAt
+  downloadUrl
+}`) as unknown as TypedDocumentString<ExportJobQuery, ExportJobQueryVariables>;
 export const WatchReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription WatchReport($trackingCode: String!, $secret: String!) {
   reportStatus(trackingCode: $trackingCode, secret: $secret) {

@@ -25,7 +25,7 @@ let app: FastifyInstance;
 let base: string;
 let dir: string;
 const codes: Record<string, string> = {};
-const tokens: Record<string, string> = {};
+const tokens = { operator: '', officer: '', admin: '', otherOperator: '' };
 
 const REQUEST = `mutation R($kind: ExportKind!, $format: ExportFormat!, $filter: ExportFilter!) {
   requestExport(kind: $kind, format: $format, filter: $filter) {
@@ -56,7 +56,7 @@ async function readSheet(response: Response): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await response.arrayBuffer());
   const rows: string[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as Array<string | number | null | undefined>).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
   return rows;
 }
 
