@@ -16,6 +16,10 @@ export const staffEventNotices: Readonly<Partial<Record<ReportEventType, { kind:
   RETURN: { kind: StaffNoticeKind.RETURNED, unit: 'HOLDING' },
   REOPEN: { kind: StaffNoticeKind.REOPENED, unit: 'HOLDING' },
   PROVIDE_INFO: { kind: StaffNoticeKind.CITIZEN_REPLIED, unit: 'HOLDING' },
+  // The unit queue: the sub-unit a report is forwarded to; the holding unit's leaders for its requests.
+  FORWARD: { kind: StaffNoticeKind.NEW_WORK, unit: 'ASSIGNED' },
+  REQUEST_EXTENSION: { kind: StaffNoticeKind.EXTENSION_REQUESTED, unit: 'HOLDING' },
+  DRAFT_ANSWER: { kind: StaffNoticeKind.ANSWER_AWAITING_APPROVAL, unit: 'HOLDING' },
 };
 
 /**

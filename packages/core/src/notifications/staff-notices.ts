@@ -15,6 +15,10 @@ export const StaffNoticeKind = {
   FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
   /** A background export the staff member asked for is ready to download. */
   EXPORT_READY: 'EXPORT_READY',
+  /** An officer asks the unit leader for an extension. */
+  EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
+  /** A draft answer (an officer's or an answer link's) awaits the unit leader. */
+  ANSWER_AWAITING_APPROVAL: 'ANSWER_AWAITING_APPROVAL',
 } as const;
 export type StaffNoticeKind = (typeof StaffNoticeKind)[keyof typeof StaffNoticeKind];
 export const STAFF_NOTICE_KINDS = Object.values(StaffNoticeKind);
@@ -98,6 +102,16 @@ export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> =
     audience: [A.REQUESTER],
     emailFocalPoints: false,
     title: { vi: 'Tệp xuất dữ liệu đã sẵn sàng', en: 'Your export is ready to download' },
+  },
+  EXTENSION_REQUESTED: {
+    audience: [A.UNIT_LEADERS],
+    emailFocalPoints: false,
+    title: { vi: 'Cán bộ đề nghị gia hạn xử lý phản ánh', en: 'An officer asks for an extension' },
+  },
+  ANSWER_AWAITING_APPROVAL: {
+    audience: [A.UNIT_LEADERS],
+    emailFocalPoints: false,
+    title: { vi: 'Dự thảo kết quả xử lý chờ lãnh đạo duyệt', en: 'A draft answer awaits your approval' },
   },
 };
 

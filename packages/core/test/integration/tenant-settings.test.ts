@@ -22,7 +22,7 @@ const stored = async () => (await ctx.db.prisma.tenant.findUniqueOrThrow({ where
 describe('tenant settings', () => {
   it('reach every reader parsed, defaults applied, office hours typed', async () => {
     const tenant = await findTenantBySlug(ctx, 'settings');
-    expect(tenant.settings).toEqual({ trackingPrefix: 'ST', allowedOrigins: [], branding: { primaryColor: '#0b5394', accentColor: '#e69138' }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 } });
+    expect(tenant.settings).toEqual({ trackingPrefix: 'ST', allowedOrigins: [], branding: { primaryColor: '#0b5394', accentColor: '#e69138' }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 }, workflow: { answerApproval: false } });
     expect(tenant.workingHours['1']).toEqual([['07:30', '11:30'], ['13:30', '17:00']]);
   });
 
@@ -41,7 +41,7 @@ describe('tenant settings', () => {
     await findTenantById(ctx, t.tenantId);
     await updateTenantSettings(ctx, t.tenantId, t.admin, { allowedOrigins: ['https://Portal.Example.gov.vn'] });
     expect((await findTenantById(ctx, t.tenantId)).settings.allowedOrigins).toEqual(['https://portal.example.gov.vn']);
-    expect(await stored()).toEqual({ trackingPrefix: 'ST', allowedOrigins: ['https://portal.example.gov.vn'], branding: { primaryColor: '#0b5394', accentColor: '#e69138' }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 } });
+    expect(await stored()).toEqual({ trackingPrefix: 'ST', allowedOrigins: ['https://portal.example.gov.vn'], branding: { primaryColor: '#0b5394', accentColor: '#e69138' }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 }, workflow: { answerApproval: false } });
   });
 
   it('changes only the given keys, office hours in their own column; refuses bad hours and NUL naming the field, changing nothing', async () => {

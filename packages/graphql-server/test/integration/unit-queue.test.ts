@@ -111,6 +111,12 @@ async function forwardedToTeam(t: Tenant = a) {
 }
 
 const report = async (id: string, token = tokens.roadsLeader) => (await gql(REPORT, { id }, { token })).data.report;
+/** The inbox kinds a staff member got about a report. */
+const noticesOf = (email: string, reportId: string) =>
+  withTenant(ctx.db, a.tenantId, async (tx) => {
+    const user = await tx.staffUser.findFirstOrThrow({ where: { email } });
+    return (await tx.staffNotification.findMany({ where: { staffUserId: user.id, reportId }, orderBy: { createdAt: 'asc' } })).map((n) => n.kind);
+  });
 const eventCount = async () => (await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_events'))[0]!.n;
 
 beforeAll(async () => {
@@ -164,6 +170,8 @@ describe('forwarding to a sub-unit', () => {
     // A second hop, through the SDK, down to the crew.
     const second = await forwardReport(client(tokens.teamLeader), { id, unitId: a.crewUnitId });
     expect(second).toMatchObject({ __typename: 'ReportTransition', status: 'ASSIGNED' });
+    expect(await noticesOf('team-officer@example.gov.vn', id)).toContain('NEW_WORK');
+    expect(await noticesOf('crew-officer@example.gov.vn', id)).toEqual(['NEW_WORK']);
     const seen = await getUnitQueueReport(client(tokens.crew), id);
     expect(seen.__typename === 'Report' && seen.timeline.filter((e) => e.type === 'FORWARD').map((e) => [e.actorUnitId, e.toUnitId])).toEqual([
       [a.roadsUnitId, a.teamUnitId],
@@ -214,6 +222,8 @@ describe('extension requests', () => {
     expect(pending.staffActions).toEqual(expect.arrayContaining(['APPROVE_EXTENSION', 'REFUSE_EXTENSION']));
     expect((await report(id, tokens.team)).pendingExtension.extensionMinutes).toBe(450);
     expect(pending.answerDueAt).toBe(due);
+    expect(await noticesOf('team-leader@example.gov.vn', id)).toContain('EXTENSION_REQUESTED');
+    expect(await noticesOf('team-officer@example.gov.vn', id)).not.toContain('EXTENSION_REQUESTED');
     // One at a time; the officer cannot approve; another unit's leader cannot either.
     expect((await gql(REQUEST_EXT, { id, m: 60, r: 'Thêm' }, { token: tokens.team })).data.requestExtension.__typename).toBe('IllegalTransitionError');
     expect((await gql(APPROVE_EXT, { id }, { token: tokens.team })).data.approveExtension.__typename).toBe('ForbiddenError');
@@ -290,6 +300,7 @@ describe('answer links', () => {
     const drafted = await report(id, tokens.teamLeader);
     expect(drafted.pendingAnswer).toMatchObject({ answer: 'Nhà thầu đã vá ổ gà, thảm lại 4 m².', actorRole: 'ANSWER_LINK', throughLink: true });
     expect(drafted.timeline.at(-1)).toMatchObject({ type: 'DRAFT_ANSWER', actorRole: 'ANSWER_LINK', actorUnitId: a.teamUnitId });
+    expect(await noticesOf('team-leader@example.gov.vn', id)).toContain('ANSWER_AWAITING_APPROVAL');
     // Replayed: refused, nothing written; the view says it can no longer answer.
     const n = await eventCount();
     expect((await gql(LINK_ANSWER, { id, t: link.token, a: 'Lần hai' })).data.answerThroughLink).toMatchObject({ __typename: 'AnswerLinkRefusedError', reason: 'USED' });
