@@ -30,15 +30,26 @@ export const dueOf = (report: InboxReport): string | null => report.sla?.dueAt ?
 const URGENCY: Record<string, number> = { BREACHED: 0, WARNING: 1 };
 
 /**
- * The reports to show, in the order to work them: overdue first, then due
- * soon, then by the deadline that comes first (none last), then oldest.
+ * How pressing a report is at `now`: the SLA stage's state, and `BREACHED`
+ * as well once the deadline has passed (the stage's state is as of the
+ * last step; a deadline passes without one).
  */
-export function inboxOrder(reports: readonly InboxReport[], filters: InboxFilters): InboxReport[] {
+export function urgencyOf(report: InboxReport, now: number): string {
+  const due = dueOf(report);
+  if (due && Date.parse(due) <= now) return 'BREACHED';
+  return report.sla?.state ?? 'NONE';
+}
+
+/**
+ * The reports to show, in the order to work them: overdue at `now` first,
+ * then due soon, then by the deadline that comes first (none last), then oldest.
+ */
+export function inboxOrder(reports: readonly InboxReport[], filters: InboxFilters, now: number): InboxReport[] {
   const shown = filters.channel ? reports.filter((r) => r.channel === filters.channel) : [...reports];
   const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.POSITIVE_INFINITY);
   return shown.sort(
     (a, b) =>
-      (URGENCY[a.sla?.state ?? ''] ?? 2) - (URGENCY[b.sla?.state ?? ''] ?? 2) ||
+      (URGENCY[urgencyOf(a, now)] ?? 2) - (URGENCY[urgencyOf(b, now)] ?? 2) ||
       time(dueOf(a)) - time(dueOf(b)) ||
       Date.parse(a.submittedAt) - Date.parse(b.submittedAt),
   );

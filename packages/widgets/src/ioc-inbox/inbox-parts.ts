@@ -57,6 +57,8 @@ export interface RowContext {
   labels: StaffLabels;
   lang: Lang;
   category: string;
+  /** `urgencyOf` the report now. */
+  urgency: string;
   due: (iso: string) => string;
   onToggle: () => void;
   onOpen: () => void;
@@ -66,7 +68,7 @@ export interface RowContext {
 /** One report of the list: a checkbox for bulk actions and a button that opens it (the keyboard's stop: one per list). */
 export function renderRow(report: InboxReport, index: number, c: RowContext): TemplateResult {
   const due = dueOf(report);
-  const state = report.sla?.state ?? 'NONE';
+  const state = c.urgency as keyof StaffLabels['sla'];
   const channel = c.labels.channels[report.channel as Channel] ?? report.channel;
   return html`<li class=${`row${c.active ? ' active' : ''}${c.selected ? ' selected' : ''}`} aria-current=${c.active ? 'true' : 'false'}>
     <input type="checkbox" tabindex="-1" .checked=${c.selected} aria-label=${c.m.select(report.trackingCode)} @change=${c.onToggle} />

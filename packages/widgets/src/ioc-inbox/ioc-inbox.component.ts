@@ -23,7 +23,7 @@ import type { StaffSession } from '../staff/staff-session.js';
 import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
 import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
 import { renderDetail, renderFilters, renderRow } from './inbox-parts.js';
-import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, type InboxFilters, type TriageAction } from './inbox-model.js';
+import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, urgencyOf, type InboxFilters, type TriageAction } from './inbox-model.js';
 import { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox.messages.js';
 import { inboxStyles } from './ioc-inbox.styles.js';
 import { refusalText } from './refusal-text.js';
@@ -69,6 +69,7 @@ export class PahtIocInbox extends PahtElement {
   static override properties: PropertyDeclarations = {
     ...PahtElement.properties,
     session: { attribute: false },
+    refreshSeconds: { type: Number, attribute: 'refresh-seconds' },
     staffRole: { type: String, attribute: 'staff-role' },
     state: { attribute: false },
     categories: { attribute: false },
@@ -83,6 +84,13 @@ export class PahtIocInbox extends PahtElement {
 
   /** The signed-in staff member; the inbox loads when it is set. Default: none (shows "sign in"). */
   declare session: StaffSession | null;
+  /**
+   * Seconds between quiet reloads of the list while a session is set. The
+   * live feed (iocInbox) tells of new, returned and answered reports at
+   * once; steps other operators take (classify, assign, reject) show at the
+   * next reload. Default 60; 0 turns it off. Takes effect when the session is set.
+   */
+  declare refreshSeconds: number;
   /** The role when there is no session (fixed data): decides whether triage is offered. Default: `IOC_OPERATOR`. */
   declare staffRole: StaffRole;
   /** What is shown (set it to show fixed data). */
@@ -101,6 +109,7 @@ export class PahtIocInbox extends PahtElement {
 
   #session: StaffSession | null = null;
   #reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  #refreshTimer: ReturnType<typeof setInterval> | null = null;
   #load = 0;
   #onChange = () => this.#scheduleReload();
   #onReconnected = () => void this.reload();
@@ -109,6 +118,7 @@ export class PahtIocInbox extends PahtElement {
   constructor() {
     super();
     this.session = null;
+    this.refreshSeconds = 60;
     this.staffRole = 'IOC_OPERATOR';
     this.state = { kind: 'idle' };
     this.categories = [];
@@ -130,9 +140,12 @@ export class PahtIocInbox extends PahtElement {
     return (this.session?.profile.role ?? this.staffRole) === 'IOC_OPERATOR';
   }
 
+  /** The clock deadlines are read against (the browser's; set it to show fixed data at a fixed time). */
+  now: () => number = () => Date.now();
+
   /** The reports in the order shown. */
   get rows(): InboxReport[] {
-    return this.state.kind === 'ready' ? inboxOrder(this.state.reports, this.filters) : [];
+    return this.state.kind === 'ready' ? inboxOrder(this.state.reports, this.filters, this.now()) : [];
   }
 
   override connectedCallback(): void {
@@ -164,7 +177,10 @@ export class PahtIocInbox extends PahtElement {
     this.#session?.removeEventListener('change', this.#onChange);
     this.#session?.removeEventListener('reconnected', this.#onReconnected);
     this.#session = session;
+    if (this.#refreshTimer) clearInterval(this.#refreshTimer);
+    this.#refreshTimer = null;
     if (!session) return;
+    if (this.refreshSeconds > 0) this.#refreshTimer = setInterval(() => !this.dialog && void this.reload(), this.refreshSeconds * 1000);
     session.addEventListener('change', this.#onChange);
     session.addEventListener('reconnected', this.#onReconnected);
     session.follow();
@@ -507,6 +523,7 @@ export class PahtIocInbox extends PahtElement {
             labels,
             lang: this.language,
             category: nameIn(report.category, this.language),
+            urgency: urgencyOf(report, this.now()),
             due: (iso) => formatInstant(iso, this.language),
             onToggle: () => this.toggle(report.id),
             onOpen: () => void this.open(i),

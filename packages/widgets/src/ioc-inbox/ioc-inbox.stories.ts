@@ -5,7 +5,7 @@ import './ioc-inbox.js';
 import type { DetailState, InboxState } from './ioc-inbox.component.js';
 import type { InboxDialog } from './inbox-dialogs.js';
 import { DEFAULT_FILTERS, type InboxFilters } from './inbox-model.js';
-import { CATEGORIES, DETAIL, INBOX_REPORTS, UNITS } from '../staff/staff-story-fixtures.js';
+import { CATEGORIES, DETAIL, INBOX_REPORTS, STORY_NOW, UNITS } from '../staff/staff-story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -24,7 +24,7 @@ const meta: Meta<Args> = {
   title: 'Staff/IOC inbox',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
     <paht-ioc-inbox lang=${a.lang} staff-role=${a.role} .state=${a.state} .categories=${CATEGORIES} .units=${UNITS} .filters=${a.filters}
-      .selected=${a.selected} .active=${a.active} .dialog=${a.dialog} .detail=${a.detail} .notice=${a.notice}></paht-ioc-inbox>
+      .selected=${a.selected} .active=${a.active} .dialog=${a.dialog} .detail=${a.detail} .notice=${a.notice} .now=${() => STORY_NOW}></paht-ioc-inbox>
   </div>`,
   args: {
     lang: 'vi',

@@ -13,7 +13,9 @@ export const UNITS: Unit[] = [
   { id: 'u3', code: 'P-DONGHA', name: 'UBND phường Đông Hà', nameEn: 'Đông Hà Ward', kind: 'COMMUNE', parentId: null },
 ];
 
-const NOW = Date.parse('2026-03-03T02:00:00Z');
+/** The stories' clock: the fixtures' deadlines are read against it. */
+export const STORY_NOW = Date.parse('2026-03-03T02:00:00Z');
+const NOW = STORY_NOW;
 const HOUR = 3_600_000;
 
 function inboxReport(i: number, extra: Partial<InboxReport>): InboxReport {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxReport } from '@paht/client-sdk';
-import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable } from '@paht/widgets';
+import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, urgencyOf } from '@paht/widgets';
+
+const NOW = Date.parse('2026-03-02T03:00:00Z');
 
 const report = (id: string, extra: Partial<InboxReport> = {}): InboxReport =>
   ({
@@ -26,12 +28,20 @@ describe('the IOC inbox order', () => {
       report('early-due', { sla: sla('ON_TRACK', '2026-03-03T02:00:00Z') }),
       report('own-due', { dueAt: '2026-03-04T02:00:00Z' }),
     ];
-    expect(inboxOrder(reports, DEFAULT_FILTERS).map((r) => r.id)).toEqual(['breached', 'warning', 'early-due', 'own-due', 'late-due', 'none-old', 'none-new']);
+    expect(inboxOrder(reports, DEFAULT_FILTERS, NOW).map((r) => r.id)).toEqual(['breached', 'warning', 'early-due', 'own-due', 'late-due', 'none-old', 'none-new']);
+  });
+
+  it('counts a deadline passed since the last step as overdue, and puts it first', () => {
+    const passed = report('passed', { sla: sla('ON_TRACK', '2026-03-02T02:30:00Z') });
+    const later = report('later', { sla: sla('WARNING', '2026-03-02T04:00:00Z') });
+    expect(urgencyOf(passed, NOW)).toBe('BREACHED');
+    expect(urgencyOf(passed, Date.parse('2026-03-02T02:00:00Z'))).toBe('ON_TRACK');
+    expect(inboxOrder([later, passed], DEFAULT_FILTERS, NOW).map((r) => r.id)).toEqual(['passed', 'later']);
   });
 
   it('keeps only the chosen channel (the API has no channel filter)', () => {
     const reports = [report('a', { channel: 'ZALO' }), report('b'), report('c', { channel: 'HOTLINE_1022' })];
-    expect(inboxOrder(reports, { ...DEFAULT_FILTERS, channel: 'ZALO' }).map((r) => r.id)).toEqual(['a']);
+    expect(inboxOrder(reports, { ...DEFAULT_FILTERS, channel: 'ZALO' }, NOW).map((r) => r.id)).toEqual(['a']);
   });
 });
 
