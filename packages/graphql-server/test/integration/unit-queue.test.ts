@@ -3,6 +3,10 @@ import { hashPassword, submitReport, transitionReport, updateTenantSettings, wit
 import { buildApp } from '@paht/graphql-server';
 import { answerThroughLink, approveAnswer, createClient, draftAnswer, forwardReport, getUnitQueueReport, openAnswerLink, unitQueue } from '@paht/client-sdk';
 import type { FastifyInstance } from 'fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
 
@@ -29,6 +33,7 @@ let a: Tenant;
 let b: Tenant;
 let app: FastifyInstance;
 let base: string;
+let uploadsDir: string;
 const tokens: Record<string, string> = {};
 
 type Tenant = FixtureTenant & { slug: string; teamUnitId: string; crewUnitId: string };
@@ -124,7 +129,8 @@ beforeAll(async () => {
   ctx = testContext(tdb.db, MONDAY_9AM);
   a = await tenant('queue', 'QA');
   b = await tenant('queue-other', 'QB');
-  app = await buildApp({ core: ctx, rateLimits: false });
+  uploadsDir = await mkdtemp(join(tmpdir(), 'paht-unit-queue-'));
+  app = await buildApp({ core: ctx, rateLimits: false, uploadsDir });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   tokens.roads = await signIn('queue', 'officer@example.gov.vn');
   tokens.roadsLeader = await signIn('queue', 'leader@example.gov.vn');
@@ -138,7 +144,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await tdb?.close();
+  if (uploadsDir) await rm(uploadsDir, { recursive: true, force: true });
 });
+
+/** A photo sent to POST /uploads without any account (as a contractor's browser would): its upload id. */
+async function uploadPhoto(): Promise<string> {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#4a7' } }).png().toBuffer();
+  const response = await fetch(`${base}/uploads`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-tenant': 'queue' }, body: new Uint8Array(png) });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { upload: { id: string } }).upload.id;
+}
 
 describe('forwarding to a sub-unit', () => {
   it('is a hop with its own acceptance deadline, the answer deadline unchanged, the acting unit on the timeline', async () => {
@@ -295,12 +310,16 @@ describe('answer links', () => {
     const sdkView = await openAnswerLink(client(), { reportId: id, token: link.token });
     expect(sdkView.__typename).toBe('AnswerLinkView');
 
-    const answered = await answerThroughLink(client(), { reportId: id, token: link.token, answer: 'Nhà thầu đã vá ổ gà, thảm lại 4 m².' });
+    const photo = await uploadPhoto();
+    const answered = await answerThroughLink(client(), { reportId: id, token: link.token, answer: 'Nhà thầu đã vá ổ gà, thảm lại 4 m².', uploadIds: [photo] });
     expect(answered).toMatchObject({ __typename: 'ReportTransition', status: 'ACCEPTED', entry: { type: 'DRAFT_ANSWER' } });
     const drafted = await report(id, tokens.teamLeader);
     expect(drafted.pendingAnswer).toMatchObject({ answer: 'Nhà thầu đã vá ổ gà, thảm lại 4 m².', actorRole: 'ANSWER_LINK', throughLink: true });
     expect(drafted.timeline.at(-1)).toMatchObject({ type: 'DRAFT_ANSWER', actorRole: 'ANSWER_LINK', actorUnitId: a.teamUnitId });
     expect(await noticesOf('team-leader@example.gov.vn', id)).toContain('ANSWER_AWAITING_APPROVAL');
+    // The photo came with the draft's step, private until publication.
+    const files = await withTenant(ctx.db, a.tenantId, (tx) => tx.attachment.findMany({ where: { reportId: id } }));
+    expect(files.map((f) => [f.eventSeq, f.isPublic])).toEqual([[drafted.timeline.length, false]]);
     // Replayed: refused, nothing written; the view says it can no longer answer.
     const n = await eventCount();
     expect((await gql(LINK_ANSWER, { id, t: link.token, a: 'Lần hai' })).data.answerThroughLink).toMatchObject({ __typename: 'AnswerLinkRefusedError', reason: 'USED' });
