@@ -7,6 +7,8 @@ const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
 
 const operator: Actor = { role: 'IOC_OPERATOR', userId: crypto.randomUUID() };
 const officer: Actor = { role: 'UNIT_OFFICER', userId: crypto.randomUUID(), unitId: UNIT };
+const citizen: Actor = { role: 'CITIZEN', reportId: UNIT };
+const job: Actor = { role: 'SYSTEM', name: 'x' };
 
 function failure(fn: () => unknown): { code: string; paths: string[] } {
   try {
@@ -25,9 +27,9 @@ describe('checkExportRequest', () => {
     expect(checkExportRequest(operator, 'REPORTS', 'XLSX', { ...PERIOD, unitId: OTHER_UNIT }).filters.unitId).toBe(OTHER_UNIT);
   });
 
-  it.each([
-    ['a citizen', { role: 'CITIZEN', reportId: UNIT }, 'REPORTS', {}],
-    ['a scheduled job', { role: 'SYSTEM', name: 'x' }, 'REPORTS', {}],
+  it.each<[string, Actor, Parameters<typeof checkExportRequest>[1], Record<string, string>]>([
+    ['a citizen', citizen, 'REPORTS', {}],
+    ['a scheduled job', job, 'REPORTS', {}],
     ['an officer asking for another unit', officer, 'REPORTS', { unitId: OTHER_UNIT }],
     ['an officer asking for the per-unit KPI table', officer, 'KPIS', { groupBy: 'UNIT' }],
   ])('refuses %s', (_name, actor, kind, extra) => {
