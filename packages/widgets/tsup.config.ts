@@ -17,6 +17,7 @@ export default defineConfig([
       'ioc-inbox': 'src/ioc-inbox/ioc-inbox.ts',
       'leader-overview': 'src/leader-overview/leader-overview.ts',
       'admin-console': 'src/admin-console/admin-console.ts',
+      'unit-queue': 'src/unit-queue/unit-queue.ts',
     },
     splitting: true,
     minify: true,

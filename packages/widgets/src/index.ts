@@ -26,6 +26,9 @@ export { overviewRows, openCounts, periodEnding, OPEN_STATUSES, type OverviewDat
 export { PahtAdminConsole } from './admin-console/admin-console.component.js';
 export { ADMIN_MESSAGES, type AdminMessages } from './admin-console/admin-console.messages.js';
 export { ADMIN_SECTIONS, unitTree, type AdminSection, type AdminData, type AdminDialog, type AdminLoad } from './admin-console/admin-model.js';
+export { PahtUnitQueue, type QueueState, type QueueDetailState, type QueueDialog, type QueueReport, type QueueDetail } from './unit-queue/unit-queue.component.js';
+export { QUEUE_MESSAGES, type QueueMessages } from './unit-queue/unit-queue.messages.js';
+export { queueActions, QueueAction } from './unit-queue/queue-actions.js';
 export { StaffSession, type ReportChangeEvent } from './staff/staff-session.js';
 export { STAFF_LABELS, type StaffLabels } from './staff/staff-labels.js';
 export type { Category, Kpi, KpiGroupBy } from '@paht/client-sdk';

@@ -7,6 +7,7 @@ import { STAFF_LABELS } from '../staff/staff-labels.js';
 import '../ioc-inbox/ioc-inbox.js';
 import '../leader-overview/leader-overview.js';
 import '../admin-console/admin-console.js';
+import '../unit-queue/unit-queue.js';
 import { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console.messages.js';
 import { consoleStyles } from './staff-console.styles.js';
 
@@ -204,9 +205,12 @@ export class PahtStaffConsole extends PahtElement {
         return this.#renderChange(m, this.phase);
       case 'signed-in': {
         const role = this.profile?.role;
-        if (role === 'LEADER' || role === 'UNIT_LEADER') return html`<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
+        if (role === 'UNIT_LEADER' || role === 'UNIT_OFFICER') {
+          const queue = html`<paht-unit-queue .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-unit-queue>`;
+          return role === 'UNIT_OFFICER' ? queue : html`${queue}<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
+        }
+        if (role === 'LEADER') return html`<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
         if (role === 'TENANT_ADMIN') return html`<paht-admin-console .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-admin-console>`;
-        if (role === 'UNIT_OFFICER') return html`<p class="notice">${m.unitQueueSoon}</p>`;
         return html`<paht-ioc-inbox .session=${this.session} staff-role=${role ?? 'IOC_OPERATOR'} lang=${this.language} .messages=${this.messages}></paht-ioc-inbox>`;
       }
     }

@@ -1,7 +1,8 @@
 // Fixed data for the leader overview's and the admin console's stories (no
 // server). Not part of the published entries.
-import type { Kpi } from '@paht/client-sdk';
-import { CATEGORIES, KPI_TOTAL, KPI_UNITS } from '../shared/story-fixtures.js';
+import type { Kpi, Unit } from '@paht/client-sdk';
+import { CATEGORIES, KPI_TOTAL, KPI_UNITS, reportAt } from '../shared/story-fixtures.js';
+import type { QueueDetail, QueueReport } from '../unit-queue/unit-queue.component.js';
 import type { OverviewData, OverviewRow } from '../leader-overview/overview-model.js';
 import type { AdminData, SlaPolicy } from '../admin-console/admin-model.js';
 
@@ -97,3 +98,44 @@ export const ADMIN_DATA: AdminData = {
     { date: '2027-01-02', kind: 'HOLIDAY', name: 'Nghỉ bù Tết Dương lịch' },
   ],
 };
+
+const queueReport = (i: number, status: QueueReport['status'], title: string, dueHours: number): QueueReport => {
+  const { timeline: _t, attachments: _a, sla: _s, ...summary } = reportAt(status);
+  return { ...summary, id: `q${i}`, trackingCode: `QT-200-300-${400 + i}`, title, dueAt: new Date(Date.parse('2026-11-28T02:00:00Z') + dueHours * 3_600_000).toISOString() };
+};
+
+/** A department's queue: a new assignment, one in progress, one overdue (the deadline fixed in the past). */
+export const QUEUE_REPORTS: QueueReport[] = [
+  queueReport(1, 'IN_PROGRESS', 'Đèn tín hiệu giao thông ngã tư Lê Duẩn – Hùng Vương không hoạt động', -30 * 24),
+  queueReport(2, 'ASSIGNED', 'Ổ gà lớn trên đường Hùng Vương', 24 * 400),
+  queueReport(3, 'ACCEPTED', 'Biển báo bị che khuất bởi cây xanh', 24 * 420),
+];
+
+/** The open report: forwarded to the department, an extension and a draft answer awaiting the unit leader. */
+export const QUEUE_DETAIL: QueueDetail = {
+  ...reportAt('IN_PROGRESS'),
+  __typename: 'Report',
+  id: 'q1',
+  trackingCode: 'QT-200-300-401',
+  timeline: reportAt('IN_PROGRESS').timeline.map((e) => ({
+    ...e,
+    actorRole: e.type === 'SUBMIT' ? null : 'UNIT_OFFICER',
+    actorUnitId: e.type === 'SUBMIT' ? null : e.type === 'ASSIGN' || e.type === 'CLASSIFY' ? 'u0' : 'u1',
+    toUnitId: e.type === 'ASSIGN' ? 'u1' : null,
+  })),
+  answers: [],
+  forwardedBy: null,
+  staffActions: ['EXTEND', 'REFUSE_EXTENSION', 'RESOLVE', 'SEND_BACK_ANSWER', 'FORWARD', 'REQUEST_INFO'],
+  pendingExtension: { seq: 6, at: '2026-11-27T03:00:00Z', actorRole: 'UNIT_OFFICER', actorUnitId: 'u1', reason: 'Chờ nhà thầu thay bộ điều khiển tín hiệu.', extensionMinutes: 960, answer: null, throughLink: false },
+  pendingAnswer: { seq: 7, at: '2026-11-27T04:00:00Z', actorRole: 'UNIT_OFFICER', actorUnitId: 'u1', reason: null, extensionMinutes: null, answer: 'Đã thay bộ điều khiển, đèn hoạt động bình thường từ 15 giờ ngày 27/11.', throughLink: false },
+};
+
+/** The same report as the unit officer sees it before it is started. */
+export const QUEUE_DETAIL_OFFICER: QueueDetail = { ...QUEUE_DETAIL, status: 'ACCEPTED', pendingExtension: null, pendingAnswer: null, staffActions: ['START', 'FORWARD', 'REQUEST_INFO', 'REQUEST_EXTENSION', 'DRAFT_ANSWER', 'RETURN'] };
+
+/** Units with a sub-unit of the department (to forward to). */
+export const QUEUE_UNITS: Unit[] = [
+  { id: 'u0', code: 'IOC', name: 'Trung tâm Giám sát, điều hành đô thị thông minh', nameEn: 'Smart city operations centre', kind: 'IOC', parentId: null },
+  { id: 'u1', code: 'SGTVT', name: 'Sở Giao thông vận tải', nameEn: 'Department of Transport', kind: 'DEPARTMENT', parentId: null },
+  { id: 'u1a', code: 'SGTVT-TTR', name: 'Thanh tra Sở Giao thông vận tải', nameEn: 'Transport Inspectorate', kind: 'AGENCY', parentId: 'u1' },
+];

@@ -8,12 +8,13 @@ import { startStaticServer } from './support/static-server.js';
 // Every story of the staff workspaces (leader overview: loading, empty,
 // errors, by unit and by category, English, phone; admin console: every
 // section with data and empty, loading, errors, every dialog, the API key
-// shown once), rendered in Chromium from the story modules and checked with
+// shown once; unit queue: list, officer's and leader's steps, each dialog),
+// rendered in Chromium from the story modules and checked with
 // axe-core at 1280 px and at 375 px: no serious or critical violation, and
 // at 375 px the page never grows wider than the phone.
 
-const STORY_MODULES = ['leader-overview/leader-overview.stories.ts', 'admin-console/admin-console.stories.ts'];
-const TAGS = 'paht-leader-overview, paht-admin-console';
+const STORY_MODULES = ['leader-overview/leader-overview.stories.ts', 'admin-console/admin-console.stories.ts', 'unit-queue/unit-queue.stories.ts'];
+const TAGS = 'paht-leader-overview, paht-admin-console, paht-unit-queue';
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
 let browser: Browser;

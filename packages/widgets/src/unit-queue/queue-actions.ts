@@ -1,0 +1,44 @@
+/** What a unit's staff may do on a report, as the queue offers it. */
+export const QueueAction = {
+  ACCEPT: 'ACCEPT',
+  RETURN: 'RETURN',
+  START: 'START',
+  FORWARD: 'FORWARD',
+  ASK: 'ASK',
+  REQUEST_EXTENSION: 'REQUEST_EXTENSION',
+  APPROVE_EXTENSION: 'APPROVE_EXTENSION',
+  REFUSE_EXTENSION: 'REFUSE_EXTENSION',
+  DRAFT_ANSWER: 'DRAFT_ANSWER',
+  APPROVE_ANSWER: 'APPROVE_ANSWER',
+  SEND_BACK_ANSWER: 'SEND_BACK_ANSWER',
+} as const;
+export type QueueAction = (typeof QueueAction)[keyof typeof QueueAction];
+
+/** Actions taken at once (no form). */
+export const DIRECT_ACTIONS: ReadonlySet<QueueAction> = new Set<QueueAction>(['ACCEPT', 'START', 'APPROVE_EXTENSION', 'APPROVE_ANSWER']);
+
+/**
+ * The queue's actions from the report's `staffActions` (the server's word on
+ * what the caller may do) and its pending requests: a pending extension
+ * makes EXTEND its approval, a pending draft makes RESOLVE the answer's
+ * approval; the newer APPROVE_* names are taken as they are.
+ */
+export function queueActions(staffActions: readonly string[], pending: { extension: boolean; answer: boolean }): QueueAction[] {
+  const has = new Set(staffActions);
+  const out: QueueAction[] = [];
+  const add = (a: QueueAction, when: boolean) => {
+    if (when && !out.includes(a)) out.push(a);
+  };
+  add('ACCEPT', has.has('ACCEPT'));
+  add('START', has.has('START'));
+  add('APPROVE_EXTENSION', has.has('APPROVE_EXTENSION') || (pending.extension && has.has('EXTEND')));
+  add('REFUSE_EXTENSION', pending.extension && has.has('REFUSE_EXTENSION'));
+  add('APPROVE_ANSWER', has.has('APPROVE_ANSWER') || (pending.answer && has.has('RESOLVE')));
+  add('SEND_BACK_ANSWER', pending.answer && has.has('SEND_BACK_ANSWER'));
+  add('DRAFT_ANSWER', has.has('DRAFT_ANSWER'));
+  add('FORWARD', has.has('FORWARD'));
+  add('ASK', has.has('REQUEST_INFO'));
+  add('REQUEST_EXTENSION', has.has('REQUEST_EXTENSION') && !pending.extension);
+  add('RETURN', has.has('RETURN'));
+  return out;
+}
