@@ -513,6 +513,13 @@ export type TenantSettingsInput = {
   oidc?: TenantOidcProviderInput | null | undefined;
   /** Prefix of new tracking codes, 2–4 capital letters; null: from the slug. */
   trackingPrefix?: string | null | undefined;
+  /** The unit queue’s rules; null: the defaults. */
+  workflow?: TenantWorkflowSettingsInput | null | undefined;
+};
+
+export type TenantWorkflowSettingsInput = {
+  /** Officers’ answers need the unit leader’s approval (default false). */
+  answerApproval?: boolean | null | undefined;
 };
 
 export const UnitKind = {
@@ -1574,7 +1581,7 @@ export type AnswerThroughLinkMutation = { answerThroughLink:
 
 export type FocalPointFieldsFragment = { id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null };
 
-export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
+export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
 
 export type OverviewKpisQueryVariables = Exact<{
   from: string;
@@ -1654,7 +1661,7 @@ export type TenantSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TenantSettingsQuery = { tenantSettings:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1667,7 +1674,7 @@ export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -2227,6 +2234,9 @@ export const TenantSettingsFieldsFragmentDoc = /* @__PURE__ */ new TypedDocument
     publicTrackerUrl
     sms
     smsSender
+  }
+  workflow {
+    answerApproval
   }
   officeHours {
     weekday
@@ -6044,6 +6054,9 @@ fragment TenantSettingsFields on TenantSettings {
     sms
     smsSender
   }
+  workflow {
+    answerApproval
+  }
   officeHours {
     weekday
     periods {
@@ -6097,6 +6110,9 @@ fragment TenantSettingsFields on TenantSettings {
     publicTrackerUrl
     sms
     smsSender
+  }
+  workflow {
+    answerApproval
   }
   officeHours {
     weekday

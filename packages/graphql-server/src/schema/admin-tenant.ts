@@ -8,6 +8,7 @@ type Oidc = NonNullable<Settings['oidc']>;
 type Notifications = NonNullable<Settings['notifications']>;
 type Branding = Settings['branding'];
 type Deadlines = Settings['deadlines'];
+type Workflow = Settings['workflow'];
 type OfficeDay = { weekday: number; periods: ReadonlyArray<readonly [string, string]> };
 type OfficePeriod = readonly [string, string];
 
@@ -74,6 +75,13 @@ const DeadlinesView = builder.objectRef<Deadlines>('TenantDeadlineSettings').imp
   }),
 });
 
+const WorkflowView = builder.objectRef<Workflow>('TenantWorkflowSettings').implement({
+  description: 'The unit queue’s rules (docs/report-lifecycle.md, "Unit queue").',
+  fields: (t) => ({
+    answerApproval: t.exposeBoolean('answerApproval', { description: 'Officers’ answers need the unit leader’s approval (they draft; the leader approves or sends back). Default false.' }),
+  }),
+});
+
 const officeDays = (hours: Settings['officeHours']): OfficeDay[] =>
   Object.entries(hours)
     .map(([day, periods]) => ({ weekday: Number(day), periods: periods ?? [] }))
@@ -93,6 +101,7 @@ const TenantSettingsView = builder.objectRef<Settings>('TenantSettings').impleme
     branding: t.field({ type: BrandingView, description: 'The widgets’ name, colours and logo.', resolve: (s) => s.branding }),
     deadlines: t.field({ type: DeadlinesView, description: 'When the deadline jobs remind citizens, close unrated reports and report missing focal points.', resolve: (s) => s.deadlines }),
     officeHours: t.field({ type: [OfficeDayView], description: 'Office hours per worked weekday; a missing day is not worked.', resolve: (s) => officeDays(s.officeHours) }),
+    workflow: t.field({ type: WorkflowView, description: 'The unit queue’s rules: whether officers’ answers need the unit leader’s approval.', resolve: (s) => s.workflow }),
   }),
 });
 
@@ -148,6 +157,12 @@ const DeadlinesInput = builder.inputType('TenantDeadlineSettingsInput', {
   }),
 });
 
+const WorkflowInput = builder.inputType('TenantWorkflowSettingsInput', {
+  fields: (t) => ({
+    answerApproval: t.boolean({ required: false, description: 'Officers’ answers need the unit leader’s approval (default false).' }),
+  }),
+});
+
 const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
   description: 'A partial change: only the given fields change; each replaces that setting as a whole. `null` removes an optional setting.',
   fields: (t) => ({
@@ -158,6 +173,7 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     branding: t.field({ type: BrandingInput, required: false, description: 'The widgets’ name, colours and logo; null: the defaults.' }),
     deadlines: t.field({ type: DeadlinesInput, required: false, description: 'The deadline jobs’ waiting times; null: the defaults.' }),
     officeHours: t.field({ type: [OfficeDayInput], required: false, description: 'Office hours of every worked weekday (a day not listed is not worked).' }),
+    workflow: t.field({ type: WorkflowInput, required: false, description: 'The unit queue’s rules; null: the defaults.' }),
   }),
 });
 
@@ -196,6 +212,7 @@ builder.mutationField('updateTenantSettings', (t) =>
         if (input.notifications !== undefined) change.notifications = withoutNulls(input.notifications) as TenantSettingsChange['notifications'];
         if (input.branding !== undefined) change.branding = withoutNulls(input.branding) as TenantSettingsChange['branding'];
         if (input.deadlines !== undefined) change.deadlines = withoutNulls(input.deadlines) as TenantSettingsChange['deadlines'];
+        if (input.workflow !== undefined) change.workflow = withoutNulls(input.workflow) as TenantSettingsChange['workflow'];
         if (input.officeHours != null) {
           change.officeHours = Object.fromEntries(input.officeHours.map((d) => [String(d.weekday), d.periods.map((p): [string, string] => [p.start, p.end])]));
         }

@@ -81,6 +81,7 @@ export const ADMIN_DATA: AdminData = {
     singleSignOn: false,
     branding: { nameVi: 'Tỉnh Quảng Trị', nameEn: 'Quảng Trị Province', primaryColor: '#7a1f2b', accentColor: '#f2c94c', logoUrl: null },
     notifications: null,
+    workflow: { answerApproval: true },
     officeHours: [],
   },
   audit: {
