@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { reportKpis } from '../kpi/report-kpis.js';
 import { ReportEventType } from '../reports/report-status.js';
 import { computeSla } from '../sla/compute-sla.js';
@@ -123,10 +124,10 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
           LEFT JOIN units u ON u.id = r.unit_id
          WHERE r.tenant_id = ${tenantId}::uuid
            AND r.submitted_at >= ${start.toJSDate()} AND r.submitted_at < ${end.toJSDate()}
-           AND (${filters.status}::text IS NULL OR r.status::text = ${filters.status}::text)
-           AND (${filters.unitId}::uuid IS NULL OR r.unit_id = ${filters.unitId}::uuid)
-           AND (${filters.categoryId}::uuid IS NULL OR r.category_id = ${filters.categoryId}::uuid)
-           AND (${after?.at ?? null}::timestamptz IS NULL OR (r.submitted_at, r.id) > (${after?.at ?? null}::timestamptz, ${after?.id ?? null}::uuid))
+           ${filters.status ? Prisma.sql`AND r.status::text = ${filters.status}` : Prisma.empty}
+           ${filters.unitId ? Prisma.sql`AND r.unit_id = ${filters.unitId}::uuid` : Prisma.empty}
+           ${filters.categoryId ? Prisma.sql`AND r.category_id = ${filters.categoryId}::uuid` : Prisma.empty}
+           ${after ? Prisma.sql`AND r.submitted_at >= ${after.at} AND (r.submitted_at, r.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty}
          ORDER BY r.submitted_at, r.id
          LIMIT ${chunkSize}`;
       const events: ChunkEvent[] = rows.length === 0 ? [] : await tx.reportEvent.findMany({
