@@ -39,6 +39,17 @@ export const OVERVIEW_DATA: OverviewData = {
   readAt: '2026-11-28T02:00:00.000Z',
 };
 
+/** Settings as read (a field the schema gains later is ignored by the console). */
+const SETTINGS = {
+  allowedOrigins: ['https://quangtri.gov.vn', 'https://dichvucong.quangtri.gov.vn'],
+  trackingPrefix: 'QT',
+  singleSignOn: false,
+  branding: { nameVi: 'Tỉnh Quảng Trị', nameEn: 'Quảng Trị Province', primaryColor: '#7a1f2b', accentColor: '#f2c94c', logoUrl: null },
+  notifications: null,
+  workflow: { answerApproval: true },
+  officeHours: [],
+} as unknown as NonNullable<AdminData['settings']>;
+
 /** A tenant's configuration as the admin console reads it. */
 export const ADMIN_DATA: AdminData = {
   units: [
@@ -75,15 +86,7 @@ export const ADMIN_DATA: AdminData = {
     { id: 'k2', kind: 'SECRET', name: 'Tổng đài 1022', prefix: 'sk_live_Q1z8', allowedOrigins: [], createdAt: '2026-06-10T02:00:00Z', revokedAt: null },
     { id: 'k3', kind: 'PUBLIC', name: 'Trang thử nghiệm', prefix: 'pk_live_00aa', allowedOrigins: ['https://thu.example.gov.vn'], createdAt: '2026-01-10T02:00:00Z', revokedAt: '2026-02-01T02:00:00Z' },
   ],
-  settings: {
-    allowedOrigins: ['https://quangtri.gov.vn', 'https://dichvucong.quangtri.gov.vn'],
-    trackingPrefix: 'QT',
-    singleSignOn: false,
-    branding: { nameVi: 'Tỉnh Quảng Trị', nameEn: 'Quảng Trị Province', primaryColor: '#7a1f2b', accentColor: '#f2c94c', logoUrl: null },
-    notifications: null,
-    workflow: { answerApproval: true },
-    officeHours: [],
-  },
+  settings: SETTINGS,
   audit: {
     entries: [
       { id: 'a1', at: '2026-11-28T01:50:00Z', action: 'api-key.create', actorId: '6c1f3e1a-0000-4000-8000-000000000001', actorRole: 'TENANT_ADMIN', subjectType: 'api_key', subjectId: 'k2', data: '{"name":"Tổng đài 1022","kind":"SECRET"}' },
