@@ -418,7 +418,9 @@ export const StaffNoticeKind = {
   /** The citizen reopened a report */
   REOPENED: 'REOPENED',
   /** A unit returned a report */
-  RETURNED: 'RETURNED'
+  RETURNED: 'RETURNED',
+  /** A sub-unit returned a report to your unit */
+  RETURNED_BY_SUB_UNIT: 'RETURNED_BY_SUB_UNIT'
 } as const;
 
 export type StaffNoticeKind = typeof StaffNoticeKind[keyof typeof StaffNoticeKind];

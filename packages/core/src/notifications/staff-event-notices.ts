@@ -34,7 +34,8 @@ export async function notifyStaffOfEvent(
   event: Pick<ReportEventRecord, 'seq' | 'type' | 'actorId' | 'data'>,
   now: Date,
 ): Promise<StaffNotificationRecord[]> {
-  const rule = staffEventNotices[event.type];
+  // A sub-unit's return goes back to the unit that forwarded it (named on the step), not to the IOC.
+  const rule = event.type === 'RETURN' && event.data.unitId ? { kind: StaffNoticeKind.RETURNED_BY_SUB_UNIT, unit: 'ASSIGNED' as const } : staffEventNotices[event.type];
   if (!rule) return [];
   const unitId = rule.unit === 'ASSIGNED' ? (event.data.unitId ?? null) : rule.unit === 'HOLDING' ? report.unitId : null;
   return notifyStaff(tx, tenant, {

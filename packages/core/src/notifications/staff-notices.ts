@@ -19,6 +19,8 @@ export const StaffNoticeKind = {
   EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
   /** A draft answer (an officer's or an answer link's) awaits the unit leader. */
   ANSWER_AWAITING_APPROVAL: 'ANSWER_AWAITING_APPROVAL',
+  /** A sub-unit returned a report the unit had forwarded to it. */
+  RETURNED_BY_SUB_UNIT: 'RETURNED_BY_SUB_UNIT',
 } as const;
 export type StaffNoticeKind = (typeof StaffNoticeKind)[keyof typeof StaffNoticeKind];
 export const STAFF_NOTICE_KINDS = Object.values(StaffNoticeKind);
@@ -112,6 +114,11 @@ export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> =
     audience: [A.UNIT_LEADERS],
     emailFocalPoints: false,
     title: { vi: 'Dự thảo kết quả xử lý chờ lãnh đạo duyệt', en: 'A draft answer awaits your approval' },
+  },
+  RETURNED_BY_SUB_UNIT: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: false,
+    title: { vi: 'Đơn vị cấp dưới trả lại phản ánh', en: 'A sub-unit returned a report to your unit' },
   },
 };
 

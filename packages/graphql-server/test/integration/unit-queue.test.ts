@@ -221,6 +221,8 @@ describe('forwarding to a sub-unit', () => {
     const r = await report(id);
     expect(r).toMatchObject({ status: 'IN_PROGRESS', unit: { id: a.roadsUnitId }, forwardedBy: null });
     expect(r.dueAt).toBe(r.answerDueAt);
+    expect(await noticesOf('officer@example.gov.vn', id)).toEqual(['NEW_WORK', 'RETURNED_BY_SUB_UNIT']);
+    expect(await noticesOf('ioc@example.gov.vn', id)).not.toContain('RETURNED');
     // Roads holds it again and can answer.
     expect((await gql(RESOLVE, { id, a: 'Đã vá ổ gà.' }, { token: tokens.roads })).data.resolveReport.status).toBe('RESOLVED');
   });
