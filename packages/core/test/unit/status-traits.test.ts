@@ -45,7 +45,8 @@ describe('report statuses, declared once', () => {
     }
   });
 
-  it('give staff every role but the citizen and scheduled jobs', () => {
-    expect(STAFF_ROLES).toEqual(Object.values(Role).filter((r) => r !== 'CITIZEN' && r !== 'SYSTEM'));
+  it('give staff every role but the citizen, scheduled jobs and answer links', () => {
+    expect(STAFF_ROLES).toEqual(Object.values(Role).filter((r) => r !== 'CITIZEN' && r !== 'SYSTEM' && r !== 'ANSWER_LINK'));
+    expect(STAFF_ROLES).not.toContain('ANSWER_LINK');
   });
 });
