@@ -199,7 +199,7 @@ export class PahtLeaderOverview extends PahtElement {
     const p = data.previousTotal;
     const rows = this.groupBy === 'CATEGORY' ? data.categories : data.units;
     return html`
-      <p class="period">${m.period(data.period.from, data.period.to, this.periodDays)}<br />${m.previous(data.period.previousFrom, data.period.previousTo)}</p>
+      <p class="period">${m.period(data.period.from, data.period.to, Math.round((Date.parse(data.period.to) - Date.parse(data.period.from)) / 86_400_000) + 1)}<br />${m.previous(data.period.previousFrom, data.period.previousTo)}</p>
       ${data.open.truncated ? html`<p class="hint">${m.truncated}</p>` : nothing}
       <ul class="tiles" part="tiles" aria-label=${m.tiles}>
         ${tile('overdue-now', m.overdueNow, data.open.overdueNow, m.overdueNowHint, nothing, lang, true)}

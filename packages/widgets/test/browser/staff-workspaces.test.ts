@@ -261,14 +261,20 @@ describe('the tenant admin', () => {
 });
 
 describe('the provincial leader', () => {
-  it('sees the overview with the KPI API’s figures, per unit too, at 1440 and 375 px', async () => {
+  it('sees the overview with the KPI API’s figures, per unit too, updated live, at 1440 and 375 px', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await signIn(LEADER);
     await poll(() => overview().locator('[data-kpi=answered-late] .figure').count()).toBe(1);
     // A long period reaches the demo history (2021–2023), so the figures are not all zero.
     await overview().evaluate((el) => ((el as unknown as { periodDays: number }).periodDays = 1500));
     await poll(() => overview().locator('.period').textContent()).toContain('1500');
-    await poll(() => overview().evaluate((el) => (el as unknown as { state: { kind: string; data?: { period: { from: string } } } }).state.data?.period.from ?? '')).not.toBe('');
+    // The figures of the long period have arrived (not those of the default 30 days).
+    const spanDays = () =>
+      overview().evaluate((el) => {
+        const period = (el as unknown as { state: { data?: { period: { from: string; to: string } } } }).state.data?.period;
+        return period ? (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000 + 1 : 0;
+      });
+    await poll(spanDays).toBe(1500);
     const period = await overview().evaluate((el) => (el as unknown as { state: { data: { period: { from: string; to: string } } } }).state.data.period);
     const kpi = async (groupBy: 'TENANT' | 'UNIT') => {
       const result = await getStatistics(leader, { from: period.from, to: period.to, groupBy, includePrivate: true });
@@ -286,6 +292,15 @@ describe('the provincial leader', () => {
     expect(Number((await row.locator('td').nth(2).textContent())!.split(' ')[0]!.replace(/\D/g, ''))).toBe(busiest.received);
     expect(Number((await row.locator('td').nth(3).textContent())!.split(' ')[0]!.replace(/\D/g, ''))).toBe(busiest.overdue);
     expect(await seriousViolations(page)).toEqual([]);
+    // Live: a report filed now is counted without reloading the page.
+    const filed = await createClient({ endpoint: `${api}/graphql`, tenant: TENANT }).submitReport({
+      title: 'Kiểm thử tổng quan trực tiếp',
+      description: 'Phản ánh mới để kiểm tra số liệu tự cập nhật.',
+      address: 'Đông Hà',
+      reporter: { phone: '0912 345 678' },
+    });
+    expect(filed.__typename).toBe('SubmitReportSuccess');
+    await poll(() => number('received')).toBe(total!.received + 1);
     await page.setViewportSize({ width: 375, height: 800 });
     await poll(() => page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousViolations(page)).toEqual([]);
