@@ -12,7 +12,6 @@ export interface QueueMessages {
   list: string;
   due: string;
   noDue: string;
-  open: (code: string) => string;
   detailEmpty: string;
   detailFailed: string;
   timeline: string;
@@ -62,7 +61,6 @@ const vi: QueueMessages = {
   list: 'Phản ánh đơn vị đang giữ, hạn gần nhất trước',
   due: 'Hạn',
   noDue: 'Chưa có hạn',
-  open: (code) => `Mở phản ánh ${code}`,
   detailEmpty: 'Chọn một phản ánh để xem và xử lý.',
   detailFailed: 'Không mở được phản ánh này.',
   timeline: 'Tiến trình',
@@ -112,7 +110,6 @@ const en: QueueMessages = {
   list: 'Reports the unit holds, nearest deadline first',
   due: 'Due',
   noDue: 'No deadline',
-  open: (code) => `Open report ${code}`,
   detailEmpty: 'Choose a report to see and handle it.',
   detailFailed: 'This report could not be opened.',
   timeline: 'Timeline',
