@@ -29,7 +29,6 @@ import {
   type UnitKind,
 } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import '../public-stats/public-stats.js';
 import type { PublicStatsData } from '../public-stats/public-stats.component.js';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,5 +1,7 @@
 // Registers <paht-admin-console>. Import this module (or load the staff
 // bundle) once on a page; importing the component class alone registers nothing.
+// The branding preview shows the statistics widget: registered with it.
+import '../public-stats/public-stats.js';
 import { PahtAdminConsole } from './admin-console.component.js';
 
 export { PahtAdminConsole };

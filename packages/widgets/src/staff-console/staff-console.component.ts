@@ -5,9 +5,6 @@ import { PahtElement } from '../shared/paht-element.js';
 import { StaffSession } from '../staff/staff-session.js';
 import { STAFF_LABELS } from '../staff/staff-labels.js';
 import '../ioc-inbox/ioc-inbox.js';
-import '../leader-overview/leader-overview.js';
-import '../admin-console/admin-console.js';
-import '../unit-queue/unit-queue.js';
 import { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console.messages.js';
 import { consoleStyles } from './staff-console.styles.js';
 
