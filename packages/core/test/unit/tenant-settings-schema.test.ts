@@ -15,7 +15,7 @@ import {
 
 describe('the tenant settings schema', () => {
   it('gives every reader its defaults: no origins, no prefix, no single sign-on, the default branding', () => {
-    const defaults = { allowedOrigins: [], branding: { primaryColor: DEFAULT_BRANDING.primaryColor, accentColor: DEFAULT_BRANDING.accentColor }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 } };
+    const defaults = { allowedOrigins: [], branding: { primaryColor: DEFAULT_BRANDING.primaryColor, accentColor: DEFAULT_BRANDING.accentColor }, deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 }, workflow: { answerApproval: false } };
     expect(tenantSettingsSchema.parse({})).toEqual(defaults);
     expect(parseStoredSettings('qt', null)).toEqual(defaults);
   });
@@ -33,6 +33,7 @@ describe('the tenant settings schema', () => {
       oidc: { issuer: 'https://sso.quangtri.gov.vn', audience: 'paht', jwksUrl: 'https://sso.quangtri.gov.vn/jwks' },
       branding: { primaryColor: '#0b5394', accentColor: '#e69138' },
       deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 },
+      workflow: { answerApproval: false },
     });
     expect(Object.isFrozen(settings) && Object.isFrozen(settings.allowedOrigins)).toBe(true);
   });
