@@ -1,14 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Core and server by path: they are not dependencies of the widgets package.
-import { seedDemo } from '../../../core/src/index.js';
-import { buildApp } from '../../../graphql-server/src/index.js';
 import { auditLog, createClient, getReport, listInboxReports, type PahtClient } from '@paht/client-sdk';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
-import { esbuild } from '../../scripts/bundle.mjs';
-import { launchChromium, portalPage, seriousViolations } from './support/browser.js';
-import { startStaticServer } from './support/static-server.js';
+import type { Locator, Page } from 'playwright-core';
+import { seriousViolations } from './support/browser.js';
+import { DEMO_PASSWORD, DEMO_TENANT, openStaffConsoleBench, type StaffConsoleBench } from './support/staff-console-bench.js';
 
 // The staff console in Debian's Chromium against the real server and the
 // demo data: the demo IOC operator signs in, finds reports with the
@@ -17,33 +11,21 @@ import { startStaticServer } from './support/static-server.js';
 // report with its channel, opens a reporter's contact (audited), sees a new
 // report arrive live, and reads it all in English and at phone width.
 
-const NOW = new Date('2026-11-27T02:00:00Z');
-const TENANT = 'quang-tri';
-const IOC = { email: 'ioc.quang-tri@example.gov.vn', password: 'demo-quang-tri' };
+const TENANT = DEMO_TENANT;
+const IOC = { email: 'ioc.quang-tri@example.gov.vn', password: DEMO_PASSWORD };
 const MARK = 'Kiểm thử bàn làm việc';
 /** The machine may be busy: server round trips get this long. */
 const SLOW = { timeout: 30_000 };
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, SLOW);
 
-let tdb: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let bench: StaffConsoleBench;
 let api: string;
-let site: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
-let context: BrowserContext;
 let citizen: PahtClient;
 let operator: PahtClient;
 let admin: PahtClient;
 let page: Page;
 
-const src = fileURLToPath(new URL('../../src/staff-widgets.ts', import.meta.url));
-
-async function staffClient(email: string, password: string): Promise<PahtClient> {
-  const client = createClient({ endpoint: `${api}/graphql`, tenant: TENANT });
-  const result = await client.signIn(email, password);
-  if (result.__typename !== 'SignInSuccess') throw new Error(`sign-in failed: ${result.message}`);
-  return client.withToken(result.token);
-}
+const staffClient = async (email: string, password: string): Promise<PahtClient> => (await bench.signIn(email, password)).client;
 
 async function file(title: string): Promise<string> {
   const result = await citizen.submitReport({
@@ -63,41 +45,15 @@ const statusOf = async (id: string) => {
 };
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  const ctx = testContext(tdb.db, NOW);
-  await seedDemo(ctx);
-  app = await buildApp({ core: ctx });
-  api = await app.listen({ port: 0, host: '127.0.0.1' });
+  bench = await openStaffConsoleBench({ pageTimeoutMs: 30_000 });
+  ({ api, page } = bench);
   citizen = createClient({ endpoint: `${api}/graphql`, tenant: TENANT });
   operator = await staffClient(IOC.email, IOC.password);
   admin = await staffClient('admin.quang-tri@example.gov.vn', IOC.password);
-  const bundle = await (esbuild as { build(o: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }> }).build({
-    entryPoints: [src],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@paht/source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  site = await startStaticServer({
-    '/paht-widgets.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.text },
-    '/console.html': { type: 'text/html', body: portalPage('Bàn làm việc', `<paht-staff-console endpoint="${api}/graphql" tenant="${TENANT}"></paht-staff-console>`) },
-  });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${site.url}/console.html`);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await app?.close();
-  await tdb?.close();
+  await bench?.close();
 });
 
 const consoleEl = (): Locator => page.locator('paht-staff-console');

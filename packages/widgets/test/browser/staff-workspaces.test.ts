@@ -1,14 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Core and server by path: they are not dependencies of the widgets package.
-import { seedDemo } from '../../../core/src/index.js';
-import { buildApp } from '../../../graphql-server/src/index.js';
 import { adminCategories, adminUnits, apiKeys, auditLog, calendarDays, createClient, focalPoints, getStatistics, getTenantBranding, type PahtClient } from '@paht/client-sdk';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
-import { esbuild } from '../../scripts/bundle.mjs';
-import { launchChromium, portalPage, seriousViolations } from './support/browser.js';
-import { startStaticServer } from './support/static-server.js';
+import type { Locator, Page } from 'playwright-core';
+import { seriousViolations } from './support/browser.js';
+import { DEMO_PASSWORD, DEMO_TENANT, openStaffConsoleBench, type StaffConsoleBench } from './support/staff-console-bench.js';
 
 // The staff console's workspaces in Debian's Chromium against the real
 // server and the demo data. The demo tenant admin creates a unit and gives
@@ -17,66 +11,28 @@ import { startStaticServer } from './support/static-server.js';
 // through the SDK and found in the audit log. The demo provincial leader
 // sees the overview, whose figures are the KPI API's.
 
-const NOW = new Date('2026-11-27T02:00:00Z');
-const TENANT = 'quang-tri';
-const PASSWORD = 'demo-quang-tri';
+const TENANT = DEMO_TENANT;
+const PASSWORD = DEMO_PASSWORD;
 const ADMIN = 'admin.quang-tri@example.gov.vn';
 const LEADER = 'lanhdao.quang-tri@example.gov.vn';
 
-let tdb: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let bench: StaffConsoleBench;
 let api: string;
-let site: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
-let context: BrowserContext;
 let admin: PahtClient;
 let leader: PahtClient;
 let page: Page;
 
-const src = fileURLToPath(new URL('../../src/staff-widgets.ts', import.meta.url));
-
-async function staffClient(email: string): Promise<PahtClient> {
-  const client = createClient({ endpoint: `${api}/graphql`, tenant: TENANT });
-  const result = await client.signIn(email, PASSWORD);
-  if (result.__typename !== 'SignInSuccess') throw new Error(`sign-in failed: ${result.message}`);
-  return client.withToken(result.token);
-}
+const staffClient = async (email: string): Promise<PahtClient> => (await bench.signIn(email, PASSWORD)).client;
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  const ctx = testContext(tdb.db, NOW);
-  await seedDemo(ctx);
-  app = await buildApp({ core: ctx });
-  api = await app.listen({ port: 0, host: '127.0.0.1' });
+  bench = await openStaffConsoleBench();
+  ({ api, page } = bench);
   admin = await staffClient(ADMIN);
   leader = await staffClient(LEADER);
-  const bundle = await (esbuild as { build(o: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }> }).build({
-    entryPoints: [src],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@paht/source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  site = await startStaticServer({
-    '/paht-widgets.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.text },
-    '/console.html': { type: 'text/html', body: portalPage('Bàn làm việc', `<paht-staff-console endpoint="${api}/graphql" tenant="${TENANT}"></paht-staff-console>`) },
-  });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${site.url}/console.html`);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await app?.close();
-  await tdb?.close();
+  await bench?.close();
 });
 
 const consoleEl = (): Locator => page.locator('paht-staff-console');

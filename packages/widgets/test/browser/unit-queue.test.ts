@@ -1,15 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Core and server by path: they are not dependencies of the widgets package.
-import { seedDemo } from '../../../core/src/index.js';
-import { buildApp } from '../../../graphql-server/src/index.js';
 import { assignReport, classifyReport, createClient, getUnitQueueReport, listCategories, type PahtClient } from '@paht/client-sdk';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
-import { esbuild } from '../../scripts/bundle.mjs';
-import { launchChromium, portalPage, seriousViolations } from './support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { seriousViolations } from './support/browser.js';
 import { makePng } from './support/png.js';
-import { startStaticServer } from './support/static-server.js';
+import { DEMO_PASSWORD, DEMO_TENANT, openStaffConsoleBench, type StaffConsoleBench } from './support/staff-console-bench.js';
 
 // The unit queue in Debian's Chromium against the real server and the demo
 // data: a report the IOC assigned to the demo department is accepted and
@@ -18,37 +12,23 @@ import { startStaticServer } from './support/static-server.js';
 // the answer and the report is resolved. Each step is read back through the
 // SDK.
 
-const NOW = new Date('2026-11-27T02:00:00Z');
-const TENANT = 'quang-tri';
-const PASSWORD = 'demo-quang-tri';
+const TENANT = DEMO_TENANT;
+const PASSWORD = DEMO_PASSWORD;
 const OFFICER = 'chuyenvien.quang-tri@example.gov.vn';
 const UNIT_LEADER = 'truongphong.quang-tri@example.gov.vn';
 
-let tdb: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let bench: StaffConsoleBench;
 let api: string;
-let site: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
 let page: Page;
 let officer: PahtClient;
 let reportId = '';
 let code = '';
 
-const src = fileURLToPath(new URL('../../src/staff-widgets.ts', import.meta.url));
-
-async function staffClient(email: string): Promise<{ client: PahtClient; unitId: string | null }> {
-  const client = createClient({ endpoint: `${api}/graphql`, tenant: TENANT });
-  const result = await client.signIn(email, PASSWORD);
-  if (result.__typename !== 'SignInSuccess') throw new Error(`sign-in failed: ${result.message}`);
-  return { client: client.withToken(result.token), unitId: result.unitId ?? null };
-}
+const staffClient = (email: string): Promise<{ client: PahtClient; unitId: string | null }> => bench.signIn(email, PASSWORD);
 
 beforeAll(async () => {
-  tdb = await openTestDatabase();
-  const ctx = testContext(tdb.db, NOW);
-  await seedDemo(ctx);
-  app = await buildApp({ core: ctx });
-  api = await app.listen({ port: 0, host: '127.0.0.1' });
+  bench = await openStaffConsoleBench();
+  ({ api, page } = bench);
   const ioc = (await staffClient('ioc.quang-tri@example.gov.vn')).client;
   const signedOfficer = await staffClient(OFFICER);
   officer = signedOfficer.client;
@@ -66,32 +46,10 @@ beforeAll(async () => {
   const classified = await classifyReport(ioc, { id: reportId, categoryId: categories[0]!.id });
   const assigned = await assignReport(ioc, { id: reportId, unitId: signedOfficer.unitId! });
   if (classified.__typename !== 'ReportTransition' || assigned.__typename !== 'ReportTransition') throw new Error('could not assign');
-  const bundle = await (esbuild as { build(o: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }> }).build({
-    entryPoints: [src],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@paht/source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  site = await startStaticServer({
-    '/paht-widgets.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.text },
-    '/console.html': { type: 'text/html', body: portalPage('Bàn làm việc', `<paht-staff-console endpoint="${api}/graphql" tenant="${TENANT}"></paht-staff-console>`) },
-  });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${site.url}/console.html`);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await app?.close();
-  await tdb?.close();
+  await bench?.close();
 });
 
 const consoleEl = (): Locator => page.locator('paht-staff-console');
