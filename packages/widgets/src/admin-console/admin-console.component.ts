@@ -33,6 +33,7 @@ import type { PublicStatsData } from '../public-stats/public-stats.component.js'
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
+import { renderLoadState, syncDialog } from '../staff/staff-workspace.js';
 import { ADMIN_MESSAGES, type AdminMessages } from './admin-console.messages.js';
 import { adminStyles } from './admin-console.styles.js';
 import { renderAdminDialog } from './admin-dialogs.js';
@@ -134,13 +135,7 @@ export class PahtAdminConsole extends PahtElement {
       this.#session = this.session;
       if (this.session) void this.reload();
     }
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#dialog');
-    if (dialog && this.dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('input:not([readonly]), select, textarea, button')?.focus();
-    } else if (dialog && !this.dialog && dialog.open) {
-      dialog.close();
-    }
+    syncDialog(this.renderRoot, this.dialog !== null, 'input:not([readonly]), select, textarea, button');
   }
 
   /** Shows a section and reads its data. */
@@ -467,18 +462,7 @@ export class PahtAdminConsole extends PahtElement {
   }
 
   #renderBody(m: AdminMessages) {
-    switch (this.load.kind) {
-      case 'idle':
-        return html`<p class="notice">${m.signedOut}</p>`;
-      case 'loading':
-        return html`<p>${m.loading}</p><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton short"></span>`;
-      case 'forbidden':
-        return html`<p class="notice error-box" role="alert">${m.forbidden}</p>`;
-      case 'failed':
-        return html`<p class="notice error-box" role="alert">${m.failed(this.load.requestId)}</p>`;
-      case 'ready':
-        break;
-    }
+    if (this.load.kind !== 'ready') return renderLoadState(this.load, m);
     const client = () => this.session?.client;
     const c: SectionContext = {
       data: this.data,

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
-import { staffStyles } from '../staff/staff.styles.js';
+import { staffStyles, staffTableStyles } from '../staff/staff.styles.js';
 
 export const adminStyles = [
   baseStyles,
@@ -75,18 +75,7 @@ export const adminStyles = [
       overflow-x: auto;
       margin-bottom: 1rem;
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      min-width: 36rem;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.5rem;
-      border-bottom: 1px solid var(--_subtle);
-      vertical-align: top;
-    }
+    ${staffTableStyles}
     tr.off th,
     tr.off td,
     .unit.off .unit-name {

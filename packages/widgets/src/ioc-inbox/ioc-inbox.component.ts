@@ -20,6 +20,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { formatInstant, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
+import { followSession, renderLoadState, syncDialog } from '../staff/staff-workspace.js';
 import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
 import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
 import { renderDetail, renderFilters, renderRow } from './inbox-parts.js';
@@ -164,26 +165,15 @@ export class PahtIocInbox extends PahtElement {
       this.#follow(this.session);
       if (this.session) void this.load();
     }
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#dialog');
-    if (dialog && this.dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('select, input:not([type=radio]), textarea, input:checked, button')?.focus();
-    } else if (dialog && !this.dialog && dialog.open) {
-      dialog.close();
-    }
+    syncDialog(this.renderRoot, this.dialog !== null, 'select, input:not([type=radio]), textarea, input:checked, button');
   }
 
   #follow(session: StaffSession | null): void {
-    this.#session?.removeEventListener('change', this.#onChange);
-    this.#session?.removeEventListener('reconnected', this.#onReconnected);
+    followSession(this.#session, session, { change: this.#onChange, reconnected: this.#onReconnected });
     this.#session = session;
     if (this.#refreshTimer) clearInterval(this.#refreshTimer);
     this.#refreshTimer = null;
-    if (!session) return;
-    if (this.refreshSeconds > 0) this.#refreshTimer = setInterval(() => !this.dialog && void this.reload(), this.refreshSeconds * 1000);
-    session.addEventListener('change', this.#onChange);
-    session.addEventListener('reconnected', this.#onReconnected);
-    session.follow();
+    if (session && this.refreshSeconds > 0) this.#refreshTimer = setInterval(() => !this.dialog && void this.reload(), this.refreshSeconds * 1000);
   }
 
   #scheduleReload(): void {
@@ -484,18 +474,7 @@ export class PahtIocInbox extends PahtElement {
   }
 
   #renderState(m: InboxMessages) {
-    switch (this.state.kind) {
-      case 'idle':
-        return html`<p class="notice">${m.signedOut}</p>`;
-      case 'loading':
-        return html`<p>${m.loading}</p><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton short"></span>`;
-      case 'forbidden':
-        return html`<p class="notice error-box" role="alert">${m.forbidden}</p>`;
-      case 'failed':
-        return html`<p class="notice error-box" role="alert">${m.failed(this.state.requestId)}</p>`;
-      case 'ready':
-        break;
-    }
+    if (this.state.kind !== 'ready') return renderLoadState(this.state, m);
     const rows = this.rows;
     const filtered = JSON.stringify(this.filters) !== JSON.stringify(DEFAULT_FILTERS);
     if (!rows.length) return html`<p class="notice">${filtered ? m.emptyFiltered : m.empty}</p>`;

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { formatInstant, formatNumber, formatShare, withOverrides, type Lang } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
+import { followSession, renderLoadState } from '../staff/staff-workspace.js';
 import { OVERVIEW_MESSAGES, type OverviewMessages } from './leader-overview.messages.js';
 import { overviewStyles } from './leader-overview.styles.js';
 import { onTimeShareOf, openCounts, OPEN_STATUSES, overviewRows, periodEnding, trend, type OverviewData, type OverviewRow } from './overview-model.js';
@@ -99,17 +100,12 @@ export class PahtLeaderOverview extends PahtElement {
   }
 
   #follow(session: StaffSession | null): void {
-    this.#session?.removeEventListener('change', this.#onChange);
-    this.#session?.removeEventListener('reconnected', this.#onReconnected);
     if (this.#timer) clearInterval(this.#timer);
     if (this.#debounce) clearTimeout(this.#debounce);
     this.#timer = null;
+    followSession(this.#session, session, { change: this.#onChange, reconnected: this.#onReconnected });
     this.#session = session;
-    if (!session) return;
-    session.addEventListener('change', this.#onChange);
-    session.addEventListener('reconnected', this.#onReconnected);
-    session.follow();
-    if (this.refreshSeconds > 0) this.#timer = setInterval(() => void this.load(), this.refreshSeconds * 1000);
+    if (session && this.refreshSeconds > 0) this.#timer = setInterval(() => void this.load(), this.refreshSeconds * 1000);
   }
 
   /** Reads the KPIs of both periods and the open reports again. */
@@ -179,18 +175,7 @@ export class PahtLeaderOverview extends PahtElement {
   }
 
   #renderState(m: OverviewMessages) {
-    switch (this.state.kind) {
-      case 'idle':
-        return html`<p class="notice">${m.signedOut}</p>`;
-      case 'loading':
-        return html`<p>${m.loading}</p><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton short"></span>`;
-      case 'forbidden':
-        return html`<p class="notice error-box" role="alert">${m.forbidden}</p>`;
-      case 'failed':
-        return html`<p class="notice error-box" role="alert">${m.failed(this.state.requestId)}</p>`;
-      case 'ready':
-        return this.#renderData(this.state.data, m);
-    }
+    return this.state.kind === 'ready' ? this.#renderData(this.state.data, m) : renderLoadState(this.state, m);
   }
 
   #renderData(data: OverviewData, m: OverviewMessages) {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
-import { staffStyles } from '../staff/staff.styles.js';
+import { staffStyles, staffTableStyles } from '../staff/staff.styles.js';
 
 export const overviewStyles = [
   baseStyles,
@@ -74,18 +74,7 @@ export const overviewStyles = [
       max-width: 100%;
       overflow-x: auto;
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      min-width: 36rem;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.5rem;
-      border-bottom: 1px solid var(--_subtle);
-      vertical-align: top;
-    }
+    ${staffTableStyles}
     td {
       font-variant-numeric: tabular-nums;
     }

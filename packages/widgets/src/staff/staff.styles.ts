@@ -67,3 +67,19 @@ export const staffStyles = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/** The wide data tables of the admin console and the leader overview (scrolled sideways inside their box on narrow screens). */
+export const staffTableStyles = css`
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    min-width: 36rem;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--_subtle);
+    vertical-align: top;
+  }
+`;

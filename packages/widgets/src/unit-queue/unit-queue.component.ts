@@ -22,6 +22,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { formatInstant, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
+import { followSession, renderLoadState, syncDialog } from '../staff/staff-workspace.js';
 import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
 import { DIRECT_ACTIONS, queueActions, type QueueAction } from './queue-actions.js';
 import { QUEUE_MESSAGES, type QueueMessages } from './unit-queue.messages.js';
@@ -108,23 +109,12 @@ export class PahtUnitQueue extends PahtElement {
       this.#follow(this.session);
       if (this.session) void this.load();
     }
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#dialog');
-    if (dialog && this.dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('select, input, textarea, button')?.focus();
-    } else if (dialog && !this.dialog && dialog.open) {
-      dialog.close();
-    }
+    syncDialog(this.renderRoot, this.dialog !== null, 'select, input, textarea, button');
   }
 
   #follow(session: StaffSession | null): void {
-    this.#session?.removeEventListener('change', this.#onChange);
-    this.#session?.removeEventListener('reconnected', this.#onChange);
+    followSession(this.#session, session, { change: this.#onChange, reconnected: this.#onChange });
     this.#session = session;
-    if (!session) return;
-    session.addEventListener('change', this.#onChange);
-    session.addEventListener('reconnected', this.#onChange);
-    session.follow();
   }
 
   /** Loads the units and the queue. */
@@ -291,18 +281,7 @@ export class PahtUnitQueue extends PahtElement {
   }
 
   #renderList(m: QueueMessages) {
-    switch (this.state.kind) {
-      case 'idle':
-        return html`<p class="notice">${m.signedOut}</p>`;
-      case 'loading':
-        return html`<p>${m.loading}</p><span class="skeleton"></span><span class="skeleton"></span>`;
-      case 'forbidden':
-        return html`<p class="notice error-box" role="alert">${m.forbidden}</p>`;
-      case 'failed':
-        return html`<p class="notice error-box" role="alert">${m.failed(this.state.requestId)}</p>`;
-      case 'ready':
-        break;
-    }
+    if (this.state.kind !== 'ready') return renderLoadState(this.state, m, false);
     if (!this.state.reports.length) return html`<p class="notice">${m.empty}</p>`;
     const labels = STAFF_LABELS[this.language];
     const openId = this.detail.kind === 'ready' ? this.detail.report.id : this.detail.kind === 'none' ? '' : this.detail.id;
