@@ -94,7 +94,7 @@ export {
   openAnswerLink,
   answerThroughLink,
 } from './helpers/unit-queue.js';
-export { listInboxReports, intakeReport, INTAKE_CHANNELS, type InboxReport, type InboxResult, type IntakeChannel } from './helpers/inbox.js';
+export { listInboxReports, listStaffCategories, intakeReport, INTAKE_CHANNELS, type InboxReport, type InboxResult, type IntakeChannel } from './helpers/inbox.js';
 
 // Friendly names of the API's shapes, each derived from the generated types.
 export type {

@@ -32,6 +32,8 @@ export const ServerErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** HTTP 400. An anonymous caller sent a document that is not among the trusted documents. */
   PERSISTED_QUERY_NOT_TRUSTED: 'PERSISTED_QUERY_NOT_TRUSTED',
+  /** HTTP 400. The operation’s estimated cost is over the caller’s budget (anonymous callers have a smaller one than staff); `maximum` and `actual` say by how much. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** HTTP 400. The request is malformed (body, parameters, or a query over WebSocket). */
   BAD_REQUEST: 'BAD_REQUEST',
   /** HTTP 400. A value of the request (variables, arguments) is refused before any resolver runs. */

@@ -290,6 +290,8 @@ export type ReportFilter = {
   /** Commune or ward code. */
   areaCode?: string | null | undefined;
   categoryId?: string | null | undefined;
+  /** Any of these channels (how the report came in). */
+  channel?: Array<Channel> | null | undefined;
   /** true: past its current deadline, or answered late; false: neither. */
   overdue?: boolean | null | undefined;
   /** Words in the code, title, description or address, with or without Vietnamese diacritics. */
@@ -820,7 +822,7 @@ export type TrackReportQueryVariables = Exact<{
 export type TrackReportQuery = { trackReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TrackedReport', access: ReportAccess, actions: Array<ReportEventType>, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
+    | { __typename: 'TrackedReport', access: ReportAccess, actions: Array<ReportEventType>, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }
    };
 
 export type RateReportMutationVariables = Exact<{
@@ -882,7 +884,7 @@ export type PublicReportsQueryVariables = Exact<{
 
 
 export type PublicReportsQuery = { publicReports:
-    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -940,13 +942,22 @@ export type InboxReportsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
   filter?: ReportFilter | null | undefined;
+  withSuggestions?: boolean;
 }>;
 
 
 export type InboxReportsQuery = { reports:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, suggestions?: Array<{ confidence: number, category: { id: string, code: string, name: string, nameEn: string | null }, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type StaffCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffCategoriesQuery = { staffCategories:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'StaffCategoriesSuccess', data: Array<{ id: string, code: string, name: string, nameEn: string | null }> }
    };
 
 export type ExportJobFieldsFragment = { id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null };
@@ -1005,13 +1016,13 @@ export type ReportAnswerFieldsFragment = { seq: number, at: string, text: string
 
 export type SlaFieldsFragment = { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null };
 
-export type ReportSummaryFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
+export type ReportSummaryFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null };
 
-export type ReportPageFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+export type ReportPageFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
 export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean };
 
-export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
+export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null };
 
 export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null };
 
@@ -1120,7 +1131,7 @@ export type StaffReportsQueryVariables = Exact<{
 
 export type StaffReportsQuery = { reports:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ReportConnection', edges: Array<{ cursor: string, node: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1132,7 +1143,7 @@ export type StaffReportQueryVariables = Exact<{
 export type StaffReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
+    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }
    };
 
 export type RevealReporterContactMutationVariables = Exact<{
@@ -1331,7 +1342,7 @@ export type TriageReportsQueryVariables = Exact<{
 
 export type TriageReportsQuery = { reports:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'ReportConnection', nodes: Array<{ supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, suggestions: Array<{ confidence: number, category: { id: string, code: string, name: string, nameEn: string | null }, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ReportConnection', nodes: Array<{ supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, suggestions: Array<{ confidence: number, category: { id: string, code: string, name: string, nameEn: string | null }, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1358,7 +1369,7 @@ export type PossibleDuplicatesQueryVariables = Exact<{
 export type PossibleDuplicatesQuery = { possibleDuplicates:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'PossibleDuplicatesSuccess', data: Array<{ similarity: number, distanceMeters: number | null, report: { supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }> }
+    | { __typename: 'PossibleDuplicatesSuccess', data: Array<{ similarity: number, distanceMeters: number | null, report: { supporterCount: number, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1415,7 +1426,7 @@ export type UnitQueueReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type UnitQueueReportsQuery = { unitQueue:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'UnitQueueSuccess', data: Array<{ id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> }
+    | { __typename: 'UnitQueueSuccess', data: Array<{ id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }> }
    };
 
 export type UnitQueueReportQueryVariables = Exact<{
@@ -1426,7 +1437,7 @@ export type UnitQueueReportQueryVariables = Exact<{
 export type UnitQueueReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', forwardedBy: string | null, staffActions: Array<ReportCommand>, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, pendingExtension: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, pendingAnswer: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }
+    | { __typename: 'Report', forwardedBy: string | null, staffActions: Array<ReportCommand>, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, pendingExtension: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, pendingAnswer: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }
    };
 
 export type ForwardReportMutationVariables = Exact<{
@@ -1560,7 +1571,7 @@ export type AnswerLinkQueryVariables = Exact<{
 
 export type AnswerLinkQuery = { answerLink:
     | { __typename: 'AnswerLinkRefusedError', reason: AnswerLinkRefusal, code: ErrorCode, message: string }
-    | { __typename: 'AnswerLinkView', expiresAt: string, canAnswer: boolean, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null } }
+    | { __typename: 'AnswerLinkView', expiresAt: string, canAnswer: boolean, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }
    };
 
 export type AnswerThroughLinkMutationVariables = Exact<{
@@ -1852,6 +1863,11 @@ export const ReportSummaryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentS
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -1920,6 +1936,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -2019,6 +2040,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -3070,6 +3096,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -3325,6 +3356,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -3488,7 +3524,7 @@ export const TenantBrandingDocument = /* @__PURE__ */ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TenantBrandingQuery, TenantBrandingQueryVariables>;
 export const InboxReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query InboxReports($first: Int, $after: String, $filter: ReportFilter) {
+    query InboxReports($first: Int, $after: String, $filter: ReportFilter, $withSuggestions: Boolean! = false) {
   reports(first: $first, after: $after, filter: $filter, orderBy: OLDEST) {
     __typename
     ... on ReportConnection {
@@ -3498,6 +3534,10 @@ export const InboxReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
           ...ReportSummaryFields
           sla {
             ...SlaFields
+          }
+          supporterCount
+          suggestions @include(if: $withSuggestions) {
+            ...ClassificationSuggestionFields
           }
         }
       }
@@ -3570,11 +3610,61 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
   rating
+}
+fragment ClassificationSuggestionFields on ClassificationSuggestion {
+  category {
+    ...CategoryFields
+  }
+  unit {
+    ...UnitFields
+  }
+  confidence
 }`) as unknown as TypedDocumentString<InboxReportsQuery, InboxReportsQueryVariables>;
+export const StaffCategoriesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query StaffCategories {
+  staffCategories {
+    __typename
+    ... on StaffCategoriesSuccess {
+      data {
+        ...CategoryFields
+      }
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment CategoryFields on Category {
+  id
+  code
+  name
+  nameEn
+}`) as unknown as TypedDocumentString<StaffCategoriesQuery, StaffCategoriesQueryVariables>;
 export const RequestExportDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RequestExport($kind: ExportKind!, $format: ExportFormat!, $filter: ExportFilter!) {
   requestExport(kind: $kind, format: $format, filter: $filter) {
@@ -3936,6 +4026,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -4046,6 +4141,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -4750,6 +4850,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -4894,6 +4999,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -5097,6 +5207,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -5202,6 +5317,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer
@@ -5719,6 +5839,11 @@ fragment ReportSummaryFields on Report {
   updatedAt
   dueAt
   answerDueAt
+  answerDue {
+    at
+    workingDaysLeft
+    overdueWorkingDays
+  }
   resolvedAt
   resolvedOnTime
   answer

@@ -4,12 +4,17 @@
 // on behalf of a caller with the channel it came by.
 import type { PahtClient, RequestOptions, SubmitOptions } from '../client.js';
 import type { SubmitReportResult } from '../api-types.js';
-import { InboxReportsDocument, type InboxReportsQuery, type ReportFilter, type SubmitReportInput } from '../generated/operations.js';
+import { InboxReportsDocument, StaffCategoriesDocument, type InboxReportsQuery, type ReportFilter, type StaffCategoriesQuery, type SubmitReportInput } from '../generated/operations.js';
 
 type Requester = Pick<PahtClient, 'request'>;
 type InboxConnection = Extract<InboxReportsQuery['reports'], { __typename: 'ReportConnection' }>;
 
-/** One report of the inbox: its summary and its current SLA stage (`sla.dueAt`, `sla.state`). */
+/**
+ * One report of the inbox: its summary, its current SLA stage (`sla.dueAt`,
+ * `sla.state`), the people supporting it besides its reporter
+ * (`supporterCount`) and, when asked for (`withSuggestions`), its suggested
+ * category and unit (`suggestions`, best first; null for staff who may not read them).
+ */
 export type InboxReport = InboxConnection['edges'][number]['node'];
 
 /** The inbox's reports, or the API's refusal (`ForbiddenError`, `ValidationError`). */
@@ -20,14 +25,19 @@ export type InboxResult =
 /**
  * Every report matching `filter` (staff view), read 100 at a time, oldest
  * first, up to `limit` (default 500; `truncated` says more were left).
+ * `withSuggestions` also reads each report's suggested category and unit.
  */
-export async function listInboxReports(client: Requester, filter: ReportFilter = {}, options: RequestOptions & { limit?: number } = {}): Promise<InboxResult> {
-  const { limit = 500, ...requestOptions } = options;
+export async function listInboxReports(
+  client: Requester,
+  filter: ReportFilter = {},
+  options: RequestOptions & { limit?: number; withSuggestions?: boolean } = {},
+): Promise<InboxResult> {
+  const { limit = 500, withSuggestions = false, ...requestOptions } = options;
   const reports: InboxReport[] = [];
   let after: string | null = null;
   for (;;) {
     const page: InboxReportsQuery['reports'] = (
-      await client.request(InboxReportsDocument, { first: Math.min(100, limit - reports.length), filter, ...(after ? { after } : {}) }, requestOptions)
+      await client.request(InboxReportsDocument, { first: Math.min(100, limit - reports.length), filter, withSuggestions, ...(after ? { after } : {}) }, requestOptions)
     ).reports;
     if (page.__typename !== 'ReportConnection') return page;
     reports.push(...page.edges.map((e) => e.node));
@@ -35,6 +45,11 @@ export async function listInboxReports(client: Requester, filter: ReportFilter =
     if (reports.length >= limit) return { __typename: 'InboxReports', reports, truncated: true };
     after = page.pageInfo.endCursor;
   }
+}
+
+/** Staff: the active categories, private ones included (the public `listCategories` has only public ones). */
+export async function listStaffCategories(client: Requester, options?: RequestOptions): Promise<StaffCategoriesQuery['staffCategories']> {
+  return (await client.request(StaffCategoriesDocument, {}, options)).staffCategories;
 }
 
 /** The channels an operator records when taking a report on a caller's behalf. */

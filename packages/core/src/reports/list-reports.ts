@@ -12,12 +12,15 @@ import type { PublicReportView } from './report-views.js';
 import { escapeLikePattern, foldVietnamese } from './search-text.js';
 import { isSupportedInstant } from '../calendar/supported-dates.js';
 import { hasNul } from '../input/untrusted-input.js';
+import { CHANNELS, type Channel } from './submit-input.js';
 
 export interface ReportFilter {
   status?: ReportStatus[];
   categoryId?: string;
   unitId?: string;
   areaCode?: string;
+  /** Any of these channels (how it came in: web, hotline 1022, Zalo, ...). */
+  channel?: Channel[];
   /** Submitted at or after. */
   submittedFrom?: Date;
   /** Submitted before. */
@@ -80,6 +83,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
   if (!sort) throw validationError([{ path: 'sort', message: 'is not a known order' }]);
   const f = args.filter ?? {};
   if (f.status?.some((s) => !REPORT_STATUSES.includes(s))) throw validationError([{ path: 'filter.status', message: 'has an unknown status' }]);
+  if (f.channel?.some((c) => !CHANNELS.includes(c))) throw validationError([{ path: 'filter.channel', message: 'has an unknown channel' }]);
   const now = ctx.now();
   const and: Prisma.ReportWhereInput[] = [];
 
@@ -94,6 +98,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     and.push({ unitId: 'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000' });
   }
   if (f.status?.length) and.push({ status: { in: f.status } });
+  if (f.channel?.length) and.push({ channel: { in: f.channel } });
   if (f.categoryId) and.push(isUuid(f.categoryId) ? { categoryId: f.categoryId } : { id: { in: [] } });
   if (f.unitId) and.push(isUuid(f.unitId) ? { unitId: f.unitId } : { id: { in: [] } });
   if (f.areaCode) and.push({ areaCode: f.areaCode });

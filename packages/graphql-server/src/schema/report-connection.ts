@@ -2,7 +2,7 @@ import { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type 
 import { builder } from '../builder.js';
 import { requireStaff, type GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
-import { ReportStatusEnum } from './enums.js';
+import { ChannelEnum, ReportStatusEnum } from './enums.js';
 import { Report } from './report.js';
 import { fromPublicView, type ReportShape } from './report-shape.js';
 import { DateTime } from './scalars.js';
@@ -60,6 +60,7 @@ const ReportFilterInput = builder.inputType('ReportFilter', {
   description: 'All given conditions must hold.',
   fields: (t) => ({
     status: t.field({ type: [ReportStatusEnum], description: 'Any of these statuses.' }),
+    channel: t.field({ type: [ChannelEnum], description: 'Any of these channels (how the report came in).' }),
     categoryId: t.id(),
     unitId: t.id({ description: 'The unit handling it.' }),
     areaCode: t.string({ description: 'Commune or ward code.' }),
@@ -72,6 +73,7 @@ const ReportFilterInput = builder.inputType('ReportFilter', {
 
 type FilterArg = {
   status?: readonly string[] | null;
+  channel?: readonly string[] | null;
   categoryId?: string | number | null;
   unitId?: string | number | null;
   areaCode?: string | null;
@@ -86,6 +88,7 @@ function toFilter(f: FilterArg | null | undefined): ReportFilter {
   if (!f) return {};
   const filter: ReportFilter = {};
   if (f.status?.length) filter.status = [...f.status] as ReportFilter['status'];
+  if (f.channel?.length) filter.channel = [...f.channel] as ReportFilter['channel'];
   if (f.categoryId != null) filter.categoryId = String(f.categoryId);
   if (f.unitId != null) filter.unitId = String(f.unitId);
   if (f.areaCode) filter.areaCode = f.areaCode;

@@ -25,6 +25,7 @@ function inboxReport(i: number, extra: Partial<InboxReport>): InboxReport {
     id: `r${i}`,
     trackingCode: `QT-100-200-${String(300 + i)}`,
     category: null,
+    supporterCount: 0,
     dueAt: new Date(NOW + i * 5 * HOUR).toISOString(),
     sla: { outcome: 'IN_PROGRESS', breached: false, stage: 'CLASSIFY', state: 'ON_TRACK', dueAt: new Date(NOW + i * 5 * HOUR).toISOString() },
     ...extra,
