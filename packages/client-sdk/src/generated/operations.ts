@@ -1098,6 +1098,30 @@ export type MyNotificationReceivedSubscriptionVariables = Exact<{ [key: string]:
 
 export type MyNotificationReceivedSubscription = { myNotificationReceived: { unreadCount: number, notification: { id: string, kind: StaffNoticeKind, title: string, titleEn: string, reportId: string | null, trackingCode: string | null, unitId: string | null, createdAt: string, readAt: string | null, read: boolean, details: Array<{ key: string, value: string | null }> } } };
 
+export type StaffSignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffSignInOptionsQuery = { staffSignInOptions: { password: boolean, oidc: { issuer: string, clientId: string } | null } };
+
+export type SignInWithOidcMutationVariables = Exact<{
+  idToken: string;
+}>;
+
+
+export type SignInWithOidcMutation = { signInWithOidc:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'SignInSuccess', token: string, expiresAt: string, userId: string, role: StaffRole, unitId: string | null, passwordChangeRequired: boolean }
+   };
+
+export type TenantSettingsSchemaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantSettingsSchemaQuery = { tenantSettingsSchema:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'TenantSettingsSchemaSuccess', data: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
 export type SignInMutationVariables = Exact<{
   email: string;
   password: string;
@@ -1594,7 +1618,7 @@ export type AnswerThroughLinkMutation = { answerThroughLink:
 
 export type FocalPointFieldsFragment = { id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null };
 
-export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
+export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
 
 export type OverviewKpisQueryVariables = Exact<{
   from: string;
@@ -1674,7 +1698,7 @@ export type TenantSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TenantSettingsQuery = { tenantSettings:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1687,7 +1711,7 @@ export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -2265,6 +2289,18 @@ export const TenantSettingsFieldsFragmentDoc = /* @__PURE__ */ new TypedDocument
   }
   workflow {
     answerApproval
+  }
+  deadlines {
+    ratingReminderDays
+    autoCloseDays
+    focalPointGraceDays
+  }
+  oidc {
+    issuer
+    audience
+    jwksUrl
+    emailClaim
+    trustUnverifiedEmail
   }
   officeHours {
     weekday
@@ -3900,6 +3936,78 @@ export const MyNotificationReceivedDocument = /* @__PURE__ */ new TypedDocumentS
   readAt
   read
 }`) as unknown as TypedDocumentString<MyNotificationReceivedSubscription, MyNotificationReceivedSubscriptionVariables>;
+export const StaffSignInOptionsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query StaffSignInOptions {
+  staffSignInOptions {
+    password
+    oidc {
+      issuer
+      clientId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffSignInOptionsQuery, StaffSignInOptionsQueryVariables>;
+export const SignInWithOidcDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SignInWithOidc($idToken: String!) {
+  signInWithOidc(idToken: $idToken) {
+    __typename
+    ... on SignInSuccess {
+      token
+      expiresAt
+      userId
+      role
+      unitId
+      passwordChangeRequired
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<SignInWithOidcMutation, SignInWithOidcMutationVariables>;
+export const TenantSettingsSchemaDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query TenantSettingsSchema {
+  tenantSettingsSchema {
+    __typename
+    ... on TenantSettingsSchemaSuccess {
+      data
+    }
+    ...ExpectedErrorFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<TenantSettingsSchemaQuery, TenantSettingsSchemaQueryVariables>;
 export const SignInDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) {
@@ -6184,6 +6292,18 @@ fragment TenantSettingsFields on TenantSettings {
   workflow {
     answerApproval
   }
+  deadlines {
+    ratingReminderDays
+    autoCloseDays
+    focalPointGraceDays
+  }
+  oidc {
+    issuer
+    audience
+    jwksUrl
+    emailClaim
+    trustUnverifiedEmail
+  }
   officeHours {
     weekday
     periods {
@@ -6240,6 +6360,18 @@ fragment TenantSettingsFields on TenantSettings {
   }
   workflow {
     answerApproval
+  }
+  deadlines {
+    ratingReminderDays
+    autoCloseDays
+    focalPointGraceDays
+  }
+  oidc {
+    issuer
+    audience
+    jwksUrl
+    emailClaim
+    trustUnverifiedEmail
   }
   officeHours {
     weekday
