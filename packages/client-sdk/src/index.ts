@@ -79,7 +79,6 @@ export { attachmentUrl } from './helpers/attachment-url.js';
 export { listMyNotifications, unreadNotificationCount, markNotificationsRead, watchMyNotifications } from './helpers/notifications.js';
 export { requestExport, exportJob } from './helpers/exports.js';
 export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
-export { staffSignInOptions, signInWithOidc, tenantSettingsSchema } from './helpers/staff-sign-in.js';
 export { listTriageReports, suggestClassification, findPossibleDuplicates, mergeReport, nearbyReports, supportReport } from './helpers/triage.js';
 export {
   unitQueue,

@@ -254,6 +254,7 @@ export { remindCitizensToRate, type RatingReminderClaim } from './deadlines/rati
 export { closeUnratedReports, autoCloseReason, type AutoClosed } from './deadlines/auto-close.js';
 export { alertMissingFocalPoints, focalPointGapSince, type FocalPointGap } from './deadlines/focal-point-gaps.js';
 export { addWorkingDays, workingDayMinutes } from './deadlines/working-days.js';
+export { answerDueOf, loadAnswerDueCalendar, type AnswerDue } from './deadlines/answer-due.js';
 export { deadlineSettingsSchema, type DeadlineSettings } from './tenants/tenant-settings-schema.js';
 export { workflowSettingsSchema } from './tenants/tenant-settings-schema.js';
 

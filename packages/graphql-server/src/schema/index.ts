@@ -6,6 +6,7 @@ import './category.js';
 import './unit.js';
 import './node.js';
 import './report.js';
+import './answer-due.js';
 import './report-connection.js';
 import './submit-report.js';
 import './report-transition.js';
@@ -24,7 +25,6 @@ import './admin-config.js';
 import './admin-access.js';
 import './admin-audit.js';
 import './admin-tenant.js';
-import './admin-settings-schema.js';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

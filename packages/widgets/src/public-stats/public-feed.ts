@@ -1,10 +1,11 @@
 import type { ReportSummary } from '@paht/client-sdk';
 import { html, nothing } from 'lit';
+import { renderAnswerDueLine } from '../shared/answer-due.js';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import type { PublicStatsMessages } from './public-stats.messages.js';
 
 /** What the feed shows of a report. */
-export type FeedItem = Pick<ReportSummary, 'trackingCode' | 'title' | 'status' | 'submittedAt' | 'resolvedAt' | 'answer'> & {
+export type FeedItem = Pick<ReportSummary, 'trackingCode' | 'title' | 'status' | 'submittedAt' | 'resolvedAt' | 'answer'> & Partial<Pick<ReportSummary, 'answerDue'>> & {
   unit: Pick<NonNullable<ReportSummary['unit']>, 'name' | 'nameEn'> | null;
 };
 
@@ -31,6 +32,7 @@ export function renderFeed(state: FeedState, m: PublicStatsMessages, lang: Lang)
                     ${r.unit ? html`${(lang === 'en' && r.unit.nameEn) || r.unit.name} · ` : nothing}
                     <time datetime=${r.resolvedAt ?? r.submittedAt}>${formatInstant(r.resolvedAt ?? r.submittedAt, lang)}</time>
                   </p>
+                  ${renderAnswerDueLine(r.answerDue, r.resolvedAt != null, lang, formatInstant)}
                   ${r.answer ? html`<p class="feed-answer">${short(r.answer)}</p>` : nothing}
                 </li>`,
               )}

@@ -1,5 +1,6 @@
 import type { Report } from '@paht/client-sdk';
 import { html, nothing } from 'lit';
+import { renderAnswerDueLeft } from '../shared/answer-due.js';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import type { LiveState } from './live-status.js';
 import type { TrackerMessages } from './report-tracker.messages.js';
@@ -33,7 +34,7 @@ export function renderAnswerDue(report: Report, lang: Lang, m: TrackerMessages) 
   if (!due && report.status === 'REJECTED') return nothing;
   const time = due ? html`<time datetime=${due}>${formatInstant(due, lang)}</time>` : null;
   return html`<dt>${m.deadline}</dt>
-    <dd class="answer-due">${time ? (report.resolvedAt ? time : html`${m.answerDueBy} ${time}`) : m.noDeadline}</dd>`;
+    <dd class="answer-due">${time ? html`${report.resolvedAt ? time : html`${m.answerDueBy} ${time}`}${renderAnswerDueLeft(report.answerDue, report.resolvedAt != null, lang)}` : m.noDeadline}</dd>`;
 }
 
 /**

@@ -49,6 +49,7 @@ export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Rep
     updatedAt: timeline.at(-1)!.at,
     dueAt: resolved || status === 'REJECTED' ? null : new Date(START + 5 * 24 * HOUR).toISOString(),
     answerDueAt: assigned ? new Date(START + 7 * 24 * HOUR).toISOString() : null,
+    answerDue: assigned ? { at: new Date(START + 7 * 24 * HOUR).toISOString(), workingDaysLeft: resolved ? null : 5, overdueWorkingDays: null } : null,
     resolvedAt: resolved ? new Date(START + 7 * HOUR).toISOString() : null,
     resolvedOnTime: resolved ? true : null,
     answer: resolved ? 'Đã vá ổ gà ngày 02/3/2026. Cảm ơn ông/bà đã phản ánh.' : null,

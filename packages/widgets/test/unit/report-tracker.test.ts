@@ -62,3 +62,17 @@ describe('what a citizen reads of deadlines, refusals and figures', () => {
     expect(kpiName({ label: null, labelEn: null, area: null }, 'en')).toBeNull();
   });
 });
+
+describe('the working days left of the answer date', () => {
+  it('are worded in both languages, late or left, and say nothing of an answer given in time', async () => {
+    const { answerDueWords } = await import('../../src/shared/answer-due.js');
+    const at = '2026-03-09T02:00:00Z';
+    expect(answerDueWords({ at, workingDaysLeft: 3, overdueWorkingDays: null }, false, 'vi')).toBe('còn 3 ngày làm việc');
+    expect(answerDueWords({ at, workingDaysLeft: 1, overdueWorkingDays: null }, false, 'en')).toBe('1 working day left');
+    expect(answerDueWords({ at, workingDaysLeft: null, overdueWorkingDays: 2 }, false, 'vi')).toBe('đã quá hạn 2 ngày làm việc');
+    expect(answerDueWords({ at, workingDaysLeft: null, overdueWorkingDays: 2 }, false, 'en')).toBe('2 working days overdue');
+    expect(answerDueWords({ at, workingDaysLeft: null, overdueWorkingDays: 1 }, true, 'en')).toBe('answered 1 working day late');
+    expect(answerDueWords({ at, workingDaysLeft: null, overdueWorkingDays: null }, true, 'vi')).toBeNull();
+    expect(answerDueWords(null, false, 'vi')).toBeNull();
+  });
+});
