@@ -25,7 +25,7 @@ const calendars = new WeakMap<GraphQLContext, Map<string, Promise<WorkingCalenda
 
 function calendarFor(ctx: GraphQLContext, due: Date): Promise<WorkingCalendar> {
   let byYears = calendars.get(ctx);
-  if (!byYears) calendars.set(ctx, (byYears = new Map()));
+  if (!byYears) calendars.set(ctx, (byYears = new Map<string, Promise<WorkingCalendar>>()));
   const key = `${ctx.core.now().getUTCFullYear()}:${due.getUTCFullYear()}`;
   let calendar = byYears.get(key);
   if (!calendar) byYears.set(key, (calendar = loadAnswerDueCalendar(ctx.core, ctx.tenant, due)));
