@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   TENANT_MISMATCH: { status: 403, meaning: 'The API key belongs to another tenant than the one the request names.' },
   RATE_LIMITED: { status: 429, meaning: 'Too many calls; retry after the `retry-after` seconds.' },
   PERSISTED_QUERY_NOT_TRUSTED: { status: 400, meaning: 'An anonymous caller sent a document that is not among the trusted documents.' },
+  QUERY_TOO_COSTLY: { status: 400, meaning: 'The operation’s estimated cost is over the caller’s budget (anonymous callers have a smaller one than staff); `maximum` and `actual` say by how much.' },
   BAD_REQUEST: { status: 400, meaning: 'The request is malformed (body, parameters, or a query over WebSocket).' },
   BAD_USER_INPUT: { status: 400, meaning: 'A value of the request (variables, arguments) is refused before any resolver runs.' },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The GraphQL document does not parse.' },

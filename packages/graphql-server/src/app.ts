@@ -113,6 +113,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
       answers.plugin,
+      // Anonymous callers' cost budget and query rate limit (src/security/query-budget.ts).
+      security.queryBudget.plugin,
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -125,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST'],
-    context: (request) => answers.track(request, createContext(core, request)),
+    context: (request) => answers.track(request, security.queryBudget.track(request, createContext(core, request))),
   });
   registerHealthRoute(app, core);
   const operatorToken = options.operatorToken === undefined ? process.env.PAHT_OPERATOR_TOKEN : options.operatorToken;

@@ -8,6 +8,8 @@ export interface DocumentLimits {
   maxDepth: number;
   maxCost: number;
   maxTokens: number;
+  /** What each root field adds to the cost (`QueryLimits.rootFieldCost`). */
+  rootFieldCost?: number;
 }
 
 /** A text literal of the document holding U+0000 (`"\u0000"` decodes to one). */
@@ -35,6 +37,6 @@ export function documentLimits(limits: DocumentLimits): {
 } {
   return {
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [queryLimitsRule({ maxDepth: limits.maxDepth, maxCost: limits.maxCost }), noNulLiteralsRule],
+    validationRules: [queryLimitsRule({ maxDepth: limits.maxDepth, maxCost: limits.maxCost, rootFieldCost: limits.rootFieldCost }), noNulLiteralsRule],
   };
 }

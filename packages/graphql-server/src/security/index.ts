@@ -5,6 +5,7 @@ import { createSignInThrottle } from '../auth/sign-in-throttle.js';
 import { corsDelegator, TenantOrigins } from './cors-origins.js';
 import { attachGraphQLGuard, attachUploadLimit, PersistedQueryStore } from './graphql-guard.js';
 import { documentLimits } from './document-limits.js';
+import { createQueryBudget } from './query-budget.js';
 import { attachRateLimits, connectRateLimitRedis } from './rate-limits.js';
 import { attachRefusedPreflight } from './refused-preflight.js';
 import { attachRequestIdentity } from './request-identity.js';
@@ -27,14 +28,17 @@ export function createSecurity(core: CoreContext, options: SecurityOptions & { r
   const oidc = new OidcVerifier(resolved.oidc);
   const origins = new TenantOrigins(core, new Set(resolved.corsOrigins), !production);
   const persistedQueries = new PersistedQueryStore(resolved.trustedDocuments);
-  const { maxTokens } = resolved.queryLimits;
+  const { maxTokens, anonymousMaxCost, rootFieldCost } = resolved.queryLimits;
   const limits = documentLimits(resolved.queryLimits);
+  const queryBudget = createQueryBudget({ anonymousMaxCost, cost: { rootFieldCost } });
   return {
     options: resolved,
     /** @fastify/cors's `delegator`. */
     corsDelegator: corsDelegator(origins, resolved.tenantHosts),
     /** The document limits, as Apollo's `parseOptions` (token count) and `validationRules` (depth, cost, literals); the WebSocket server applies the same. */
     documentLimits: limits,
+    /** The anonymous callers' cost budget and query rate limit: Apollo's plugin and the context wrapper. */
+    queryBudget,
     /** Apollo's `persistedQueries`. */
     persistedQueries: { cache: persistedQueries },
     async attach(app: FastifyInstance): Promise<void> {
@@ -47,6 +51,7 @@ export function createSecurity(core: CoreContext, options: SecurityOptions & { r
       attachRequestIdentity(app, core, resolved.tenantHosts, oidc, resolved.apiKeyCacheMs, throttle);
       const limiter = resolved.rateLimits ? await attachRateLimits(app, { ...resolved.rateLimits, redis }) : null;
       if (limiter) attachUploadLimit(app, limiter);
+      queryBudget.limiter = limiter;
       attachGraphQLGuard(app, core, persistedQueries, limiter, maxTokens);
     },
   };

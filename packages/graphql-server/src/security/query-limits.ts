@@ -1,9 +1,12 @@
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValueNode,
@@ -24,7 +27,9 @@ import {
  * that of the connection it is in (`publicReports(first: 50) { ... on
  * ReportConnection { nodes { … } } }`), or the length of its `ids` list;
  * a literal, or `listCeiling` when given by a variable (validation cannot
- * see variables); else `defaultListSize`. Introspection fields (`__schema`,
+ * see variables); else `defaultListSize`. Each root field (every alias is
+ * one) adds `rootFieldCost`: it runs its own resolver and database
+ * transaction, where the time goes. Introspection fields (`__schema`,
  * `__type`) count for neither.
  */
 export interface QueryLimits {
@@ -34,6 +39,8 @@ export interface QueryLimits {
   defaultListSize?: number;
   /** Multiplier of a list field whose size comes from a variable. Default 100 (the API's largest page). */
   listCeiling?: number;
+  /** What each root field (aliases counted) adds to the cost: its own database transaction. Default 300. */
+  rootFieldCost?: number;
 }
 
 /** Which limit a refused document broke (in `extensions.limit` of its GRAPHQL_VALIDATION_FAILED error). */
@@ -44,6 +51,28 @@ interface TypeLike {
   ofType?: TypeLike;
   getFields?: () => Record<string, { type: TypeLike }>;
   toString(): string;
+}
+
+/** The schema as the cost walk reads it (either copy of graphql-js). */
+export interface SchemaLike {
+  getType(name: string): unknown;
+  getQueryType(): unknown;
+  getMutationType(): unknown;
+  getSubscriptionType(): unknown;
+}
+
+/** How a document is priced: the options of `QueryLimits` without the maxima, and the request's variables once known. */
+export interface CostOptions {
+  defaultListSize?: number;
+  listCeiling?: number;
+  rootFieldCost?: number;
+  /**
+   * The request's variables. Without them (validation, which runs once per
+   * document), a size given by a variable counts as `listCeiling`; with
+   * them, as the value sent (at most 10 × `listCeiling`), or
+   * `defaultListSize` when none is sent.
+   */
+  variables?: Readonly<Record<string, unknown>> | null;
 }
 
 const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
@@ -57,102 +86,135 @@ const namedType = (type: TypeLike): TypeLike => {
 /** Whether a field's type is a list (`[X]`, `[X]!`, …), read from its SDL spelling. */
 const isList = (type: TypeLike): boolean => String(type).startsWith('[');
 
-export function queryLimitsRule(limits: QueryLimits): (context: ValidationContext) => ASTVisitor {
-  const defaultListSize = limits.defaultListSize ?? 10;
-  const listCeiling = limits.listCeiling ?? 100;
+/**
+ * The depth and estimated cost of one operation of a document: every field
+ * costs 1, every root field `rootFieldCost` more (each alias is a field of
+ * its own), and a list multiplies the cost of its selection by its size
+ * (see the file's comment). Pure: the validation rule and the per-caller
+ * budget (`query-budget.ts`) share it.
+ */
+export function measureOperation(
+  schema: SchemaLike,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  options: CostOptions = {},
+): { depth: number; cost: number } {
+  const defaultListSize = options.defaultListSize ?? 10;
+  const listCeiling = options.listCeiling ?? 100;
+  const rootFieldCost = options.rootFieldCost ?? 300;
+  const variables = options.variables;
+  const clamp = (n: number) => Math.max(0, Math.min(Number.isFinite(n) ? Math.trunc(n) : 0, 10 * listCeiling));
+
+  /** A size given by a variable: the ceiling before the variables are known, then the value sent. */
+  const sizeOfVariable = (name: string, kind: 'size' | 'ids'): number => {
+    if (!variables) return listCeiling;
+    const value = variables[name];
+    if (value === undefined || value === null) return defaultListSize;
+    if (kind === 'ids') return Array.isArray(value) ? clamp(value.length) : 1;
+    return typeof value === 'number' ? clamp(value) : listCeiling;
+  };
 
   /** The size a field's arguments give (its page size, or its `ids` list's length), or undefined. */
   const sizeOf = (field: FieldNode): number | undefined => {
     for (const argument of field.arguments ?? []) {
       const value: ValueNode = argument.value;
       if (SIZE_ARGUMENTS.has(argument.name.value)) {
-        if (value.kind === Kind.INT) return Math.max(0, Math.min(Number(value.value), 10 * listCeiling));
-        if (value.kind === Kind.VARIABLE) return listCeiling;
+        if (value.kind === Kind.INT) return clamp(Number(value.value));
+        if (value.kind === Kind.VARIABLE) return sizeOfVariable(value.name.value, 'size');
       } else if (argument.name.value === 'ids') {
         if (value.kind === Kind.LIST) return value.values.length;
-        if (value.kind === Kind.VARIABLE) return listCeiling;
+        if (value.kind === Kind.VARIABLE) return sizeOfVariable(value.name.value, 'ids');
       }
     }
     return undefined;
   };
 
-  return (context) => {
-    const schema = context.getSchema() as unknown as { getType(name: string): TypeLike | undefined };
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
-    /** Depth and cost of a selection set on `parent` (null when unknown); fragments on the stack are not entered twice (cycles are another rule's error). */
-    const measure = (
-      set: SelectionSetNode,
-      parent: TypeLike | undefined,
-      stack: Set<string>,
-      connectionSize: number | undefined,
-    ): { depth: number; cost: number } => {
-      let depth = 0;
-      let cost = 0;
-      for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) {
-          const name = selection.name.value;
-          if (name.startsWith('__')) continue;
-          const definition = parent?.getFields?.()[name];
-          const list = definition !== undefined && isList(definition.type);
-          const size = sizeOf(selection);
-          let inner = { depth: 0, cost: 0 };
-          if (selection.selectionSet) {
-            // A connection's page size applies to the lists right inside it (nodes, edges).
-            inner = measure(selection.selectionSet, definition ? namedType(definition.type) : undefined, stack, list ? undefined : size);
-          }
-          const multiplier = list ? (size ?? connectionSize ?? defaultListSize) : 1;
-          depth = Math.max(depth, 1 + inner.depth);
-          cost += 1 + multiplier * inner.cost;
+  /** Depth and cost of a selection set on `parent` (null when unknown); fragments on the stack are not entered twice (cycles are another rule's error). */
+  const measure = (
+    set: SelectionSetNode,
+    parent: TypeLike | undefined,
+    stack: Set<string>,
+    connectionSize: number | undefined,
+    root: boolean,
+  ): { depth: number; cost: number } => {
+    let depth = 0;
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name.startsWith('__')) continue;
+        const definition = parent?.getFields?.()[name];
+        const list = definition !== undefined && isList(definition.type);
+        const size = sizeOf(selection);
+        let inner = { depth: 0, cost: 0 };
+        if (selection.selectionSet) {
+          // A connection's page size applies to the lists right inside it (nodes, edges).
+          inner = measure(selection.selectionSet, definition ? namedType(definition.type) : undefined, stack, list ? undefined : size, false);
+        }
+        const multiplier = list ? (size ?? connectionSize ?? defaultListSize) : 1;
+        depth = Math.max(depth, 1 + inner.depth);
+        cost += 1 + (root ? rootFieldCost : 0) + multiplier * inner.cost;
+      } else {
+        let typeName: string | undefined;
+        let inner: SelectionSetNode | undefined;
+        let innerStack = stack;
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          typeName = selection.typeCondition?.name.value;
+          inner = selection.selectionSet;
         } else {
-          let typeName: string | undefined;
-          let inner: SelectionSetNode | undefined;
-          let innerStack = stack;
-          if (selection.kind === Kind.INLINE_FRAGMENT) {
-            typeName = selection.typeCondition?.name.value;
-            inner = selection.selectionSet;
-          } else {
-            const fragment = fragments.get(selection.name.value);
-            if (!fragment || stack.has(fragment.name.value)) continue;
-            typeName = fragment.typeCondition.name.value;
-            inner = fragment.selectionSet;
-            innerStack = new Set(stack).add(fragment.name.value);
-          }
-          const m = measure(inner, typeName ? schema.getType(typeName) : parent, innerStack, connectionSize);
-          depth = Math.max(depth, m.depth);
-          cost += m.cost;
+          const fragment = fragments.get(selection.name.value);
+          if (!fragment || stack.has(fragment.name.value)) continue;
+          typeName = fragment.typeCondition.name.value;
+          inner = fragment.selectionSet;
+          innerStack = new Set(stack).add(fragment.name.value);
         }
+        const m = measure(inner, typeName ? (schema.getType(typeName) as TypeLike | undefined) : parent, innerStack, connectionSize, root);
+        depth = Math.max(depth, m.depth);
+        cost += m.cost;
       }
-      return { depth, cost };
-    };
-
-    const rootType = (operation: 'query' | 'mutation' | 'subscription'): TypeLike | undefined => {
-      const s = context.getSchema();
-      return (operation === 'query' ? s.getQueryType() : operation === 'mutation' ? s.getMutationType() : s.getSubscriptionType()) as TypeLike | undefined;
-    };
-
-    return {
-      OperationDefinition(node) {
-        const { depth, cost } = measure(node.selectionSet, rootType(node.operation), new Set(), undefined);
-        if (depth > limits.maxDepth) {
-          context.reportError(
-            new GraphQLError(`Truy vấn lồng quá sâu (${depth} > ${limits.maxDepth}) / The query is nested too deep: depth ${depth}, at most ${limits.maxDepth}`, {
-              nodes: [node],
-              extensions: { limit: QueryLimit.DEPTH, maximum: limits.maxDepth, actual: depth },
-            }),
-          );
-        }
-        if (cost > limits.maxCost) {
-          context.reportError(
-            new GraphQLError(`Truy vấn quá nặng (${cost} > ${limits.maxCost}) / The query costs too much: ${cost}, at most ${limits.maxCost}; ask for fewer items or fields`, {
-              nodes: [node],
-              extensions: { limit: QueryLimit.COST, maximum: limits.maxCost, actual: cost },
-            }),
-          );
-        }
-        return false;
-      },
-    };
+    }
+    return { depth, cost };
   };
+
+  const rootType = (
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType()
+  ) as TypeLike | undefined;
+  return measure(operation.selectionSet, rootType, new Set(), undefined, true);
+}
+
+/** The error of a document over the cost limit: Vietnamese, then English. */
+export const costMessage = (cost: number, maximum: number): string =>
+  `Truy vấn quá nặng (${cost} > ${maximum}) / The query costs too much: ${cost}, at most ${maximum}; ask for fewer items or fields`;
+
+export function queryLimitsRule(limits: QueryLimits): (context: ValidationContext) => ASTVisitor {
+  return (context) => ({
+    OperationDefinition(node) {
+      const schema = context.getSchema() as unknown as SchemaLike;
+      const { depth, cost } = measureOperation(schema, context.getDocument(), node, limits);
+      if (depth > limits.maxDepth) {
+        context.reportError(
+          new GraphQLError(`Truy vấn lồng quá sâu (${depth} > ${limits.maxDepth}) / The query is nested too deep: depth ${depth}, at most ${limits.maxDepth}`, {
+            nodes: [node],
+            extensions: { limit: QueryLimit.DEPTH, maximum: limits.maxDepth, actual: depth },
+          }),
+        );
+      }
+      if (cost > limits.maxCost) {
+        context.reportError(
+          new GraphQLError(costMessage(cost, limits.maxCost), {
+            nodes: [node],
+            extensions: { limit: QueryLimit.COST, maximum: limits.maxCost, actual: cost },
+          }),
+        );
+      }
+      return false;
+    },
+  });
 }

@@ -8,8 +8,12 @@ export interface RateLimitRule {
   perKey: number;
 }
 
-/** The public mutations that are rate limited, each a bucket of its own. */
-export type RateLimitedAction = 'signIn' | 'submitReport' | 'citizenReply' | 'uploads';
+/**
+ * The rate-limited actions, each a bucket of its own: public mutations,
+ * uploads, and `queries` (GraphQL queries of anonymous callers that reach
+ * execution, i.e. not answered from the public answer cache).
+ */
+export type RateLimitedAction = 'signIn' | 'submitReport' | 'citizenReply' | 'uploads' | 'queries';
 
 export interface RateLimitOptions {
   /** The window every rule counts in. Default 60 000 ms. */
@@ -28,8 +32,18 @@ export interface RateLimitOptions {
 export interface QueryLimitOptions {
   /** Deepest selection allowed (fragments expanded). Default 12. */
   maxDepth?: number;
-  /** Highest estimated cost (see `query-limits.ts`). Default 20 000: a full page of 100 reports with every field fits. */
+  /** Highest estimated cost of any document, staff's included, over HTTP and WebSocket (see `query-limits.ts`). Default 20 000: a full page of 100 reports with every field fits. */
   maxCost?: number;
+  /**
+   * Highest estimated cost of an operation run by an anonymous caller (no
+   * staff token; API keys included), priced with the request's variables
+   * (`query-budget.ts`). Default 2 500: about 50 ms of server time; a page
+   * of 100 public reports with a dozen fields fits (or 50 with the SDK's
+   * whole report fragment), nine aliased root fields do not.
+   */
+  anonymousMaxCost?: number;
+  /** What each root field (every alias is one) adds to the cost: its resolver's own database transaction. Default 300. */
+  rootFieldCost?: number;
   /** Tokens a document may have at most (graphql-js `maxTokens`). Default 5 000. */
   maxTokens?: number;
 }
@@ -78,6 +92,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitedAction, RateLimitRu
   submitReport: { perIp: 20, perKey: 600 },
   citizenReply: { perIp: 30, perKey: 600 },
   uploads: { perIp: 60, perKey: 1200 },
+  queries: { perIp: 600, perKey: 6000 },
 };
 
 /** `host=slug,host=slug` → a map of lower-case host names. */
@@ -123,7 +138,7 @@ export function resolveSecurityOptions(options: SecurityOptions, env: NodeJS.Pro
           rules: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.rules },
           signInPerAccount: options.rateLimits?.signInPerAccount ?? {},
         };
-  const queryLimits = { maxDepth: 12, maxCost: 20_000, maxTokens: 5000, ...options.queryLimits };
+  const queryLimits = { maxDepth: 12, maxCost: 20_000, anonymousMaxCost: 2500, rootFieldCost: 300, maxTokens: 5000, ...options.queryLimits };
   const apiKeyCacheMs = Math.max(0, options.apiKeyCacheMs ?? 5000);
   return { tenantHosts, oidc, corsOrigins, trustedDocuments: loadTrustedDocuments(options.trustedDocuments, env), rateLimits, queryLimits, apiKeyCacheMs };
 }
