@@ -53,7 +53,7 @@ export {
   statusesWhere,
   type StatusTraits,
 } from './reports/status-traits.js';
-export { RejectionReason, MAX_EXTENSION_MINUTES, type ReportCommand, type ReportCommandType } from './reports/report-commands.js';
+export { RejectionReason, ResolutionOutcome, MAX_EXTENSION_MINUTES, type ReportCommand, type ReportCommandType } from './reports/report-commands.js';
 export { TRANSITIONS, TransitionGuard, decideTransition, availableCommands, recordedEventType, type TransitionDecision, type TransitionSubject } from './reports/report-transitions.js';
 export { projectReport, type PendingStep, type ReportProjection } from './reports/report-projection.js';
 export type { ReportEventData, ReportEventRecord } from './reports/report-event.js';
@@ -197,6 +197,8 @@ export type {
 
 // KPIs
 export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { KPI_GROUP_BYS, periodKey, CHANNEL_LABELS } from './kpi/kpi-groups.js';
+export { reportFigures, reportStanding, ReportStanding, percentile, workingHoursBetween, type ReportFigures, type ReportKpiFacts } from './kpi/report-figures.js';
 export { areaName, englishAreaName, type AreaName } from './areas/area-names.js';
 
 // Exports (CSV / Excel): filters, columns and rows read in chunks

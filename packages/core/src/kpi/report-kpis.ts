@@ -3,49 +3,53 @@ import { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT } from '../calenda
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
-import { validationError } from '../errors.js';
+import { validationError, type FieldIssueInput } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
+import type { ResolutionOutcome } from '../reports/report-commands.js';
+import type { ReportStatus } from '../reports/report-status.js';
+import type { Channel } from '../reports/submit-input.js';
+import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
+import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
+import { reportFigures, type ReportFigures, type ReportKpiFacts } from './report-figures.js';
 
-export const KpiGroupBy = { TENANT: 'TENANT', UNIT: 'UNIT', CATEGORY: 'CATEGORY', AREA: 'AREA', MONTH: 'MONTH' } as const;
-export type KpiGroupBy = (typeof KpiGroupBy)[keyof typeof KpiGroupBy];
+export { KpiGroupBy } from './kpi-groups.js';
 
 export interface KpiQuery {
   /** First local day of the period, `YYYY-MM-DD` (tenant's time zone), inclusive. */
   from: string;
   /** Last local day of the period, inclusive. */
   to: string;
+  /** Default TENANT (one row). */
   groupBy?: KpiGroupBy;
   /** Count reports of private categories too (internal dashboards). Default false. */
   includePrivate?: boolean;
 }
 
 /**
- * Figures for reports submitted in the period, in their state now.
- * received = resolved + inProgress + rejected; resolved = onTime + overdue.
+ * Figures for the reports submitted in the period, in their state at
+ * `ctx.now()`. Every figure is defined in docs/kpis.md:
+ * received = resolvedOnTime + resolvedLate + notFixed + rejected + openWithinDeadline + openOverdue.
  */
-export interface KpiRow {
-  /** The group's key: unit/category id, area code, `YYYY-MM`, or the tenant id. */
+export interface KpiRow extends ReportFigures {
+  /** The group's key: unit/category id, area code, channel, period (`2023-09-28`, `2023-W39`, `2023-09`, `2023-Q3`, `2023`), or the tenant id. */
   key: string;
-  /** The unit's, category's or area's name in Vietnamese; null for months and the tenant. */
+  /** The unit's, category's, area's or channel's name in Vietnamese; null for periods and the tenant. */
   label: string | null;
   /** The same in English (the unit's or category's `nameEn`, the area's English name); null when there is none. */
   labelEn: string | null;
   /** For AREA rows: the commune or ward named by the key (null for reports without an area, or an unknown code). */
   area: AreaName | null;
-  received: number;
+  /** resolvedOnTime + resolvedLate ("closed – not fixed" is never resolved). */
   resolved: number;
+  /** Same as `resolvedOnTime` (kept for existing callers). */
   onTime: number;
+  /** Same as `resolvedLate`: answered after the deadline (kept for existing callers). */
   overdue: number;
+  /** Same as `openWithinDeadline` (đang xử lý): open and not yet overdue. */
   inProgress: number;
-  rejected: number;
-  /** Mean time from submission to the answer, in hours; null when none resolved. */
-  avgResolutionHours: number | null;
-  ratings: number;
-  /** Mean rating (1–5). */
-  avgRating: number | null;
-  /** Share of ratings of 4 or 5, from 0 to 1. */
-  satisfiedShare: number | null;
+  /** openWithinDeadline + openOverdue: not answered yet, not rejected. */
+  open: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,107 +57,146 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_DAY = EARLIEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
 const LATEST_DAY = LATEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
 
-function periodBounds(query: KpiQuery, timezone: string): { start: Date; end: Date } {
-  const issues = [];
-  if (!DATE.test(query.from)) issues.push({ path: 'from', message: 'must be a date YYYY-MM-DD' });
-  if (!DATE.test(query.to)) issues.push({ path: 'to', message: 'must be a date YYYY-MM-DD' });
-  if (issues.length) throw validationError(issues);
-  // Luxon, JavaScript and PostgreSQL disagree on years before 1900 (local mean time) and outside 1–9999.
+/** Checks the query; VALIDATION (nothing read) for a malformed or impossible day, a reversed range or an unknown grouping. */
+function checkQuery(query: KpiQuery, timezone: string): { start: Date; end: Date; groupBy: KpiGroupBy } {
+  const issues: FieldIssueInput[] = [];
   for (const key of ['from', 'to'] as const) {
-    if (query[key] < EARLIEST_DAY || query[key] > LATEST_DAY) issues.push({ path: key, message: `must be a day from ${EARLIEST_DAY} to ${LATEST_DAY}` });
+    const value: unknown = query[key];
+    if (typeof value !== 'string' || !DATE.test(value)) issues.push({ path: key, message: 'must be a date YYYY-MM-DD' });
+    // Luxon, JavaScript and PostgreSQL disagree on years before 1900 (local mean time) and outside 1–9999.
+    else if (value < EARLIEST_DAY || value > LATEST_DAY) issues.push({ path: key, message: `must be a day from ${EARLIEST_DAY} to ${LATEST_DAY}` });
   }
+  const groupBy = query.groupBy ?? KpiGroupBy.TENANT;
+  if (!KPI_GROUP_BYS.includes(groupBy)) issues.push({ path: 'groupBy', message: `must be one of ${KPI_GROUP_BYS.join(', ')}` });
   if (issues.length) throw validationError(issues);
   const start = DateTime.fromISO(query.from, { zone: timezone }).startOf('day');
   const end = DateTime.fromISO(query.to, { zone: timezone }).plus({ days: 1 }).startOf('day');
-  if (!start.isValid || !end.isValid || end <= start) throw validationError([{ path: 'to', message: 'must not be before from' }]);
-  return { start: start.toJSDate(), end: end.toJSDate() };
-}
-
-const NO_LABEL = { label: Prisma.sql`NULL::text`, labelEn: Prisma.sql`NULL::text` };
-
-/** The group's key and, for units and categories, their names (areas are named from the address database). */
-function groupExpression(groupBy: KpiGroupBy, timezone: string): { key: Prisma.Sql; label: Prisma.Sql; labelEn: Prisma.Sql } {
-  switch (groupBy) {
-    case 'UNIT':
-      return { key: Prisma.sql`COALESCE(r.unit_id::text, '')`, label: Prisma.sql`MAX(u.name)`, labelEn: Prisma.sql`MAX(u.name_en)` };
-    case 'CATEGORY':
-      return { key: Prisma.sql`COALESCE(r.category_id::text, '')`, label: Prisma.sql`MAX(c.name)`, labelEn: Prisma.sql`MAX(c.name_en)` };
-    case 'AREA':
-      return { key: Prisma.sql`COALESCE(r.area_code, '')`, ...NO_LABEL };
-    case 'MONTH':
-      return { key: Prisma.sql`to_char(r.submitted_at AT TIME ZONE ${timezone}, 'YYYY-MM')`, ...NO_LABEL };
-    default:
-      return { key: Prisma.sql`r.tenant_id::text`, ...NO_LABEL };
-  }
+  if (!start.isValid) issues.push({ path: 'from', message: 'must be a real day' });
+  if (!end.isValid) issues.push({ path: 'to', message: 'must be a real day' });
+  if (issues.length) throw validationError(issues);
+  if (end <= start) throw validationError([{ path: 'to', message: 'must not be before from' }]);
+  return { start: start.toJSDate(), end: end.toJSDate(), groupBy };
 }
 
 interface RawRow {
-  key: string;
-  label: string | null;
-  label_en: string | null;
-  received: bigint | number;
-  resolved: bigint | number;
-  on_time: bigint | number;
-  overdue: bigint | number;
-  rejected: bigint | number;
-  avg_hours: number | null;
-  ratings: bigint | number;
-  avg_rating: number | null;
-  satisfied: bigint | number;
+  submitted_at: Date;
+  status: ReportStatus;
+  resolved_at: Date | null;
+  resolved_on_time: boolean | null;
+  resolution_outcome: ResolutionOutcome | null;
+  due_at: Date | null;
+  answer_due_at: Date | null;
+  updated_at: Date;
+  rating: number | null;
+  classified: boolean;
+  returned: boolean;
+  reopened: boolean;
+  unit_id: string | null;
+  unit_name: string | null;
+  unit_name_en: string | null;
+  category_id: string | null;
+  category_name: string | null;
+  category_name_en: string | null;
+  area_code: string | null;
+  channel: Channel;
 }
 
-/** Report KPIs of one tenant for a period, overall or per unit, category, area or month. */
+interface Group {
+  key: string;
+  label: string | null;
+  labelEn: string | null;
+  area: AreaName | null;
+  facts: ReportKpiFacts[];
+}
+
+function groupOf(row: RawRow, groupBy: KpiGroupBy, tenantId: string, timezone: string): Omit<Group, 'facts'> {
+  const none = { label: null, labelEn: null, area: null };
+  switch (groupBy) {
+    case 'UNIT':
+      return { key: row.unit_id ?? '', label: row.unit_name, labelEn: row.unit_name_en, area: null };
+    case 'CATEGORY':
+      return { key: row.category_id ?? '', label: row.category_name, labelEn: row.category_name_en, area: null };
+    case 'AREA': {
+      const area = row.area_code ? areaName(row.area_code) : null;
+      return { key: row.area_code ?? '', label: area?.name ?? null, labelEn: area?.nameEn ?? null, area };
+    }
+    case 'CHANNEL': {
+      const [label, labelEn] = CHANNEL_LABELS[row.channel];
+      return { key: row.channel, label, labelEn, area: null };
+    }
+    case 'TENANT':
+      return { key: tenantId, ...none };
+    default:
+      return { key: periodKey(groupBy, row.submitted_at, timezone), ...none };
+  }
+}
+
+/**
+ * Report KPIs of one tenant for a period (the reports submitted from `from`
+ * to `to`, local days), overall or per unit (the unit holding the report
+ * now), category, area, channel, day, ISO week, month, quarter or year;
+ * rows in key order. Handling times are in working hours of the tenant's
+ * calendar.
+ */
 export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
   const tenant = await findTenantById(ctx, tenantId);
-  const { start, end } = periodBounds(query, tenant.timezone);
-  const groupBy = query.groupBy ?? 'TENANT';
-  const group = groupExpression(groupBy, tenant.timezone);
+  const { start, end, groupBy } = checkQuery(query, tenant.timezone);
+  const now = ctx.now();
   const privacy = query.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`;
-  const rows = await withTenant(ctx.db, tenantId, (tx) =>
-    tx.$queryRaw<RawRow[]>`
-      SELECT ${group.key} AS key,
-             ${group.label} AS label,
-             ${group.labelEn} AS label_en,
-             COUNT(*) AS received,
-             COUNT(r.resolved_on_time) AS resolved,
-             COUNT(*) FILTER (WHERE r.resolved_on_time) AS on_time,
-             COUNT(*) FILTER (WHERE r.resolved_on_time = false) AS overdue,
-             COUNT(*) FILTER (WHERE r.status = 'REJECTED') AS rejected,
-             (AVG(EXTRACT(EPOCH FROM (r.resolved_at - r.submitted_at))) FILTER (WHERE r.resolved_on_time IS NOT NULL) / 3600)::float8 AS avg_hours,
-             COUNT(r.rating) AS ratings,
-             AVG(r.rating)::float8 AS avg_rating,
-             COUNT(*) FILTER (WHERE r.rating >= 4) AS satisfied
+  const { rows, calendar } = await withTenant(ctx.db, tenantId, async (tx) => {
+    const rows = await tx.$queryRaw<RawRow[]>`
+      SELECT r.submitted_at, r.status::text AS status, r.resolved_at, r.resolved_on_time, r.resolution_outcome::text AS resolution_outcome,
+             r.due_at, r.answer_due_at, r.updated_at, r.rating, r.unit_id::text AS unit_id, u.name AS unit_name, u.name_en AS unit_name_en,
+             r.category_id::text AS category_id, c.name AS category_name, c.name_en AS category_name_en, r.area_code, r.channel::text AS channel,
+             COALESCE(e.classified, false) AS classified, COALESCE(e.returned, false) AS returned, COALESCE(e.reopened, false) AS reopened
         FROM reports r
         LEFT JOIN units u ON u.id = r.unit_id
         LEFT JOIN categories c ON c.id = r.category_id
+        LEFT JOIN LATERAL (
+          SELECT bool_or(ev.type = 'CLASSIFY') AS classified, bool_or(ev.type = 'RETURN') AS returned, bool_or(ev.type = 'REOPEN') AS reopened
+            FROM report_events ev
+           WHERE ev.report_id = r.id AND ev.type IN ('CLASSIFY', 'RETURN', 'REOPEN')
+        ) e ON true
        WHERE r.tenant_id = ${tenantId}::uuid
          AND r.submitted_at >= ${start} AND r.submitted_at < ${end}
-         ${privacy}
-       GROUP BY 1
-       ORDER BY 1`,
-  );
-  return rows.map((r) => {
-    const n = (v: bigint | number) => Number(v);
-    const received = n(r.received);
-    const resolved = n(r.resolved);
-    const rejected = n(r.rejected);
-    const ratings = n(r.ratings);
-    const area = groupBy === 'AREA' && r.key ? areaName(r.key) : null;
+         ${privacy}`;
+    const resolved = rows.flatMap((r) => (r.resolved_at ? [r.resolved_at] : []));
+    const latest = resolved.reduce((a, b) => (b > a ? b : a), start);
+    const calendar = await loadTenantCalendar(tx, tenant, yearsAround(start, latest));
+    return { rows, calendar };
+  });
+
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    const g = groupOf(row, groupBy, tenant.id, tenant.timezone);
+    let group = groups.get(g.key);
+    if (!group) groups.set(g.key, (group = { ...g, facts: [] }));
+    group.facts.push({
+      submittedAt: row.submitted_at,
+      status: row.status,
+      resolvedAt: row.resolved_at,
+      resolvedOnTime: row.resolved_on_time,
+      resolutionOutcome: row.resolution_outcome,
+      dueAt: row.due_at,
+      answerDueAt: row.answer_due_at,
+      updatedAt: row.updated_at,
+      rating: row.rating,
+      classified: row.classified,
+      returned: row.returned,
+      reopened: row.reopened,
+    });
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return ordered.map(({ facts, ...g }) => {
+    const f = reportFigures(facts, now, calendar);
     return {
-      key: r.key,
-      label: area ? area.name : r.label,
-      labelEn: area ? area.nameEn : r.label_en,
-      area,
-      received,
-      resolved,
-      onTime: n(r.on_time),
-      overdue: n(r.overdue),
-      inProgress: received - resolved - rejected,
-      rejected,
-      avgResolutionHours: r.avg_hours === null ? null : Math.round(r.avg_hours * 10) / 10,
-      ratings,
-      avgRating: r.avg_rating === null ? null : Math.round(r.avg_rating * 100) / 100,
-      satisfiedShare: ratings === 0 ? null : n(r.satisfied) / ratings,
+      ...g,
+      ...f,
+      resolved: f.resolvedOnTime + f.resolvedLate,
+      onTime: f.resolvedOnTime,
+      overdue: f.resolvedLate,
+      inProgress: f.openWithinDeadline,
+      open: f.openWithinDeadline + f.openOverdue,
     };
   });
 }

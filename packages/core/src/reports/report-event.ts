@@ -1,3 +1,4 @@
+import type { ResolutionOutcome } from './report-commands.js';
 import type { ReportEventType, ReportStatus } from './report-status.js';
 
 /** Payload of a timeline event; which keys are set depends on the type. */
@@ -17,6 +18,8 @@ export interface ReportEventData {
   fromUnitId?: string;
   /** EXTEND approving a REQUEST_EXTENSION, RESOLVE approving a DRAFT_ANSWER: the step approved. */
   approvedSeq?: number;
+  /** RESOLVE, DRAFT_ANSWER: NOT_FIXED for "closed – not fixed" (absent: FIXED). */
+  outcome?: ResolutionOutcome;
   /** DRAFT_ANSWER through an answer link: the link's id (a link drafts once). */
   linkId?: string;
 }

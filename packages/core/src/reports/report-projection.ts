@@ -1,3 +1,4 @@
+import type { ResolutionOutcome } from './report-commands.js';
 import type { ReportEventRecord } from './report-event.js';
 import type { ReportStatus } from './report-status.js';
 
@@ -11,6 +12,8 @@ export interface ReportProjection {
   rating: number | null;
   ratingComment: string | null;
   resolvedAt: Date | null;
+  /** How the latest answer ends the report (FIXED, or NOT_FIXED: "closed – not fixed"); null while unanswered or reopened. */
+  resolutionOutcome: ResolutionOutcome | null;
   closedAt: Date | null;
   updatedAt: Date;
   version: number;
@@ -32,6 +35,8 @@ export interface PendingStep {
   reason: string | null;
   extensionMinutes?: number;
   answer?: string;
+  /** A draft answer's outcome, when NOT_FIXED. */
+  outcome?: ResolutionOutcome;
   linkId?: string;
 }
 
@@ -44,6 +49,7 @@ const pending = (e: ReportEventRecord): PendingStep => ({
   reason: e.reason,
   ...(e.data.extensionMinutes !== undefined ? { extensionMinutes: e.data.extensionMinutes } : {}),
   ...(e.data.answer !== undefined ? { answer: e.data.answer } : {}),
+  ...(e.data.outcome !== undefined ? { outcome: e.data.outcome } : {}),
   ...(e.data.linkId !== undefined ? { linkId: e.data.linkId } : {}),
 });
 
@@ -63,6 +69,7 @@ export function projectReport(events: readonly ReportEventRecord[]): ReportProje
     rating: null,
     ratingComment: null,
     resolvedAt: null,
+    resolutionOutcome: null,
     closedAt: null,
     updatedAt: first.at,
     version: 0,
@@ -113,10 +120,12 @@ export function projectReport(events: readonly ReportEventRecord[]): ReportProje
       case 'RESOLVE':
         p.answer = e.data.answer ?? null;
         p.resolvedAt = e.at;
+        p.resolutionOutcome = e.data.outcome ?? 'FIXED';
         p.pendingExtension = p.pendingAnswer = null;
         break;
       case 'REOPEN':
         p.resolvedAt = null;
+        p.resolutionOutcome = null;
         p.closedAt = null;
         if (e.data.rating !== undefined) p.rating = e.data.rating;
         break;

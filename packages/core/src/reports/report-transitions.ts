@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../auth/actor.js';
 import { DomainError, DomainErrorCode, validationError, type FieldIssueInput } from '../errors.js';
-import { MAX_EXTENSION_MINUTES, RejectionReason, type ReportCommand, type ReportCommandType } from './report-commands.js';
+import { MAX_EXTENSION_MINUTES, RejectionReason, ResolutionOutcome, type ReportCommand, type ReportCommandType } from './report-commands.js';
 import { ReportStatus, type ReportEventType } from './report-status.js';
 import { isUuid } from '../ids.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
@@ -47,6 +47,11 @@ interface TransitionRule {
  * (a hop); an officer REQUESTs an EXTENSION the unit leader approves (an
  * EXTEND) or refuses; an officer's DRAFT_ANSWER (or an answer link's) awaits
  * the unit leader, who approves it (a RESOLVE) or sends it back.
+ *
+ * An answer (RESOLVE, DRAFT_ANSWER) has an outcome (`ResolutionOutcome`):
+ * FIXED by default, or NOT_FIXED ("closed – not fixed") with a required
+ * reason. Either way the report is RESOLVED and goes on to PUBLISH and
+ * RATE or REOPEN; only the KPIs tell the two apart.
  */
 export const TRANSITIONS: Readonly<Record<ReportCommandType, TransitionRule>> = {
   CLASSIFY: { from: [S.SUBMITTED], to: S.CLASSIFIED, roles: ['IOC_OPERATOR'] },
@@ -132,6 +137,10 @@ function checkInput(command: ReportCommand): FieldIssueInput[] {
     case 'RESOLVE':
     case 'DRAFT_ANSWER':
       text('answer', command.answer, true);
+      if (command.outcome !== undefined && !Object.values(ResolutionOutcome).includes(command.outcome))
+        issues.push({ path: 'outcome', message: 'must be FIXED or NOT_FIXED' });
+      // Closed – not fixed: the unit says why it cannot or will not act.
+      if (command.outcome === ResolutionOutcome.NOT_FIXED) text('reason', command.reason, true);
       break;
     case 'REFUSE_EXTENSION':
     case 'SEND_BACK_ANSWER':

@@ -79,7 +79,9 @@ export async function transitionReport(
       actorRole: actor.role,
       at: now,
       // An approved extension tells the citizen the officer's reason unless the leader gave one.
-      reason: decision.reason ?? (command.type === 'APPROVE_EXTENSION' ? (held.pendingExtension?.reason ?? null) : null),
+      // An approved "not fixed" answer keeps the draft's reason (why the unit cannot act) unless the leader gives one.
+      reason: decision.reason ?? (command.type === 'APPROVE_EXTENSION' ? (held.pendingExtension?.reason ?? null) : null)
+        ?? (command.type === 'APPROVE_ANSWER' && held.pendingAnswer?.outcome === 'NOT_FIXED' ? held.pendingAnswer.reason : null),
       data,
     };
     const timeline = [...before, event];
@@ -96,6 +98,7 @@ export async function transitionReport(
         rating: projection.rating,
         ratingComment: projection.ratingComment,
         resolvedAt: projection.resolvedAt,
+        resolutionOutcome: projection.resolutionOutcome,
         closedAt: projection.closedAt,
         updatedAt: projection.updatedAt,
         version: projection.version,
@@ -161,9 +164,13 @@ async function eventData(tx: TenantTx, command: ReportCommand, reportId: string,
       return { extensionMinutes: held.pendingExtension?.extensionMinutes ?? 0, approvedSeq: held.pendingExtension?.seq ?? 0 };
     case 'RESOLVE':
     case 'DRAFT_ANSWER':
-      return { answer: command.answer.trim() };
+      return { answer: command.answer.trim(), ...(command.outcome === 'NOT_FIXED' ? { outcome: command.outcome } : {}) };
     case 'APPROVE_ANSWER':
-      return { answer: held.pendingAnswer?.answer ?? '', approvedSeq: held.pendingAnswer?.seq ?? 0 };
+      return {
+        answer: held.pendingAnswer?.answer ?? '',
+        approvedSeq: held.pendingAnswer?.seq ?? 0,
+        ...(held.pendingAnswer?.outcome === 'NOT_FIXED' ? { outcome: held.pendingAnswer.outcome } : {}),
+      };
     case 'RATE':
       return { rating: command.rating, ...(command.comment?.trim() ? { comment: command.comment.trim() } : {}) };
     case 'REOPEN':

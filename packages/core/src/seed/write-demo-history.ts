@@ -77,6 +77,7 @@ export async function writeDemoHistory(ctx: CoreContext, input: WriteDemoHistory
       dueAt: sla.current?.dueAt ?? sla.resolution?.dueAt ?? null,
       answerDueAt: sla.answerDueAt,
       resolvedAt: projection.resolvedAt,
+      resolutionOutcome: projection.resolutionOutcome,
       closedAt: projection.closedAt,
       resolvedOnTime: sla.outcome === 'ON_TIME' ? true : sla.outcome === 'OVERDUE' ? false : null,
       answer: projection.answer,

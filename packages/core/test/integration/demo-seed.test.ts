@@ -20,7 +20,10 @@ describe('the demo seed', () => {
   it('reproduces Quảng Trị’s published figures from the KPI query', async () => {
     const qt = await findTenantBySlug(ctx, 'quang-tri');
     const [all] = await reportKpis(ctx, qt.id, { from: '2021-05-01', to: '2023-09-28', includePrivate: true });
-    expect(all).toMatchObject({ received: 637, resolved: 629, onTime: 419, overdue: 210, inProgress: 8, rejected: 0 });
+    // "8 in progress" as published: not answered at the period's end (open within the deadline or already overdue).
+    expect(all).toMatchObject({ received: 637, resolved: 629, resolvedOnTime: 419, resolvedLate: 210, open: 8, rejected: 0, notFixed: 0 });
+    expect(all).toMatchObject({ onTime: 419, overdue: 210 });
+    expect(all!.openWithinDeadline + all!.openOverdue).toBe(8);
   });
 
   it('has Quảng Trị’s 44 handling units besides the IOC, each with a current leader and staff focal point', async () => {
@@ -42,7 +45,7 @@ describe('the demo seed', () => {
     const cl = await findTenantBySlug(ctx, 'cao-lanh');
     const [all] = await reportKpis(ctx, cl.id, { from: '2021-01-01', to: '2026-12-31', includePrivate: true });
     expect(all?.received).toBe(1000);
-    expect(all?.inProgress).toBe(0);
+    expect(all?.open).toBe(0);
     expect(all?.resolved).toBe(1000);
     expect(all?.satisfiedShare).toBeCloseTo(0.92, 5);
   });
@@ -50,14 +53,33 @@ describe('the demo seed', () => {
   it('breaks the figures down per unit and per month consistently with the total', async () => {
     const qt = await findTenantBySlug(ctx, 'quang-tri');
     const q = { from: '2021-05-01', to: '2023-09-28', includePrivate: true } as const;
-    for (const groupBy of ['UNIT', 'CATEGORY', 'AREA', 'MONTH'] as const) {
+    const [all] = await reportKpis(ctx, qt.id, q);
+    for (const groupBy of ['UNIT', 'CATEGORY', 'AREA', 'CHANNEL', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const) {
       const rows = await reportKpis(ctx, qt.id, { ...q, groupBy });
       expect(rows.reduce((a, r) => a + r.received, 0)).toBe(637);
       expect(rows.reduce((a, r) => a + r.onTime, 0)).toBe(419);
+      for (const key of ['classified', 'returned', 'reopened', 'openOverdue', 'openWithinDeadline', 'ratings', 'published'] as const) {
+        expect(rows.reduce((a, r) => a + r[key], 0), `${groupBy} ${key}`).toBe(all![key]);
+      }
+      for (const r of rows) {
+        expect(r.resolvedOnTime + r.resolvedLate + r.notFixed + r.rejected + r.openWithinDeadline + r.openOverdue).toBe(r.received);
+      }
     }
+    expect((await reportKpis(ctx, qt.id, { ...q, groupBy: 'YEAR' })).map((r) => r.key)).toEqual(['2021', '2022', '2023']);
+    expect((await reportKpis(ctx, qt.id, { ...q, groupBy: 'QUARTER' }))[0]?.key).toBe('2021-Q2');
+    const channels = await reportKpis(ctx, qt.id, { ...q, groupBy: 'CHANNEL' });
+    expect(channels.find((r) => r.key === 'HOTLINE_1022')).toMatchObject({ label: 'Đường dây nóng 1022', labelEn: 'Hotline 1022' });
     const months = await reportKpis(ctx, qt.id, { ...q, groupBy: 'MONTH' });
     expect(months[0]?.key).toBe('2021-05');
     expect(months.at(-1)?.key).toBe('2023-09');
+  });
+
+  it('measures handling time in working hours: the median within the 90th percentile, both below wall-clock time', async () => {
+    const qt = await findTenantBySlug(ctx, 'quang-tri');
+    const [all] = await reportKpis(ctx, qt.id, { from: '2021-05-01', to: '2023-09-28', includePrivate: true });
+    expect(all!.medianHandlingHours).toBeGreaterThan(0);
+    expect(all!.medianHandlingHours!).toBeLessThanOrEqual(all!.p90HandlingHours!);
+    expect(all!.medianHandlingHours!).toBeLessThan(all!.avgResolutionHours!);
   });
 
   it('is idempotent: a second run writes nothing', async () => {
