@@ -10,6 +10,7 @@ import { formatError } from './errors/format-error.js';
 import { handleHttpError } from './errors/http-error-handler.js';
 import { requestLogSerializer } from './errors/redact.js';
 import { registerHealthRoute } from './http/health-route.js';
+import { registerReadinessRoute } from './http/readiness-route.js';
 import { registerOperatorRoutes } from './operator/operator-routes.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
@@ -48,6 +49,8 @@ export interface BuildAppOptions extends SecurityOptions {
   trustProxy?: boolean | string | string[];
   /** Run operations with graphql-jit (src/execution). Default true, unless `PAHT_GRAPHQL_JIT=0`. */
   jit?: boolean;
+  /** How long each check of `GET /readyz` (database, Redis) may take. Default `PAHT_READY_TIMEOUT_MS`, else 1 000 ms. */
+  readinessTimeoutMs?: number;
   /** Serve public reads from the public answer cache (src/cache). Default true. */
   cache?: boolean;
   /** SLA warnings and breaches (src/alerts): the `sla-alerts` job every `intervalMs` once listening (default 60 s; 0: no schedule, `app.slaAlerts.tick()` only). Same as `jobs.intervals['sla-alerts']`, which wins. */
@@ -72,7 +75,7 @@ export interface BuildAppOptions extends SecurityOptions {
 
 /**
  * The HTTP application, ready but not listening: `POST/GET /graphql`,
- * `GET /healthz`. Closing it stops Apollo and drains open requests.
+ * `GET /healthz` (alive), `GET /readyz` (database and Redis answer). Closing it stops Apollo and drains open requests.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { core } = options;
@@ -130,11 +133,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     context: (request) => answers.track(request, security.queryBudget.track(request, createContext(core, request))),
   });
   registerHealthRoute(app, core);
+  const redisUrl = options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl;
+  registerReadinessRoute(app, core, { redisUrl, timeoutMs: options.readinessTimeoutMs });
   const operatorToken = options.operatorToken === undefined ? process.env.PAHT_OPERATOR_TOKEN : options.operatorToken;
   if (operatorToken) registerOperatorRoutes(app, core, operatorToken);
   await app.register(uploadsPlugin, { ...options.uploads, core, dir: options.uploadsDir, storage: options.uploadStorage });
   await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
-  const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
   attachLiveUpdates(app, core, schema, { redisUrl, documentLimits: security.documentLimits });
   const slaInterval = options.slaAlerts?.intervalMs === undefined ? {} : { 'sla-alerts': options.slaAlerts.intervalMs };
   const jobs = attachJobs(app, core, { ...options.jobs, intervals: { ...slaInterval, ...options.jobs?.intervals } });
