@@ -259,6 +259,8 @@ export { addWorkingDays, workingDayMinutes } from './deadlines/working-days.js';
 export { answerDueOf, loadAnswerDueCalendar, type AnswerDue } from './deadlines/answer-due.js';
 export { deadlineSettingsSchema, type DeadlineSettings } from './tenants/tenant-settings-schema.js';
 export { workflowSettingsSchema } from './tenants/tenant-settings-schema.js';
+export { monthlyReportSettingsSchema, type MonthlyReportSettings } from './tenants/tenant-settings-schema.js';
+export { monthlyReportDedupeKey, monthlyReportDue, monthlyReportExportId, monthlyReportMail, type MonthlyReportPeriod } from './exports/monthly-report.js';
 
 // Persistence
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';

@@ -117,6 +117,21 @@ export const workflowSettingsSchema = z.object({
   answerApproval: z.boolean().default(false),
 });
 
+/** The monthly KPI report by e-mail (docs/exports.md, "Monthly reports"). */
+export const monthlyReportSettingsSchema = z.object({
+  /**
+   * Who gets last month's KPI summary, e-mailed on the first working day of
+   * each month (the tenant's calendar) with a signed link to the Excel
+   * file. Default none: no report is made. At most 20 addresses.
+   */
+  recipients: z
+    .array(z.email('must be an e-mail address').max(254).transform((e) => e.toLowerCase()))
+    .max(20, 'must be at most 20 addresses')
+    .default([])
+    .transform((emails) => [...new Set(emails)]),
+});
+export type MonthlyReportSettings = z.output<typeof monthlyReportSettingsSchema>;
+
 /**
  * A tenant's settings (the `tenants.settings` JSON): the one declaration
  * every reader and writer goes through. Read once when the tenant is
@@ -142,6 +157,8 @@ export const tenantSettingsSchema = z.object({
   deadlines: deadlineSettingsSchema.prefault({}),
   /** The unit queue's rules: whether officers' answers need the unit leader's approval. Default: they do not. */
   workflow: workflowSettingsSchema.prefault({}),
+  /** The monthly KPI report by e-mail: its recipients. Default none (no report). */
+  monthlyReport: monthlyReportSettingsSchema.optional(),
 });
 
 /** Settings as every reader sees them: parsed, defaults applied. */
