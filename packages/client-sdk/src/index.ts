@@ -78,6 +78,7 @@ export {
 export { attachmentUrl } from './helpers/attachment-url.js';
 export { listMyNotifications, unreadNotificationCount, markNotificationsRead, watchMyNotifications } from './helpers/notifications.js';
 export { requestExport, exportJob } from './helpers/exports.js';
+export { unitLeagueTable, reportStages } from './helpers/kpi-stages.js';
 export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
 export { listTriageReports, suggestClassification, findPossibleDuplicates, mergeReport, nearbyReports, supportReport } from './helpers/triage.js';
 export {

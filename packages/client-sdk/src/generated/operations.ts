@@ -201,9 +201,14 @@ export type FocalRole = typeof FocalRole[keyof typeof FocalRole];
 export const KpiGroupBy = {
   AREA: 'AREA',
   CATEGORY: 'CATEGORY',
+  CHANNEL: 'CHANNEL',
+  DAY: 'DAY',
   MONTH: 'MONTH',
+  QUARTER: 'QUARTER',
   TENANT: 'TENANT',
-  UNIT: 'UNIT'
+  UNIT: 'UNIT',
+  WEEK: 'WEEK',
+  YEAR: 'YEAR'
 } as const;
 
 export type KpiGroupBy = typeof KpiGroupBy[keyof typeof KpiGroupBy];
@@ -344,6 +349,13 @@ export type ReporterInput = {
   phone: string;
 };
 
+/** How an answer ends a report: FIXED, or NOT_FIXED (“closed – not fixed”: the unit cannot or will not act; a reason is required). NOT_FIXED is never counted as resolved. */
+export const ResolutionOutcome = {
+  FIXED: 'FIXED',
+  NOT_FIXED: 'NOT_FIXED'
+} as const;
+
+export type ResolutionOutcome = typeof ResolutionOutcome[keyof typeof ResolutionOutcome];
 /** WORKING: working minutes of the tenant calendar. CALENDAR: elapsed minutes. */
 export const SlaClock = {
   CALENDAR: 'CALENDAR',
@@ -435,6 +447,17 @@ export const StaffRole = {
 } as const;
 
 export type StaffRole = typeof StaffRole[keyof typeof StaffRole];
+/** What ended a stage: ASSIGN (the IOC routed it), REJECT, RETURN (sent back: wrong unit), FORWARD (to a sub-unit), RESOLVE (answered), NOT_FIXED (closed – not fixed). */
+export const StageEnd = {
+  ASSIGN: 'ASSIGN',
+  FORWARD: 'FORWARD',
+  NOT_FIXED: 'NOT_FIXED',
+  REJECT: 'REJECT',
+  RESOLVE: 'RESOLVE',
+  RETURN: 'RETURN'
+} as const;
+
+export type StageEnd = typeof StageEnd[keyof typeof StageEnd];
 /** A new report. Text fields are checked by the server, which answers with a ValidationError naming the fields. */
 export type SubmitReportInput = {
   address?: string | null | undefined;
@@ -822,7 +845,7 @@ export type TrackReportQueryVariables = Exact<{
 export type TrackReportQuery = { trackReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TrackedReport', access: ReportAccess, actions: Array<ReportEventType>, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }
+    | { __typename: 'TrackedReport', access: ReportAccess, actions: Array<ReportEventType>, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }
    };
 
 export type RateReportMutationVariables = Exact<{
@@ -838,7 +861,7 @@ export type RateReportMutation = { rateReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -855,7 +878,7 @@ export type ReopenReportMutation = { reopenReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -871,7 +894,7 @@ export type ProvideInfoMutation = { provideInfo:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1010,7 +1033,7 @@ export type CategoryFieldsFragment = { id: string, code: string, name: string, n
 
 export type UnitFieldsFragment = { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null };
 
-export type TimelineEntryFieldsFragment = { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null };
+export type TimelineEntryFieldsFragment = { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null };
 
 export type ReportAnswerFieldsFragment = { seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null };
 
@@ -1022,9 +1045,9 @@ export type ReportPageFieldsFragment = { edges: Array<{ cursor: string, node: { 
 
 export type AttachmentFieldsFragment = { id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean };
 
-export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null };
+export type ReportFieldsFragment = { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null };
 
-export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null };
+export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null };
 
 export type ReportChangeFieldsFragment = { reportId: string, trackingCode: string, type: ReportEventType, seq: number, status: ReportStatus, unitId: string | null, previousUnitId: string | null, at: string };
 
@@ -1040,13 +1063,65 @@ export type KpisFieldsFragment =
   | KpisFields_ValidationError_Fragment
 ;
 
+export type LeagueRowFieldsFragment = { holder: string, unitId: string | null, name: string | null, nameEn: string | null, rank: number | null, reports: number, completed: number, medianHours: number | null, onTime: number, late: number, onTimeShare: number | null, reopened: number, notFixed: number, score: number | null, routed: number, bounced: number, bounceRate: number | null, received: number, returned: number };
+
+export type UnitLeagueTableQueryVariables = Exact<{
+  from: string;
+  to: string;
+  minReports?: number | null | undefined;
+}>;
+
+
+export type UnitLeagueTableQuery = { unitLeagueTable:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'LeagueTable', minReports: number, ranked: Array<{ holder: string, unitId: string | null, name: string | null, nameEn: string | null, rank: number | null, reports: number, completed: number, medianHours: number | null, onTime: number, late: number, onTimeShare: number | null, reopened: number, notFixed: number, score: number | null, routed: number, bounced: number, bounceRate: number | null, received: number, returned: number }>, unranked: Array<{ holder: string, unitId: string | null, name: string | null, nameEn: string | null, rank: number | null, reports: number, completed: number, medianHours: number | null, onTime: number, late: number, onTimeShare: number | null, reopened: number, notFixed: number, score: number | null, routed: number, bounced: number, bounceRate: number | null, received: number, returned: number }>, ioc: { holder: string, unitId: string | null, name: string | null, nameEn: string | null, rank: number | null, reports: number, completed: number, medianHours: number | null, onTime: number, late: number, onTimeShare: number | null, reopened: number, notFixed: number, score: number | null, routed: number, bounced: number, bounceRate: number | null, received: number, returned: number } | null, hops: Array<{ depth: number, stages: number, medianHours: number | null }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, code: FieldIssueCode, message: string }> }
+   };
+
+export type ReportStagesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReportStagesQuery = { reportStages:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReportStages', reportId: string, trackingCode: string, stages: Array<{ holder: string, unitId: string | null, depth: number, startedAt: string, endedAt: string | null, endedBy: StageEnd | null, accepted: boolean, workingHours: number, pausedHours: number, usedHours: number, allowedHours: number, late: boolean, reopened: boolean }> }
+   };
+
+type KpiFiguresFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
+
+type KpiFiguresFields_KpisSuccess_Fragment = { data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, classified: number, rejected: number, resolved: number, resolvedOnTime: number, resolvedLate: number, notFixed: number, openWithinDeadline: number, openOverdue: number, open: number, returned: number, reopened: number, medianHandlingHours: number | null, p90HandlingHours: number | null, ratings: number, avgRating: number | null, satisfiedShare: number | null, published: number, publishedShare: number | null, area: { code: string, name: string, nameEn: string } | null }> };
+
+type KpiFiguresFields_ValidationError_Fragment = { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> };
+
+export type KpiFiguresFieldsFragment =
+  | KpiFiguresFields_ForbiddenError_Fragment
+  | KpiFiguresFields_KpisSuccess_Fragment
+  | KpiFiguresFields_ValidationError_Fragment
+;
+
+export type KpiFiguresQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy?: KpiGroupBy | null | undefined;
+  includePrivate?: boolean | null | undefined;
+}>;
+
+
+export type KpiFiguresQuery = { kpis:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, classified: number, rejected: number, resolved: number, resolvedOnTime: number, resolvedLate: number, notFixed: number, openWithinDeadline: number, openOverdue: number, open: number, returned: number, reopened: number, medianHandlingHours: number | null, p90HandlingHours: number | null, ratings: number, avgRating: number | null, satisfiedShare: number | null, published: number, publishedShare: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
 export type WatchReportSubscriptionVariables = Exact<{
   trackingCode: string;
   secret: string;
 }>;
 
 
-export type WatchReportSubscription = { reportStatus: { trackingCode: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null } } };
+export type WatchReportSubscription = { reportStatus: { trackingCode: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null } } };
 
 export type IocInboxSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -1167,7 +1242,7 @@ export type StaffReportQueryVariables = Exact<{
 export type StaffReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }
+    | { __typename: 'Report', ratingComment: string | null, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }
    };
 
 export type RevealReporterContactMutationVariables = Exact<{
@@ -1194,7 +1269,7 @@ export type ClassifyReportMutation = { classifyReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1211,7 +1286,7 @@ export type RejectReportMutation = { rejectReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1227,7 +1302,7 @@ export type AssignReportMutation = { assignReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1242,7 +1317,7 @@ export type AcceptReportMutation = { acceptReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1257,7 +1332,7 @@ export type ReturnReportMutation = { returnReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1272,7 +1347,7 @@ export type StartReportMutation = { startReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1288,7 +1363,7 @@ export type ExtendDeadlineMutation = { extendDeadline:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1303,7 +1378,7 @@ export type RequestInfoMutation = { requestInfo:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1311,6 +1386,7 @@ export type ResolveReportMutationVariables = Exact<{
   id: string;
   answer: string;
   reason?: string | null | undefined;
+  outcome?: ResolutionOutcome | null | undefined;
   uploadIds?: Array<string> | string | null | undefined;
 }>;
 
@@ -1320,7 +1396,7 @@ export type ResolveReportMutation = { resolveReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1335,7 +1411,7 @@ export type PublishReportMutation = { publishReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1350,7 +1426,7 @@ export type CloseReportMutation = { closeReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1409,7 +1485,7 @@ export type MergeReportMutation = { mergeReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportMerge', originalId: string, supporterCount: number, merged: { reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null } } | null }
+    | { __typename: 'ReportMerge', originalId: string, supporterCount: number, merged: { reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null } } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1441,9 +1517,9 @@ export type SupportReportMutation = { supportReport:
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
-export type PendingRequestFieldsFragment = { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean };
+export type PendingRequestFieldsFragment = { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, outcome: ResolutionOutcome | null, throughLink: boolean };
 
-export type UnitQueueTimelineEntryFieldsFragment = { actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null };
+export type UnitQueueTimelineEntryFieldsFragment = { actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null };
 
 export type UnitQueueReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1461,7 +1537,7 @@ export type UnitQueueReportQueryVariables = Exact<{
 export type UnitQueueReportQuery = { report:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'Report', forwardedBy: string | null, staffActions: Array<ReportCommand>, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, pendingExtension: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, pendingAnswer: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, throughLink: boolean } | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }
+    | { __typename: 'Report', forwardedBy: string | null, staffActions: Array<ReportCommand>, id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, timeline: Array<{ actorRole: string | null, actorUnitId: string | null, toUnitId: string | null, seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }>, answers: Array<{ seq: number, at: string, text: string, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null }> | null, pendingExtension: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, outcome: ResolutionOutcome | null, throughLink: boolean } | null, pendingAnswer: { seq: number, at: string, actorRole: string, actorUnitId: string | null, reason: string | null, extensionMinutes: number | null, answer: string | null, outcome: ResolutionOutcome | null, throughLink: boolean } | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null }
    };
 
 export type ForwardReportMutationVariables = Exact<{
@@ -1476,7 +1552,7 @@ export type ForwardReportMutation = { forwardReport:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1492,7 +1568,7 @@ export type RequestExtensionMutation = { requestExtension:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1507,7 +1583,7 @@ export type ApproveExtensionMutation = { approveExtension:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1522,7 +1598,7 @@ export type RefuseExtensionMutation = { refuseExtension:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1530,6 +1606,7 @@ export type DraftAnswerMutationVariables = Exact<{
   id: string;
   answer: string;
   reason?: string | null | undefined;
+  outcome?: ResolutionOutcome | null | undefined;
   uploadIds?: Array<string> | string | null | undefined;
 }>;
 
@@ -1539,7 +1616,7 @@ export type DraftAnswerMutation = { draftAnswer:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1554,7 +1631,7 @@ export type ApproveAnswerMutation = { approveAnswer:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1569,7 +1646,7 @@ export type SendBackAnswerMutation = { sendBackAnswer:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1595,7 +1672,7 @@ export type AnswerLinkQueryVariables = Exact<{
 
 export type AnswerLinkQuery = { answerLink:
     | { __typename: 'AnswerLinkRefusedError', reason: AnswerLinkRefusal, code: ErrorCode, message: string }
-    | { __typename: 'AnswerLinkView', expiresAt: string, canAnswer: boolean, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }
+    | { __typename: 'AnswerLinkView', expiresAt: string, canAnswer: boolean, report: { id: string, trackingCode: string, status: ReportStatus, visibility: ReportVisibility, channel: string, title: string | null, description: string | null, address: string | null, areaCode: string | null, latitude: number | null, longitude: number | null, submittedAt: string, updatedAt: string, dueAt: string | null, answerDueAt: string | null, resolvedAt: string | null, resolvedOnTime: boolean | null, answer: string | null, rating: number | null, attachments: Array<{ id: string, kind: AttachmentKind, mimeType: string, byteSize: number, width: number | null, height: number | null, url: string, previewUrl: string | null, public: boolean }>, timeline: Array<{ seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }>, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null, category: { id: string, code: string, name: string, nameEn: string | null } | null, unit: { id: string, code: string, name: string, nameEn: string | null, kind: UnitKind | null, parentId: string | null } | null, answerDue: { at: string, workingDaysLeft: number | null, overdueWorkingDays: number | null } | null } }
    };
 
 export type AnswerThroughLinkMutationVariables = Exact<{
@@ -1612,7 +1689,7 @@ export type AnswerThroughLinkMutation = { answerThroughLink:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IllegalTransitionError', fromStatus: ReportStatus | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
+    | { __typename: 'ReportTransition', reportId: string, status: ReportStatus, entry: { seq: number, type: ReportEventType, status: ReportStatus, at: string, note: string | null, unit: { id: string, code: string, name: string, nameEn: string | null } | null }, sla: { outcome: SlaOutcome, breached: boolean, stage: SlaStageName | null, state: SlaStageState | null, dueAt: string | null } | null }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1990,6 +2067,12 @@ export const TimelineEntryFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentS
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
     `, {"fragmentName":"TimelineEntryFields"}) as unknown as TypedDocumentString<TimelineEntryFieldsFragment, unknown>;
 export const SlaFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
@@ -2034,6 +2117,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -2103,6 +2192,12 @@ export const TransitionFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentStri
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -2187,6 +2282,82 @@ export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`, {"fragmentName":"KpisFields"}) as unknown as TypedDocumentString<KpisFieldsFragment, unknown>;
+export const LeagueRowFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment LeagueRowFields on LeagueRow {
+  holder
+  unitId
+  name
+  nameEn
+  rank
+  reports
+  completed
+  medianHours
+  onTime
+  late
+  onTimeShare
+  reopened
+  notFixed
+  score
+  routed
+  bounced
+  bounceRate
+  received
+  returned
+}
+    `, {"fragmentName":"LeagueRowFields"}) as unknown as TypedDocumentString<LeagueRowFieldsFragment, unknown>;
+export const KpiFiguresFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment KpiFiguresFields on KpisResult {
+  ... on KpisSuccess {
+    data {
+      key
+      label
+      labelEn
+      area {
+        code
+        name
+        nameEn
+      }
+      received
+      classified
+      rejected
+      resolved
+      resolvedOnTime
+      resolvedLate
+      notFixed
+      openWithinDeadline
+      openOverdue
+      open
+      returned
+      reopened
+      medianHandlingHours
+      p90HandlingHours
+      ratings
+      avgRating
+      satisfiedShare
+      published
+      publishedShare
+    }
+  }
+  ...ExpectedErrorFields
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`, {"fragmentName":"KpiFiguresFields"}) as unknown as TypedDocumentString<KpiFiguresFieldsFragment, unknown>;
 export const StaffNotificationFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment StaffNotificationFields on StaffNotification {
   id
@@ -2238,6 +2409,7 @@ export const PendingRequestFieldsFragmentDoc = /* @__PURE__ */ new TypedDocument
   reason
   extensionMinutes
   answer
+  outcome
   throughLink
 }
     `, {"fragmentName":"PendingRequestFields"}) as unknown as TypedDocumentString<PendingRequestFieldsFragment, unknown>;
@@ -2254,6 +2426,12 @@ export const UnitQueueTimelineEntryFieldsFragmentDoc = /* @__PURE__ */ new Typed
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }`, {"fragmentName":"UnitQueueTimelineEntryFields"}) as unknown as TypedDocumentString<UnitQueueTimelineEntryFieldsFragment, unknown>;
 export const FocalPointFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment FocalPointFields on FocalPoint {
@@ -3102,6 +3280,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -3202,6 +3386,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -3258,6 +3448,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -3309,6 +3505,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -3752,6 +3954,156 @@ export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
   finishedAt
   downloadUrl
 }`) as unknown as TypedDocumentString<ExportJobQuery, ExportJobQueryVariables>;
+export const UnitLeagueTableDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query UnitLeagueTable($from: String!, $to: String!, $minReports: Int) {
+  unitLeagueTable(from: $from, to: $to, minReports: $minReports) {
+    __typename
+    ... on LeagueTable {
+      minReports
+      ranked {
+        ...LeagueRowFields
+      }
+      unranked {
+        ...LeagueRowFields
+      }
+      ioc {
+        ...LeagueRowFields
+      }
+      hops {
+        depth
+        stages
+        medianHours
+      }
+    }
+    ... on ValidationError {
+      code
+      message
+      fields {
+        path
+        code
+        message
+      }
+    }
+    ... on ForbiddenError {
+      code
+      message
+    }
+  }
+}
+    fragment LeagueRowFields on LeagueRow {
+  holder
+  unitId
+  name
+  nameEn
+  rank
+  reports
+  completed
+  medianHours
+  onTime
+  late
+  onTimeShare
+  reopened
+  notFixed
+  score
+  routed
+  bounced
+  bounceRate
+  received
+  returned
+}`) as unknown as TypedDocumentString<UnitLeagueTableQuery, UnitLeagueTableQueryVariables>;
+export const ReportStagesDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query ReportStages($id: ID!) {
+  reportStages(id: $id) {
+    __typename
+    ... on ReportStages {
+      reportId
+      trackingCode
+      stages {
+        holder
+        unitId
+        depth
+        startedAt
+        endedAt
+        endedBy
+        accepted
+        workingHours
+        pausedHours
+        usedHours
+        allowedHours
+        late
+        reopened
+      }
+    }
+    ... on NotFoundError {
+      code
+      message
+    }
+    ... on ForbiddenError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportStagesQuery, ReportStagesQueryVariables>;
+export const KpiFiguresDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query KpiFigures($from: String!, $to: String!, $groupBy: KpiGroupBy, $includePrivate: Boolean) {
+  kpis(from: $from, to: $to, groupBy: $groupBy, includePrivate: $includePrivate) {
+    __typename
+    ...KpiFiguresFields
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment KpiFiguresFields on KpisResult {
+  ... on KpisSuccess {
+    data {
+      key
+      label
+      labelEn
+      area {
+        code
+        name
+        nameEn
+      }
+      received
+      classified
+      rejected
+      resolved
+      resolvedOnTime
+      resolvedLate
+      notFixed
+      openWithinDeadline
+      openOverdue
+      open
+      returned
+      reopened
+      medianHandlingHours
+      p90HandlingHours
+      ratings
+      avgRating
+      satisfiedShare
+      published
+      publishedShare
+    }
+  }
+  ...ExpectedErrorFields
+}`) as unknown as TypedDocumentString<KpiFiguresQuery, KpiFiguresQueryVariables>;
 export const WatchReportDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription WatchReport($trackingCode: String!, $secret: String!) {
   reportStatus(trackingCode: $trackingCode, secret: $secret) {
@@ -3768,6 +4120,12 @@ export const WatchReportDocument = /* @__PURE__ */ new TypedDocumentString(`
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }`) as unknown as TypedDocumentString<WatchReportSubscription, WatchReportSubscriptionVariables>;
 export const IocInboxDocument = /* @__PURE__ */ new TypedDocumentString(`
     subscription IocInbox {
@@ -4211,6 +4569,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment ReportAnswerFields on ReportAnswer {
   seq
@@ -4350,6 +4714,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4406,6 +4776,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4457,6 +4833,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4508,6 +4890,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4559,6 +4947,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4610,6 +5004,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4661,6 +5061,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4712,6 +5118,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4732,8 +5144,14 @@ fragment TransitionFields on ReportTransition {
   }
 }`) as unknown as TypedDocumentString<RequestInfoMutation, RequestInfoMutationVariables>;
 export const ResolveReportDocument = /* @__PURE__ */ new TypedDocumentString(`
-    mutation ResolveReport($id: ID!, $answer: String!, $reason: String, $uploadIds: [ID!]) {
-  resolveReport(id: $id, answer: $answer, reason: $reason, uploadIds: $uploadIds) {
+    mutation ResolveReport($id: ID!, $answer: String!, $reason: String, $outcome: ResolutionOutcome, $uploadIds: [ID!]) {
+  resolveReport(
+    id: $id
+    answer: $answer
+    reason: $reason
+    outcome: $outcome
+    uploadIds: $uploadIds
+  ) {
     __typename
     ...TransitionFields
     ...ExpectedErrorFields
@@ -4763,6 +5181,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4814,6 +5238,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -4865,6 +5295,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5159,6 +5595,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }`) as unknown as TypedDocumentString<MergeReportMutation, MergeReportMutationVariables>;
 export const NearbyReportsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query NearbyReports($categoryId: ID!, $latitude: Float!, $longitude: Float!, $radiusMeters: Int, $first: Int) {
@@ -5387,6 +5829,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment ReportAnswerFields on ReportAnswer {
   seq
@@ -5466,6 +5914,7 @@ fragment PendingRequestFields on PendingRequest {
   reason
   extensionMinutes
   answer
+  outcome
   throughLink
 }
 fragment UnitQueueTimelineEntryFields on TimelineEntry {
@@ -5506,6 +5955,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5557,6 +6012,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5608,6 +6069,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5659,6 +6126,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5679,8 +6152,14 @@ fragment TransitionFields on ReportTransition {
   }
 }`) as unknown as TypedDocumentString<RefuseExtensionMutation, RefuseExtensionMutationVariables>;
 export const DraftAnswerDocument = /* @__PURE__ */ new TypedDocumentString(`
-    mutation DraftAnswer($id: ID!, $answer: String!, $reason: String, $uploadIds: [ID!]) {
-  draftAnswer(id: $id, answer: $answer, reason: $reason, uploadIds: $uploadIds) {
+    mutation DraftAnswer($id: ID!, $answer: String!, $reason: String, $outcome: ResolutionOutcome, $uploadIds: [ID!]) {
+  draftAnswer(
+    id: $id
+    answer: $answer
+    reason: $reason
+    outcome: $outcome
+    uploadIds: $uploadIds
+  ) {
     __typename
     ...TransitionFields
     ...ExpectedErrorFields
@@ -5710,6 +6189,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5761,6 +6246,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5812,6 +6303,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -5917,6 +6414,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
@@ -6020,6 +6523,12 @@ fragment TimelineEntryFields on TimelineEntry {
   status
   at
   note
+  unit {
+    id
+    code
+    name
+    nameEn
+  }
 }
 fragment SlaFields on SlaInfo {
   outcome
