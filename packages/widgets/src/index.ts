@@ -19,7 +19,8 @@ export { PahtStaffConsole, type ConsolePhase, type ConsoleProfile } from './staf
 export { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console/staff-console.messages.js';
 export { PahtIocInbox, type InboxState, type DetailState, type StaffReport } from './ioc-inbox/ioc-inbox.component.js';
 export { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox/ioc-inbox.messages.js';
-export { inboxOrder, apiFilter, triageable, urgencyOf, DEFAULT_FILTERS, IOC_QUEUE, type InboxFilters, type TriageAction } from './ioc-inbox/inbox-model.js';
+export { inboxOrder, apiFilter, triageable, urgencyOf, peopleAffected, DEFAULT_FILTERS, IOC_QUEUE, type InboxFilters, type TriageAction } from './ioc-inbox/inbox-model.js';
+export { suggestionFor, type Suggestion } from './ioc-inbox/inbox-suggestions.js';
 export { PahtLeaderOverview, type OverviewState, type OverviewGroup } from './leader-overview/leader-overview.component.js';
 export { OVERVIEW_MESSAGES, type OverviewMessages } from './leader-overview/leader-overview.messages.js';
 export { overviewRows, openCounts, periodEnding, OPEN_STATUSES, type OverviewData, type OverviewRow, type OverviewPeriod } from './leader-overview/overview-model.js';

@@ -2,6 +2,7 @@ import { INTAKE_CHANNELS, type Category, type IntakeChannel, type RejectionReaso
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../shared/i18n.js';
 import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
+import { renderMergeDialog, type MergeDialog } from './inbox-duplicates.js';
 import type { TriageAction } from './inbox-model.js';
 import type { InboxMessages } from './ioc-inbox.messages.js';
 
@@ -17,6 +18,7 @@ export type InboxDialog =
   | { kind: TriageAction; ids: string[]; skipped: number; sending: boolean; error: string | null; rejection?: RejectionReason }
   | { kind: 'intake'; sending: boolean; error: string | null; done: { trackingCode: string; secret: string } | null }
   | { kind: 'help' }
+  | MergeDialog
   | { kind: 'contact'; trackingCode: string; contact: ContactView | null; error: string | null };
 
 export interface DialogContext {
@@ -24,8 +26,10 @@ export interface DialogContext {
   lang: Lang;
   categories: readonly Category[];
   units: readonly Unit[];
-  /** The category already on the report (classify pre-selects it). */
+  /** The category already on the report, else the suggested one (classify pre-selects it). */
   currentCategoryId: string;
+  /** The suggested unit (assign pre-selects it). */
+  suggestedUnitId: string;
   onSubmit: (event: SubmitEvent) => void;
   onRejection: (value: RejectionReason) => void;
   onCancel: () => void;
@@ -83,7 +87,7 @@ export function renderDialog(dialog: InboxDialog, c: DialogContext): TemplateRes
         <div class="field">
           <label for="d-unit">${m.chooseUnit}</label>
           <select id="d-unit" name="unitId" required>
-            ${c.units.filter((u) => u.kind !== 'IOC').map((unit) => html`<option value=${unit.id}>${nameIn(unit, lang)}</option>`)}
+            ${c.units.filter((u) => u.kind !== 'IOC').map((unit) => html`<option value=${unit.id} ?selected=${unit.id === c.suggestedUnitId}>${nameIn(unit, lang)}</option>`)}
           </select>
         </div>
         <div class="field"><label for="d-note">${m.note}</label><input id="d-note" name="reason" autocomplete="off" /></div>
@@ -114,6 +118,8 @@ export function renderDialog(dialog: InboxDialog, c: DialogContext): TemplateRes
     }
     case 'intake':
       return renderIntake(dialog, c);
+    case 'merge':
+      return renderMergeDialog(dialog, m, c.onSubmit, c.onCancel);
   }
 }
 

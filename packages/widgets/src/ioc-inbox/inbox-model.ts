@@ -14,10 +14,11 @@ export interface InboxFilters {
 
 export const DEFAULT_FILTERS: InboxFilters = { status: 'QUEUE', categoryId: '', unitId: '', channel: '', search: '' };
 
-/** The API's filter for the inbox's filters (the channel is applied to what comes back: the API has no channel filter). */
+/** The API's filter for the inbox's filters (all applied by the server). */
 export function apiFilter(filters: InboxFilters): ReportFilter {
   return {
     status: filters.status === 'QUEUE' ? [...IOC_QUEUE] : [filters.status],
+    ...(filters.channel ? { channel: [filters.channel] } : {}),
     ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
     ...(filters.unitId ? { unitId: filters.unitId } : {}),
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
@@ -40,9 +41,14 @@ export function urgencyOf(report: InboxReport, now: number): string {
   return report.sla?.state ?? 'NONE';
 }
 
+/** How many people a report affects: its reporter and those who support it ("me too", merged duplicates). */
+export const peopleAffected = (report: Pick<InboxReport, 'supporterCount'>): number => (report.supporterCount ?? 0) + 1;
+
 /**
  * The reports to show, in the order to work them: overdue at `now` first,
- * then due soon, then by the deadline that comes first (none last), then oldest.
+ * then due soon, then the rest; within each, more people affected first,
+ * then by the deadline that comes first (none last), then oldest. The
+ * server filters by channel; fixed data (stories) is filtered here alike.
  */
 export function inboxOrder(reports: readonly InboxReport[], filters: InboxFilters, now: number): InboxReport[] {
   const shown = filters.channel ? reports.filter((r) => r.channel === filters.channel) : [...reports];
@@ -50,6 +56,7 @@ export function inboxOrder(reports: readonly InboxReport[], filters: InboxFilter
   return shown.sort(
     (a, b) =>
       (URGENCY[urgencyOf(a, now)] ?? 2) - (URGENCY[urgencyOf(b, now)] ?? 2) ||
+      peopleAffected(b) - peopleAffected(a) ||
       time(dueOf(a)) - time(dueOf(b)) ||
       Date.parse(a.submittedAt) - Date.parse(b.submittedAt),
   );

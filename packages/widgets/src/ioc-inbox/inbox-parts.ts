@@ -2,7 +2,8 @@ import type { Category, Channel, InboxReport, ReportStatus, Unit } from '@paht/c
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { nameIn, STAFF_LABELS, type StaffLabels } from '../staff/staff-labels.js';
-import { dueOf, type InboxFilters } from './inbox-model.js';
+import { dueOf, peopleAffected, urgencyOf, type InboxFilters } from './inbox-model.js';
+import { renderSuggestionChip } from './inbox-suggestions.js';
 import type { DetailState } from './ioc-inbox.component.js';
 import type { InboxMessages } from './ioc-inbox.messages.js';
 
@@ -54,32 +55,38 @@ export interface RowContext {
   active: boolean;
   selected: boolean;
   m: InboxMessages;
-  labels: StaffLabels;
   lang: Lang;
-  category: string;
-  /** `urgencyOf` the report now. */
-  urgency: string;
-  due: (iso: string) => string;
+  /** The clock deadlines are read against. */
+  now: number;
   onToggle: () => void;
   onOpen: () => void;
   onFocus: () => void;
 }
 
-/** One report of the list: a checkbox for bulk actions and a button that opens it (the keyboard's stop: one per list). */
+/**
+ * One report of the list: a checkbox for bulk actions and a button that
+ * opens it (the keyboard's stop: one per list); under it the people
+ * affected (when others joined) and the suggested category and unit.
+ */
 export function renderRow(report: InboxReport, index: number, c: RowContext): TemplateResult {
   const due = dueOf(report);
-  const state = c.urgency as keyof StaffLabels['sla'];
-  const channel = c.labels.channels[report.channel as Channel] ?? report.channel;
+  const labels = STAFF_LABELS[c.lang];
+  const state = urgencyOf(report, c.now) as keyof StaffLabels['sla'];
+  const channel = labels.channels[report.channel as Channel] ?? report.channel;
+  const category = nameIn(report.category, c.lang);
   return html`<li class=${`row${c.active ? ' active' : ''}${c.selected ? ' selected' : ''}`} aria-current=${c.active ? 'true' : 'false'}>
     <input type="checkbox" tabindex="-1" .checked=${c.selected} aria-label=${c.m.select(report.trackingCode)} @change=${c.onToggle} />
     <button type="button" class="open" id=${`row-${index}`} tabindex=${c.active ? '0' : '-1'} @click=${c.onOpen} @focus=${c.onFocus}>
       <span class="code">${report.trackingCode}</span>
       <span class="title">${report.title ?? report.description ?? ''}</span>
-      <span class="meta">${c.labels.statuses[report.status]}${c.category ? ` · ${c.category}` : ''} · ${channel}</span>
+      <span class="meta">${labels.statuses[report.status]}${category ? ` · ${category}` : ''} · ${channel}</span>
     </button>
     <span class=${`due due-${state}`}>
-      ${due ? html`${c.m.due}: ${c.due(due)}` : c.m.noDue}${state !== 'NONE' && state !== 'ON_TRACK' ? html` — <strong>${c.labels.sla[state]}</strong>` : nothing}
+      ${due ? html`${c.m.due}: ${formatInstant(due, c.lang)}` : c.m.noDue}${state !== 'NONE' && state !== 'ON_TRACK' ? html` — <strong>${labels.sla[state]}</strong>` : nothing}
     </span>
+    <span class="extras"
+      >${report.supporterCount ? html`<span class="chip people">${c.m.affected(peopleAffected(report))}</span>` : nothing}${renderSuggestionChip(report, c.m, c.lang)}</span
+    >
   </li>`;
 }
 

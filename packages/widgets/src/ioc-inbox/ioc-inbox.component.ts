@@ -1,30 +1,28 @@
 import {
-  assignReport,
-  classifyReport,
   getReport,
-  intakeReport,
   listCategories,
   listInboxReports,
+  listStaffCategories,
   listUnits,
-  rejectReport,
   revealReporterContact,
   type Category,
   type InboxReport,
-  type IntakeChannel,
-  type RejectionReason,
   type StaffReportQuery,
   type StaffRole,
   type Unit,
 } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { formatInstant, withOverrides } from '../shared/i18n.js';
+import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
 import { followSession, renderLoadState, syncDialog } from '../staff/staff-workspace.js';
-import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
 import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
+import { loadDuplicates, merge, renderDuplicates, type DuplicatesState, type MergePair } from './inbox-duplicates.js';
+import { inboxCommand } from './inbox-keys.js';
+import { INTAKE_REQUIRED, runAccept, runIntake, runTriage, type FieldValue } from './inbox-steps.js';
+import { renderSuggestions, suggestionFor, type Suggestion } from './inbox-suggestions.js';
 import { renderDetail, renderFilters, renderRow } from './inbox-parts.js';
-import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, urgencyOf, type InboxFilters, type TriageAction } from './inbox-model.js';
+import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, type InboxFilters, type TriageAction } from './inbox-model.js';
 import { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox.messages.js';
 import { inboxStyles } from './ioc-inbox.styles.js';
 import { refusalText } from './refusal-text.js';
@@ -39,13 +37,13 @@ export type InboxState =
 export type StaffReport = Extract<StaffReportQuery['report'], { __typename: 'Report' }>;
 export type DetailState = { kind: 'none' } | { kind: 'loading'; id: string } | { kind: 'ready'; report: StaffReport } | { kind: 'failed'; id: string };
 
-const isTyping = (target: EventTarget | undefined) => target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && (target as HTMLInputElement).type !== 'checkbox';
-
 /**
  * @summary The IOC's work list: new, returned and near-deadline reports,
- * what is due first on top, with filters and the Vietnamese search;
- * keyboard-driven triage (classify, reject with a reason, assign), bulk
- * actions on a selection, intake on behalf of a caller with the channel
+ * what is due first on top (and, as pressing, what affects more people),
+ * with filters and the Vietnamese search; keyboard-driven triage (classify,
+ * reject with a reason, assign, accept the suggested category and unit with
+ * one key), bulk actions on a selection, possible duplicates beside the open
+ * report and merging them, intake on behalf of a caller with the channel
  * recorded, and the reporter's contact behind an audited "show contact".
  * Refreshes itself when reports change (the session's live feed).
  *
@@ -80,6 +78,7 @@ export class PahtIocInbox extends PahtElement {
     selected: { attribute: false },
     dialog: { attribute: false },
     detail: { attribute: false },
+    duplicates: { attribute: false },
     notice: { attribute: false },
   };
 
@@ -105,6 +104,8 @@ export class PahtIocInbox extends PahtElement {
   declare selected: string[];
   declare dialog: InboxDialog | null;
   declare detail: DetailState;
+  /** The open report's possible duplicates (operators). */
+  declare duplicates: DuplicatesState;
   /** The outcome of the last step, shown above the list. */
   declare notice: { ok: boolean; text: string } | null;
 
@@ -129,6 +130,7 @@ export class PahtIocInbox extends PahtElement {
     this.selected = [];
     this.dialog = null;
     this.detail = { kind: 'none' };
+    this.duplicates = { kind: 'none' };
     this.notice = null;
   }
 
@@ -190,8 +192,9 @@ export class PahtIocInbox extends PahtElement {
     if (!session) return;
     this.state = { kind: 'loading' };
     try {
-      const [categories, units] = await Promise.all([listCategories(session.client), listUnits(session.client)]);
-      this.categories = categories;
+      // Staff classify into private categories too; the public list is the fallback.
+      const [categories, units] = await Promise.all([listStaffCategories(session.client), listUnits(session.client)]);
+      this.categories = categories.__typename === 'StaffCategoriesSuccess' ? categories.data : await listCategories(session.client);
       this.units = units;
     } catch (error) {
       this.state = { kind: 'failed', requestId: (error as { requestId?: string | null }).requestId ?? null };
@@ -208,7 +211,7 @@ export class PahtIocInbox extends PahtElement {
     const load = ++this.#load;
     if (this.state.kind !== 'ready') this.state = { kind: 'loading' };
     try {
-      const result = await listInboxReports(session.client, apiFilter(this.filters));
+      const result = await listInboxReports(session.client, apiFilter(this.filters), { withSuggestions: this.canTriage });
       if (load !== this.#load) return;
       if (result.__typename === 'InboxReports') {
         // The keyboard stays on the report it is on now (the order may change under it).
@@ -229,43 +232,30 @@ export class PahtIocInbox extends PahtElement {
   }
 
   #key(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || this.dialog) return;
-    if (isTyping(event.composedPath()[0])) return;
-    const rows = this.rows;
-    const go = (to: number) => {
-      event.preventDefault();
-      this.active = Math.max(0, Math.min(to, rows.length - 1));
-      void this.#focusRow();
-    };
-    switch (event.key) {
-      case 'j':
-      case 'ArrowDown':
-        return go(this.active + 1);
-      case 'k':
-      case 'ArrowUp':
-        return go(this.active - 1);
-      case 'x':
-        event.preventDefault();
-        if (rows[this.active]) this.toggle(rows[this.active]!.id);
-        return;
-      case 'c':
-      case 'a':
-      case 'r':
-        event.preventDefault();
-        this.openTriage(({ c: 'classify', a: 'assign', r: 'reject' } as const)[event.key]);
-        return;
-      case 'i':
-        event.preventDefault();
-        this.openIntake();
-        return;
-      case '?':
-        event.preventDefault();
+    const command = this.dialog ? null : inboxCommand(event);
+    if (!command) return;
+    event.preventDefault();
+    const row = this.rows[this.active];
+    switch (command) {
+      case 'next':
+      case 'previous':
+        this.active = Math.max(0, Math.min(this.active + (command === 'next' ? 1 : -1), this.rows.length - 1));
+        return void this.#focusRow();
+      case 'toggle':
+        return row && this.toggle(row.id);
+      case 'classify':
+      case 'assign':
+      case 'reject':
+        return this.openTriage(command);
+      case 'intake':
+        return this.openIntake();
+      case 'accept':
+        return void this.acceptSuggestions();
+      case 'help':
         this.dialog = { kind: 'help' };
         return;
-      case '/':
-        event.preventDefault();
-        this.renderRoot.querySelector<HTMLInputElement>('#f-search')?.focus();
-        return;
+      case 'search':
+        return this.renderRoot.querySelector<HTMLInputElement>('#f-search')?.focus();
     }
   }
 
@@ -311,12 +301,80 @@ export class PahtIocInbox extends PahtElement {
     this.active = index;
     if (!report || !session) return;
     this.detail = { kind: 'loading', id: report.id };
+    this.duplicates = { kind: 'none' };
+    if (this.canTriage) {
+      this.duplicates = { kind: 'loading', id: report.id };
+      void loadDuplicates(session.client, report.id).then((found) => {
+        if (this.duplicates.kind === 'loading' && this.duplicates.id === report.id) this.duplicates = found;
+      });
+    }
     try {
       const result = await getReport(session.client, report.id);
       this.detail = result.__typename === 'Report' ? { kind: 'ready', report: result } : { kind: 'failed', id: report.id };
     } catch {
       this.detail = { kind: 'failed', id: report.id };
     }
+  }
+
+  /**
+   * Accepts the suggested category and unit (`s`) of the selection, else of
+   * the current row; `only` accepts that suggestion for the current row.
+   */
+  async acceptSuggestions(only?: Suggestion): Promise<void> {
+    const session = this.session;
+    if (!this.canTriage || !session) return;
+    const targets = only ? this.rows.filter((r) => r.id === this.#openId()).slice(0, 1) : this.#targets();
+    const ready = targets.flatMap((report) => {
+      const s = only ?? suggestionFor(report);
+      return s ? [{ report, s }] : [];
+    });
+    if (!ready.length) {
+      this.notice = { ok: false, text: this.m.noSuggestionFor(targets.length) };
+      return;
+    }
+    const { done, lines } = await runAccept(session.client, ready, this.language, this.m);
+    this.emit('paht-triaged', { action: 'accept-suggestion', done, total: ready.length });
+    await this.#afterStep({ ok: done === ready.length && ready.length === targets.length, text: lines.join(' ') });
+  }
+
+  /** The id of the open report (or of the report being opened). */
+  #openId(): string | null {
+    return this.detail.kind === 'ready' ? this.detail.report.id : this.detail.kind === 'none' ? null : this.detail.id;
+  }
+
+  /** Opens the merge dialog for a pair of reports (the later merges into the original). */
+  openMerge(pair: MergePair): void {
+    if (this.canTriage) this.dialog = { kind: 'merge', ...pair, sending: false, error: null };
+  }
+
+  async #merge(reason: string): Promise<void> {
+    const dialog = this.dialog;
+    const session = this.session;
+    if (dialog?.kind !== 'merge' || !session) return;
+    this.dialog = { ...dialog, sending: true, error: null };
+    try {
+      const result = await merge(session.client, dialog, reason);
+      if (!('people' in result)) {
+        this.dialog = { ...dialog, sending: false, error: refusalText(result, this.language, this.m) };
+        return;
+      }
+      this.emit('paht-triaged', { action: 'merge', done: 1, total: 1 });
+      this.dialog = null;
+      await this.#afterStep({ ok: true, text: this.m.merged(dialog.laterCode, dialog.originalCode, result.people) });
+    } catch {
+      this.dialog = { ...dialog, sending: false, error: this.m.failed(null) };
+    }
+  }
+
+  /** After a step: the outcome shown, the list read again, the open report read again, the keyboard back on its row. */
+  async #afterStep(notice: { ok: boolean; text: string }): Promise<void> {
+    this.selected = [];
+    this.notice = notice;
+    await this.reload();
+    const openId = this.#openId();
+    const at = this.rows.findIndex((r) => r.id === openId);
+    if (this.detail.kind !== 'none' && this.rows[at >= 0 ? at : this.active]) void this.open(at >= 0 ? at : this.active);
+    await this.#focusRow();
   }
 
   /** The audited read of the reporter's contact, shown in a dialog and dropped when it closes. */
@@ -341,6 +399,7 @@ export class PahtIocInbox extends PahtElement {
     const dialog = this.dialog;
     const session = this.session;
     if (!dialog || !session || dialog.kind === 'help' || dialog.kind === 'contact') return;
+    if (dialog.kind === 'merge') return this.#merge(((event.target as HTMLFormElement).elements.namedItem('reason') as HTMLTextAreaElement | null)?.value.trim() ?? '');
     const form = event.target as HTMLFormElement;
     const value = (name: string) => {
       const field = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
@@ -352,64 +411,30 @@ export class PahtIocInbox extends PahtElement {
       return;
     }
     this.dialog = { ...dialog, sending: true, error: null };
-    const errors: string[] = [];
-    let done = 0;
-    for (const id of dialog.ids) {
-      const reason = value('reason');
-      try {
-        const result =
-          dialog.kind === 'classify'
-            ? await classifyReport(session.client, { id, categoryId: value('categoryId'), ...(reason ? { reason } : {}) })
-            : dialog.kind === 'assign'
-              ? await assignReport(session.client, { id, unitId: value('unitId'), ...(reason ? { reason } : {}) })
-              : await rejectReport(session.client, {
-                  id,
-                  rejection: (value('rejection') || 'SPAM') as RejectionReason,
-                  reason,
-                  ...(value('duplicateOfCode') ? { duplicateOfCode: value('duplicateOfCode') } : {}),
-                });
-        if (result.__typename === 'ReportTransition') done += 1;
-        else errors.push(refusalText(result, this.language, this.m));
-      } catch {
-        errors.push(this.m.failed(null));
-      }
-    }
+    const { done, lines: errors } = await runTriage(session.client, dialog.kind, dialog.ids, value, this.language, this.m);
     this.emit('paht-triaged', { action: dialog.kind, done, total: dialog.ids.length });
     if (done === 0) {
       this.dialog = { ...dialog, sending: false, error: errors[0] ?? this.m.failed(null) };
       return;
     }
     this.dialog = null;
-    this.selected = [];
-    this.notice = { ok: errors.length === 0, text: [this.m.done(done, dialog.ids.length), ...new Set(errors)].join(' ') };
-    await this.reload();
-    const shown = this.rows[this.active];
-    if (this.detail.kind !== 'none' && shown) void this.open(this.active);
-    await this.#focusRow();
+    await this.#afterStep({ ok: errors.length === 0, text: [this.m.done(done, dialog.ids.length), ...new Set(errors)].join(' ') });
   }
 
-  async #intake(form: HTMLFormElement, value: (name: string) => string): Promise<void> {
+  async #intake(form: HTMLFormElement, value: FieldValue): Promise<void> {
     const dialog = this.dialog;
     const session = this.session;
     if (dialog?.kind !== 'intake' || !session) return;
-    const missing = (['phone', 'title', 'description', 'address'] as const).find((name) => !value(name));
+    const missing = INTAKE_REQUIRED.find((name) => !value(name));
     if (missing) {
       this.dialog = { ...dialog, error: `${this.m.required} ${form.querySelector(`label[for=i-${missing}]`)?.textContent ?? ''}` };
       form.querySelector<HTMLElement>(`#i-${missing}`)?.focus();
       return;
     }
     this.dialog = { ...dialog, sending: true, error: null };
-    const channel = (value('channel') || 'HOTLINE_1022') as IntakeChannel;
-    const optional = (name: string) => (value(name) ? { [name]: value(name) } : {});
     try {
-      const result = await intakeReport(session.client, {
-        channel,
-        title: value('title'),
-        description: value('description'),
-        address: value('address'),
-        ...optional('categoryId'),
-        reporter: { phone: value('phone'), ...optional('fullName'), ...optional('email') },
-      });
+      const { channel, result: filing } = runIntake(session.client, value);
+      const result = await filing;
       if (result.__typename === 'SubmitReportSuccess') {
         this.dialog = { ...dialog, sending: false, done: { trackingCode: result.trackingCode, secret: result.secret } };
         this.emit('paht-report-taken', { trackingCode: result.trackingCode, channel });
@@ -451,7 +476,10 @@ export class PahtIocInbox extends PahtElement {
         ${this.notice ? html`<p class=${`notice ${this.notice.ok ? 'ok' : 'error-box'}`} role="status">${this.notice.text}</p>` : nothing}
         <div class="layout">
           <div class="list-pane" aria-live="polite" aria-busy=${this.state.kind === 'loading' ? 'true' : 'false'}>${this.#renderState(m)}</div>
-          <div class="detail-pane" part="detail">${renderDetail(this.detail, this.canTriage, m, lang, (r) => void this.showContact(r))}</div>
+          <div class="detail-pane" part="detail">
+            ${renderDetail(this.detail, this.canTriage, m, lang, (r) => void this.showContact(r))}
+            ${this.detail.kind === 'ready' ? this.#renderHelp(this.detail.report) : nothing}
+          </div>
         </div>
       </section>
       <dialog id="dialog" aria-labelledby="dialog-title" @close=${() => this.dialog && this.#closeDialog()}>
@@ -461,7 +489,7 @@ export class PahtIocInbox extends PahtElement {
               lang,
               categories: this.categories,
               units: this.units,
-              currentCategoryId: this.dialog.kind === 'classify' ? (this.rows.find((r) => r.id === (this.dialog as { ids: string[] }).ids[0])?.category?.id ?? '') : '',
+              ...this.#dialogDefaults(),
               onSubmit: (e) => void this.#submitDialog(e),
               onRejection: (rejection) => {
                 if (this.dialog?.kind === 'reject') this.dialog = { ...this.dialog, rejection };
@@ -473,12 +501,25 @@ export class PahtIocInbox extends PahtElement {
     `;
   }
 
+  /** What the classify and assign dialogs pre-select: the first report's category, else the suggested one, and the suggested unit. */
+  #dialogDefaults(): { currentCategoryId: string; suggestedUnitId: string } {
+    const first = this.dialog && 'ids' in this.dialog ? this.rows.find((r) => r.id === (this.dialog as { ids: string[] }).ids[0]) : undefined;
+    const s = first ? suggestionFor(first) : null;
+    return { currentCategoryId: first?.category?.id ?? s?.category.id ?? '', suggestedUnitId: s?.unit?.id ?? '' };
+  }
+
+  /** Beside the open report: its suggested category and unit, and its possible duplicates. */
+  #renderHelp(report: StaffReport) {
+    const row = this.state.kind === 'ready' ? this.state.reports.find((r) => r.id === report.id) : undefined;
+    return html`${renderSuggestions(row, this.canTriage, this.m, this.language, (s) => void this.acceptSuggestions(s))}
+    ${renderDuplicates(this.duplicates, report, { m: this.m, lang: this.language, canMerge: this.canTriage, onMerge: (pair) => this.openMerge(pair) })}`;
+  }
+
   #renderState(m: InboxMessages) {
     if (this.state.kind !== 'ready') return renderLoadState(this.state, m);
     const rows = this.rows;
     const filtered = JSON.stringify(this.filters) !== JSON.stringify(DEFAULT_FILTERS);
     if (!rows.length) return html`<p class="notice">${filtered ? m.emptyFiltered : m.empty}</p>`;
-    const labels = STAFF_LABELS[this.language];
     return html`
       <div class="bulk">
         <p class="count">${m.count(rows.length)}</p>
@@ -487,7 +528,8 @@ export class PahtIocInbox extends PahtElement {
               ${this.canTriage
                 ? html`<button type="button" part="button" @click=${() => this.openTriage('classify')}>${m.classify}</button>
                     <button type="button" part="button" @click=${() => this.openTriage('assign')}>${m.assign}</button>
-                    <button type="button" class="secondary" part="button" @click=${() => this.openTriage('reject')}>${m.reject}</button>`
+                    <button type="button" class="secondary" part="button" @click=${() => this.openTriage('reject')}>${m.reject}</button>
+                    <button type="button" class="secondary" part="button" @click=${() => void this.acceptSuggestions()}>${m.acceptSuggestion}</button>`
                 : nothing}
               <button type="button" class="secondary" part="button" @click=${() => (this.selected = [])}>${m.clearSelection}</button>`
           : nothing}
@@ -499,11 +541,8 @@ export class PahtIocInbox extends PahtElement {
             active: i === this.active,
             selected: this.selected.includes(report.id),
             m,
-            labels,
             lang: this.language,
-            category: nameIn(report.category, this.language),
-            urgency: urgencyOf(report, this.now()),
-            due: (iso) => formatInstant(iso, this.language),
+            now: this.now(),
             onToggle: () => this.toggle(report.id),
             onOpen: () => void this.open(i),
             onFocus: () => (this.active = i),

@@ -1,6 +1,7 @@
 import type { Lang } from '../shared/i18n.js';
+import { TRIAGE_MESSAGES, type TriageMessages } from './inbox-triage.messages.js';
 
-export interface InboxMessages {
+export interface InboxMessages extends TriageMessages {
   heading: string;
   filters: string;
   status: string;
@@ -80,6 +81,7 @@ export interface InboxMessages {
 }
 
 const vi: InboxMessages = {
+  ...TRIAGE_MESSAGES.vi,
   heading: 'Hộp thư IOC',
   filters: 'Bộ lọc',
   status: 'Trạng thái',
@@ -99,7 +101,7 @@ const vi: InboxMessages = {
   forbidden: 'Tài khoản của bạn không được xem hộp thư IOC.',
   signedOut: 'Vui lòng đăng nhập để xem hộp thư.',
   truncated: (n) => `Chỉ hiển thị ${n} phản ánh đầu tiên; hãy thu hẹp bộ lọc.`,
-  count: (n) => `${n} phản ánh, hạn gần nhất trước`,
+  count: (n) => `${n} phản ánh, việc gấp và nhiều người cùng phản ánh trước`,
   list: 'Danh sách phản ánh',
   select: (code) => `Chọn ${code}`,
   selectAll: 'Chọn tất cả',
@@ -121,6 +123,7 @@ const vi: InboxMessages = {
     ['c', 'Phân loại'],
     ['a', 'Chuyển đơn vị'],
     ['r', 'Không tiếp nhận (kèm lý do)'],
+    ['s', 'Nhận gợi ý phân loại (lĩnh vực và đơn vị)'],
     ['i', 'Tiếp nhận hộ người dân'],
     ['/', 'Tìm kiếm'],
     ['?', 'Phím tắt'],
@@ -170,6 +173,7 @@ const vi: InboxMessages = {
 };
 
 const en: InboxMessages = {
+  ...TRIAGE_MESSAGES.en,
   heading: 'IOC inbox',
   filters: 'Filters',
   status: 'Status',
@@ -189,7 +193,7 @@ const en: InboxMessages = {
   forbidden: 'Your account may not open the IOC inbox.',
   signedOut: 'Please sign in to see the inbox.',
   truncated: (n) => `Only the first ${n} reports are shown; narrow the filters.`,
-  count: (n) => `${n} reports, soonest deadline first`,
+  count: (n) => `${n} reports, most urgent and most people affected first`,
   list: 'Reports',
   select: (code) => `Select ${code}`,
   selectAll: 'Select all',
@@ -211,6 +215,7 @@ const en: InboxMessages = {
     ['c', 'Classify'],
     ['a', 'Assign to a unit'],
     ['r', 'Reject (with a reason)'],
+    ['s', 'Accept the suggested category and unit'],
     ['i', "Take a caller's report"],
     ['/', 'Search'],
     ['?', 'Shortcuts'],

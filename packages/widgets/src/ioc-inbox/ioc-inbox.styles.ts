@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { staffStyles } from '../staff/staff.styles.js';
+import { triageStyles } from './inbox-triage.styles.js';
 
 export const inboxStyles = [
   baseStyles,
@@ -167,4 +168,5 @@ export const inboxStyles = [
       overflow-wrap: anywhere;
     }
   `,
+  triageStyles,
 ];

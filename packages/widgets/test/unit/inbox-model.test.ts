@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxReport } from '@paht/client-sdk';
-import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, urgencyOf } from '@paht/widgets';
+import { apiFilter, DEFAULT_FILTERS, inboxOrder, peopleAffected, triageable, urgencyOf } from '@paht/widgets';
 
 const NOW = Date.parse('2026-03-02T03:00:00Z');
 
@@ -39,7 +39,18 @@ describe('the IOC inbox order', () => {
     expect(inboxOrder([later, passed], DEFAULT_FILTERS, NOW).map((r) => r.id)).toEqual(['passed', 'later']);
   });
 
-  it('keeps only the chosen channel (the API has no channel filter)', () => {
+  it('raises reports more people are affected by within the same urgency, never above a more urgent one', () => {
+    const reports = [
+      report('soon-alone', { sla: sla('ON_TRACK', '2026-03-03T02:00:00Z') }),
+      report('later-three', { supporterCount: 2, sla: sla('ON_TRACK', '2026-03-05T02:00:00Z') }),
+      report('later-two', { supporterCount: 1, sla: sla('ON_TRACK', '2026-03-04T02:00:00Z') }),
+      report('warning-alone', { sla: sla('WARNING', '2026-03-06T02:00:00Z') }),
+    ];
+    expect(inboxOrder(reports, DEFAULT_FILTERS, NOW).map((r) => r.id)).toEqual(['warning-alone', 'later-three', 'later-two', 'soon-alone']);
+    expect(peopleAffected(reports[1]!)).toBe(3);
+  });
+
+  it('keeps only the chosen channel in fixed data (the server filters lists it reads)', () => {
     const reports = [report('a', { channel: 'ZALO' }), report('b'), report('c', { channel: 'HOTLINE_1022' })];
     expect(inboxOrder(reports, { ...DEFAULT_FILTERS, channel: 'ZALO' }, NOW).map((r) => r.id)).toEqual(['a']);
   });
@@ -50,9 +61,10 @@ describe('the API filter', () => {
     expect(apiFilter(DEFAULT_FILTERS)).toEqual({ status: ['SUBMITTED', 'CLASSIFIED'] });
   });
 
-  it('passes one status, category, unit and the trimmed search', () => {
+  it('passes one status, channel, category, unit and the trimmed search', () => {
     expect(apiFilter({ status: 'ASSIGNED', categoryId: 'c1', unitId: 'u1', channel: 'ZALO', search: '  cay xanh ' })).toEqual({
       status: ['ASSIGNED'],
+      channel: ['ZALO'],
       categoryId: 'c1',
       unitId: 'u1',
       search: 'cay xanh',
