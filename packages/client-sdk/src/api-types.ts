@@ -9,6 +9,7 @@ import type {
   ChangePasswordMutation,
   ExpectedErrorFieldsFragment,
   KpisQuery,
+  KpiFiguresQuery,
   RateReportMutation,
   ReportFieldsFragment,
   SignInMutation,
@@ -56,6 +57,9 @@ export type ChangePasswordResult = ChangePasswordMutation['changePassword'];
 export type RateReportResult = RateReportMutation['rateReport'];
 
 export type KpisResult = KpisQuery['kpis'];
+export type KpiFiguresResult = KpiFiguresQuery['kpis'];
+/** One row of report-handling figures (docs/kpis.md): every figure of `Kpi` and more, without the deprecated ones. */
+export type KpiFigures = Variant<KpiFiguresResult, 'KpisSuccess'>['data'][number];
 /** One row of statistics: a group (`key`, `label`) and its counts, shares and averages. */
 export type Kpi = Variant<KpisResult, 'KpisSuccess'>['data'][number];
 

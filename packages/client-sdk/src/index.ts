@@ -35,6 +35,7 @@ export { typedDocument, documentText, type TypedDocument, type AnyDocument, type
 // High-level helpers: functions of a client, so unused ones drop out of bundles.
 export { fileReport, type Attachment, type AttachmentRefused, type FileReportOptions, type FileReportProgress, type FileReportResult } from './helpers/file-report.js';
 export { rateReport, reopenReport, provideInfo, listCategories, getStatistics, getTenantBranding } from './helpers/citizen.js';
+export { getKpiFigures } from './helpers/kpi-figures.js';
 export { listPublicReports, allPublicReports, toReportPage, type ReportPage, type ReportSummary, type ReportListFailure, type PublicReportsOptions } from './helpers/public-reports.js';
 export {
   getReport,
@@ -107,6 +108,8 @@ export type {
   IllegalTransitionError,
   Kpi,
   KpisResult,
+  KpiFigures,
+  KpiFiguresResult,
   NamedRef,
   NotFoundError,
   RateReportResult,

@@ -5,6 +5,7 @@ import {
   REPORT_EVENT_TYPES,
   REPORT_STATUSES,
   RejectionReason,
+  ResolutionOutcome,
   SlaOutcome,
   SlaStageName,
   SlaStageState,
@@ -21,6 +22,10 @@ export const ReportAccessEnum = builder.enumType('ReportAccess', {
 });
 export const ChannelEnum = builder.enumType('Channel', { values: CHANNELS });
 export const RejectionReasonEnum = builder.enumType('RejectionReason', { values: Object.values(RejectionReason) });
+export const ResolutionOutcomeEnum = builder.enumType('ResolutionOutcome', {
+  description: 'How an answer ends a report: FIXED, or NOT_FIXED (“closed – not fixed”: the unit cannot or will not act; a reason is required). NOT_FIXED is never counted as resolved.',
+  values: Object.values(ResolutionOutcome),
+});
 export const SlaOutcomeEnum = builder.enumType('SlaOutcome', { values: Object.values(SlaOutcome) });
 export const SlaStageNameEnum = builder.enumType('SlaStageName', { values: Object.values(SlaStageName) });
 export const SlaStageStateEnum = builder.enumType('SlaStageState', { values: Object.values(SlaStageState) });

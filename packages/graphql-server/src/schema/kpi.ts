@@ -12,11 +12,17 @@ export const Area = builder.objectRef<AreaName>('Area').implement({
   }),
 });
 
-/** Figures for reports submitted in a period, in their state now. received = resolved + inProgress + rejected. */
+const DEFINITIONS = 'Definitions: docs/kpis.md.';
+
+/**
+ * Figures for the reports submitted in a period, in their state now (docs/kpis.md).
+ * received = resolvedOnTime + resolvedLate + notFixed + rejected + openWithinDeadline + openOverdue.
+ */
 export const Kpi = builder.objectRef<KpiRow>('Kpi').implement({
+  description: `Figures for the reports submitted in a period, in their state now. received = resolvedOnTime + resolvedLate + notFixed + rejected + openWithinDeadline + openOverdue. ${DEFINITIONS}`,
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Unit or category id, area code, YYYY-MM, or the tenant id.' }),
-    label: t.exposeString('label', { nullable: true, description: 'The unit’s, category’s or area’s name in Vietnamese; null for months and the tenant.' }),
+    key: t.exposeString('key', { description: 'Unit or category id, area code, channel, period (`2023-09-28`, ISO week `2023-W39`, `2023-09`, `2023-Q3`, `2023`), or the tenant id.' }),
+    label: t.exposeString('label', { nullable: true, description: 'The unit’s, category’s, area’s or channel’s name in Vietnamese; null for periods and the tenant.' }),
     labelEn: t.exposeString('labelEn', { nullable: true, description: 'The same in English; null when there is none (show `label` then).' }),
     area: t.field({
       type: Area,
@@ -24,16 +30,35 @@ export const Kpi = builder.objectRef<KpiRow>('Kpi').implement({
       description: 'AREA rows: the commune or ward named by `key`; null for reports without an area.',
       resolve: (r) => r.area,
     }),
-    received: t.exposeInt('received'),
-    resolved: t.exposeInt('resolved'),
-    onTime: t.exposeInt('onTime'),
-    overdue: t.exposeInt('overdue'),
-    inProgress: t.exposeInt('inProgress'),
-    rejected: t.exposeInt('rejected'),
-    avgResolutionHours: t.exposeFloat('avgResolutionHours', { nullable: true }),
-    ratings: t.exposeInt('ratings'),
-    avgRating: t.exposeFloat('avgRating', { nullable: true }),
-    satisfiedShare: t.exposeFloat('satisfiedShare', { nullable: true, description: 'Share of ratings of 4 or 5, from 0 to 1.' }),
+    received: t.exposeInt('received', { description: 'Reports submitted in the period (every channel), rejected ones included.' }),
+    classified: t.exposeInt('classified', { description: 'Of those, reports the IOC classified (rejected ones included if classified first).' }),
+    rejected: t.exposeInt('rejected', { description: 'Rejected by the IOC (spam, duplicate, out of scope).' }),
+    resolved: t.exposeInt('resolved', { description: 'resolvedOnTime + resolvedLate. “Closed – not fixed” answers are never resolved.' }),
+    resolvedOnTime: t.exposeInt('resolvedOnTime', { description: 'Answered (fixed) by the answer deadline, extensions and time waiting for the citizen included (đúng hạn).' }),
+    resolvedLate: t.exposeInt('resolvedLate', { description: 'Answered (fixed) after the answer deadline (quá hạn).' }),
+    notFixed: t.exposeInt('notFixed', { description: 'Closed – not fixed: the unit answered that it cannot or will not act, with a reason.' }),
+    openWithinDeadline: t.exposeInt('openWithinDeadline', { description: 'Not answered yet, not rejected, and the binding deadline has not passed (đang xử lý).' }),
+    openOverdue: t.exposeInt('openOverdue', { description: 'Not answered yet, not rejected, and already past the answer deadline (or, before assignment, the IOC’s routing deadline).' }),
+    open: t.exposeInt('open', { description: 'openWithinDeadline + openOverdue.' }),
+    returned: t.exposeInt('returned', { description: 'Reports a unit returned at least once as not its own (wrong unit).' }),
+    reopened: t.exposeInt('reopened', { description: 'Reports the citizen reopened at least once.' }),
+    medianHandlingHours: t.exposeFloat('medianHandlingHours', {
+      nullable: true,
+      description: 'Median working hours (the tenant’s calendar) from submission to the latest answer, over resolved reports; null when none.',
+    }),
+    p90HandlingHours: t.exposeFloat('p90HandlingHours', { nullable: true, description: '90th percentile of the same (linear interpolation).' }),
+    ratings: t.exposeInt('ratings', { description: 'Reports with a citizen rating: the sample size of `satisfiedShare`.' }),
+    avgRating: t.exposeFloat('avgRating', { nullable: true, description: 'Mean rating (1–5).' }),
+    satisfiedShare: t.exposeFloat('satisfiedShare', { nullable: true, description: 'Satisfaction rate: share of ratings of 4 or 5, from 0 to 1 (sample: `ratings`).' }),
+    published: t.exposeInt('published', { description: 'Answered reports whose answer the IOC published.' }),
+    publishedShare: t.exposeFloat('publishedShare', { nullable: true, description: 'published / answered (resolved + notFixed), from 0 to 1; null when none answered.' }),
+    onTime: t.exposeInt('onTime', { deprecationReason: 'Use resolvedOnTime (same figure).' }),
+    overdue: t.exposeInt('overdue', { deprecationReason: 'Use resolvedLate (same figure): reports answered late; open overdue ones are openOverdue.' }),
+    inProgress: t.exposeInt('inProgress', { deprecationReason: 'Use openWithinDeadline (same figure) and openOverdue, or open for both.' }),
+    avgResolutionHours: t.exposeFloat('avgResolutionHours', {
+      nullable: true,
+      deprecationReason: 'Wall-clock mean; use medianHandlingHours and p90HandlingHours (working hours).',
+    }),
   }),
 });
 
@@ -45,7 +70,7 @@ builder.queryField('kpis', (t) =>
     args: {
       from: t.arg.string({ required: true, description: 'First local day, YYYY-MM-DD, inclusive.' }),
       to: t.arg.string({ required: true, description: 'Last local day, YYYY-MM-DD, inclusive.' }),
-      groupBy: t.arg({ type: KpiGroupByEnum, description: 'Default TENANT (one row).' }),
+      groupBy: t.arg({ type: KpiGroupByEnum, description: 'Default TENANT (one row). Periods (DAY, WEEK, MONTH, QUARTER, YEAR) by the local day of submission; a custom range is from/to.' }),
       includePrivate: t.arg.boolean({ description: 'Staff only. Default false.' }),
     },
     resolve: (_root, args, ctx) => {

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { COMMAND_ERRORS } from '../errors/expected-errors.js';
-import { RejectionReasonEnum, ReportVisibilityEnum } from './enums.js';
+import { RejectionReasonEnum, ReportVisibilityEnum, ResolutionOutcomeEnum } from './enums.js';
 import { publishing } from '../live/publish-change.js';
 import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
 import { requireStaff } from '../context.js';
@@ -77,13 +77,14 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.id({ required: true }),
       answer: t.arg.string({ required: true }),
-      reason: t.arg.string(),
+      reason: t.arg.string({ description: 'Required with outcome NOT_FIXED: why the unit cannot or will not act.' }),
+      outcome: t.arg({ type: ResolutionOutcomeEnum, description: 'Default FIXED. NOT_FIXED: closed – not fixed (never counted as resolved).' }),
       uploadIds: t.arg.idList({ description: 'Photos of the result, sent before to POST /uploads (at most 10); public once the answer is published.' }),
     },
     resolve: async (_r, a, ctx) => {
       requireStaff(ctx);
       const attachments = await attachmentsFromUploads(ctx, a.uploadIds?.map(String), 'uploadIds');
-      return withUploadPaths(() => asStaff(ctx, a.id, { type: 'RESOLVE', answer: a.answer, reason: a.reason, attachments }));
+      return withUploadPaths(() => asStaff(ctx, a.id, { type: 'RESOLVE', answer: a.answer, reason: a.reason, attachments, ...(a.outcome ? { outcome: a.outcome } : {}) }));
     },
   }),
   publishReport: t.field({

@@ -13,6 +13,7 @@ import {
   type ReportProjection,
 } from '@paht/core';
 import { builder } from '../builder.js';
+import { ResolutionOutcomeEnum } from './enums.js';
 import { requireStaff } from '../context.js';
 import { AnswerLinkRefusedError, callCore, COMMAND_ERRORS, ConflictError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError } from '../errors/expected-errors.js';
 import { publishing } from '../live/publish-change.js';
@@ -57,6 +58,12 @@ const PendingRequest = builder.objectRef<PendingStep>('PendingRequest').implemen
     reason: t.exposeString('reason', { nullable: true }),
     extensionMinutes: t.int({ nullable: true, description: 'Extension requests: the minutes asked for.', resolve: (p) => p.extensionMinutes ?? null }),
     answer: t.string({ nullable: true, description: 'Draft answers: the text.', resolve: (p) => p.answer ?? null }),
+    outcome: t.field({
+      type: ResolutionOutcomeEnum,
+      nullable: true,
+      description: 'Draft answers: FIXED, or NOT_FIXED (closed – not fixed, `reason` says why); null for extension requests.',
+      resolve: (p) => (p.answer === undefined ? null : (p.outcome ?? 'FIXED')),
+    }),
     throughLink: t.boolean({ description: 'Drafted through an answer link.', resolve: (p) => p.linkId !== undefined }),
   }),
 });
@@ -181,11 +188,17 @@ builder.mutationFields((t) => ({
   draftAnswer: t.field({
     ...staffStep,
     description: 'Unit officer: propose the answer (with photos sent before to POST /uploads); the unit leader approves it or sends it back. A new draft replaces a pending one.',
-    args: { id: t.arg.id({ required: true }), answer: t.arg.string({ required: true }), reason: t.arg.string(), uploadIds: t.arg.idList() },
+    args: {
+      id: t.arg.id({ required: true }),
+      answer: t.arg.string({ required: true }),
+      reason: t.arg.string({ description: 'Required with outcome NOT_FIXED: why the unit cannot or will not act (kept when the leader approves).' }),
+      outcome: t.arg({ type: ResolutionOutcomeEnum, description: 'Default FIXED. NOT_FIXED: closed – not fixed.' }),
+      uploadIds: t.arg.idList(),
+    },
     resolve: async (_r, a, ctx) => {
       requireStaff(ctx);
       const attachments = await attachmentsFromUploads(ctx, a.uploadIds?.map(String), 'uploadIds');
-      return withUploadPaths(() => asStaff(ctx, a.id, { type: 'DRAFT_ANSWER', answer: a.answer, reason: a.reason, attachments }));
+      return withUploadPaths(() => asStaff(ctx, a.id, { type: 'DRAFT_ANSWER', answer: a.answer, reason: a.reason, attachments, ...(a.outcome ? { outcome: a.outcome } : {}) }));
     },
   }),
   approveAnswer: t.field({

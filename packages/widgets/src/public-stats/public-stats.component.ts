@@ -1,11 +1,11 @@
-import { listPublicReports, PublicStatsDocument, ReportStatus, type Kpi, type KpiGroupBy } from '@paht/client-sdk';
+import { listPublicReports, PublicStatsDocument, ReportStatus, type Kpi } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatNumber, formatShare, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { WidgetErrorCode } from '../shared/widget-errors.js';
 import { renderFeed, type FeedState } from './public-feed.js';
 import { formatDuration, renderBars, renderRing, renderTable } from './public-stats.charts.js';
-import { PUBLIC_STATS_MESSAGES, type PublicStatsMessages } from './public-stats.messages.js';
+import { PUBLIC_STATS_MESSAGES, type PublicStatsMessages, type StatsGrouping } from './public-stats.messages.js';
 import { publicStatsStyles } from './public-stats.styles.js';
 import { kpiName, onTimeShare, rankUnits, vietnamToday } from './stats-math.js';
 
@@ -23,7 +23,7 @@ export type StatsState =
   | { kind: 'failed'; requestId: string | null }
   | { kind: 'misconfigured'; code: WidgetErrorCode };
 
-type Grouping = Exclude<KpiGroupBy, 'TENANT'>;
+type Grouping = StatsGrouping;
 const GROUPINGS: Grouping[] = ['MONTH', 'UNIT', 'CATEGORY', 'AREA'];
 
 /**

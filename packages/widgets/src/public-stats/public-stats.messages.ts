@@ -1,4 +1,7 @@
 import type { KpiGroupBy } from '@paht/client-sdk';
+
+/** The groupings the statistics widget offers. */
+export type StatsGrouping = Extract<KpiGroupBy, 'MONTH' | 'UNIT' | 'CATEGORY' | 'AREA'>;
 import type { Lang } from '../shared/i18n.js';
 
 export interface PublicStatsMessages {
@@ -23,7 +26,7 @@ export interface PublicStatsMessages {
   hours: (n: string) => string;
   days: (n: string) => string;
   groupBy: string;
-  groups: Record<Exclude<KpiGroupBy, 'TENANT'>, string>;
+  groups: Record<StatsGrouping, string>;
   chartTitle: (group: string) => string;
   chartSummary: (rows: number) => string;
   showTable: string;

@@ -130,8 +130,8 @@ export const QUEUE_DETAIL: QueueDetail = {
   answers: [],
   forwardedBy: null,
   staffActions: ['EXTEND', 'REFUSE_EXTENSION', 'RESOLVE', 'SEND_BACK_ANSWER', 'FORWARD', 'REQUEST_INFO'],
-  pendingExtension: { seq: 6, at: '2026-11-27T03:00:00Z', actorRole: 'UNIT_OFFICER', actorUnitId: 'u1', reason: 'Chờ nhà thầu thay bộ điều khiển tín hiệu.', extensionMinutes: 960, answer: null, throughLink: false },
-  pendingAnswer: { seq: 7, at: '2026-11-27T04:00:00Z', actorRole: 'UNIT_OFFICER', actorUnitId: 'u1', reason: null, extensionMinutes: null, answer: 'Đã thay bộ điều khiển, đèn hoạt động bình thường từ 15 giờ ngày 27/11.', throughLink: false },
+  pendingExtension: { seq: 6, at: '2026-11-27T03:00:00Z', actorRole: 'UNIT_OFFICER', actorUnitId: 'u1', reason: 'Chờ nhà thầu thay bộ điều khiển tín hiệu.', extensionMinutes: 960, answer: null, outcome: null, throughLink: false },
+  pendingAnswer: { seq: 7, at: '2026-11-27T04:00:00Z', actorRole: 'UNIT_OFFICER', actorUnitId: 'u1', reason: null, extensionMinutes: null, answer: 'Đã thay bộ điều khiển, đèn hoạt động bình thường từ 15 giờ ngày 27/11.', outcome: 'FIXED', throughLink: false },
 };
 
 /** The same report as the unit officer sees it before it is started. */

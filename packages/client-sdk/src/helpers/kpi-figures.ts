@@ -1,0 +1,18 @@
+import type { PahtClient, RequestOptions } from '../client.js';
+import { KpiFiguresDocument, type KpiFiguresQuery, type KpiFiguresQueryVariables } from '../generated/operations.js';
+
+type Requester = Pick<PahtClient, 'request'>;
+
+/**
+ * Report-handling figures over local days `from`..`to` (YYYY-MM-DD,
+ * inclusive), one row per group: the tenant (default), a unit, category,
+ * area, channel, or a DAY / WEEK / MONTH / QUARTER / YEAR. Every figure of
+ * docs/kpis.md: received = resolvedOnTime + resolvedLate + notFixed +
+ * rejected + openWithinDeadline + openOverdue; handling times in working
+ * hours. Public categories only, unless staff with KPI access ask
+ * `includePrivate`. Refusals: ValidationError (a bad day or range),
+ * ForbiddenError (`includePrivate` without KPI access).
+ */
+export async function getKpiFigures(client: Requester, variables: KpiFiguresQueryVariables, options?: RequestOptions): Promise<KpiFiguresQuery['kpis']> {
+  return (await client.request(KpiFiguresDocument, variables, options)).kpis;
+}
