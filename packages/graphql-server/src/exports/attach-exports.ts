@@ -1,11 +1,13 @@
-import { checkExportRequest, exportLinkValid, exportRows, isDomainError, signExportLink, type Actor, type CoreContext, type DomainError, type TenantRecord } from '@paht/core';
+import { checkExportRequest, EXPORT_LINK_TTL_SECONDS, exportLinkValid, exportRows, isDomainError, signExportLink, type Actor, type CoreContext, type DomainError, type TenantRecord } from '@paht/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { currentStaff } from '../auth/current-staff.js';
 import { requestTenant } from '../security/request-tenant.js';
+import { defineExportCleanup, EXPORT_CLEANUP_EVERY_MS } from './export-cleanup.js';
 import { ExportQueue } from './export-jobs.js';
 import { defaultExportsDir, ExportStore, type ExportJobRecord } from './export-store.js';
 import { contentTypeOf, extensionOf, writeExport } from './export-writers.js';
+import { defineMonthlyReports, MONTHLY_REPORT_EVERY_MS } from './monthly-reports.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,15 +17,21 @@ declare module 'fastify' {
 }
 
 export interface ExportsOptions {
-  /** Where finished exports are kept. Default `PAHT_EXPORTS_DIR`, else `<os tmpdir>/paht-exports`. */
+  /** Where finished exports are kept (shared by every server process with PostgreSQL). Default `PAHT_EXPORTS_DIR`, else `<os tmpdir>/paht-exports`. */
   dir?: string;
+  /** The API's public address, for the link in monthly report e-mails (`https://api.paht.gov.vn`). Default `PAHT_PUBLIC_URL`, else none: the e-mail has the figures only. */
+  publicUrl?: string | null;
+  /** Milliseconds between sweeps of expired exports (`exports-cleanup`). Default hourly. */
+  cleanupEveryMs?: number;
+  /** Milliseconds between looks for a monthly report due (`exports-monthly-report`). Default hourly. */
+  monthlyEveryMs?: number;
 }
 
 export interface ExportService {
   store: ExportStore;
   queue: ExportQueue;
-  /** The download path of a READY export, signed for `EXPORT_LINK_TTL_SECONDS` (24 h) from now. */
-  downloadUrl(job: ExportJobRecord, tenantSlug: string): string;
+  /** The download path of a READY export, signed until the export expires (`expiresAt`: 24 h after it was written); null once expired. */
+  downloadUrl(job: ExportJobRecord, tenantSlug: string): string | null;
 }
 
 const services = new WeakMap<CoreContext, ExportService>();
@@ -49,18 +57,32 @@ function refuseDomain(reply: FastifyReply, error: DomainError) {
  */
 export function attachExports(app: FastifyInstance, core: CoreContext, options: ExportsOptions = {}): ExportService {
   const store = new ExportStore(options.dir ?? defaultExportsDir());
-  const queue = new ExportQueue(core, store, app.log);
+  const queue = new ExportQueue(core, store, app.jobs, app.log);
+  defineExportCleanup(app.jobs, core, store, options.cleanupEveryMs ?? EXPORT_CLEANUP_EVERY_MS);
+  defineMonthlyReports(app.jobs, core, store, queue, app.log, {
+    publicUrl: options.publicUrl === undefined ? (process.env.PAHT_PUBLIC_URL ?? null) : options.publicUrl,
+    everyMs: options.monthlyEveryMs ?? MONTHLY_REPORT_EVERY_MS,
+  });
   const service: ExportService = {
     store,
     queue,
     downloadUrl: (job, tenantSlug) => {
-      const grant = signExportLink(core.secretKey, job.tenantId, job.id, core.now());
+      const now = core.now();
+      const expiresAt = job.expiresAt ? Date.parse(job.expiresAt) : now.getTime() + EXPORT_LINK_TTL_SECONDS * 1000;
+      if (expiresAt <= now.getTime()) return null;
+      const grant = signExportLink(core.secretKey, job.tenantId, job.id, now, (expiresAt - now.getTime()) / 1000);
       return `/exports/files/${job.id}?tenant=${encodeURIComponent(tenantSlug)}&expires=${grant.expires}&signature=${grant.signature}`;
     },
   };
   services.set(core, service);
   app.decorate('exports', service);
-  app.addHook('preClose', async () => queue.idle());
+  // PGlite: the in-process queue was lost with the last process; the records say what was acknowledged and not finished.
+  if (app.jobs.engine === 'in-process') {
+    app.addHook('onListen', async () => {
+      const queued = await queue.recover();
+      if (queued > 0) app.log.info({ queued }, 'Exports queued again after a restart');
+    });
+  }
 
   async function tenantOf(request: FastifyRequest, reply: FastifyReply): Promise<TenantRecord | null> {
     const lookup = await requestTenant(core, request);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckedExportFilters, ExportFormat, ExportKind } from '@paht/core';
@@ -13,8 +13,8 @@ export type ExportStatus = (typeof ExportStatus)[keyof typeof ExportStatus];
 export interface ExportJobRecord {
   id: string;
   tenantId: string;
-  /** The staff account that asked for it: the only one who sees it and its link. */
-  requestedBy: string;
+  /** The staff account that asked for it: the only one who sees it and its link. Null: made by the system (the monthly report). */
+  requestedBy: string | null;
   kind: ExportKind;
   format: ExportFormat;
   filters: CheckedExportFilters;
@@ -22,6 +22,10 @@ export interface ExportJobRecord {
   createdAt: string;
   finishedAt: string | null;
   rowCount: number | null;
+  /** Once READY: until when its links open the file; the sweep deletes it after (`exports-cleanup`). */
+  expiresAt?: string | null;
+  /** How long the file is kept once READY, in seconds. Default `EXPORT_LINK_TTL_SECONDS` (24 h). */
+  keepSeconds?: number;
 }
 
 /** The storage root when none is given. */
@@ -42,8 +46,9 @@ export class ExportStore {
     return join(this.dir, tenantId, `${id}.${ext}`);
   }
 
-  async create(record: Omit<ExportJobRecord, 'id' | 'status' | 'finishedAt' | 'rowCount'>): Promise<ExportJobRecord> {
-    const job: ExportJobRecord = { ...record, id: randomUUID(), status: 'QUEUED', finishedAt: null, rowCount: null };
+  /** Records a new export (QUEUED); `id` is given for an export made once under a known id (the monthly report). */
+  async create(record: Omit<ExportJobRecord, 'id' | 'status' | 'finishedAt' | 'rowCount'>, id: string = randomUUID()): Promise<ExportJobRecord> {
+    const job: ExportJobRecord = { ...record, id, status: 'QUEUED', finishedAt: null, rowCount: null };
     await mkdir(join(this.dir, job.tenantId), { recursive: true });
     await this.save(job);
     return job;
@@ -70,6 +75,32 @@ export class ExportStore {
   openWrite(job: ExportJobRecord): { stream: WriteStream; publish: () => Promise<void> } {
     const path = this.path(job.tenantId, job.id, extensionOf(job.format));
     return { stream: createWriteStream(`${path}.part`), publish: () => rename(`${path}.part`, path) };
+  }
+
+  /** Every record of every tenant (the sweep, and recovery after a restart), one directory at a time. */
+  async *all(): AsyncGenerator<ExportJobRecord> {
+    let tenants: string[];
+    try {
+      tenants = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const tenantId of tenants.filter((t) => UUID.test(t))) {
+      for (const name of await readdir(join(this.dir, tenantId)).catch(() => [] as string[])) {
+        const id = /^(.+)\.json$/.exec(name)?.[1];
+        if (!id) continue;
+        const job = await this.find(tenantId, id);
+        if (job) yield job;
+      }
+    }
+  }
+
+  /** Deletes the file (finished or partial) and then the record. */
+  async remove(job: ExportJobRecord): Promise<void> {
+    const file = this.path(job.tenantId, job.id, extensionOf(job.format));
+    await rm(file, { force: true });
+    await rm(`${file}.part`, { force: true });
+    await rm(this.path(job.tenantId, job.id, 'json'), { force: true });
   }
 
   openRead(job: ExportJobRecord): ReadStream {

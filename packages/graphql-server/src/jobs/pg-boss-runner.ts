@@ -1,7 +1,7 @@
-import { DEADLINE_JOBS, type Database, type DeadlineJob } from '@paht/core';
+import { DEADLINE_JOBS, isDeadlineJob, type Database, type DeadlineJob } from '@paht/core';
 import PgBoss from 'pg-boss';
 import { describeUnexpected } from '../errors/redact.js';
-import { cronFor, type JobHandler, type JobRunner, type JobRunSummary } from './job-runner.js';
+import { checkTask, cronFor, type JobHandler, type JobRunner, type TaskData, type TaskDefinition } from './job-runner.js';
 
 interface Logger {
   error(details: object, message: string): void;
@@ -19,8 +19,8 @@ export interface PgBossRunnerOptions {
 
 /** pg-boss's schema in the database. */
 export const PG_BOSS_SCHEMA = 'pgboss';
-/** A job's queue: `deadlines-<job>`. */
-export const queueOf = (job: DeadlineJob): string => `deadlines-${job}`;
+/** A job's queue: `deadlines-<job>`; a task's is its name. */
+export const queueOf = (job: string): string => (isDeadlineJob(job) ? `deadlines-${job}` : job);
 
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 /** Advisory lock key held while a process starts pg-boss (installs or migrates its schema). */
@@ -44,7 +44,8 @@ export function createPgBossRunner(db: Database, handler: JobHandler, options: P
     migrate: true,
   });
   boss.on('error', (error) => options.log.error({ error: describeUnexpected(error) }, 'pg-boss failed'));
-  const workers = new Map<DeadlineJob, string>();
+  const workers = new Map<string, string>();
+  const tasks = new Map<string, TaskDefinition>();
   let starting: Promise<void> | null = null;
 
   async function startOnce(): Promise<void> {
@@ -57,47 +58,64 @@ export function createPgBossRunner(db: Database, handler: JobHandler, options: P
         await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 });
         if (options.intervals && options.intervals[job] > 0) await boss.schedule(name, cronFor(options.intervals[job]), {}, { tz: 'UTC' });
       }
+      for (const task of tasks.values()) {
+        const name = task.name;
+        await boss.createQueue(name, { name, policy: task.policy ?? 'standard', retryLimit: task.retryLimit ?? 1, retryDelay: 30, expireInSeconds: task.expireInSeconds ?? 15 * 60 });
+        if (options.intervals && (task.everyMs ?? 0) > 0) await boss.schedule(name, cronFor(task.everyMs!), {}, { tz: 'UTC' });
+      }
     });
     if (!(options.workers ?? true)) return;
+    const poll = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
     for (const job of DEADLINE_JOBS) {
-      const id = await boss.work(queueOf(job), { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([run]) => {
+      const id = await boss.work(queueOf(job), poll, async ([run]) => {
         if (!run) return null;
         return handler(job);
       });
-      workers.set(job, id);
+      workers.set(queueOf(job), id);
+    }
+    for (const task of tasks.values()) {
+      const id = await boss.work<TaskData>(task.name, poll, async ([run]) => {
+        if (!run) return null;
+        return task.run(run.data ?? {});
+      });
+      workers.set(task.name, id);
     }
   }
 
   const runner: JobRunner = {
     engine: 'pg-boss',
+    define(task) {
+      checkTask(task, tasks, starting !== null);
+      tasks.set(task.name, task);
+    },
     start() {
       starting ??= startOnce();
       return starting;
     },
-    async enqueue(job) {
+    async enqueue(job: string, data: TaskData = {}) {
       await runner.start();
-      const id = await boss.send(queueOf(job), {});
+      const id = await boss.send(queueOf(job), data);
       if (!id) throw new Error(`pg-boss did not queue ${job}`);
-      const worker = workers.get(job);
+      const worker = workers.get(queueOf(job));
       if (worker) boss.notifyWorker(worker);
       return id;
     },
-    async waitFor(job, id) {
+    async waitFor(job: string, id: string) {
       await runner.start();
       for (;;) {
         const run = await boss.getJobById(queueOf(job), id);
         if (run && FINISHED.has(run.state)) {
-          if (run.state !== 'completed') throw new Error(`Deadline job ${job} ${run.state}`);
-          return run.output as JobRunSummary;
+          if (run.state !== 'completed') throw new Error(`Job ${job} ${run.state}`);
+          return run.output as never;
         }
         // Still queued (e.g. behind another run of the singleton queue): wake this process's worker rather than wait for its next poll.
-        const worker = workers.get(job);
+        const worker = workers.get(queueOf(job));
         if (worker && run?.state === 'created') boss.notifyWorker(worker);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
-    async runNow(job) {
-      return runner.waitFor(job, await runner.enqueue(job));
+    async runNow(job: string, data?: TaskData) {
+      return runner.waitFor(job, await runner.enqueue(job, data)) as never;
     },
     async stop() {
       if (!starting) return;

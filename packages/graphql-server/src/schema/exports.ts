@@ -43,9 +43,15 @@ const ExportJob = builder.objectRef<ExportJobView>('ExportJob').implement({
     rowCount: t.int({ nullable: true, description: 'Data rows written, once READY.', resolve: (v) => v.job.rowCount }),
     createdAt: t.field({ type: DateTime, resolve: (v) => new Date(v.job.createdAt) }),
     finishedAt: t.field({ type: DateTime, nullable: true, resolve: (v) => (v.job.finishedAt ? new Date(v.job.finishedAt) : null) }),
+    expiresAt: t.field({
+      type: DateTime,
+      nullable: true,
+      description: 'Once READY: when its link stops working and the file is deleted (24 hours after it was written).',
+      resolve: (v) => (v.job.expiresAt ? new Date(v.job.expiresAt) : null),
+    }),
     downloadUrl: t.string({
       nullable: true,
-      description: 'Once READY: a path (relative to the API) signed for 24 hours; ask again for a fresh one. No token needed to open it.',
+      description: 'Once READY: a path (relative to the API) signed until the file expires, 24 hours after it was written (then the file is deleted, and `exportJob` answers null). No token needed to open it.',
       resolve: (v) => (v.job.status === 'READY' ? v.service.downloadUrl(v.job, v.tenantSlug) : null),
     }),
   }),
@@ -91,7 +97,7 @@ builder.queryField('exportJob', (t) =>
       const actor = requireStaff(ctx);
       const service = serviceOf(ctx.core);
       const job = await service.store.find(ctx.tenant.id, String(args.id));
-      if (!job || job.requestedBy !== actorId(actor)) return null;
+      if (!job || job.requestedBy === null || job.requestedBy !== actorId(actor)) return null;
       return { job, service, tenantSlug: ctx.tenant.slug };
     },
   }),

@@ -195,7 +195,7 @@ describe('background export', () => {
     );
     expect(queued.requestExport).toMatchObject({ __typename: 'ExportJob', status: 'QUEUED' });
     const id = queued.requestExport.id;
-    await app.exports.queue.idle();
+    await app.exports.queue.settled(t.tenantId, id);
 
     const job = await gql<{ exportJob: { status: string; rowCount: number; downloadUrl: string } | null }>(JOB, { id }, tokens.operator);
     expect(job.exportJob).toMatchObject({ status: 'READY', rowCount: 3 });
