@@ -5,28 +5,16 @@ import {
   auditLog,
   calendarDays,
   closeFocalPoint,
-  createApiKey,
-  createStaffAccount,
-  createUnit,
   focalPoints,
   removeCalendarDay,
-  revokeApiKey,
   setCalendarDay,
-  setFocalPoint,
   setStaffAccountActive,
   setUnitActive,
   slaPolicies,
   staffAccounts,
   tenantSettings,
+  tenantSettingsSchema,
   updateTenantSettings,
-  upsertCategory,
-  upsertSlaPolicy,
-  type ApiKeyKind,
-  type CalendarDayKind,
-  type FocalRole,
-  type SlaClock,
-  type StaffRole,
-  type UnitKind,
 } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { PublicStatsData } from '../public-stats/public-stats.component.js';
@@ -38,8 +26,12 @@ import { ADMIN_MESSAGES, type AdminMessages } from './admin-console.messages.js'
 import { adminStyles } from './admin-console.styles.js';
 import { renderAdminDialog } from './admin-dialogs.js';
 import type { FeedDay } from './ical-days.js';
-import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA, linesOf, refusalOf, type AdminData, type AdminDialog, type AdminLoad, type AdminSection, type AdminUnit } from './admin-model.js';
-import { renderAudit, renderCalendar, renderCategories, renderKeys, renderSettings, renderStaff, renderUnits, type SectionContext } from './admin-sections.js';
+import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA, refusalOf, type AdminData, type AdminDialog, type AdminLoad, type AdminSection, type AdminUnit } from './admin-model.js';
+import { renderAudit, renderCalendar, renderCategories, renderKeys, renderStaff, type SectionContext } from './admin-sections.js';
+import { readSettingsForm, renderSettings, type BrandPreview, type PreviewWidget } from './admin-settings.js';
+import { dialogChange } from './admin-submit.js';
+import { renderUnits } from './admin-units.js';
+import { parseSettingsSchema, type SettingProblem } from './settings-schema.js';
 
 /** A refusal or a failed read, as thrown inside a load. */
 class Refused extends Error {
@@ -93,6 +85,8 @@ export class PahtAdminConsole extends PahtElement {
     notice: { attribute: false },
     saving: { attribute: false },
     preview: { attribute: false },
+    previewWidget: { attribute: false },
+    problems: { attribute: false },
   };
 
   /** The signed-in tenant admin; the console loads when it is set. Default: none. */
@@ -109,7 +103,11 @@ export class PahtAdminConsole extends PahtElement {
   /** True while the settings form or a row action is saving. */
   declare saving: boolean;
   /** The branding being edited, shown in the preview (null: the saved one). */
-  declare preview: SectionContext['preview'] | null;
+  declare preview: BrandPreview | null;
+  /** The citizen widget the branding preview shows. Default `stats`. */
+  declare previewWidget: PreviewWidget;
+  /** What the settings schema (or the API) found wrong in the settings form. */
+  declare problems: SettingProblem[];
 
   #session: StaffSession | null = null;
   #loads = 0;
@@ -124,6 +122,8 @@ export class PahtAdminConsole extends PahtElement {
     this.notice = null;
     this.saving = false;
     this.preview = null;
+    this.previewWidget = 'stats';
+    this.problems = [];
   }
 
   protected get m(): AdminMessages {
@@ -143,6 +143,7 @@ export class PahtAdminConsole extends PahtElement {
     this.section = section;
     this.notice = null;
     this.preview = null;
+    this.problems = [];
     await this.reload();
   }
 
@@ -176,9 +177,10 @@ export class PahtAdminConsole extends PahtElement {
           next.keys = dataOf(await apiKeys(client));
           break;
         case 'settings': {
-          const s = await tenantSettings(client);
+          const [s, schema] = await Promise.all([tenantSettings(client), tenantSettingsSchema(client)]);
           if (s.__typename !== 'TenantSettings') throw new Refused(s.__typename === 'ForbiddenError');
           next.settings = s;
+          next.settingsSchema = dataOf(schema);
           break;
         }
         case 'audit':
@@ -242,94 +244,22 @@ export class PahtAdminConsole extends PahtElement {
     const client = this.session?.client;
     if (!dialog || !client) return;
     const form = event.target as HTMLFormElement;
-    const value = (name: string) => {
-      const el = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
-      return (el?.value ?? '').trim();
-    };
-    const optional = (name: string) => (value(name) ? { [name]: value(name) } : {});
-    const checked = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.checked ?? false;
     const missing = [...form.querySelectorAll<HTMLInputElement>('[required]')].find((el) => !el.value.trim());
     if (missing) {
       this.dialog = { ...dialog, error: this.m.refused('ValidationError', form.querySelector(`label[for=${missing.id}]`)?.textContent ?? missing.name) };
       missing.focus();
       return;
     }
-    const is = (type: string) => (r: { __typename: string }) => r.__typename === type;
-    switch (dialog.kind) {
-      case 'unit':
-        await this.#change('unit.create', () => createUnit(client, { input: { code: value('code'), name: value('name'), kind: value('kind') as UnitKind, ...optional('nameEn'), ...optional('parentId') } }), is('Unit'));
-        return;
-      case 'focal':
-        await this.#change(
-          'focal-point.set',
-          () => setFocalPoint(client, { unitId: dialog.unitId, input: { role: value('role') as FocalRole, fullName: value('fullName'), ...optional('title'), ...optional('phone'), ...optional('email') } }),
-          is('FocalPoint'),
-        );
-        return;
-      case 'policy':
-        await this.#change(
-          'sla-policy.upsert',
-          () =>
-            upsertSlaPolicy(client, {
-              input: {
-                code: value('code'),
-                name: value('name'),
-                clock: value('clock') as SlaClock,
-                classifyMinutes: Number(value('classifyMinutes')),
-                acceptMinutes: Number(value('acceptMinutes')),
-                resolveMinutes: Number(value('resolveMinutes')),
-                ...(value('warnRatio') ? { warnRatio: Number(value('warnRatio')) } : {}),
-              },
-            }),
-          is('SlaPolicy'),
-        );
-        return;
-      case 'category':
-        await this.#change(
-          'category.upsert',
-          () =>
-            upsertCategory(client, {
-              input: {
-                code: value('code'),
-                name: value('name'),
-                nameEn: value('nameEn'),
-                slaPolicyCode: value('slaPolicyCode'),
-                isPublic: checked('isPublic'),
-                active: checked('active'),
-                ...(value('defaultUnitId') ? { defaultUnitId: value('defaultUnitId') } : {}),
-              },
-            }),
-          is('CategoryConfig'),
-        );
-        return;
-      case 'staff':
-        await this.#change(
-          'staff.create',
-          () => createStaffAccount(client, { input: { email: value('email'), fullName: value('fullName'), role: value('role') as StaffRole, ...optional('unitId'), ...optional('password') } }),
-          is('StaffAccount'),
-        );
-        return;
-      case 'key': {
-        const name = value('name');
-        const origins = linesOf((form.elements.namedItem('allowedOrigins') as HTMLTextAreaElement).value);
-        const result = await this.#change(
-          'api-key.create',
-          () => createApiKey(client, { input: { name, kind: value('kind') as ApiKeyKind, ...(origins.length ? { allowedOrigins: origins } : {}) } }),
-          is('NewApiKey'),
-          true,
-        );
-        if (result && 'key' in result && this.dialog?.kind === 'key') this.dialog = { ...this.dialog, sending: false, created: { name, key: (result as { key: string }).key } };
-        return;
-      }
-      case 'revoke':
-        await this.#change('api-key.revoke', () => revokeApiKey(client, dialog.id), is('ApiKey'));
-        return;
-      case 'ical':
-        await this.#importDays(dialog);
-        return;
-      case 'calendar':
-        await this.#change('calendar-day.set', () => setCalendarDay(client, { input: { date: value('date'), kind: value('kind') as CalendarDayKind, name: value('name') } }), is('CalendarDay'));
-        return;
+    if (dialog.kind === 'ical') {
+      await this.#importDays(dialog);
+      return;
+    }
+    const change = dialogChange(dialog, form, client);
+    if (!change) return;
+    const result = await this.#change(change.kind, change.run, (r) => r.__typename === change.success, change.keepDialog);
+    if (dialog.kind === 'key' && result && 'key' in result && this.dialog?.kind === 'key') {
+      const name = ((form.elements.namedItem('name') as HTMLInputElement | null)?.value ?? '').trim();
+      this.dialog = { ...this.dialog, sending: false, created: { name, key: (result as { key: string }).key } };
     }
   }
 
@@ -391,27 +321,36 @@ export class PahtAdminConsole extends PahtElement {
     }
   }
 
-  #saveSettings(event: SubmitEvent): void {
+  async #saveSettings(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const client = this.session?.client;
-    if (!client) return;
+    const settings = this.data.settings;
+    if (!client || !settings) return;
     const form = event.target as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
-    const orNull = (name: string) => value(name) || null;
-    void this.#change(
+    const m = this.m;
+    const { input, problems } = readSettingsForm(form, settings, parseSettingsSchema(this.data.settingsSchema), m.problems, { period: m.officePeriod });
+    this.problems = problems;
+    if (problems.length) {
+      this.notice = null;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.settings-form [aria-invalid="true"]')?.focus();
+      return;
+    }
+    let refused: SettingProblem[] = [];
+    await this.#change(
       'tenant-settings.update',
-      () =>
-        updateTenantSettings(client, {
-          allowedOrigins: linesOf(value('allowedOrigins')),
-          trackingPrefix: orNull('trackingPrefix'),
-          branding: { nameVi: orNull('nameVi'), nameEn: orNull('nameEn'), primaryColor: value('primaryColor'), accentColor: value('accentColor'), logoUrl: orNull('logoUrl') },
-        }),
+      async () => {
+        const result = await updateTenantSettings(client, input);
+        if (result.__typename === 'ValidationError' && 'fields' in result) refused = (result.fields ?? []).map((f) => ({ path: f.path, message: f.message }));
+        return result;
+      },
       (r) => r.__typename === 'TenantSettings',
     );
+    this.problems = refused;
   }
 
   #previewBrand(form: HTMLFormElement): void {
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const value = (name: string) => (form.elements.namedItem(`branding.${name}`) as HTMLInputElement).value.trim();
     const colour = (name: string, fallback: string) => (/^#[0-9a-f]{6}$/i.test(value(name)) ? value(name) : fallback);
     const saved = this.#savedBrand();
     this.preview = {
@@ -423,7 +362,7 @@ export class PahtAdminConsole extends PahtElement {
     };
   }
 
-  #savedBrand(): SectionContext['preview'] {
+  #savedBrand(): BrandPreview {
     const b = this.data.settings?.branding;
     return { name: b?.nameVi || this.m.heading, nameEn: b?.nameEn || b?.nameVi || this.m.heading, primaryColor: b?.primaryColor ?? '#0b5394', accentColor: b?.accentColor ?? '#e69138', logoUrl: b?.logoUrl ?? null };
   }
@@ -469,8 +408,6 @@ export class PahtAdminConsole extends PahtElement {
       m,
       lang: this.language,
       busy: this.saving,
-      preview: this.preview ?? this.#savedBrand(),
-      sampleStats: SAMPLE_STATS,
       act: {
         open: (dialog) => (this.dialog = dialog),
         setUnitActive: (unit: AdminUnit, active) => {
@@ -489,8 +426,6 @@ export class PahtAdminConsole extends PahtElement {
           const cl = client();
           if (cl) void this.#change(active ? 'staff.activate' : 'staff.deactivate', () => setStaffAccountActive(cl, { id, active }), (r) => r.__typename === 'StaffAccount');
         },
-        saveSettings: (e) => this.#saveSettings(e),
-        previewBrand: (form) => this.#previewBrand(form),
         filterAudit: (action) => {
           this.data = { ...this.data, audit: { ...this.data.audit, action } };
           void this.reload();
@@ -524,7 +459,22 @@ export class PahtAdminConsole extends PahtElement {
       case 'keys':
         return renderKeys(c);
       case 'settings':
-        return renderSettings(c, this.data.settings);
+        return this.data.settings
+          ? renderSettings({
+              m,
+              lang: this.language,
+              busy: this.saving,
+              settings: this.data.settings,
+              schema: parseSettingsSchema(this.data.settingsSchema),
+              problems: this.problems,
+              preview: this.preview ?? this.#savedBrand(),
+              previewWidget: this.previewWidget,
+              sampleStats: SAMPLE_STATS,
+              save: (e) => void this.#saveSettings(e),
+              previewBrand: (form) => this.#previewBrand(form),
+              showPreview: (w) => (this.previewWidget = w),
+            })
+          : html`<p class="notice">${m.loading}</p>`;
       case 'audit':
         return renderAudit(c);
       case 'calendar':

@@ -1,7 +1,8 @@
 import type { Lang } from '../shared/i18n.js';
 import type { AdminSection } from './admin-model.js';
+import { SETTINGS_MESSAGES, type SettingsMessages } from './admin-settings.messages.js';
 
-export interface AdminMessages {
+export interface AdminMessages extends SettingsMessages {
   heading: string;
   sections: Record<AdminSection, string>;
   sectionsLabel: string;
@@ -127,6 +128,7 @@ export interface AdminMessages {
 }
 
 const vi: AdminMessages = {
+  ...SETTINGS_MESSAGES.vi,
   heading: 'Quản trị hệ thống',
   sections: { units: 'Đơn vị', categories: 'Lĩnh vực và thời hạn', staff: 'Tài khoản cán bộ', keys: 'Khóa API', settings: 'Cài đặt và nhận diện', audit: 'Nhật ký thay đổi', calendar: 'Lịch làm việc' },
   sectionsLabel: 'Mục quản trị',
@@ -222,7 +224,7 @@ const vi: AdminMessages = {
   accentColor: 'Màu nhấn',
   logoUrl: 'Địa chỉ logo (https)',
   colorHint: 'Dạng #rrggbb.',
-  preview: 'Xem trước trên tiện ích thống kê',
+  preview: 'Xem trước nhận diện',
   previewHint: 'Số liệu minh họa; chỉ màu sắc, logo và tên là của đơn vị.',
   saveSettings: 'Lưu cài đặt',
   audit: 'Nhật ký thay đổi',
@@ -252,6 +254,7 @@ const vi: AdminMessages = {
 };
 
 const en: AdminMessages = {
+  ...SETTINGS_MESSAGES.en,
   heading: 'Administration',
   sections: { units: 'Units', categories: 'Categories and deadlines', staff: 'Staff accounts', keys: 'API keys', settings: 'Settings and branding', audit: 'Audit log', calendar: 'Working calendar' },
   sectionsLabel: 'Administration sections',
@@ -347,7 +350,7 @@ const en: AdminMessages = {
   accentColor: 'Accent colour',
   logoUrl: 'Logo address (https)',
   colorHint: 'As #rrggbb.',
-  preview: 'Preview on the statistics widget',
+  preview: 'Branding preview',
   previewHint: 'Sample figures; only the colours, logo and name are the tenant’s.',
   saveSettings: 'Save settings',
   audit: 'Audit log',

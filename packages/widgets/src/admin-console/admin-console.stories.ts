@@ -4,6 +4,9 @@ import './admin-console.js';
 import type { AdminData, AdminDialog, AdminLoad, AdminSection } from './admin-model.js';
 import { EMPTY_ADMIN_DATA } from './admin-model.js';
 import { ADMIN_DATA } from '../staff/workspace-story-fixtures.js';
+import type { PreviewWidget } from './admin-settings.js';
+import { SETTINGS_SCHEMA_FIXTURE } from './settings-schema.fixture.js';
+import type { SettingProblem } from './settings-schema.js';
 
 interface Args {
   lang: string;
@@ -12,15 +15,32 @@ interface Args {
   data: AdminData;
   dialog: AdminDialog | null;
   notice: { ok: boolean; text: string } | null;
+  problems: SettingProblem[];
+  previewWidget: PreviewWidget;
   width: string;
 }
+
+/** The settings as read, with every setting the schema has, and the schema itself. */
+const WITH_SCHEMA: AdminData = {
+  ...ADMIN_DATA,
+  settingsSchema: SETTINGS_SCHEMA_FIXTURE,
+  settings: {
+    ...ADMIN_DATA.settings!,
+    notifications: { emailFrom: 'phananh@quangtri.gov.vn', emailFromName: 'Phản ánh hiện trường Quảng Trị', publicTrackerUrl: 'https://dichvucong.quangtri.gov.vn/tra-cuu?code={code}', sms: 'WHEN_NO_EMAIL', smsSender: 'QUANGTRI' },
+    deadlines: { ratingReminderDays: 3, autoCloseDays: 7, focalPointGraceDays: 3 },
+    officeHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periods: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }] })),
+    oidc: { issuer: 'https://sso.quangtri.gov.vn', audience: 'paht-console', jwksUrl: 'https://sso.quangtri.gov.vn/jwks', emailClaim: null, trustUnverifiedEmail: false },
+    singleSignOn: true,
+  },
+};
 
 const meta: Meta<Args> = {
   title: 'Staff/Admin console',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-admin-console lang=${a.lang} section=${a.section} .load=${a.load} .data=${a.data} .dialog=${a.dialog} .notice=${a.notice}></paht-admin-console>
+    <paht-admin-console lang=${a.lang} section=${a.section} .load=${a.load} .data=${a.data} .dialog=${a.dialog} .notice=${a.notice}
+      .problems=${a.problems} .previewWidget=${a.previewWidget}></paht-admin-console>
   </div>`,
-  args: { lang: 'vi', section: 'units', load: { kind: 'ready' }, data: ADMIN_DATA, dialog: null, notice: null, width: '90rem' },
+  args: { lang: 'vi', section: 'units', load: { kind: 'ready' }, data: ADMIN_DATA, dialog: null, notice: null, problems: [], previewWidget: 'stats', width: '90rem' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['vi', 'en'] },
     section: { control: 'select', options: ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar'] },
@@ -48,14 +68,32 @@ export const Staff: Story = { args: { section: 'staff' } };
 export const StaffEmpty: Story = { args: { section: 'staff', data: EMPTY_ADMIN_DATA } };
 export const ApiKeys: Story = { args: { section: 'keys' } };
 export const ApiKeysEmpty: Story = { args: { section: 'keys', data: EMPTY_ADMIN_DATA } };
-export const Settings: Story = { args: { section: 'settings' } };
-export const SettingsEnglish: Story = { args: { section: 'settings', lang: 'en' } };
+export const Settings: Story = { args: { section: 'settings', data: WITH_SCHEMA } };
+export const SettingsEnglish: Story = { args: { section: 'settings', lang: 'en', data: WITH_SCHEMA } };
+export const SettingsWithoutSchema: Story = { args: { section: 'settings' } };
+export const SettingsInvalid: Story = {
+  args: {
+    section: 'settings',
+    data: WITH_SCHEMA,
+    problems: [
+      { path: 'deadlines.ratingReminderDays', message: 'Phải trong khoảng 1–60.' },
+      { path: 'notifications.smsSender', message: 'Không đúng định dạng (must be a brandname of 1–11 letters, digits, space, ".", "-" or "_").' },
+      { path: 'oidc.jwksUrl', message: 'Bắt buộc.' },
+    ],
+  },
+};
+export const SettingsPreviewForm: Story = { args: { section: 'settings', data: WITH_SCHEMA, previewWidget: 'form' } };
+export const SettingsPreviewTracker: Story = { args: { section: 'settings', data: WITH_SCHEMA, previewWidget: 'tracker', lang: 'en' } };
 export const AuditLog: Story = { args: { section: 'audit' } };
 export const AuditLogEmpty: Story = { args: { section: 'audit', data: EMPTY_ADMIN_DATA } };
 export const Calendar: Story = { args: { section: 'calendar' } };
 export const CalendarEmpty: Story = { args: { section: 'calendar', data: EMPTY_ADMIN_DATA } };
 export const AddUnitDialog: Story = { args: { dialog: { kind: 'unit', ...form } } };
 export const AddUnitRefused: Story = { args: { dialog: { kind: 'unit', sending: false, error: 'Không lưu được (ConflictError): code SGTVT is taken' } } };
+export const EditUnitDialog: Story = { args: { dialog: { kind: 'unit-edit', unit: ADMIN_DATA.units[1]!, ...form } } };
+export const EditUnitRefused: Story = {
+  args: { dialog: { kind: 'unit-edit', unit: ADMIN_DATA.units[4]!, sending: false, error: 'Không lưu được (ValidationError): parentId: a unit cannot be moved under itself or one of its sub-units' } },
+};
 export const FocalPointDialog: Story = { args: { dialog: { kind: 'focal', unitId: 'u1', ...form } } };
 export const PolicyDialog: Story = { args: { section: 'categories', dialog: { kind: 'policy', policy: null, ...form } } };
 export const CategoryDialog: Story = { args: { section: 'categories', dialog: { kind: 'category', category: ADMIN_DATA.categories[0]!, ...form } } };
@@ -85,5 +123,7 @@ export const CalendarImportPreview: Story = {
 export const CalendarImportInvalid: Story = { args: { section: 'calendar', notice: { ok: false, text: 'Tệp không phải lịch iCalendar hợp lệ.' } } };
 export const Phone: Story = { args: { width: '375px' } };
 export const PhoneCategories: Story = { args: { width: '375px', section: 'categories' } };
-export const PhoneSettings: Story = { args: { width: '375px', section: 'settings' } };
+export const PhoneSettings: Story = { args: { width: '375px', section: 'settings', data: WITH_SCHEMA } };
+export const PhoneSettingsPreviewForm: Story = { args: { width: '375px', section: 'settings', data: WITH_SCHEMA, previewWidget: 'form' } };
+export const PhoneEditUnitDialog: Story = { args: { ...EditUnitDialog.args, width: '375px' } };
 export const PhoneApiKeyShownOnce: Story = { args: { ...ApiKeyShownOnce.args, width: '375px' } };

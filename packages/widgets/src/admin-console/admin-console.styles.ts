@@ -97,6 +97,14 @@ export const adminStyles = [
       border: 1px dashed var(--_border);
       border-radius: var(--_radius);
     }
+    .field-error {
+      margin: 0.2rem 0 0;
+      color: var(--_error);
+      font-size: 0.875rem;
+    }
+    .preview-widget {
+      min-width: 0;
+    }
     .inline-form {
       margin-bottom: 0.75rem;
     }

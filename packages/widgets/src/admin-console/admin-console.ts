@@ -1,7 +1,10 @@
 // Registers <paht-admin-console>. Import this module (or load the staff
 // bundle) once on a page; importing the component class alone registers nothing.
-// The branding preview shows the statistics widget: registered with it.
+// The branding preview shows the citizen widgets (statistics, form,
+// tracker): registered with it.
 import '../public-stats/public-stats.js';
+import '../report-form/report-form.js';
+import '../report-tracker/report-tracker.js';
 import { PahtAdminConsole } from './admin-console.component.js';
 
 export { PahtAdminConsole };

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../shared/i18n.js';
 import { STAFF_LABELS, nameIn } from '../staff/staff-labels.js';
 import type { AdminMessages } from './admin-console.messages.js';
-import type { AdminDialog, AdminUnit, SlaPolicy } from './admin-model.js';
+import { moveTargets, type AdminDialog, type AdminUnit, type SlaPolicy } from './admin-model.js';
 
 export interface DialogContext {
   m: AdminMessages;
@@ -42,6 +42,27 @@ export function renderAdminDialog(dialog: AdminDialog, c: DialogContext): Templa
         ${field('d-parent', m.parent, html`<select id="d-parent" name="parentId">${unitOptions(c, null, m.topLevel)}</select>`)}
         ${errorLine(dialog.error)} ${actions(c, dialog.sending, m.save)}
       </form>`;
+    case 'unit-edit': {
+      const u = dialog.unit;
+      const targets = moveTargets(c.units, u);
+      const current = u.parentId && !targets.some((t) => t.id === u.parentId) ? c.units.find((t) => t.id === u.parentId) : undefined;
+      return html`<form @submit=${c.onSubmit} novalidate>
+        <h2 id="dialog-title">${m.editUnit}: ${nameIn(u, c.lang)} (${u.code})</h2>
+        ${field('d-name', m.name, text('d-name', 'name', u.name, true))} ${field('d-name-en', m.nameEn, text('d-name-en', 'nameEn', u.nameEn ?? ''))}
+        ${field('d-kind', m.kind, html`<select id="d-kind" name="kind">${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === u.kind}>${m.unitKinds[k]}</option>`)}</select>`)}
+        ${field(
+          'd-parent',
+          m.moveUnit,
+          html`<select id="d-parent" name="parentId" aria-describedby="d-parent-hint">
+            <option value="" ?selected=${!u.parentId}>${m.topLevel}</option>
+            ${current ? html`<option value=${current.id} selected>${nameIn(current, c.lang)} (${current.code})</option>` : nothing}
+            ${targets.map((t) => html`<option value=${t.id} ?selected=${t.id === u.parentId}>${nameIn(t, c.lang)} (${t.code})</option>`)}
+          </select>`,
+          m.moveHint,
+        )}
+        ${errorLine(dialog.error)} ${actions(c, dialog.sending, m.save)}
+      </form>`;
+    }
     case 'focal':
       return html`<form @submit=${c.onSubmit} novalidate>
         <h2 id="dialog-title">${m.setFocal}</h2>

@@ -35,6 +35,8 @@ export interface AdminData {
   staff: StaffAccount[];
   keys: ApiKey[];
   settings: TenantSettings | null;
+  /** The settings schema as JSON Schema text (`tenantSettingsSchema`); null: not read (the schema's sections are not shown). */
+  settingsSchema: string | null;
   audit: { entries: AuditEntry[]; hasNextPage: boolean; endCursor: string | null; action: string };
   calendar: CalendarDay[];
 }
@@ -47,6 +49,7 @@ export const EMPTY_ADMIN_DATA: AdminData = {
   staff: [],
   keys: [],
   settings: null,
+  settingsSchema: null,
   audit: { entries: [], hasNextPage: false, endCursor: null, action: '' },
   calendar: [],
 };
@@ -56,6 +59,7 @@ export type AdminLoad = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'
 /** The dialog open over the console, if any; `error` is a refusal to show in it. */
 export type AdminDialog =
   | { kind: 'unit'; sending: boolean; error: string | null }
+  | { kind: 'unit-edit'; unit: AdminUnit; sending: boolean; error: string | null }
   | { kind: 'focal'; unitId: string; sending: boolean; error: string | null }
   | { kind: 'policy'; policy: SlaPolicy | null; sending: boolean; error: string | null }
   | { kind: 'category'; category: CategoryConfig | null; sending: boolean; error: string | null }
@@ -85,6 +89,26 @@ export function unitTree(units: readonly AdminUnit[]): Array<{ unit: AdminUnit; 
   };
   walk(null, 0);
   return out;
+}
+
+/**
+ * The units `unit` may be moved under: active ones that are neither the unit
+ * itself nor one of its sub-units at any depth (the API refuses those:
+ * a cycle would cut the branch off the tree).
+ */
+export function moveTargets(units: readonly AdminUnit[], unit: AdminUnit): AdminUnit[] {
+  const below = new Set<string>([unit.id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const u of units) {
+      if (u.parentId && below.has(u.parentId) && !below.has(u.id)) {
+        below.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  return units.filter((u) => u.active && !below.has(u.id));
 }
 
 /** An API refusal as the admin reads it: a validation error's own words in the language, each field named, else the kind and message. */

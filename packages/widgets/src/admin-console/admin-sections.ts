@@ -1,9 +1,8 @@
-import type { PublicStatsData } from '../public-stats/public-stats.component.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { STAFF_LABELS, nameIn } from '../staff/staff-labels.js';
 import type { AdminMessages } from './admin-console.messages.js';
-import { unitTree, type AdminData, type AdminDialog, type AdminUnit, type TenantSettings } from './admin-model.js';
+import type { AdminData, AdminDialog, AdminUnit } from './admin-model.js';
 
 /** What the sections call back into the component. */
 export interface SectionActions {
@@ -12,8 +11,6 @@ export interface SectionActions {
   showFocal: (unitId: string) => void;
   closeFocal: (id: string) => void;
   setStaffActive: (id: string, active: boolean) => void;
-  saveSettings: (event: SubmitEvent) => void;
-  previewBrand: (form: HTMLFormElement) => void;
   filterAudit: (action: string) => void;
   moreAudit: () => void;
   removeDay: (date: string) => void;
@@ -26,59 +23,11 @@ export interface SectionContext {
   lang: Lang;
   busy: boolean;
   act: SectionActions;
-  /** The branding being edited (the preview shows it). */
-  preview: { name: string; nameEn: string; primaryColor: string; accentColor: string; logoUrl: string | null };
-  sampleStats: PublicStatsData;
 }
 
-const when = (iso: string | null | undefined, lang: Lang) => (iso ? formatInstant(iso, lang) : '');
-const tableWrap = (label: string, table: TemplateResult) => html`<div class="table-wrap" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
-const addButton = (label: string, onClick: () => void) => html`<button type="button" part="button" @click=${onClick}>${label}</button>`;
-
-export function renderUnits(c: SectionContext): TemplateResult {
-  const { data, m, lang, act } = c;
-  const unitName = (id: string) => nameIn(data.units.find((u) => u.id === id), lang);
-  return html`<div class="section-head"><h3>${m.sections.units}</h3>${addButton(m.addUnit, () => act.open({ kind: 'unit', sending: false, error: null }))}</div>
-    ${data.units.length
-      ? html`<ul class="tree" aria-label=${m.sections.units}>
-          ${unitTree(data.units).map(
-            ({ unit, depth }) => html`<li class=${`unit${unit.active ? '' : ' off'}`} style=${`--depth:${Math.min(depth, 6)}`} data-code=${unit.code}>
-              <span class="unit-name"><strong>${nameIn(unit, lang)}</strong> <span class="meta">${unit.code}${unit.kind ? ` · ${m.unitKinds[unit.kind]}` : ""}${unit.active ? '' : ` · ${m.inactive}`}</span></span>
-              <span class="row-actions">
-                <button type="button" class="secondary" part="button" @click=${() => act.showFocal(unit.id)}>${m.focalPoints}<span class="visually-hidden">: ${nameIn(unit, lang)}</span></button>
-                <button type="button" class="secondary" part="button" @click=${() => act.setUnitActive(unit, !unit.active)}>
-                  ${unit.active ? m.deactivate : m.activate}<span class="visually-hidden">: ${nameIn(unit, lang)}</span>
-                </button>
-              </span>
-            </li>`,
-          )}
-        </ul>`
-      : html`<p class="notice">${m.unitsEmpty}</p>`}
-    ${data.focal ? renderFocal(c, unitName(data.focal.unitId)) : nothing}`;
-}
-
-function renderFocal(c: SectionContext, unit: string): TemplateResult {
-  const { data, m, lang, act } = c;
-  const focal = data.focal!;
-  return html`<section class="focal" aria-labelledby="focal-heading">
-    <div class="section-head">
-      <h3 id="focal-heading">${m.focalFor(unit)}</h3>
-      ${addButton(m.setFocal, () => act.open({ kind: 'focal', unitId: focal.unitId, sending: false, error: null }))}
-    </div>
-    ${focal.points.length
-      ? html`<ul class="cards">
-          ${focal.points.map(
-            (p) => html`<li class=${`card-item${p.validTo ? ' past' : ''}`}>
-              <p><strong>${p.fullName}</strong>${p.title ? `, ${p.title}` : ''} — ${m.focalRoles[p.role]}</p>
-              <p class="meta">${[p.phone, p.email].filter(Boolean).join(' · ') || m.none}</p>
-              <p class="meta">${m.since} ${when(p.validFrom, lang)} ${m.until} ${p.validTo ? when(p.validTo, lang) : m.current}</p>
-              ${p.validTo ? nothing : html`<button type="button" class="secondary" part="button" @click=${() => act.closeFocal(p.id)}>${m.endTerm}<span class="visually-hidden">: ${p.fullName}</span></button>`}
-            </li>`,
-          )}
-        </ul>`
-      : html`<p class="notice">${m.focalEmpty}</p>`}
-  </section>`;
-}
+export const when = (iso: string | null | undefined, lang: Lang) => (iso ? formatInstant(iso, lang) : '');
+export const tableWrap = (label: string, table: TemplateResult) => html`<div class="table-wrap" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
+export const addButton = (label: string, onClick: () => void) => html`<button type="button" part="button" @click=${onClick}>${label}</button>`;
 
 export function renderCategories(c: SectionContext): TemplateResult {
   const { data, m, lang, act } = c;
@@ -169,45 +118,6 @@ export function renderKeys(c: SectionContext): TemplateResult {
           </table>`,
         )
       : html`<p class="notice">${m.keysEmpty}</p>`}`;
-}
-
-export function renderSettings(c: SectionContext, settings: TenantSettings | null): TemplateResult {
-  const { m, act, busy } = c;
-  if (!settings) return html`<p class="notice">${m.loading}</p>`;
-  const b = settings.branding;
-  const colour = (id: string, name: string, label: string, value: string) => html`<div class="field">
-    <label for=${id}>${label}</label>
-    <input id=${id} name=${name} value=${value} pattern="#[0-9a-fA-F]{6}" autocomplete="off" aria-describedby="colour-hint" @input=${(e: Event) => act.previewBrand((e.target as HTMLInputElement).form!)} />
-  </div>`;
-  return html`<div class="settings">
-    <form class="settings-form" @submit=${act.saveSettings} novalidate>
-      <h3>${m.settings}</h3>
-      <div class="field">
-        <label for="s-origins">${m.allowedOrigins}</label>
-        <textarea id="s-origins" name="allowedOrigins" aria-describedby="s-origins-hint">${settings.allowedOrigins.join('\n')}</textarea>
-        <p class="hint" id="s-origins-hint">${m.originsHint}</p>
-      </div>
-      <div class="field">
-        <label for="s-prefix">${m.trackingPrefix}</label>
-        <input id="s-prefix" name="trackingPrefix" value=${settings.trackingPrefix ?? ''} autocomplete="off" aria-describedby="s-prefix-hint" />
-        <p class="hint" id="s-prefix-hint">${m.trackingPrefixHint}</p>
-      </div>
-      <fieldset class="choices">
-        <legend>${m.branding}</legend>
-        <div class="field"><label for="s-name-vi">${m.brandNameVi}</label><input id="s-name-vi" name="nameVi" value=${b.nameVi ?? ''} autocomplete="off" @input=${(e: Event) => act.previewBrand((e.target as HTMLInputElement).form!)} /></div>
-        <div class="field"><label for="s-name-en">${m.brandNameEn}</label><input id="s-name-en" name="nameEn" value=${b.nameEn ?? ''} autocomplete="off" @input=${(e: Event) => act.previewBrand((e.target as HTMLInputElement).form!)} /></div>
-        ${colour('s-primary', 'primaryColor', m.primaryColor, b.primaryColor)} ${colour('s-accent', 'accentColor', m.accentColor, b.accentColor)}
-        <p class="hint" id="colour-hint">${m.colorHint}</p>
-        <div class="field"><label for="s-logo">${m.logoUrl}</label><input id="s-logo" name="logoUrl" type="url" value=${b.logoUrl ?? ''} autocomplete="off" @change=${(e: Event) => act.previewBrand((e.target as HTMLInputElement).form!)} /></div>
-      </fieldset>
-      <button type="submit" part="button" ?disabled=${busy}>${busy ? m.sending : m.saveSettings}</button>
-    </form>
-    <section class="preview" aria-labelledby="preview-heading">
-      <h3 id="preview-heading">${m.preview}</h3>
-      <p class="hint">${m.previewHint}</p>
-      <paht-public-stats lang=${c.lang} from="2026-01-01" to="2026-01-31" group-by="UNIT" .brand=${{ ...c.preview }} .state=${{ kind: 'ready', data: c.sampleStats }} .feed=${{ kind: 'off' }}></paht-public-stats>
-    </section>
-  </div>`;
 }
 
 export function renderAudit(c: SectionContext): TemplateResult {

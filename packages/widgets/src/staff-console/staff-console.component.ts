@@ -1,4 +1,4 @@
-import type { LiveConnectionState, StaffRole } from '@paht/client-sdk';
+import { staffSignInOptions, type LiveConnectionState, type StaffRole } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
@@ -7,11 +7,12 @@ import { STAFF_LABELS } from '../staff/staff-labels.js';
 import '../ioc-inbox/ioc-inbox.js';
 import { CONSOLE_MESSAGES, type ConsoleMessages } from './staff-console.messages.js';
 import { consoleStyles } from './staff-console.styles.js';
+import type { OidcProvider } from './oidc-flow.js';
 
 /** Where the console is: signing in, changing a one-time password, or at work. */
 export type ConsolePhase =
   | { kind: 'signed-out'; error: string | null }
-  | { kind: 'signing-in' }
+  | { kind: 'signing-in'; sso?: boolean }
   | { kind: 'change-password'; sending: boolean; error: string | null }
   | { kind: 'signed-in' };
 
@@ -25,7 +26,9 @@ const MIN_PASSWORD = 12;
 
 /**
  * @summary The staff console's shell: password sign-in (and the change a
- * one-time password requires), the workspace the role opens (the IOC inbox
+ * one-time password requires), single sign-on through the tenant's OpenID
+ * Connect provider when it has one (authorization code with PKCE: the page
+ * leaves for the provider and completes the sign-in when it comes back), the workspace the role opens (the IOC inbox
  * for those who read every report), Vietnamese first with an English
  * switch, and the live connection's state always in view.
  *
@@ -36,6 +39,7 @@ const MIN_PASSWORD = 12;
  * @csspart header - The top bar.
  * @csspart button - The console's own buttons.
  * @csspart sign-in - The sign-in form.
+ * @csspart sso - The single sign-on button (also `button`).
  *
  * @cssproperty --paht-console-bar - The top bar's background. Default: `--paht-color-primary`.
  */
@@ -48,6 +52,7 @@ export class PahtStaffConsole extends PahtElement {
     profile: { attribute: false },
     liveState: { attribute: false },
     session: { attribute: false },
+    signInOptions: { attribute: false },
   };
 
   /** What is shown (set it to show a fixed state). */
@@ -58,8 +63,11 @@ export class PahtStaffConsole extends PahtElement {
   declare liveState: LiveConnectionState;
   /** The signed-in session, shared with the workspace it shows. */
   declare session: StaffSession | null;
+  /** How the tenant's staff may sign in (`staffSignInOptions`, read when the console is configured); null: password only. */
+  declare signInOptions: { oidc: OidcProvider | null } | null;
 
   #password = '';
+  #optionsFor = '';
   #onLive = () => {
     if (this.session) this.liveState = this.session.liveState;
   };
@@ -70,6 +78,7 @@ export class PahtStaffConsole extends PahtElement {
     this.profile = null;
     this.liveState = 'closed';
     this.session = null;
+    this.signInOptions = null;
   }
 
   protected get m(): ConsoleMessages {
@@ -86,6 +95,65 @@ export class PahtStaffConsole extends PahtElement {
       (changed.get('session') as StaffSession | null | undefined)?.removeEventListener('live-state', this.#onLive);
       this.session?.addEventListener('live-state', this.#onLive);
       if (this.session) this.profile = { email: this.session.profile.email, role: this.session.profile.role };
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.configured || this.session) return;
+    const { endpoint, tenant } = this.settings;
+    const key = `${endpoint}\n${tenant}`;
+    if (key === this.#optionsFor) return;
+    this.#optionsFor = key;
+    void this.#readSignInOptions(key);
+  }
+
+  /** Reads how the tenant's staff sign in; completes a single sign-on the provider just answered. */
+  async #readSignInOptions(key: string): Promise<void> {
+    const { hasOidcCallback } = await import('./oidc-flow.js');
+    if (hasOidcCallback(this.settings.tenant)) {
+      await this.completeSso();
+      return;
+    }
+    try {
+      const options = await staffSignInOptions(this.client);
+      if (key === this.#optionsFor) this.signInOptions = { oidc: options.oidc ?? null };
+    } catch {
+      // Password sign-in still works; the SSO button is not offered.
+    }
+  }
+
+  /** Leaves for the tenant's OpenID Connect provider's sign-in page. */
+  async startSso(): Promise<void> {
+    const provider = this.signInOptions?.oidc;
+    if (!provider) return;
+    this.phase = { kind: 'signing-in', sso: true };
+    try {
+      const { startOidcSignIn } = await import('./oidc-flow.js');
+      await startOidcSignIn(provider, this.settings.tenant);
+    } catch (error) {
+      this.reportError(error);
+      this.phase = { kind: 'signed-out', error: this.m.ssoFailed };
+    }
+  }
+
+  /** Back from the provider: the ID token for the API's session. */
+  async completeSso(): Promise<void> {
+    this.phase = { kind: 'signing-in', sso: true };
+    try {
+      const { completeOidcSignIn } = await import('./oidc-flow.js');
+      const { idToken, email } = await completeOidcSignIn();
+      const result = await StaffSession.signInWithOidc(this.settings, idToken, email ?? '');
+      if (!(result instanceof StaffSession)) {
+        this.phase = { kind: 'signed-out', error: this.m.ssoNoAccount };
+        return;
+      }
+      this.session = result;
+      this.phase = { kind: 'signed-in' };
+      this.emit('paht-signed-in', { role: result.profile.role });
+    } catch (error) {
+      this.reportError(error);
+      this.phase = { kind: 'signed-out', error: this.m.ssoFailed };
     }
   }
 
@@ -215,6 +283,7 @@ export class PahtStaffConsole extends PahtElement {
 
   #renderSignIn(m: ConsoleMessages) {
     const busy = this.phase.kind === 'signing-in';
+    const sso = this.phase.kind === 'signing-in' && this.phase.sso === true;
     const error = this.phase.kind === 'signed-out' ? this.phase.error : null;
     const onSubmit = (event: SubmitEvent) => {
       event.preventDefault();
@@ -227,7 +296,14 @@ export class PahtStaffConsole extends PahtElement {
       <div class="field"><label for="email">${m.email}</label><input id="email" name="email" type="email" autocomplete="username" required /></div>
       <div class="field"><label for="password">${m.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
       ${error ? html`<p class="notice error-box" role="alert">${error}</p>` : nothing}
-      <button type="submit" part="button" ?disabled=${busy}>${busy ? m.signingIn : m.signIn}</button>
+      <button type="submit" part="button" ?disabled=${busy}>${busy && !sso ? m.signingIn : m.signIn}</button>
+      ${this.signInOptions?.oidc
+        ? html`<div class="sso">
+            <p class="or">${m.or}</p>
+            <button type="button" class="secondary" part="button sso" ?disabled=${busy} aria-describedby="sso-hint" @click=${() => void this.startSso()}>${sso ? m.ssoRedirecting : m.signInWithSso}</button>
+            <p class="hint" id="sso-hint">${m.ssoHint}</p>
+          </div>`
+        : nothing}
     </form>`;
   }
 

@@ -27,6 +27,12 @@ export interface ConsoleMessages {
   liveLabel: string;
   unitQueueSoon: string;
   required: string;
+  or: string;
+  signInWithSso: string;
+  ssoHint: string;
+  ssoRedirecting: string;
+  ssoFailed: string;
+  ssoNoAccount: string;
 }
 
 const vi: ConsoleMessages = {
@@ -55,6 +61,12 @@ const vi: ConsoleMessages = {
   liveLabel: 'Kết nối trực tiếp',
   unitQueueSoon: 'Hàng đợi của đơn vị chưa có trong bàn làm việc này. Bạn vẫn xử lý phản ánh qua API.',
   required: 'Vui lòng nhập đủ thông tin.',
+  or: 'hoặc',
+  signInWithSso: 'Đăng nhập một lần (SSO)',
+  ssoHint: 'Bằng tài khoản của hệ thống định danh của tỉnh.',
+  ssoRedirecting: 'Đang chuyển đến trang đăng nhập một lần…',
+  ssoFailed: 'Đăng nhập một lần không thành công. Vui lòng thử lại hoặc dùng mật khẩu.',
+  ssoNoAccount: 'Tài khoản định danh này chưa gắn với tài khoản cán bộ nào của đơn vị. Hãy liên hệ quản trị hệ thống.',
 };
 
 const en: ConsoleMessages = {
@@ -83,6 +95,12 @@ const en: ConsoleMessages = {
   liveLabel: 'Live connection',
   unitQueueSoon: 'The unit queue is not in this workspace yet. Reports can still be handled through the API.',
   required: 'Please fill in every field.',
+  or: 'or',
+  signInWithSso: 'Single sign-on (SSO)',
+  ssoHint: 'With the account of the province’s identity provider.',
+  ssoRedirecting: 'Going to the single sign-on page…',
+  ssoFailed: 'Single sign-on did not succeed. Please try again or use your password.',
+  ssoNoAccount: 'This identity is not linked to a staff account of the tenant. Ask the administrator.',
 };
 
 export const CONSOLE_MESSAGES: Readonly<Record<Lang, ConsoleMessages>> = { vi, en };

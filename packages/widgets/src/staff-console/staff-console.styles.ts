@@ -67,5 +67,13 @@ export const consoleStyles = [
       font-size: 1.4rem;
       margin: 0 0 1rem;
     }
+    .sso {
+      margin-top: 1rem;
+      padding-top: 0.5rem;
+      border-top: 1px solid var(--_subtle, #ddd);
+    }
+    .sso .or {
+      margin: 0 0 0.5rem;
+    }
   `,
 ];

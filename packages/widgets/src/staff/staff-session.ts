@@ -1,4 +1,4 @@
-import { createClient, type LiveConnectionState, type PahtClient, type SignInResult, type StaffRole } from '@paht/client-sdk';
+import { createClient, signInWithOidc, type LiveConnectionState, type PahtClient, type SignInResult, type StaffRole } from '@paht/client-sdk';
 import type { WidgetSettings } from '../shared/paht-element.js';
 
 /** A step on a report the session's live feed told of (the SDK's `ReportChange`). */
@@ -58,6 +58,22 @@ export class StaffSession extends EventTarget {
     const result = await anonymous.signIn(email, password);
     if (result.__typename !== 'SignInSuccess') return result;
     return new StaffSession(settings, result.token, { email, userId: result.userId, role: result.role, unitId: result.unitId ?? null }, result.passwordChangeRequired);
+  }
+
+  /**
+   * Signs in with an ID token of the tenant's OpenID Connect provider (see
+   * staff-console/oidc-flow.ts): the API checks it and answers its own
+   * session, as for a password. `email` is the token's claim, shown in the header.
+   */
+  static async signInWithOidc(settings: WidgetSettings, idToken: string, email: string): Promise<StaffSession | Exclude<SignInResult, { __typename: 'SignInSuccess' }>> {
+    const anonymous = createClient({ endpoint: settings.endpoint, tenant: settings.tenant, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) });
+    try {
+      const result = await signInWithOidc(anonymous, idToken);
+      if (result.__typename !== 'SignInSuccess') return result;
+      return new StaffSession(settings, result.token, { email, userId: result.userId, role: result.role, unitId: result.unitId ?? null });
+    } finally {
+      await anonymous.close();
+    }
   }
 
   /** True for roles that read every report (and may open the IOC inbox). */
