@@ -81,6 +81,7 @@ export { listMyNotifications, unreadNotificationCount, markNotificationsRead, wa
 export { requestExport, exportJob } from './helpers/exports.js';
 export { unitLeagueTable, reportStages } from './helpers/kpi-stages.js';
 export { overviewKpis, focalPoints, setFocalPoint, closeFocalPoint, tenantSettings, updateTenantSettings } from './helpers/workspaces.js';
+export { staffSignInOptions, signInWithOidc, tenantSettingsSchema } from './helpers/staff-sign-in.js';
 export { listTriageReports, suggestClassification, findPossibleDuplicates, mergeReport, nearbyReports, supportReport } from './helpers/triage.js';
 export {
   unitQueue,

@@ -5,6 +5,7 @@ import { staffSession } from './auth/current-staff.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
+import type { OidcVerifier } from './auth/oidc.js';
 import { identityOf } from './security/request-identity.js';
 import { requestTenant, tenantSlugOf } from './security/request-tenant.js';
 
@@ -24,6 +25,8 @@ export interface GraphQLContext {
   signInThrottle?: SignInThrottle | null;
   /** The account of a token that may only change its password (signed in with a one-time password); `staff` is then null. */
   passwordChangeFor?: string | null;
+  /** The app's OIDC verifier (for `signInWithOidc` and `staffSignInOptions`); absent outside HTTP requests. */
+  oidc?: OidcVerifier | null;
 }
 
 /** The request's staff actor, or a FORBIDDEN result for anonymous requests. */
@@ -60,7 +63,7 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
     const signInThrottle = identityOf(request)?.signInThrottle ?? null;
     const apiKeyId = identityOf(request)?.apiKey?.keyId ?? null;
     const { staff, passwordChangeFor } = await staffOf(core, tenant, request, requestId);
-    return { core, tenant, staff, passwordChangeFor, requestId, log: request.log, signInThrottle, apiKeyId };
+    return { core, tenant, staff, passwordChangeFor, requestId, log: request.log, signInThrottle, apiKeyId, oidc: identityOf(request)?.oidc ?? null };
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');

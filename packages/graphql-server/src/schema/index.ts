@@ -26,6 +26,7 @@ import './admin-config.js';
 import './admin-access.js';
 import './admin-audit.js';
 import './admin-tenant.js';
+import './admin-settings-schema.js';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });
