@@ -1,7 +1,7 @@
 import type { TenantTx } from '../db/with-tenant.js';
 import type { ReportEventRecord } from './report-event.js';
 import { projectReport } from './report-projection.js';
-import type { ReportAnswerView } from './report-views.js';
+import { hopUnitId, type NamedRef, type ReportAnswerView } from './report-views.js';
 
 /** One answer (kết quả xử lý) a unit gave, as the timeline recorded it. */
 export interface ReportAnswerRecord {
@@ -25,6 +25,13 @@ export function reportAnswers(timeline: readonly ReportEventRecord[]): ReportAns
         [{ seq: e.seq, at: e.at, text: e.data.answer, unitId: projectReport(timeline.slice(0, i + 1)).unitId }]
       : [],
   );
+}
+
+/** The units the timeline's hops named (`hopUnitId`), by id, for `publicTimeline`. */
+export async function loadHopUnits(tx: TenantTx, timeline: readonly ReportEventRecord[]): Promise<Map<string, NamedRef>> {
+  const unitIds = [...new Set(timeline.flatMap((e) => hopUnitId(e) ?? []))];
+  const units = unitIds.length > 0 ? await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, code: true, name: true, nameEn: true } }) : [];
+  return new Map(units.map((u) => [u.id, u]));
 }
 
 /** The answers with the names of the units that gave them. */

@@ -5,7 +5,7 @@ import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
-import { loadAnswerViews } from './report-answers.js';
+import { loadAnswerViews, loadHopUnits } from './report-answers.js';
 import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
 import { secretMatches } from './report-secret.js';
@@ -68,13 +68,13 @@ export async function trackReport(ctx: CoreContext, tenantId: string, trackingCo
       const view = await fullView(ctx, tx, tenant, row);
       const own = await tx.reporterContact.findUnique({ where: { reportId: row.id } });
       const contact = own ? { fullName: own.fullName, phone: own.phone, email: own.email } : null;
-      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline, 'CITIZEN'), contact } };
+      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline, 'CITIZEN', await loadHopUnits(tx, view.timeline)), contact } };
     }
     if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
     // One rule for every public view: content only when `hasPublicContent`; else progress only.
     const showContent = hasPublicContent(row);
     const events = await loadTimeline(tx, row.id);
-    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: publicTimeline(events, showContent ? 'PUBLIC' : 'PROGRESS_ONLY') } };
+    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: showContent ? publicTimeline(events, 'PUBLIC', await loadHopUnits(tx, events)) : publicTimeline(events, 'PROGRESS_ONLY') } };
   }, { snapshot: true });
 }
 

@@ -32,6 +32,12 @@ export interface PublicTimelineEntry {
   at: Date;
   /** Only where the text is meant for this reader (`TimelineAudience`); never for progress-only views. */
   note: string | null;
+  /**
+   * The unit the step handed the report to (`hopUnitId`: ASSIGN, FORWARD, a
+   * hop's RETURN), so a reader follows each hop; null for other steps and in
+   * progress-only views (which name no unit).
+   */
+  unit: NamedRef | null;
 }
 
 /**
@@ -123,13 +129,25 @@ const CITIZEN_OWN: ReadonlySet<string> = new Set(['PROVIDE_INFO', 'REOPEN']);
 const noteShown = (type: string, audience: TimelineAudience): boolean =>
   audience === 'CITIZEN' ? STAFF_TO_CITIZEN.has(type) || CITIZEN_OWN.has(type) : audience === 'PUBLIC' && STAFF_TO_CITIZEN.has(type);
 
-/** A timeline as `audience` sees it: every step's status and date; a note only where it is meant for that reader. */
-export function publicTimeline(events: readonly ReportEventRecord[], audience: TimelineAudience): PublicTimelineEntry[] {
-  return events.map((e) => ({
-    seq: e.seq,
-    type: e.type,
-    toStatus: e.toStatus,
-    at: e.at,
-    note: noteShown(e.type, audience) ? e.reason : null,
-  }));
+/** The unit a step handed the report to: ASSIGN and FORWARD name the receiving unit, a hop's RETURN the unit it went back to. */
+export const hopUnitId = (e: ReportEventRecord): string | null =>
+  e.type === 'ASSIGN' || e.type === 'FORWARD' || e.type === 'RETURN' ? (e.data.unitId ?? null) : null;
+
+/**
+ * A timeline as `audience` sees it: every step's status and date; a note
+ * only where it is meant for that reader; the unit of each hop (from
+ * `units`, by id) unless the view is progress-only.
+ */
+export function publicTimeline(events: readonly ReportEventRecord[], audience: TimelineAudience, units: ReadonlyMap<string, NamedRef> = new Map()): PublicTimelineEntry[] {
+  return events.map((e) => {
+    const unitId = audience === 'PROGRESS_ONLY' ? null : hopUnitId(e);
+    return {
+      seq: e.seq,
+      type: e.type,
+      toStatus: e.toStatus,
+      at: e.at,
+      note: noteShown(e.type, audience) ? e.reason : null,
+      unit: (unitId && units.get(unitId)) || null,
+    };
+  });
 }

@@ -25,6 +25,8 @@ export interface TimelineEntryShape {
   actorUnitId?: string | null;
   /** Staff views only: the unit the step handed the report to (ASSIGN, FORWARD, a hop's RETURN). */
   toUnitId?: string | null;
+  /** Public and citizen views: the unit the step handed the report to, named (core's `PublicTimelineEntry.unit`). */
+  unit?: NamedRef | null;
 }
 
 /** A stored file of a report as the API shows it: never its storage key or original file name. */
@@ -132,6 +134,7 @@ const publicEntry = (e: PublicTimelineEntry): TimelineEntryShape => ({
   at: e.at,
   note: e.note,
   actorRole: null,
+  unit: e.unit,
 });
 
 export const staffEntry = (e: ReportEventRecord): TimelineEntryShape => ({

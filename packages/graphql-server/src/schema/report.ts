@@ -27,6 +27,13 @@ export const TimelineEntry = builder.objectRef<TimelineEntryShape>('TimelineEntr
     at: t.field({ type: DateTime, resolve: (e) => e.at }),
     note: t.exposeString('note', { nullable: true, description: 'Public: only text addressed to the citizen. Staff: the reason given.' }),
     actorRole: t.exposeString('actorRole', { nullable: true, description: 'Staff views only.' }),
+    unit: t.field({
+      type: Unit,
+      nullable: true,
+      description:
+        'Public and citizen views: the unit this step handed the report to (an assignment, a forward to a sub-unit, a hop’s return), so the reader follows each hop. Null for other steps, for a report whose content is not public, and in staff views (see `toUnitId`).',
+      resolve: (e) => e.unit ?? null,
+    }),
   }),
 });
 

@@ -213,6 +213,42 @@ describe('forwarding to a sub-unit', () => {
     expect((await report(id)).unit.id).toBe(a.roadsUnitId);
   });
 
+  it('names each hop’s unit on the citizen’s and the public tracker, and none on a private report’s progress', async () => {
+    const TRACK = `query($c: String!, $s: String) { trackReport(trackingCode: $c, secret: $s) { __typename
+      ... on TrackedReport { access report { unit { name } timeline { type unit { id name } } } } ${ERR} } }`;
+    const hops = (r: { report: { timeline: Array<{ type: string; unit: { id: string } | null }> } }) => r.report.timeline.map((e) => [e.type, e.unit?.id ?? null]);
+    const file = async (visibility: 'PUBLIC' | 'PRIVATE') => {
+      const r = await submitReport(ctx, a.tenantId, {
+        title: 'Ổ gà lớn trước số nhà 45 Lê Duẩn',
+        description: `Ổ gà lớn giữa đường (${visibility}), xe máy đi qua rất nguy hiểm.`,
+        address: 'Phường Đông Hà',
+        reporter: { phone: PHONE },
+      });
+      await transitionReport(ctx, a.tenantId, a.operator, r.id, { type: 'CLASSIFY', categoryId: a.roadsCategoryId, visibility });
+      await transitionReport(ctx, a.tenantId, a.operator, r.id, { type: 'ASSIGN', unitId: a.roadsUnitId });
+      await transitionReport(ctx, a.tenantId, a.roadsOfficer, r.id, { type: 'ACCEPT' });
+      await gql(FORWARD, { id: r.id, u: a.teamUnitId }, { token: tokens.roads });
+      return r;
+    };
+    const expected = [['SUBMIT', null], ['CLASSIFY', null], ['ASSIGN', a.roadsUnitId], ['ACCEPT', null], ['FORWARD', a.teamUnitId]];
+    const open = await file('PUBLIC');
+    const mine = (await gql(TRACK, { c: open.trackingCode, s: open.secret })).data.trackReport;
+    expect(mine.access).toBe('CITIZEN');
+    expect(hops(mine)).toEqual(expected);
+    expect(mine.report.timeline.at(-1).unit.name).toBe('Đội quản lý đường bộ');
+    const pub = (await gql(TRACK, { c: open.trackingCode })).data.trackReport;
+    expect(pub.access).toBe('PUBLIC');
+    expect(hops(pub)).toEqual(expected);
+    // A private report: its owner follows the hops; the public sees progress only, no unit.
+    const closed = await file('PRIVATE');
+    expect(hops((await gql(TRACK, { c: closed.trackingCode, s: closed.secret })).data.trackReport)).toEqual(expected);
+    const progress = (await gql(TRACK, { c: closed.trackingCode })).data.trackReport;
+    expect(progress.report.unit).toBeNull();
+    expect(hops(progress).every(([, unit]) => unit === null)).toBe(true);
+    // Another tenant's tracker does not find it.
+    expect((await gql(TRACK, { c: open.trackingCode }, { tenant: 'queue-other' })).data.trackReport.__typename).toBe('NotFoundError');
+  });
+
   it('returned by the sub-unit, goes back to the forwarding unit, not to the IOC', async () => {
     const id = await acceptedByRoads(a);
     await gql(FORWARD, { id, u: a.teamUnitId }, { token: tokens.roads });

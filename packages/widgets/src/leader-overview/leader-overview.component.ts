@@ -218,6 +218,7 @@ export class PahtLeaderOverview extends PahtElement {
             <th scope="col">${m.dueThisWeek}</th>
             <th scope="col">${m.received}</th>
             <th scope="col">${m.answeredLate}</th>
+            <th scope="col">${m.resolved}</th>
             <th scope="col">${m.onTimeShare}</th>
           </tr>
         </thead>
@@ -229,6 +230,7 @@ export class PahtLeaderOverview extends PahtElement {
               <td>${formatNumber(r.dueThisWeek, lang)}</td>
               <td>${formatNumber(r.kpi?.received ?? 0, lang)} ${trendText(trend(r.kpi?.received ?? 0, r.previous?.received), m, lang, true)}</td>
               <td>${formatNumber(r.kpi?.overdue ?? 0, lang)} ${trendText(trend(r.kpi?.overdue ?? 0, r.previous?.overdue), m, lang, true)}</td>
+              <td>${formatNumber(r.kpi?.resolved ?? 0, lang)} ${trendText(trend(r.kpi?.resolved ?? 0, r.previous?.resolved), m, lang, true)}</td>
               <td>${formatShare(onTimeShareOf(r.kpi), lang)}</td>
             </tr>`,
           )}

@@ -68,6 +68,8 @@ export interface TrackerMessages {
   actionFailed: string;
   answer: string;
   timeline: string;
+  /** A hop of the timeline (assigned, forwarded to a sub-unit, sent back): the unit that received the report. */
+  hopUnit: (unit: string) => string;
   statuses: Record<ReportStatus, string>;
   events: Record<ReportEventType, string>;
   locale: string;
@@ -140,6 +142,7 @@ const vi: TrackerMessages = {
   actionFailed: 'Chưa gửi được. Vui lòng thử lại sau.',
   answer: 'Kết quả xử lý',
   timeline: 'Quá trình xử lý',
+  hopUnit: (unit) => `Đơn vị nhận: ${unit}`,
   statuses: {
     SUBMITTED: 'Đã tiếp nhận',
     CLASSIFIED: 'Đã phân loại',
@@ -244,6 +247,7 @@ const en: TrackerMessages = {
   actionFailed: 'This was not sent. Please try again later.',
   answer: 'Answer',
   timeline: 'Progress',
+  hopUnit: (unit) => `Received by: ${unit}`,
   statuses: {
     SUBMITTED: 'Received',
     CLASSIFIED: 'Classified',

@@ -97,6 +97,7 @@ export function renderReport(report: Report, access: 'PUBLIC' | 'CITIZEN', live:
         ${report.timeline.map(
           (entry) => html`<li data-status=${entry.status}>
             <strong>${m.events[entry.type]}</strong>
+            ${entry.unit ? html`<span class="step-unit">${m.hopUnit(name(entry.unit)!)}</span>` : nothing}
             <span class="step-status">${m.statuses[entry.status]}</span>
             <time datetime=${entry.at}>${formatInstant(entry.at, lang)}</time>
             ${entry.note ? html`<div class="text">${entry.note}</div>` : nothing}

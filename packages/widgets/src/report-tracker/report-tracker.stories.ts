@@ -43,6 +43,20 @@ const citizen = (status: ReportStatus): Partial<Args> => ({
 });
 const typed = 'Trước số nhà 120, cạnh cột điện.';
 
+/** A report the department forwarded to its sub-unit, which is handling it. */
+function forwarded() {
+  const base = reportAt('IN_PROGRESS');
+  const subUnit = { id: 'u2', code: 'BQLDA', name: 'Ban Quản lý dự án đầu tư xây dựng giao thông', nameEn: 'Transport Construction Project Board' };
+  const at = (h: number) => new Date(Date.parse(base.submittedAt) + h * 3_600_000).toISOString();
+  const timeline = [
+    ...base.timeline.slice(0, 4),
+    { seq: 5, type: 'FORWARD' as const, status: 'ASSIGNED' as const, at: at(4), note: null, unit: subUnit },
+    { seq: 6, type: 'ACCEPT' as const, status: 'ACCEPTED' as const, at: at(5), note: null, unit: null },
+    { seq: 7, type: 'EXTEND' as const, status: 'ACCEPTED' as const, at: at(6), note: 'Chờ nhà thầu bố trí máy thảm nhựa.', unit: null },
+  ];
+  return { ...base, status: 'ACCEPTED' as const, unit: { ...subUnit, kind: 'AGENCY' as const, parentId: 'u1' }, timeline, updatedAt: at(6) };
+}
+
 // Idle has no code: a code on a tracker looks it up at once.
 export const Idle: Story = { args: { trackingCode: '' } };
 export const Loading: Story = { args: { state: { kind: 'loading' } } };
@@ -66,7 +80,12 @@ export const Overdue: Story = {
   args: { state: { kind: 'found', access: 'CITIZEN', report: reportAt('IN_PROGRESS', { sla: { outcome: 'OVERDUE', breached: true, stage: 'RESOLVE', state: 'BREACHED', dueAt: null } }) }, live: 'connecting' },
 };
 export const PublicView: Story = { args: { state: { kind: 'found', access: 'PUBLIC', report: reportAt('PUBLISHED', { sla: null }) } } };
-export const PrivateReportPublicView: Story = { args: { state: { kind: 'found', access: 'PUBLIC', report: reportAt('ASSIGNED', { title: null, description: null, sla: null }) } } };
+// Progress only: the API names no unit, on the timeline either.
+export const PrivateReportPublicView: Story = {
+  args: { state: { kind: 'found', access: 'PUBLIC', report: reportAt('ASSIGNED', { title: null, description: null, unit: null, sla: null, timeline: reportAt('ASSIGNED').timeline.map((e) => ({ ...e, unit: null })) }) } },
+};
+// Each hop names the unit that received the report: the department, then its sub-unit.
+export const ForwardedToSubUnit: Story = { args: { ...citizen('IN_PROGRESS'), state: { kind: 'found', access: 'CITIZEN', report: forwarded(), actions: [] } } };
 export const LongVietnameseText: Story = {
   args: { state: { kind: 'found', access: 'CITIZEN', report: reportAt('PUBLISHED', { title: LONG_TEXT.slice(0, 180), description: LONG_TEXT, answer: LONG_TEXT }) }, live: 'live' },
 };

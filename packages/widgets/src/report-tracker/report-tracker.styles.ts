@@ -140,6 +140,7 @@ export const trackerStyles = [
       border-radius: 50%;
       background: var(--paht-tracker-accent);
     }
+    .step-unit,
     .step-status {
       display: block;
       font-size: 0.9em;

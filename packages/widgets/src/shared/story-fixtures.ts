@@ -21,6 +21,9 @@ const STEPS: Array<[ReportEventType, ReportStatus, string | null]> = [
   ['RATE', 'CLOSED', null],
 ];
 
+/** The unit the stories' reports are assigned to. */
+export const TRANSPORT = { id: 'u1', code: 'SGTVT', name: 'Sở Giao thông vận tải', nameEn: 'Department of Transport' };
+
 const START = Date.parse('2026-03-02T02:00:00Z');
 const HOUR = 3_600_000;
 
@@ -28,7 +31,7 @@ const HOUR = 3_600_000;
 export function reportAt(status: ReportStatus, extra: Partial<Report> = {}): Report {
   const steps: Array<[ReportEventType, ReportStatus, string | null]> =
     status === 'REJECTED' ? [STEPS[0]!, ['REJECT', 'REJECTED', 'Nội dung trùng với phản ánh QT-101-202-303 đang được xử lý.']] : STEPS.slice(0, STEPS.findIndex((s) => s[1] === status) + 1);
-  const timeline: TimelineEntry[] = steps.map(([type, s, note], i) => ({ seq: i + 1, type, status: s, at: new Date(START + i * HOUR).toISOString(), note }));
+  const timeline: TimelineEntry[] = steps.map(([type, s, note], i) => ({ seq: i + 1, type, status: s, at: new Date(START + i * HOUR).toISOString(), note, unit: type === 'ASSIGN' ? TRANSPORT : null }));
   const assigned = steps.some(([type]) => type === 'ASSIGN');
   const resolved = steps.some(([type]) => type === 'RESOLVE');
   return {
