@@ -71,7 +71,7 @@ interface Round {
 
 /** Whether an event records a "closed – not fixed" answer: a RESOLVE with `data.outcome` NOT_FIXED (migration 0015). */
 export function isNotFixedEvent(ev: StageTimelineEvent): boolean {
-  return ev.data?.outcome === 'NOT_FIXED';
+  return ev.type === 'RESOLVE' && ev.data?.outcome === 'NOT_FIXED';
 }
 
 function readDrafts(timeline: readonly StageTimelineEvent[], policy: SlaPolicyRule): Draft[] {
