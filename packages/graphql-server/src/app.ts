@@ -11,6 +11,7 @@ import { handleHttpError } from './errors/http-error-handler.js';
 import { requestLogSerializer } from './errors/redact.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { registerReadinessRoute } from './http/readiness-route.js';
+import { notFoundHandler } from './http/not-found.js';
 import { registerOperatorRoutes } from './operator/operator-routes.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestIdPlugin } from './http/request-id-plugin.js';
@@ -30,8 +31,10 @@ import type { UploadStorage } from './uploads/upload-storage.js';
 export interface BuildAppOptions extends SecurityOptions {
   /** The core the resolvers call: database, clock and instance secret. */
   core: CoreContext;
-  /** Fastify's request logging (pino, JSON to stdout). Default false. */
+  /** Fastify's request logging (pino, JSON to stdout): every line carries the request id (`reqId`). Default false. */
   logger?: boolean;
+  /** Where the JSON log lines go when `logger` is on (a stream with `write(line)`). Default stdout. */
+  logStream?: { write(line: string): void };
   /**
    * Production mode: no landing page and no introspection.
    * Default: `process.env.NODE_ENV === 'production'`.
@@ -80,12 +83,14 @@ export interface BuildAppOptions extends SecurityOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { core } = options;
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const logger = options.logger ? { serializers: { req: requestLogSerializer } } : false;
+  const logger = options.logger ? { serializers: { req: requestLogSerializer }, ...(options.logStream ? { stream: options.logStream } : {}) } : false;
   const trustProxy = options.trustProxy ?? trustProxyFromEnv(process.env.PAHT_TRUST_PROXY);
   const serverOptions: FastifyHttpOptions<Server> = { logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: trustProxy ?? false };
   const app = Fastify(serverOptions);
   // Unexpected failures outside GraphQL are masked like inside it (errors/http-error-handler.ts).
   app.setErrorHandler(handleHttpError);
+  // No route: a typed 404 that neither echoes nor logs the raw URL (src/http/not-found.ts).
+  app.setNotFoundHandler(notFoundHandler);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

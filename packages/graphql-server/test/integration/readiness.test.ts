@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreContext, openDatabase, type Database } from '@paht/core';
+import { createFixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { buildApp, type BuildAppOptions } from '@paht/graphql-server';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, testContext, TEST_SECRET_KEY, type TestDatabase } from '../../../core/test/support/test-database.js';
@@ -9,7 +10,8 @@ import { freePort, startRedisServer, type TestRedis } from '../support/redis-ser
 
 // Liveness and readiness over real HTTP: /readyz asks the real database and
 // a real Redis, answers 503 (within its timeout) when either is gone or
-// silent, and says nothing but which check failed.
+// silent, and says nothing but which check failed. And the JSON logs: a
+// request id on every request's lines, never a reporter's contact.
 
 const MONDAY_9AM = new Date('2026-03-02T02:00:00Z');
 const TIMEOUT_MS = 400;
@@ -105,5 +107,43 @@ describe('/readyz', () => {
       expect(answer.statusCode).toBe(503);
       expect(answer.json()).toEqual({ status: 'unavailable', checks: { database: 'timeout', redis: 'not-configured' } });
     });
+  });
+});
+
+describe('structured logs', () => {
+  it('carry the request id on every request line and never the reporter\'s contact or secret', async () => {
+    const ctx = testContext(tdb.db, MONDAY_9AM);
+    await createFixtureTenant(ctx, 'logs', 'LG');
+    const lines: string[] = [];
+    const base = await start({ core: ctx, logger: true, logStream: { write: (line: string) => void lines.push(line) } });
+    const contact = { fullName: 'Trần Thị Bích Ngọc', phone: '0987 654 321', email: 'bich.ngoc@example.com' };
+    const submit = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tenant': 'logs', 'x-request-id': 'fuzz-request-0001' },
+      body: JSON.stringify({
+        query: 'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { __typename ... on SubmitReportSuccess { trackingCode secret } } }',
+        variables: { input: { title: 'Đèn đường hỏng trước nhà', description: 'Đèn đường tắt cả tuần nay, buổi tối rất tối.', address: 'Phường Đông Hà', reporter: contact } },
+      }),
+    });
+    const { data } = (await submit.json()) as { data: { submitReport: { trackingCode: string; secret: string } } };
+    const { trackingCode, secret } = data.submitReport;
+    // A GET carries the secret and the variables in its URL.
+    const variables = encodeURIComponent(JSON.stringify({ c: trackingCode, s: secret }));
+    const query = encodeURIComponent('query ($c: String!, $s: String) { trackReport(trackingCode: $c, secret: $s) { __typename } }');
+    expect((await fetch(`${base}/graphql?query=${query}&variables=${variables}`, { headers: { 'x-tenant': 'logs' } })).status).toBe(200);
+    const missing = await fetch(`${base}/no-such-route?email=${encodeURIComponent(contact.email)}&phone=${encodeURIComponent(contact.phone)}`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringMatching(/^Không có đường dẫn này \/ No such route$/) } });
+    await fetch(`${base}/readyz`);
+
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requestLines = entries.filter((e) => e.req !== undefined || e.res !== undefined);
+    expect(requestLines.length).toBeGreaterThanOrEqual(8);
+    for (const entry of requestLines) expect(typeof entry.reqId, JSON.stringify(entry)).toBe('string');
+    expect(requestLines.some((e) => e.reqId === 'fuzz-request-0001')).toBe(true);
+    const all = lines.join('\n');
+    for (const secretText of [contact.fullName, contact.phone, '0987654321', contact.email, encodeURIComponent(contact.email), secret]) {
+      expect(all.includes(secretText), `${secretText} in ${lines.find((l) => l.includes(secretText))}`).toBe(false);
+    }
   });
 });
