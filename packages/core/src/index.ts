@@ -198,7 +198,7 @@ export type {
 // KPIs
 export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
 export { reportStages, isNotFixedEvent, IOC_HOLDER, StageEnd, type HolderStage, type StageTimelineEvent } from './kpi/report-stages.js';
-export { leagueTable, median, DEFAULT_MIN_RANKED_REPORTS, type LeagueTable, type LeagueRow, type HopRow, type LeagueUnit, type LeagueOptions, type StagedReport } from './kpi/league-table.js';
+export { leagueTable, DEFAULT_MIN_RANKED_REPORTS, type LeagueTable, type LeagueRow, type HopRow, type LeagueUnit, type LeagueOptions, type StagedReport } from './kpi/league-table.js';
 export { unitLeagueTable, reportStagesOf, type LeagueQuery, type ReportStagesView } from './kpi/stage-kpis.js';
 export { KPI_GROUP_BYS, periodKey, CHANNEL_LABELS } from './kpi/kpi-groups.js';
 export { reportFigures, reportStanding, ReportStanding, percentile, workingHoursBetween, type ReportFigures, type ReportKpiFacts } from './kpi/report-figures.js';

@@ -1,3 +1,4 @@
+import { percentile } from './report-figures.js';
 import { IOC_HOLDER, StageEnd, type HolderStage } from './report-stages.js';
 
 /** Units with fewer handled reports than this in the period are listed apart, unranked. */
@@ -76,12 +77,8 @@ export interface LeagueOptions {
   units?: ReadonlySet<string> | null;
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+/** The median (PostgreSQL's `percentile_cont(0.5)`, as the report figures compute it); null for none. */
+const median = (values: readonly number[]): number | null => percentile([...values].sort((a, b) => a - b), 0.5);
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
 
