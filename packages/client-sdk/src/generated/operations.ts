@@ -532,6 +532,8 @@ export type TenantSettingsInput = {
   branding?: TenantBrandingInput | null | undefined;
   /** The deadline jobs’ waiting times; null: the defaults. */
   deadlines?: TenantDeadlineSettingsInput | null | undefined;
+  /** Replaces the recipients of the monthly KPI report by e-mail: at most 20 addresses; empty or null: no report. */
+  monthlyReportRecipients?: Array<string> | null | undefined;
   /** Citizen e-mail and SMS senders, SMS rule and tracker link; null: the server’s defaults. */
   notifications?: TenantNotificationSettingsInput | null | undefined;
   /** Office hours of every worked weekday (a day not listed is not worked). */
@@ -983,7 +985,7 @@ export type StaffCategoriesQuery = { staffCategories:
     | { __typename: 'StaffCategoriesSuccess', data: Array<{ id: string, code: string, name: string, nameEn: string | null }> }
    };
 
-export type ExportJobFieldsFragment = { id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null };
+export type ExportJobFieldsFragment = { id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, expiresAt: string | null, downloadUrl: string | null };
 
 export type RequestExportMutationVariables = Exact<{
   kind: ExportKind;
@@ -993,7 +995,7 @@ export type RequestExportMutationVariables = Exact<{
 
 
 export type RequestExportMutation = { requestExport:
-    | { __typename: 'ExportJob', id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null }
+    | { __typename: 'ExportJob', id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, expiresAt: string | null, downloadUrl: string | null }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fields: Array<{ path: string, code: FieldIssueCode, message: string }> }
    };
@@ -1004,7 +1006,7 @@ export type ExportJobQueryVariables = Exact<{
 
 
 export type ExportJobQuery = { exportJob:
-    | { __typename: 'ExportJob', id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, downloadUrl: string | null }
+    | { __typename: 'ExportJob', id: string, kind: ExportKind, format: ExportFormat, status: ExportStatus, rowCount: number | null, createdAt: string, finishedAt: string | null, expiresAt: string | null, downloadUrl: string | null }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
    | null };
 
@@ -1913,6 +1915,7 @@ export const ExportJobFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentStrin
   rowCount
   createdAt
   finishedAt
+  expiresAt
   downloadUrl
 }
     `, {"fragmentName":"ExportJobFields"}) as unknown as TypedDocumentString<ExportJobFieldsFragment, unknown>;
@@ -3931,6 +3934,7 @@ export const RequestExportDocument = /* @__PURE__ */ new TypedDocumentString(`
   rowCount
   createdAt
   finishedAt
+  expiresAt
   downloadUrl
 }`) as unknown as TypedDocumentString<RequestExportMutation, RequestExportMutationVariables>;
 export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
@@ -3952,6 +3956,7 @@ export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
   rowCount
   createdAt
   finishedAt
+  expiresAt
   downloadUrl
 }`) as unknown as TypedDocumentString<ExportJobQuery, ExportJobQueryVariables>;
 export const UnitLeagueTableDocument = /* @__PURE__ */ new TypedDocumentString(`

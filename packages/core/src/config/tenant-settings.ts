@@ -34,6 +34,8 @@ export interface TenantSettingsChange {
   deadlines?: TenantSettingsInput['deadlines'] | null;
   /** The unit queue's rules (`workflow.answerApproval`); null: the defaults. */
   workflow?: TenantSettingsInput['workflow'] | null;
+  /** Who gets the monthly KPI report by e-mail (`monthlyReport.recipients`); null: nobody. */
+  monthlyReport?: TenantSettingsInput['monthlyReport'] | null;
   /** Office hours per ISO weekday (`"1"` Monday … `"7"` Sunday); a missing day is not worked. */
   officeHours?: Record<string, [string, string][]>;
 }
@@ -41,7 +43,7 @@ export interface TenantSettingsChange {
 /** The tenant's settings and office hours, as the admin sees them. */
 export type TenantSettingsWithHours = TenantSettings & { officeHours: WeeklyHours };
 
-const SETTING_KEYS = ['allowedOrigins', 'trackingPrefix', 'oidc', 'notifications', 'branding', 'deadlines', 'workflow'] as const;
+const SETTING_KEYS = ['allowedOrigins', 'trackingPrefix', 'oidc', 'notifications', 'branding', 'deadlines', 'workflow', 'monthlyReport'] as const;
 
 /**
  * Changes the tenant's settings (`tenants.settings`) and office hours

@@ -102,6 +102,10 @@ const TenantSettingsView = builder.objectRef<Settings>('TenantSettings').impleme
     deadlines: t.field({ type: DeadlinesView, description: 'When the deadline jobs remind citizens, close unrated reports and report missing focal points.', resolve: (s) => s.deadlines }),
     officeHours: t.field({ type: [OfficeDayView], description: 'Office hours per worked weekday; a missing day is not worked.', resolve: (s) => officeDays(s.officeHours) }),
     workflow: t.field({ type: WorkflowView, description: 'The unit queue’s rules: whether officers’ answers need the unit leader’s approval.', resolve: (s) => s.workflow }),
+    monthlyReportRecipients: t.stringList({
+      description: 'Who gets last month’s KPI report by e-mail on the first working day of each month (docs/exports.md); empty: no report.',
+      resolve: (s) => s.monthlyReport?.recipients ?? [],
+    }),
   }),
 });
 
@@ -174,6 +178,10 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     deadlines: t.field({ type: DeadlinesInput, required: false, description: 'The deadline jobs’ waiting times; null: the defaults.' }),
     officeHours: t.field({ type: [OfficeDayInput], required: false, description: 'Office hours of every worked weekday (a day not listed is not worked).' }),
     workflow: t.field({ type: WorkflowInput, required: false, description: 'The unit queue’s rules; null: the defaults.' }),
+    monthlyReportRecipients: t.stringList({
+      required: false,
+      description: 'Replaces the recipients of the monthly KPI report by e-mail: at most 20 addresses; empty or null: no report.',
+    }),
   }),
 });
 
@@ -213,6 +221,7 @@ builder.mutationField('updateTenantSettings', (t) =>
         if (input.branding !== undefined) change.branding = withoutNulls(input.branding) as TenantSettingsChange['branding'];
         if (input.deadlines !== undefined) change.deadlines = withoutNulls(input.deadlines) as TenantSettingsChange['deadlines'];
         if (input.workflow !== undefined) change.workflow = withoutNulls(input.workflow) as TenantSettingsChange['workflow'];
+        if (input.monthlyReportRecipients !== undefined) change.monthlyReport = input.monthlyReportRecipients?.length ? { recipients: input.monthlyReportRecipients } : null;
         if (input.officeHours != null) {
           change.officeHours = Object.fromEntries(input.officeHours.map((d) => [String(d.weekday), d.periods.map((p): [string, string] => [p.start, p.end])]));
         }

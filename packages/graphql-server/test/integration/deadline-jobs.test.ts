@@ -355,9 +355,18 @@ describe.skipIf(testEngine() !== 'postgres')('pg-boss', () => {
         { name: 'deadlines-focal-points', cron: '*/30 * * * *' },
         { name: 'deadlines-rating-reminders', cron: '*/15 * * * *' },
         { name: 'deadlines-sla-alerts', cron: '* * * * *' },
+        // The exports' jobs (docs/exports.md): the hourly sweep and the monthly report's hourly look.
+        { name: 'exports-cleanup', cron: '0 * * * *' },
+        { name: 'exports-monthly-report', cron: '0 * * * *' },
       ]);
       const queues = await tdb.db.query<{ name: string; policy: string }>("SELECT name, policy FROM pgboss.queue WHERE name LIKE 'deadlines-%' ORDER BY name");
       expect(queues.map((q) => q.policy)).toEqual(['singleton', 'singleton', 'singleton', 'singleton']);
+      const exportQueues = await tdb.db.query<{ name: string; policy: string }>("SELECT name, policy FROM pgboss.queue WHERE name LIKE 'exports-%' ORDER BY name");
+      expect(exportQueues).toEqual([
+        { name: 'exports-cleanup', policy: 'singleton' },
+        { name: 'exports-monthly-report', policy: 'singleton' },
+        { name: 'exports-run', policy: 'standard' },
+      ]);
     } finally {
       for (const app of scheduled) await app.close();
     }

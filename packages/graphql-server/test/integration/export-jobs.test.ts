@@ -197,11 +197,18 @@ describe('a background export', () => {
 describe('the monthly report by e-mail', () => {
   it('goes to the tenant’s recipients on the first working day of the month, once, with the figures and a signed Excel link', async () => {
     const app = apps[0] ?? (await startApp());
-    const stored = await ctx.db.prisma.tenant.findUniqueOrThrow({ where: { id: t.tenantId } });
-    await ctx.db.prisma.tenant.update({
-      where: { id: t.tenantId },
-      data: { settings: { ...(stored.settings as object), notifications: { emailFrom: SENDER }, monthlyReport: { recipients: ['lanhdao@example.gov.vn', 'vanphong@example.gov.vn'] } } },
-    });
+    // The tenant admin names the recipients; an address that is not one is refused, naming it, and nothing changes.
+    const admin = await signIn(app, 'admin@example.gov.vn');
+    const SETTINGS = `mutation U($input: TenantSettingsInput!) { updateTenantSettings(input: $input) {
+      __typename ... on TenantSettings { monthlyReportRecipients } ... on ValidationError { fields { path } } } }`;
+    type Answer = { updateTenantSettings: { __typename: string; monthlyReportRecipients?: string[]; fields?: Array<{ path: string }> } };
+    const refused = await gql<Answer>(app, SETTINGS, { input: { monthlyReportRecipients: ['lanhdao@example.gov.vn', 'không phải địa chỉ'] } }, admin);
+    expect(refused.updateTenantSettings).toEqual({ __typename: 'ValidationError', fields: [{ path: 'monthlyReport.recipients.1' }] });
+    const set = await gql<Answer>(app, SETTINGS, { input: { notifications: { emailFrom: SENDER }, monthlyReportRecipients: ['LanhDao@example.gov.vn', 'vanphong@example.gov.vn'] } }, admin);
+    expect(set.updateTenantSettings).toEqual({ __typename: 'TenantSettings', monthlyReportRecipients: ['lanhdao@example.gov.vn', 'vanphong@example.gov.vn'] });
+    // Another tenant's admin token does not reach this tenant's settings.
+    const otherAdmin = await signIn(app, 'admin@example.gov.vn', 'bgx-other');
+    await expect(gql<Answer>(app, SETTINGS, { input: { monthlyReportRecipients: ['x@example.vn'] } }, otherAdmin, 'bgx')).rejects.toThrow();
     const report = () => app.jobs.runNow('exports-monthly-report') as Promise<{ reports: Array<{ tenantId: string; month: string; exportId: string; queued: number }>; failedTenants: string[] }>;
 
     // The citizens' messages about their reports go first.
