@@ -66,6 +66,19 @@ function isWeekend(isoDate: string): boolean {
  */
 export function vietnamPublicHolidays(year: number): HolidayMap {
   if (!Number.isInteger(year)) throw new RangeError(`Year must be an integer, got ${year}`);
+  // A pure function of the year, and costly (lunar dates through date-holidays
+  // and moment): computed once per year per process; callers get their own copy.
+  let days = byYear.get(year);
+  if (!days) {
+    days = computeHolidays(year);
+    byYear.set(year, days);
+  }
+  return new Map(days);
+}
+
+const byYear = new Map<number, HolidayMap>();
+
+function computeHolidays(year: number): HolidayMap {
   const days: HolidayMap = new Map();
   const put = (date: string, name: string, overwrite = false): void => {
     if (overwrite || !days.has(date)) days.set(date, name);

@@ -41,8 +41,9 @@ export async function withTenant<T>(
       // rather than with Prisma's `isolationLevel`: the PGlite adapter sends
       // that before its BEGIN, where it does nothing.
       if (options.snapshot) await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-      await tx.$executeRawUnsafe('SET LOCAL ROLE paht_app');
+      // Tenant and role in one round trip: `set_config('role', …, true)` is
+      // `SET LOCAL ROLE` (same membership check, undone at the transaction's end).
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'paht_app', true)`;
       return fn(tx);
     },
     { timeout: options.timeoutMs ?? 30_000, maxWait: 15_000 },

@@ -1,7 +1,8 @@
 import type { TenantTx } from '../db/with-tenant.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { SlaPolicyRule, SlaSnapshot } from '../sla/sla-types.js';
-import { loadTenantCalendar, yearsAround, type TenantCalendarSource } from '../tenants/tenant-calendar.js';
+import type { CalendarOverride } from '../calendar/working-calendar.js';
+import { calendarFromDays, yearsAround, type TenantCalendarSource } from '../tenants/tenant-calendar.js';
 import type { ReportEventRecord } from './report-event.js';
 
 /**
@@ -15,6 +16,30 @@ export async function policyFor(tx: TenantTx, categoryId: string | null): Promis
   return policy ?? null;
 }
 
+interface PolicyAndDays {
+  policy: SlaPolicyRule | null;
+  days: CalendarOverride[] | null;
+}
+
+/**
+ * The policy (`policyFor`'s rule) and the tenant's own calendar days in one
+ * round trip: the two reads every SLA evaluation needs, under the caller's
+ * tenant and row-level security.
+ */
+async function loadPolicyAndDays(tx: TenantTx, tenantId: string, categoryId: string | null): Promise<PolicyAndDays> {
+  const [row] = await tx.$queryRaw<PolicyAndDays[]>`
+    SELECT (SELECT json_build_object('clock', p.clock, 'classifyMinutes', p.classify_minutes, 'acceptMinutes', p.accept_minutes,
+                                     'resolveMinutes', p.resolve_minutes, 'warnRatio', p.warn_ratio)
+              FROM sla_policies p
+             WHERE ${categoryId}::uuid IS NOT NULL AND p.id = (SELECT c.sla_policy_id FROM categories c WHERE c.id = ${categoryId}::uuid)
+                OR ${categoryId}::uuid IS NULL
+             ORDER BY p.classify_minutes, p.code
+             LIMIT 1) AS policy,
+           (SELECT json_agg(json_build_object('date', to_char(d.date, 'YYYY-MM-DD'), 'kind', d.kind, 'name', d.name) ORDER BY d.date)
+              FROM calendar_days d WHERE d.tenant_id = ${tenantId}::uuid) AS days`;
+  return row ?? { policy: null, days: null };
+}
+
 /** Computes the report's SLA snapshot from its stored timeline. */
 export async function evaluateSla(
   tx: TenantTx,
@@ -23,10 +48,11 @@ export async function evaluateSla(
   events: readonly ReportEventRecord[],
   now: Date,
 ): Promise<SlaSnapshot | null> {
-  const policy = await policyFor(tx, categoryId);
   const first = events[0];
-  if (!policy || !first) return null;
-  const calendar = await loadTenantCalendar(tx, tenant, yearsAround(first.at, now));
+  if (!first) return null;
+  const { policy, days } = await loadPolicyAndDays(tx, tenant.id, categoryId);
+  if (!policy) return null;
+  const calendar = calendarFromDays(tenant, days ?? [], yearsAround(first.at, now));
   return computeSla(
     events.map((e) => ({ type: e.type, at: e.at, toStatus: e.toStatus, extensionMinutes: e.data.extensionMinutes })),
     calendar,

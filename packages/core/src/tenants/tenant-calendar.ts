@@ -1,4 +1,4 @@
-import { buildWorkingCalendar } from '../calendar/build-calendar.js';
+import { cachedWorkingCalendar } from '../calendar/calendar-cache.js';
 import type { CalendarOverride, WorkingCalendar } from '../calendar/working-calendar.js';
 import type { TenantTx } from '../db/with-tenant.js';
 import { parseStoredOfficeHours } from './tenant-settings-schema.js';
@@ -20,13 +20,21 @@ export async function loadTenantCalendar(
   tenant: TenantCalendarSource,
   years: { from: number; to: number },
 ): Promise<WorkingCalendar> {
-  const days = await tx.calendarDay.findMany({ where: { tenantId: tenant.id } });
-  const overrides: CalendarOverride[] = days.map((d) => ({
-    date: d.date.toISOString().slice(0, 10),
-    kind: d.kind,
-    name: d.name,
-  }));
-  return buildWorkingCalendar({
+  const days = await tx.calendarDay.findMany({ where: { tenantId: tenant.id }, orderBy: { date: 'asc' } });
+  return calendarFromDays(
+    tenant,
+    days.map((d) => ({ date: d.date.toISOString().slice(0, 10), kind: d.kind, name: d.name })),
+    years,
+  );
+}
+
+/**
+ * The tenant's working calendar from its own days as just read (sorted by
+ * date). Built once per distinct input (calendar/calendar-cache.ts): the
+ * days are read by every caller, so an admin's change shows at once.
+ */
+export function calendarFromDays(tenant: TenantCalendarSource, overrides: CalendarOverride[], years: { from: number; to: number }): WorkingCalendar {
+  return cachedWorkingCalendar({
     timezone: tenant.timezone,
     weeklyHours: parseStoredOfficeHours(tenant.slug, tenant.workingHours),
     years,
