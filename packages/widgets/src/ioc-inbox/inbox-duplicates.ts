@@ -80,8 +80,8 @@ export function renderDuplicates(state: DuplicatesState, open: OpenReport, c: Du
       ${state.items.map((d) => {
         const pair = mergePair(open, d.report);
         const facts = html`<p class="hint">
-          ${m.similarity(d.similarity)} · ${m.distance(d.distanceMeters ?? null)}${d.report.category ? ` · ${nameIn(d.report.category, lang)}` : ''} ·
-          <span class="chip people">${m.affected(d.report.supporterCount + 1)}</span>
+          ${m.similarity(d.similarity)} · ${m.distance(d.distanceMeters ?? null)}${d.report.category ? ` · ${nameIn(d.report.category, lang)}` : ''}
+          ${d.report.supporterCount ? html`<span class="chip people">${m.affected(d.report.supporterCount + 1)}</span>` : nothing}
         </p>`;
         return html`<li class="pair" data-code=${d.report.trackingCode}>
           <div class="sides">${side(m.thisReport, open, lang)}${side(m.candidate, d.report, lang, facts)}</div>

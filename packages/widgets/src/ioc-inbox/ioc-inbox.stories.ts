@@ -4,8 +4,10 @@ import { html } from 'lit';
 import './ioc-inbox.js';
 import type { DetailState, InboxState } from './ioc-inbox.component.js';
 import type { InboxDialog } from './inbox-dialogs.js';
+import type { DuplicatesState } from './inbox-duplicates.js';
 import { DEFAULT_FILTERS, type InboxFilters } from './inbox-model.js';
 import { CATEGORIES, DETAIL, INBOX_REPORTS, STORY_NOW, UNITS } from '../staff/staff-story-fixtures.js';
+import { DUPLICATES, NEW_DETAIL, TRIAGE_REPORTS } from './inbox-story-fixtures.js';
 
 interface Args {
   lang: string;
@@ -16,6 +18,7 @@ interface Args {
   active: number;
   dialog: InboxDialog | null;
   detail: DetailState;
+  duplicates: DuplicatesState;
   notice: { ok: boolean; text: string } | null;
   width: string;
 }
@@ -24,7 +27,7 @@ const meta: Meta<Args> = {
   title: 'Staff/IOC inbox',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
     <paht-ioc-inbox lang=${a.lang} staff-role=${a.role} .state=${a.state} .categories=${CATEGORIES} .units=${UNITS} .filters=${a.filters}
-      .selected=${a.selected} .active=${a.active} .dialog=${a.dialog} .detail=${a.detail} .notice=${a.notice} .now=${() => STORY_NOW}></paht-ioc-inbox>
+      .selected=${a.selected} .active=${a.active} .dialog=${a.dialog} .detail=${a.detail} .duplicates=${a.duplicates} .notice=${a.notice} .now=${() => STORY_NOW}></paht-ioc-inbox>
   </div>`,
   args: {
     lang: 'vi',
@@ -35,6 +38,7 @@ const meta: Meta<Args> = {
     active: 0,
     dialog: null,
     detail: { kind: 'none' },
+    duplicates: { kind: 'none' },
     notice: null,
     width: '90rem',
   },
@@ -87,3 +91,35 @@ export const ContactRefused: Story = {
   args: { detail: { kind: 'ready', report: DETAIL }, dialog: { kind: 'contact', trackingCode: 'QT-100-200-302', contact: null, error: 'Bị từ chối (FORBIDDEN): not allowed.' } },
 };
 export const Phone: Story = { args: { width: '375px', detail: { kind: 'ready', report: DETAIL } } };
+
+// Triage help: suggestions with their confidence, people affected, possible duplicates and merging.
+const triageList: InboxState = { kind: 'ready', reports: TRIAGE_REPORTS, truncated: false };
+const openNew = { state: triageList, active: 0, detail: { kind: 'ready', report: NEW_DETAIL } as DetailState };
+const merge = (extra: Partial<Extract<InboxDialog, { kind: 'merge' }>> = {}): InboxDialog => ({
+  kind: 'merge',
+  id: 'r3',
+  intoId: 'r6',
+  laterCode: 'QT-100-200-303',
+  originalCode: 'QT-100-200-306',
+  sending: false,
+  error: null,
+  ...extra,
+});
+export const SuggestionsAndPeopleAffected: Story = { args: { state: triageList } };
+export const SuggestionsAndPeopleAffectedEnglish: Story = { args: { lang: 'en', state: triageList } };
+export const SuggestionsReadOnlyLeader: Story = { args: { role: 'LEADER', ...openNew, duplicates: { kind: 'ready', id: 'r3', items: DUPLICATES } } };
+export const DetailWithDuplicates: Story = { args: { ...openNew, duplicates: { kind: 'ready', id: 'r3', items: DUPLICATES } } };
+export const DetailWithDuplicatesEnglish: Story = { args: { lang: 'en', ...openNew, duplicates: { kind: 'ready', id: 'r3', items: DUPLICATES } } };
+export const DuplicatesLoading: Story = { args: { ...openNew, duplicates: { kind: 'loading', id: 'r3' } } };
+export const NoDuplicates: Story = { args: { ...openNew, duplicates: { kind: 'ready', id: 'r3', items: [] } } };
+export const DuplicatesFailed: Story = { args: { ...openNew, duplicates: { kind: 'failed', id: 'r3' } } };
+export const NoSuggestion: Story = {
+  args: { ...openNew, state: { kind: 'ready', reports: TRIAGE_REPORTS.map((r) => ({ ...r, suggestions: [] })), truncated: false }, duplicates: { kind: 'ready', id: 'r3', items: [] } },
+};
+export const SuggestionAccepted: Story = { args: { state: triageList, notice: { ok: true, text: 'QT-100-200-303: đã phân loại Giao thông và chuyển Sở Giao thông vận tải.' } } };
+export const MergeDialog: Story = { args: { ...openNew, duplicates: { kind: 'ready', id: 'r3', items: DUPLICATES }, dialog: merge() } };
+export const MergeRefused: Story = {
+  args: { ...openNew, duplicates: { kind: 'ready', id: 'r3', items: DUPLICATES }, dialog: merge({ error: 'Bị từ chối (ILLEGAL_TRANSITION): the original is finished.' }) },
+};
+export const Merged: Story = { args: { state: triageList, notice: { ok: true, text: 'Đã gộp QT-100-200-303 vào QT-100-200-306: 3 người cùng phản ánh.' } } };
+export const PhoneWithDuplicates: Story = { args: { width: '375px', ...openNew, duplicates: { kind: 'ready', id: 'r3', items: DUPLICATES } } };

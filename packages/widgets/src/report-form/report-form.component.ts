@@ -5,6 +5,7 @@ import { PahtElement } from '../shared/paht-element.js';
 import { isVietnamesePhone } from '../shared/phone.js';
 import { MAX_ATTACHMENTS, newAttachment, uploadAttachment, type Attachment } from './attachments.js';
 import { LocationMap, type LatLng } from './location-map.js';
+import { findNearby, meToo, renderNearby, type NearbyState } from './nearby-reports.js';
 import { REPORT_FORM_MESSAGES, type ReportFormMessages } from './report-form.messages.js';
 import { renderDone, renderMedia } from './report-form.parts.js';
 import { reportFormStyles } from './report-form.styles.js';
@@ -55,8 +56,11 @@ const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
  * (map pin, own position, or ward and address), photos and videos, phone,
  * an optional e-mail for progress notices, and consent. Submissions carry an idempotency key and wait for the
  * network when offline. Ends with the tracking code and the secret.
+ * Once a topic and a pin are set, offers the open public reports of that
+ * topic nearby to join ("me too") instead of sending a duplicate.
  *
  * @event paht-report-submitted - Filed; `detail` is `{ trackingCode, secret }`: set both on a `<paht-report-tracker>` to open the citizen's own view.
+ * @event paht-report-supported - The citizen joined a nearby report; `detail` is `{ reportId, trackingCode, people, already }`.
  * @event paht-error - The form cannot work (no endpoint, wrong key or tenant, no answer); `detail` is `{ code, message, requestId }`.
  *
  * @csspart form - The form.
@@ -64,6 +68,7 @@ const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
  * @csspart button - Every button.
  * @csspart brand - The tenant's logo and name (shown when `branding` is `tenant`, the default).
  * @csspart logo - The tenant's logo (its text alternative is the tenant's name).
+ * @csspart nearby - The similar reports nearby, with their "me too" buttons.
  * @csspart done - The confirmation with the codes.
  * @csspart code - A tracking code or secret.
  *
@@ -86,6 +91,7 @@ export class PahtReportForm extends PahtElement {
     attachments: { attribute: false },
     phase: { attribute: false },
     online: { attribute: false },
+    nearby: { attribute: false },
     locating: { state: true },
     positionFailed: { state: true },
     copied: { state: true },
@@ -110,6 +116,8 @@ export class PahtReportForm extends PahtElement {
   declare phase: FormPhase;
   /** Whether the browser says it is online (follows `online`/`offline` events). */
   declare online: boolean;
+  /** Open reports of the chosen topic near the pin (looked up when the citizen sets both; set it to show fixed data). */
+  declare nearby: NearbyState;
   declare protected locating: boolean;
   declare protected positionFailed: boolean;
   declare protected copied: string;
@@ -144,6 +152,7 @@ export class PahtReportForm extends PahtElement {
     this.attachments = [];
     this.phase = { kind: 'editing' };
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
+    this.nearby = { kind: 'none' };
     this.locating = false;
     this.positionFailed = false;
     this.copied = '';
@@ -227,6 +236,48 @@ export class PahtReportForm extends PahtElement {
     // An edited field's error goes; the next submission checks again.
     const field = VALUE_FIELD[key];
     if (field && this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    if (key === 'categoryId' || key === 'position') this.#lookNearby();
+  }
+
+  #nearbyTimer: ReturnType<typeof setTimeout> | null = null;
+  #nearbyAsk = 0;
+
+  /** Looks up nearby reports of the topic at the pin, shortly after either changes. */
+  #lookNearby(): void {
+    if (this.#nearbyTimer) clearTimeout(this.#nearbyTimer);
+    const ask = ++this.#nearbyAsk;
+    const { categoryId, position } = this.values;
+    if (!categoryId || !position || !this.configured || !this.online) {
+      this.nearby = { kind: 'none' };
+      return;
+    }
+    this.#nearbyTimer = setTimeout(() => {
+      this.nearby = { kind: 'loading' };
+      void findNearby(this.client, categoryId, position).then((found) => {
+        if (ask === this.#nearbyAsk) this.nearby = found;
+      });
+    }, 400);
+  }
+
+  /** "Me too" on a nearby report, with the citizen's contact when they gave it and consented. */
+  async supportNearby(reportId: string): Promise<void> {
+    const state = this.nearby;
+    if (state.kind !== 'ready' || state.sending) return;
+    const report = state.items.find((i) => i.report.id === reportId)?.report;
+    if (!report) return;
+    const v = this.values;
+    const contact = v.consent
+      ? { ...(isVietnamesePhone(v.phone) ? { phone: v.phone.trim() } : {}), ...(EMAIL.test(v.email.trim()) ? { email: v.email.trim() } : {}) }
+      : {};
+    this.nearby = { ...state, sending: reportId, error: null };
+    try {
+      const done = await meToo(this.client, reportId, contact);
+      if (!done) throw new Error('refused');
+      this.nearby = { ...state, sending: null, error: null, supported: { ...state.supported, [reportId]: done } };
+      this.emit('paht-report-supported', { reportId, trackingCode: report.trackingCode, ...done });
+    } catch {
+      this.nearby = { ...state, sending: null, error: this.m.supportFailed };
+    }
   }
 
   private setPosition(position: LatLng | null, fly = false): void {
@@ -426,6 +477,7 @@ export class PahtReportForm extends PahtElement {
     this.errors = {};
     this.attachments = [];
     this.phase = { kind: 'editing' };
+    this.nearby = { kind: 'none' };
     this.#key = null;
   }
 
@@ -459,6 +511,7 @@ export class PahtReportForm extends PahtElement {
         ${this.textField('title', 'title', m.title, m.titleHint, true)}
         ${this.textField('description', 'description', m.description, m.descriptionHint, true, true)}
         ${this.renderLocation(m)}
+        ${renderNearby(this.nearby, m, this.language, (id) => void this.supportNearby(id))}
         ${renderMedia(this.attachments, m, (e) => this.onFiles(e), (key) => this.removeAttachment(key))}
         ${this.textField('phone', 'phone', m.phone, m.phoneHint, true, false, 'tel')}
         ${this.textField('fullName', null, m.fullName, m.fullNameHint, false, false, 'name')}

@@ -72,6 +72,19 @@ export interface ReportFormMessages {
   readOut: string;
   another: string;
   optional: string;
+  nearbyLoading: string;
+  nearbyHeading: string;
+  nearbyIntro: string;
+  nearbyDistance: (meters: number) => string;
+  peopleAffected: (people: number) => string;
+  meToo: string;
+  meTooFor: (code: string, title: string) => string;
+  supportSending: string;
+  supported: (code: string, people: number) => string;
+  alreadySupported: (code: string) => string;
+  supportFailed: string;
+  supportContactHint: string;
+  submitOwnHint: string;
 }
 
 const vi: ReportFormMessages = {
@@ -152,6 +165,19 @@ const vi: ReportFormMessages = {
   readOut: 'Đọc theo nhóm',
   another: 'Gửi phản ánh khác',
   optional: 'không bắt buộc',
+  nearbyLoading: 'Đang tìm phản ánh tương tự ở gần…',
+  nearbyHeading: 'Phản ánh tương tự ở gần',
+  nearbyIntro: 'Vấn đề của bạn có thể đã được phản ánh. Bạn có thể cùng phản ánh thay vì gửi trùng; số người cùng phản ánh giúp xử lý sớm hơn.',
+  nearbyDistance: (meters) => `cách ${meters} m`,
+  peopleAffected: (people) => `${people} người cùng phản ánh`,
+  meToo: 'Tôi cũng gặp vấn đề này',
+  meTooFor: (code, title) => `Tôi cũng gặp vấn đề này: ${code} ${title}`,
+  supportSending: 'Đang gửi…',
+  supported: (code, people) => `Cảm ơn bạn. Đã ghi nhận bạn cùng phản ánh ${code}: ${people} người cùng phản ánh.`,
+  alreadySupported: (code) => `Bạn đã cùng phản ánh ${code} trước đây.`,
+  supportFailed: 'Chưa ghi nhận được. Vui lòng thử lại.',
+  supportContactHint: 'Nếu bạn đã nhập số điện thoại hoặc thư điện tử và đánh dấu đồng ý bên dưới, chúng tôi báo cho bạn tiến độ xử lý.',
+  submitOwnHint: 'Nếu không phải cùng vấn đề, hãy tiếp tục điền và gửi phản ánh của bạn.',
 };
 
 const en: ReportFormMessages = {
@@ -232,6 +258,19 @@ const en: ReportFormMessages = {
   readOut: 'Read in groups',
   another: 'Send another report',
   optional: 'optional',
+  nearbyLoading: 'Looking for similar reports nearby…',
+  nearbyHeading: 'Similar reports nearby',
+  nearbyIntro: 'Your problem may already be reported. You can join a report instead of sending the same one again; the number of people affected helps it get handled sooner.',
+  nearbyDistance: (meters) => `${meters} m away`,
+  peopleAffected: (people) => `${people} people affected`,
+  meToo: 'Me too',
+  meTooFor: (code, title) => `Me too: ${code} ${title}`,
+  supportSending: 'Sending…',
+  supported: (code, people) => `Thank you. You now support ${code}: ${people} people affected.`,
+  alreadySupported: (code) => `You already support ${code}.`,
+  supportFailed: 'Could not record it. Please try again.',
+  supportContactHint: 'If you gave a phone number or e-mail and ticked the consent below, we tell you how it progresses.',
+  submitOwnHint: 'If it is not the same problem, go on and send your own report.',
 };
 
 /** The built-in tables, Vietnamese first. */

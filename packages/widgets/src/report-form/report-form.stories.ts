@@ -4,6 +4,7 @@ import { html } from 'lit';
 import './report-form.js';
 import type { Attachment } from './attachments.js';
 import type { CategoriesState, FormPhase, ReportFormValues } from './report-form.component.js';
+import type { NearbyReport, NearbyState } from './nearby-reports.js';
 import { BRANDING, BRANDING_LIGHT, CATEGORIES, LONG_TEXT } from '../shared/story-fixtures.js';
 
 interface Args {
@@ -14,6 +15,7 @@ interface Args {
   errors: Record<string, string | undefined>;
   attachments: Attachment[];
   online: boolean;
+  nearby: NearbyState;
   width: string;
   /** The tenant's branding (fixed; no request) and the `branding` attribute. */
   brand: TenantBranding | null;
@@ -41,9 +43,9 @@ const meta: Meta<Args> = {
   // Tiles are off in the stories: the map shows its plain grid, as offline.
   render: (a) => html`<div style=${`max-width:${a.width};${a.portal}`}>
     <paht-report-form lang=${a.lang} tile-url="" .categories=${a.categories} .phase=${a.phase} .values=${{ ...EMPTY, ...a.values }}
-      .errors=${a.errors} .attachments=${a.attachments} .online=${a.online} .brand=${a.brand} branding=${a.branding}></paht-report-form>
+      .errors=${a.errors} .attachments=${a.attachments} .online=${a.online} .nearby=${a.nearby} .brand=${a.brand} branding=${a.branding}></paht-report-form>
   </div>`,
-  args: { lang: 'vi', categories: ready, phase: { kind: 'editing' }, values: {}, errors: {}, attachments: [], online: true, width: '48rem', brand: null, branding: 'tenant', portal: '' },
+  args: { lang: 'vi', categories: ready, phase: { kind: 'editing' }, values: {}, errors: {}, attachments: [], online: true, nearby: { kind: 'none' }, width: '48rem', brand: null, branding: 'tenant', portal: '' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] } },
 };
 export default meta;
@@ -98,3 +100,22 @@ export const BrandedLightColour: Story = { args: { brand: BRANDING_LIGHT, values
 export const BrandedColoursOnly: Story = { args: { brand: BRANDING, branding: 'colors', values: filled } };
 // The portal's own --paht-color-primary wins over the tenant's colour.
 export const BrandedPortalColourWins: Story = { args: { brand: BRANDING, values: filled, portal: '--paht-color-primary:#116329' } };
+
+// Before submitting: open reports of the same topic nearby, to join ("me too") instead of sending a duplicate.
+const nearbyReport = (id: string, code: string, title: string, distanceMeters: number, supporterCount: number): NearbyReport => ({
+  distanceMeters,
+  report: { id, trackingCode: code, status: 'ASSIGNED', title, address: 'Đường Hùng Vương, phường Đông Hà', submittedAt: '2026-03-01T02:00:00Z', supporterCount, category: CATEGORIES[0]! },
+});
+const NEARBY: NearbyReport[] = [
+  nearbyReport('n1', 'QT-100-200-306', 'Ổ gà giữa đường Hùng Vương gây nguy hiểm', 35, 2),
+  nearbyReport('n2', 'QT-100-200-290', 'Mặt đường Hùng Vương hư hỏng, nhiều ổ gà sau mưa lớn kéo dài nhiều ngày', 160, 0),
+];
+const nearby = (extra: Partial<Extract<NearbyState, { kind: 'ready' }>> = {}): NearbyState => ({ kind: 'ready', items: NEARBY, supported: {}, sending: null, error: null, ...extra });
+export const NearbyLoading: Story = { args: { values: filled, nearby: { kind: 'loading' } } };
+export const NearbyReports: Story = { args: { values: filled, nearby: nearby() } };
+export const NearbyReportsEnglish: Story = { args: { lang: 'en', values: filled, nearby: nearby() } };
+export const NearbySending: Story = { args: { values: filled, nearby: nearby({ sending: 'n1' }) } };
+export const NearbySupported: Story = { args: { values: filled, nearby: nearby({ supported: { n1: { people: 4, already: false } } }) } };
+export const NearbyAlreadySupported: Story = { args: { lang: 'en', values: filled, nearby: nearby({ supported: { n1: { people: 3, already: true } } }) } };
+export const NearbySupportFailed: Story = { args: { values: filled, nearby: nearby({ error: 'Chưa ghi nhận được. Vui lòng thử lại.' }) } };
+export const NearbyNarrowPhone: Story = { args: { width: '360px', values: filled, nearby: nearby({ supported: { n1: { people: 4, already: false } } }) } };

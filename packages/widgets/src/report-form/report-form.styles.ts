@@ -172,5 +172,28 @@ export const reportFormStyles = [
       color: var(--_muted);
       padding: 0 0.15em;
     }
+    .nearby {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border: 2px solid var(--_accent);
+      border-radius: var(--_radius);
+    }
+    .nearby h3 {
+      margin: 0 0 0.25rem;
+      font-size: 1.1rem;
+    }
+    .nearby-list {
+      list-style: none;
+      margin: 0.5rem 0;
+      padding: 0;
+    }
+    .nearby-list li {
+      padding: 0.5rem 0;
+      border-top: 1px solid var(--_border);
+    }
+    .nearby-list p {
+      margin: 0 0 0.25rem;
+      overflow-wrap: anywhere;
+    }
   `,
 ];
