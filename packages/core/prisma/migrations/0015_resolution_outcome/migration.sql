@@ -7,3 +7,10 @@
 CREATE TYPE "ResolutionOutcome" AS ENUM ('FIXED', 'NOT_FIXED');
 ALTER TABLE "reports" ADD COLUMN "resolution_outcome" "ResolutionOutcome";
 UPDATE "reports" SET "resolution_outcome" = 'FIXED' WHERE "status" IN ('RESOLVED', 'PUBLISHED', 'CLOSED');
+
+-- The KPIs ask, for each report of a period, whether its timeline has a
+-- CLASSIFY, RETURN or REOPEN step. Row-level security adds the tenant to
+-- every probe; with the tenant beside the report (and the type) in one index,
+-- each probe is one index range instead of a bitmap AND with all of the
+-- tenant's events.
+CREATE INDEX "report_events_tenant_id_report_id_type_idx" ON "report_events"("tenant_id", "report_id", "type");
