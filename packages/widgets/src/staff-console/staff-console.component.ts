@@ -111,10 +111,7 @@ export class PahtStaffConsole extends PahtElement {
   /** Reads how the tenant's staff sign in; completes a single sign-on the provider just answered. */
   async #readSignInOptions(key: string): Promise<void> {
     const { hasOidcCallback } = await import('./oidc-flow.js');
-    if (hasOidcCallback(this.settings.tenant)) {
-      await this.completeSso();
-      return;
-    }
+    if (hasOidcCallback(this.settings.tenant)) void this.completeSso();
     try {
       const options = await staffSignInOptions(this.client);
       if (key === this.#optionsFor) this.signInOptions = { oidc: options.oidc ?? null };

@@ -162,8 +162,8 @@ describe('the tenant admin', () => {
 
   it('previews a brand colour on the citizen widget before saving it', async () => {
     await adminEl().getByRole('button', { name: 'Cài đặt và nhận diện' }).click();
-    await poll(() => adminEl().locator('#s-primary').count()).toBe(1);
-    await adminEl().locator('#s-primary').fill('#116329');
+    await poll(() => adminEl().locator('#s-branding-primaryColor').count()).toBe(1);
+    await adminEl().locator('#s-branding-primaryColor').fill('#116329');
     const preview = adminEl().locator('paht-public-stats');
     await poll(() => preview.evaluate((el) => getComputedStyle(el).getPropertyValue('--paht-tenant-primary').trim())).toBe('#116329');
     await adminEl().getByRole('button', { name: 'Lưu cài đặt' }).click();
