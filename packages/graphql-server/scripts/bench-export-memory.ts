@@ -2,7 +2,12 @@
 // (default 200 000, `-- --rows 50000`), then streams them as CSV and as XLSX
 // to a sink, sampling the heap. Prints the peak heap above the baseline per
 // format: it stays near one chunk's worth (EXPORT_CHUNK_SIZE rows) whatever N.
+// `--file`: writes to a file on disk, as a background export does (ExportStore), instead of a sink.
 // Run: node --expose-gc --conditions=@paht/source --import tsx packages/graphql-server/scripts/bench-export-memory.ts
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createCoreContext, exportRows, migrate, openDatabase, withTenant, type CheckedExportFilters } from '@paht/core';
 import { createFixtureTenant } from '../../core/test/support/fixture-tenant.js';
@@ -10,6 +15,8 @@ import { writeExport } from '../src/exports/export-writers.js';
 
 const arg = process.argv.indexOf('--rows');
 const ROWS = arg > 0 ? Number(process.argv[arg + 1]) : 200_000;
+const TO_FILE = process.argv.includes('--file');
+const fileDir = TO_FILE ? await mkdtemp(join(tmpdir(), 'paht-bench-export-')) : null;
 const MiB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -39,11 +46,14 @@ for (const format of ['CSV', 'XLSX'] as const) {
   let peak = base;
   let bytes = 0;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
-  const sink = new Writable({ write(chunk: Buffer, _enc, done) { bytes += chunk.length; done(); } });
+  const file = fileDir ? join(fileDir, `bench.${format.toLowerCase()}`) : null;
+  const sink = file ? createWriteStream(file) : new Writable({ write(chunk: Buffer, _enc, done) { bytes += chunk.length; done(); } });
   const started = Date.now();
   const rows = await writeExport('REPORTS', format, exportRows(ctx, t.tenantId, 'REPORTS', filters), sink);
+  if (file) bytes = (await stat(file)).size;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   console.log(`${format}: ${rows} rows, ${(bytes / MiB).toFixed(1)} MiB written in ${((Date.now() - started) / 1000).toFixed(1)} s; heap baseline ${(base / MiB).toFixed(1)} MiB, peak ${(peak / MiB).toFixed(1)} MiB (+${((peak - base) / MiB).toFixed(1)} MiB)`);
 }
 await db.close();
+if (fileDir) await rm(fileDir, { recursive: true, force: true });
