@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { actorId, submitReport, withTenant, type Actor } from '@paht/core';
+import { actorId, submitReport, withTenant, type Actor, type StaffRole } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import type { FastifyInstance } from 'fastify';
 import { issueStaffToken } from '../../src/auth/staff-token.js';
@@ -217,7 +217,7 @@ const refused = (answer: Answer): boolean => {
 };
 
 async function token(t: FixtureTenant, actor: Actor, unitId: string | null): Promise<string> {
-  return (await issueStaffToken(ctx.secretKey, { userId: actorId(actor)!, tenantId: t.tenantId, role: actor.role, unitId }, ctx.now())).token;
+  return (await issueStaffToken(ctx.secretKey, { userId: actorId(actor)!, tenantId: t.tenantId, role: actor.role as StaffRole, unitId }, ctx.now())).token;
 }
 
 beforeAll(async () => {
