@@ -9,15 +9,16 @@ interface Args {
   phase: ConsolePhase;
   profile: ConsoleProfile | null;
   liveState: LiveConnectionState;
+  signInOptions: { oidc: { issuer: string; clientId: string } | null } | null;
   width: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Staff/Staff console',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-staff-console lang=${a.lang} .phase=${a.phase} .profile=${a.profile} .liveState=${a.liveState}></paht-staff-console>
+    <paht-staff-console lang=${a.lang} .phase=${a.phase} .profile=${a.profile} .liveState=${a.liveState} .signInOptions=${a.signInOptions}></paht-staff-console>
   </div>`,
-  args: { lang: 'vi', phase: { kind: 'signed-out', error: null }, profile: null, liveState: 'closed', width: '90rem' },
+  args: { lang: 'vi', phase: { kind: 'signed-out', error: null }, profile: null, liveState: 'closed', signInOptions: null, width: '90rem' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] }, liveState: { control: 'inline-radio', options: ['connecting', 'connected', 'closed'] } },
 };
 export default meta;
@@ -27,6 +28,14 @@ const operator: ConsoleProfile = { email: 'ioc.quang-tri@example.gov.vn', role: 
 
 export const SignIn: Story = {};
 export const SignInEnglish: Story = { args: { lang: 'en' } };
+const sso = { oidc: { issuer: 'https://sso.quangtri.gov.vn', clientId: 'paht-console' } };
+export const SignInWithSso: Story = { args: { signInOptions: sso } };
+export const SignInWithSsoEnglish: Story = { args: { signInOptions: sso, lang: 'en' } };
+export const SsoRedirecting: Story = { args: { signInOptions: sso, phase: { kind: 'signing-in', sso: true } } };
+export const SsoRefused: Story = {
+  args: { signInOptions: sso, phase: { kind: 'signed-out', error: 'Tài khoản định danh này chưa gắn với tài khoản cán bộ nào của đơn vị. Hãy liên hệ quản trị hệ thống.' } },
+};
+export const PhoneSignInWithSso: Story = { args: { signInOptions: sso, width: '375px' } };
 export const SigningIn: Story = { args: { phase: { kind: 'signing-in' } } };
 export const SignInRefused: Story = { args: { phase: { kind: 'signed-out', error: 'Thư điện tử hoặc mật khẩu không đúng.' } } };
 export const Misconfigured: Story = { args: { phase: { kind: 'signed-out', error: 'Trang chưa cấu hình xong nên chưa đăng nhập được (mã lỗi NO_ENDPOINT).' } } };
