@@ -4,7 +4,7 @@
 // first, as a real server must.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FromBare, ToBare } from './protocol.js';
+import { usage, type FromBare, type ToBare } from './protocol.js';
 
 let body = Buffer.from('{}');
 const server = createServer((request, response) => {
@@ -19,6 +19,7 @@ server.listen(0, '127.0.0.1', () => {
   const send = (message: FromBare) => process.send!(message);
   send({ type: 'listening', base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   process.on('message', (message: ToBare) => {
+    if (message.type === 'usage') return send(usage(message.id));
     body = Buffer.from(message.body);
     send({ type: 'body', id: message.id });
   });

@@ -17,7 +17,7 @@ import { exited, memoryOf, pinGenerator, pinning, startChild, type Child } from 
 import { SIGN_IN } from './documents.js';
 import { load, sample } from './measure.js';
 import { options } from './options.js';
-import { BENCH_PASSWORD, BENCH_TENANT, type FromBare, type FromServer, type ToBare, type ToServer } from './protocol.js';
+import { BENCH_PASSWORD, BENCH_TENANT, type FromBare, type FromServer, type ToBare, type ToServer, type Usage } from './protocol.js';
 import { printEngine, printSideBySide, type Row } from './table.js';
 import { SubmitCounter, WORKLOADS, graphqlRequest, type Session } from './workloads.js';
 
@@ -37,6 +37,12 @@ async function serveOnBare(body: string): Promise<void> {
   const id = ++messageId;
   bare.send({ type: 'body', id, body });
   await bare.next((m): m is Extract<FromBare, { type: 'body' }> => m.type === 'body' && m.id === id);
+}
+
+async function bareUsage(): Promise<number> {
+  const id = ++messageId;
+  bare.send({ type: 'usage', id });
+  return (await bare.next((m): m is Usage => m.type === 'usage' && m.id === id)).cpuMicros;
 }
 
 async function ask<T extends FromServer>(server: Child<ToServer, FromServer>, message: ToServer & { id: number }, type: T['type']): Promise<T> {
@@ -80,12 +86,16 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<Row[]> {
     const requests = workload.requests(session, run);
     const body = await sample(ready.base, requests);
     await serveOnBare(body);
+    const bareCpuBefore = await bareUsage();
     const bareFigures = await load(bareBase, workload.requests(session, new SubmitCounter('bare')), options.seconds, options.connections);
+    const bareCpu = (await bareUsage()) - bareCpuBefore;
     const before = workload.writes ? await count() : 0;
     run.acknowledged = 0;
     run.refused = 0;
     if (options.profile) await ask(server, { type: 'profile-start', id: ++messageId }, 'profile');
+    const cpuBefore = (await ask<Usage>(server, { type: 'usage', id: ++messageId }, 'usage')).cpuMicros;
     const figures = await load(ready.base, requests, options.seconds, options.connections);
+    const cpu = (await ask<Usage>(server, { type: 'usage', id: ++messageId }, 'usage')).cpuMicros - cpuBefore;
     if (options.profile) {
       const file = resolve(options.profile, `${engine}-${workload.key}.cpuprofile`);
       await ask(server, { type: 'profile-stop', id: ++messageId, file }, 'profile');
@@ -98,7 +108,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<Row[]> {
       const lost = run.acknowledged - added;
       note = `${run.acknowledged} acknowledged, ${added} rows${lost > 0 ? `, ${lost} LOST` : ''}${added > run.acknowledged ? ` (${added - run.acknowledged} answered after the clock stopped)` : ''}${run.refused ? `, ${run.refused} refused` : ''}`;
     }
-    rows.push({ engine, key: workload.key, name: workload.name, bytes: Buffer.byteLength(body), ...figures, rssMb: memory?.rss ?? null, bareRps: bareFigures.rps, bareP99: bareFigures.p99, failed: figures.failed, note });
+    rows.push({ engine, key: workload.key, name: workload.name, bytes: Buffer.byteLength(body), ...figures, rssMb: memory?.rss ?? null, cpuMs: cpu / 1000 / Math.max(1, figures.total), bareCpuMs: bareCpu / 1000 / Math.max(1, bareFigures.total), bareRps: bareFigures.rps, bareP99: bareFigures.p99, failed: figures.failed, note });
   }
   const memory = memoryOf(server.process.pid);
   server.send({ type: 'stop' });
@@ -112,7 +122,7 @@ if (options.profile) mkdirSync(options.profile, { recursive: true });
 console.log(
   `pnpm bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ` +
     (pinning ? `server and bare server on core ${pinning.server}, load generator (autocannon) on core ${pinning.generator}` : 'no pinning (no taskset or one core)') +
-    `; tenant ${BENCH_TENANT}; ratio = req/s ÷ the bare server's req/s answering the same bytes, measured just before`,
+    `; tenant ${BENCH_TENANT}; ratio = req/s ÷ the bare server's req/s answering the same bytes, measured just before; CPU ratio = the bare server's CPU time per request ÷ the server's (less sensitive to other load on the machine)`,
 );
 const all: Row[] = [];
 for (const engine of options.engines) all.push(...(await benchEngine(engine)));

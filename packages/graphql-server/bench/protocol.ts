@@ -9,12 +9,22 @@ export type ToServer =
   | { type: 'count'; id: number; marker: string }
   | { type: 'profile-start'; id: number }
   | { type: 'profile-stop'; id: number; file: string }
+  | { type: 'usage'; id: number }
   | { type: 'stop' };
 
 export type FromServer =
   | { type: 'ready'; base: string; engine: string; trackingCode: string; secret: string; timelineEvents: number }
   | { type: 'count'; id: number; n: number }
-  | { type: 'profile'; id: number };
+  | { type: 'profile'; id: number }
+  | Usage;
 
-export type ToBare = { type: 'body'; id: number; body: string };
-export type FromBare = { type: 'listening'; base: string } | { type: 'body'; id: number };
+/** CPU time the process has used so far (user + system), in microseconds: what one request costs, whatever else runs on the machine. */
+export type Usage = { type: 'usage'; id: number; cpuMicros: number };
+
+export type ToBare = { type: 'body'; id: number; body: string } | { type: 'usage'; id: number };
+export type FromBare = { type: 'listening'; base: string } | { type: 'body'; id: number } | Usage;
+
+export function usage(id: number): Usage {
+  const { user, system } = process.cpuUsage();
+  return { type: 'usage', id, cpuMicros: user + system };
+}

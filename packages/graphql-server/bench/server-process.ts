@@ -11,7 +11,7 @@ import { Session } from 'node:inspector/promises';
 import { createCoreContext, migrate, openDatabase, seedDemo } from '@paht/core';
 import { reportSecret } from '../../core/src/reports/report-secret.js';
 import { buildApp } from '../src/app.js';
-import { BENCH_SECRET_KEY, BENCH_TENANT, type FromServer, type ToServer } from './protocol.js';
+import { BENCH_SECRET_KEY, BENCH_TENANT, usage, type FromServer, type ToServer } from './protocol.js';
 
 const url = process.env.BENCH_DATABASE_URL;
 const db = await openDatabase(url ? { url, poolSize: Number(process.env.BENCH_POOL_SIZE ?? 10) } : {});
@@ -49,6 +49,8 @@ process.on('message', (message: ToServer) => {
     if (message.type === 'count') {
       const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE title LIKE $1', [`%${message.marker}%`]);
       send({ type: 'count', id: message.id, n: row!.n });
+    } else if (message.type === 'usage') {
+      send(usage(message.id));
     } else if (message.type === 'profile-start') {
       inspector.connect();
       await inspector.post('Profiler.enable');

@@ -9,6 +9,9 @@ export interface Row {
   p50: number;
   p99: number;
   rssMb: number | null;
+  /** Server CPU time per request (user + system), ms: the cost, whatever else runs on the machine. */
+  cpuMs: number;
+  bareCpuMs: number;
   bareRps: number;
   bareP99: number;
   failed: number;
@@ -21,10 +24,10 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.len
 
 export function printEngine(engine: string, rows: Row[]): void {
   console.log(`\n${engine}`);
-  console.log(`  ${pad('case', 42)} ${lpad('req/s', 8)} ${lpad('p50 ms', 7)} ${lpad('p99 ms', 7)} ${lpad('RSS MB', 7)} ${lpad('bare req/s', 11)} ${lpad('bare p99', 9)} ${lpad('ratio', 6)}  bytes, notes`);
+  console.log(`  ${pad('case', 42)} ${lpad('req/s', 8)} ${lpad('p50 ms', 7)} ${lpad('p99 ms', 7)} ${lpad('RSS MB', 7)} ${lpad('bare req/s', 11)} ${lpad('bare p99', 9)} ${lpad('ratio', 6)} ${lpad('CPU ms/req', 11)} ${lpad('bare CPU', 9)} ${lpad('CPU ratio', 10)}  bytes, notes`);
   for (const r of rows) {
     console.log(
-      `  ${pad(r.name, 42)} ${lpad(num(r.rps), 8)} ${lpad(String(r.p50), 7)} ${lpad(String(r.p99), 7)} ${lpad(r.rssMb === null ? '–' : num(r.rssMb), 7)} ${lpad(num(r.bareRps), 11)} ${lpad(String(r.bareP99), 9)} ${lpad((r.rps / r.bareRps).toFixed(3), 6)}  ${r.bytes} B${r.failed ? `, ${r.failed} failed` : ''}${r.note ? `, ${r.note}` : ''}`,
+      `  ${pad(r.name, 42)} ${lpad(num(r.rps), 8)} ${lpad(String(r.p50), 7)} ${lpad(String(r.p99), 7)} ${lpad(r.rssMb === null ? '–' : num(r.rssMb), 7)} ${lpad(num(r.bareRps), 11)} ${lpad(String(r.bareP99), 9)} ${lpad((r.rps / r.bareRps).toFixed(3), 6)} ${lpad(r.cpuMs.toFixed(2), 11)} ${lpad(r.bareCpuMs.toFixed(3), 9)} ${lpad((r.bareCpuMs / r.cpuMs).toFixed(3), 10)}  ${r.bytes} B${r.failed ? `, ${r.failed} failed` : ''}${r.note ? `, ${r.note}` : ''}`,
     );
   }
 }
@@ -33,12 +36,12 @@ export function printEngine(engine: string, rows: Row[]): void {
 export function printSideBySide(rows: Row[]): void {
   const engines = [...new Set(rows.map((r) => r.engine))];
   const keys = [...new Set(rows.map((r) => r.key))];
-  console.log(`\n| case | ${engines.map((e) => `${e} req/s | p50 / p99 ms | ratio`).join(' | ')} |`);
-  console.log(`|---|${engines.map(() => '---:|---:|---:').join('|')}|`);
+  console.log(`\n| case | ${engines.map((e) => `${e} req/s | p50 / p99 ms | ratio | CPU ms/req | CPU ratio`).join(' | ')} |`);
+  console.log(`|---|${engines.map(() => '---:|---:|---:|---:|---:').join('|')}|`);
   for (const key of keys) {
     const cells = engines.map((e) => {
       const r = rows.find((x) => x.engine === e && x.key === key);
-      return r ? `${num(r.rps)} | ${r.p50} / ${r.p99} | ${(r.rps / r.bareRps).toFixed(3)}` : '– | – | –';
+      return r ? `${num(r.rps)} | ${r.p50} / ${r.p99} | ${(r.rps / r.bareRps).toFixed(3)} | ${r.cpuMs.toFixed(2)} | ${(r.bareCpuMs / r.cpuMs).toFixed(3)}` : '– | – | – | – | –';
     });
     console.log(`| ${rows.find((r) => r.key === key)!.name} | ${cells.join(' | ')} |`);
   }
