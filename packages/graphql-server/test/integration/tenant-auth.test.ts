@@ -92,6 +92,8 @@ beforeAll(async () => {
   ctx = testContext(tdb.db, MONDAY_9AM);
   a = await createFixtureTenant(ctx, 'ta-a', 'TA');
   b = await createFixtureTenant(ctx, 'ta-b', 'TB');
+  // A tenant with no OpenID Connect provider.
+  await createFixtureTenant(ctx, 'ta-c', 'TC');
   // A category only tenant A has: which tenant answered shows in `categories`.
   await withTenant(ctx.db, a.tenantId, async (tx) => {
     const policy = await tx.slaPolicy.findFirstOrThrow();
@@ -355,6 +357,38 @@ describe('staff sign-in through OpenID Connect', () => {
     expect((forB.json.data?.report as { __typename: string }).__typename).toBe('NotFoundError');
     // Tenant A's audience is not tenant B's.
     expect((await probe(await idToken('ioc@example.gov.vn'), 'ta-b')).status).toBe(401);
+  });
+});
+
+describe('signInWithOidc and staffSignInOptions', () => {
+  const SIGN_IN = 'mutation S($t: String!) { signInWithOidc(idToken: $t) { __typename ... on SignInSuccess { token role } ... on Error { message } } }';
+  const OPTIONS = '{ staffSignInOptions { password oidc { issuer clientId } } }';
+  const signIn = async (token: string, tenant: string) =>
+    (await gql(SIGN_IN, { 'x-tenant': tenant }, { t: token })).json.data?.signInWithOidc as { __typename: string; token?: string; role?: string; message?: string };
+
+  it('tell a sign-in page each tenant’s own provider: the operator’s, the tenant’s settings, or none', async () => {
+    const options = async (headers: Record<string, string>) => (await gql(OPTIONS, headers)).json.data?.staffSignInOptions;
+    expect(await options({ 'x-tenant': 'ta-a' })).toEqual({ password: true, oidc: { issuer, clientId: 'paht-api' } });
+    expect(await options({ 'x-tenant': 'ta-b' })).toEqual({ password: true, oidc: { issuer, clientId: 'paht-b' } });
+    expect(await options({ 'x-tenant': 'ta-c' })).toEqual({ password: true, oidc: null });
+  });
+
+  it('exchange a provider’s ID token for the API’s own session, which then works as a password sign-in’s', async () => {
+    const session = await signIn(await idToken('ioc@example.gov.vn'), 'ta-a');
+    expect(session).toMatchObject({ __typename: 'SignInSuccess', role: 'IOC_OPERATOR' });
+    const probe = await gql(STAFF_PROBE, { 'x-tenant': 'ta-a', authorization: `Bearer ${session.token!}` }, { id: crypto.randomUUID() });
+    expect((probe.json.data?.report as { __typename: string }).__typename).toBe('NotFoundError');
+    // The session is for tenant A only.
+    expect((await gql(STAFF_PROBE, { 'x-tenant': 'ta-b', authorization: `Bearer ${session.token!}` }, { id: crypto.randomUUID() })).status).toBe(401);
+  });
+
+  it('refuse another tenant’s audience, an unknown e-mail, a foreign key and a tenant without a provider, without echoing the e-mail', async () => {
+    expect((await signIn(await idToken('ioc@example.gov.vn'), 'ta-b')).__typename).toBe('ForbiddenError');
+    const unknown = await signIn(await idToken('nobody@example.gov.vn'), 'ta-a');
+    expect(unknown.__typename).toBe('ForbiddenError');
+    expect(unknown.message).not.toContain('nobody');
+    expect((await signIn(await idToken('ioc@example.gov.vn', { key: strangerKey }), 'ta-a')).__typename).toBe('ForbiddenError');
+    expect((await signIn(await idToken('ioc@example.gov.vn'), 'ta-c')).__typename).toBe('ForbiddenError');
   });
 });
 
