@@ -78,6 +78,12 @@ function checkQuery(query: KpiQuery, timezone: string): { start: Date; end: Date
   return { start: start.toJSDate(), end: end.toJSDate(), groupBy };
 }
 
+/** The calendar covers 1900–2199 (national holidays); stored instants lie within it. */
+const calendarYears = (years: { from: number; to: number }): { from: number; to: number } => ({
+  from: Math.max(1900, Math.min(years.from, 2199)),
+  to: Math.min(2199, Math.max(years.to, 1900)),
+});
+
 interface RawRow {
   submitted_at: Date;
   status: ReportStatus;
@@ -160,9 +166,15 @@ export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQ
        WHERE r.tenant_id = ${tenantId}::uuid
          AND r.submitted_at >= ${start} AND r.submitted_at < ${end}
          ${privacy}`;
-    const resolved = rows.flatMap((r) => (r.resolved_at ? [r.resolved_at] : []));
-    const latest = resolved.reduce((a, b) => (b > a ? b : a), start);
-    const calendar = await loadTenantCalendar(tx, tenant, yearsAround(start, latest));
+    // Handling times need the calendar of the years the answered reports span.
+    let first: Date | null = null;
+    let last: Date | null = null;
+    for (const r of rows) {
+      if (r.resolved_at === null) continue;
+      if (first === null || r.submitted_at < first) first = r.submitted_at;
+      if (last === null || r.resolved_at > last) last = r.resolved_at;
+    }
+    const calendar = await loadTenantCalendar(tx, tenant, calendarYears(first && last ? yearsAround(first, last) : yearsAround(start)));
     return { rows, calendar };
   });
 
