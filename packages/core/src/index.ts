@@ -17,7 +17,7 @@ export { createCoreContext, type CoreContext } from './context.js';
 
 // Who may do what
 export { Role, STAFF_ROLES, actorId, type Actor, type StaffRole } from './auth/actor.js';
-export { Permission, can, assertCan, canReadContact, canReadReport } from './auth/permissions.js';
+export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor } from './auth/permissions.js';
 
 // Working calendar and SLA clock (pure)
 export {
@@ -287,3 +287,10 @@ export { DEMO_TENANTS, findDemoTenant } from './seed/demo-tenants.js';
 export type { DemoTenant } from './seed/demo-types.js';
 export { createStaff, setStaffActive, listStaff, type StaffInput, type StaffRecord } from './config/staff.js';
 export { ensureDemoPublicKey, DEMO_KEY_ORIGINS } from './seed/demo-public-key.js';
+export {
+  Periodicity, PERIODICITIES, parsePeriod, formatPeriod, AggregationRule, AGGREGATION_RULES, aggregateValues, missesTarget, FORMULA_FUNCTIONS,
+  parseFormula, formulaReferences, evaluateFormula, defineIndicator, updateIndicator, listIndicators, submitIndicatorValue, listIndicatorSubmissions,
+  readIndicatorFigure, readPublicIndicatorFigures,
+  type Period, type AggregateInput, type FormulaNode, type FormulaFunction, type IndicatorRecord, type DefineIndicatorInput, type UpdateIndicatorInput,
+  type IndicatorValueRecord, type IndicatorValueRevisionRecord, type SubmitIndicatorValueInput, type IndicatorFigure, type IndicatorFigureWithUnits,
+} from './indicators/index.js';

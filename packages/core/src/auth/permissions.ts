@@ -15,6 +15,12 @@ export const Permission = {
   FOCAL_POINTS_MANAGE_OWN: 'focal-points:manage-own',
   /** Internal KPIs (per unit, with private categories). */
   KPI_READ: 'kpi:read',
+  /** Define and change socio-economic indicators (docs/indicators.md). */
+  INDICATOR_MANAGE: 'indicator:manage',
+  /** Submit and correct indicator values: a unit's staff for their own unit, tenant admins for any unit. */
+  INDICATOR_SUBMIT: 'indicator:submit',
+  /** Read every indicator's values, aggregated (public indicators are readable by anyone). */
+  INDICATOR_READ: 'indicator:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -25,6 +31,9 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'config:manage': ['TENANT_ADMIN'],
   'focal-points:manage-own': ['UNIT_LEADER', 'TENANT_ADMIN'],
   'kpi:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
+  'indicator:manage': ['TENANT_ADMIN'],
+  'indicator:submit': ['UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN'],
+  'indicator:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -44,6 +53,13 @@ export function assertCan(actor: Actor, permission: Permission): void {
 export function canReadContact(actor: Actor, report: { unitId: string | null }): boolean {
   if (!can(actor, Permission.REPORT_READ_CONTACT)) return false;
   if (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') return actor.unitId === report.unitId;
+  return true;
+}
+
+/** Whether `actor` may submit or correct indicator values for `unitId`: a unit's staff only for their own unit. */
+export function canSubmitIndicatorFor(actor: Actor, unitId: string): boolean {
+  if (!can(actor, Permission.INDICATOR_SUBMIT)) return false;
+  if (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') return actor.unitId === unitId;
   return true;
 }
 

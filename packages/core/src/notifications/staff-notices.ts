@@ -21,6 +21,8 @@ export const StaffNoticeKind = {
   ANSWER_AWAITING_APPROVAL: 'ANSWER_AWAITING_APPROVAL',
   /** A sub-unit returned a report the unit had forwarded to it. */
   RETURNED_BY_SUB_UNIT: 'RETURNED_BY_SUB_UNIT',
+  /** A unit's indicator value for a period misses the indicator's target (`data`: indicatorId, code, period, value, target). */
+  INDICATOR_TARGET_MISSED: 'INDICATOR_TARGET_MISSED',
 } as const;
 export type StaffNoticeKind = (typeof StaffNoticeKind)[keyof typeof StaffNoticeKind];
 export const STAFF_NOTICE_KINDS = Object.values(StaffNoticeKind);
@@ -119,6 +121,11 @@ export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> =
     audience: [A.UNIT_STAFF],
     emailFocalPoints: false,
     title: { vi: 'Đơn vị cấp dưới trả lại phản ánh', en: 'A sub-unit returned a report to your unit' },
+  },
+  INDICATOR_TARGET_MISSED: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: false,
+    title: { vi: 'Chỉ tiêu kinh tế – xã hội không đạt kế hoạch', en: 'A socio-economic indicator missed its target' },
   },
 };
 

@@ -40,6 +40,12 @@ export const FieldIssueCode = {
   UPLOAD_EXPIRED: 'UPLOAD_EXPIRED',
   /** An upload id given twice, or already attached to a report. */
   UPLOAD_USED: 'UPLOAD_USED',
+  /** An indicator formula that does not parse, or uses an operator or function formulas do not have. */
+  FORMULA_SYNTAX: 'FORMULA_SYNTAX',
+  /** An indicator formula that names an indicator this tenant does not have. */
+  FORMULA_UNKNOWN_INDICATOR: 'FORMULA_UNKNOWN_INDICATOR',
+  /** An indicator formula that depends on its own indicator, directly or through other formulas. */
+  FORMULA_CYCLE: 'FORMULA_CYCLE',
   /** Any other reason; the English text says which. */
   INVALID: 'INVALID',
 } as const;
@@ -88,6 +94,12 @@ const TEXTS: Record<FieldIssueCode, (p: IssueParams) => IssueText> = {
   [C.UPLOAD_INVALID]: () => ({ vi: 'Mã tệp tải lên không hợp lệ', en: 'is not a valid upload id of this tenant' }),
   [C.UPLOAD_EXPIRED]: () => ({ vi: 'Tệp tải lên đã hết hạn; vui lòng tải lại', en: 'has expired; upload the file again' }),
   [C.UPLOAD_USED]: () => ({ vi: 'Tệp này đã được đính kèm rồi', en: 'has already been attached' }),
+  [C.FORMULA_SYNTAX]: () => ({
+    vi: 'Công thức sai cú pháp (chỉ dùng mã chỉ tiêu, số, + - * /, ngoặc và các hàm yoy, lastYear, sum, min, max, abs)',
+    en: 'is not a valid formula (indicator codes, numbers, + - * /, parentheses and the functions yoy, lastYear, sum, min, max, abs only)',
+  }),
+  [C.FORMULA_UNKNOWN_INDICATOR]: () => ({ vi: 'Công thức dùng mã chỉ tiêu không tồn tại', en: 'names an indicator that does not exist' }),
+  [C.FORMULA_CYCLE]: () => ({ vi: 'Công thức tham chiếu vòng tới chính chỉ tiêu này', en: 'refers back to its own indicator' }),
   [C.INVALID]: () => ({ vi: 'Giá trị không hợp lệ', en: 'is invalid' }),
 };
 

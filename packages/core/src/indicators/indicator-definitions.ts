@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { assertCan, Permission } from '../auth/permissions.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { DomainError, DomainErrorCode, validationError } from '../errors.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { parseInput } from '../config/parse-input.js';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
+import { assertFormulaAcyclic, formulaReferences, parseFormula } from './indicator-formula.js';
+import { PERIODICITIES, type Periodicity } from './indicator-periods.js';
+import { AGGREGATION_RULES, type AggregationRule } from './indicator-rules.js';
+
+export interface IndicatorRecord {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  unitOfMeasure: string;
+  periodicity: Periodicity;
+  target: number | null;
+  higherIsBetter: boolean;
+  aggregation: AggregationRule;
+  weightIndicatorId: string | null;
+  ownerUnitId: string | null;
+  isPublic: boolean;
+  /** null: submitted by units; otherwise computed from the indicators it names. */
+  formula: string | null;
+}
+
+const fields = {
+  name: z.string().trim().min(1).max(300),
+  nameEn: z.string().trim().min(1).max(300),
+  unitOfMeasure: z.string().trim().min(1).max(50),
+  periodicity: z.enum(PERIODICITIES),
+  target: z.number().finite().nullable().optional(),
+  higherIsBetter: z.boolean().optional(),
+  aggregation: z.enum(AGGREGATION_RULES),
+  weightIndicatorId: z.uuid().nullable().optional(),
+  ownerUnitId: z.uuid().nullable().optional(),
+  isPublic: z.boolean().optional(),
+  formula: z.string().trim().min(1).max(1000).nullable().optional(),
+};
+const defineInput = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/), ...fields });
+const updateInput = z.object(fields).partial();
+export type DefineIndicatorInput = z.input<typeof defineInput>;
+export type UpdateIndicatorInput = z.input<typeof updateInput>;
+
+/** Defines an indicator. Tenant admins only; a bad formula (syntax, unknown code, cycle) is refused with nothing written. */
+export async function defineIndicator(ctx: CoreContext, tenantId: string, actor: Actor, input: DefineIndicatorInput): Promise<IndicatorRecord> {
+  assertCan(actor, Permission.INDICATOR_MANAGE);
+  const data = parseInput(defineInput, input);
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    if (await tx.indicator.findUnique({ where: { tenantId_code: { tenantId, code: data.code } } })) {
+      throw new DomainError(DomainErrorCode.CONFLICT, `An indicator with code ${data.code} exists already`);
+    }
+    const merged = { ...data, target: data.target ?? null, weightIndicatorId: data.weightIndicatorId ?? null, ownerUnitId: data.ownerUnitId ?? null, formula: data.formula ?? null };
+    await checkDefinition(tx, null, merged);
+    const now = ctx.now();
+    const row = await tx.indicator.create({
+      data: { tenantId, ...merged, higherIsBetter: data.higherIsBetter ?? true, isPublic: data.isPublic ?? false, createdAt: now, updatedAt: now },
+    });
+    await recordAudit(tx, tenantId, actor, now, { action: 'indicator.define', subjectType: 'Indicator', subjectId: row.id, data: { ...data } });
+    return toIndicator(row);
+  });
+}
+
+/** Changes an indicator's definition (its code stays: formulas name it). Tenant admins only. */
+export async function updateIndicator(ctx: CoreContext, tenantId: string, actor: Actor, id: string, input: UpdateIndicatorInput): Promise<IndicatorRecord> {
+  assertCan(actor, Permission.INDICATOR_MANAGE);
+  const data = parseInput(updateInput, input);
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const current = await findIndicatorRow(tx, id);
+    const merged = { ...toIndicator(current), ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) } as IndicatorRecord;
+    await checkDefinition(tx, current.id, merged);
+    const row = await tx.indicator.update({ where: { id: current.id }, data: { ...data, updatedAt: ctx.now() } });
+    await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'indicator.update', subjectType: 'Indicator', subjectId: row.id, data: { ...data } });
+    return toIndicator(row);
+  });
+}
+
+/** The tenant's indicators by code; `publicOnly` for the public statistics. */
+export async function listIndicators(ctx: CoreContext, tenantId: string, options: { publicOnly?: boolean } = {}): Promise<IndicatorRecord[]> {
+  const rows = await withTenant(ctx.db, tenantId, (tx) => tx.indicator.findMany({ where: options.publicOnly ? { isPublic: true } : {}, orderBy: { code: 'asc' } }));
+  return rows.map(toIndicator);
+}
+
+export async function findIndicatorRow(tx: TenantTx, id: string) {
+  const row = z.uuid().safeParse(id).success ? await tx.indicator.findUnique({ where: { id } }) : null;
+  if (!row) throw new DomainError(DomainErrorCode.NOT_FOUND, 'No such indicator');
+  return row;
+}
+
+async function checkDefinition(tx: TenantTx, selfId: string | null, def: Pick<IndicatorRecord, 'code' | 'aggregation' | 'weightIndicatorId' | 'ownerUnitId' | 'formula'>): Promise<void> {
+  if (def.ownerUnitId && !(await tx.unit.findUnique({ where: { id: def.ownerUnitId } }))) {
+    throw validationError([{ path: 'ownerUnitId', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
+  }
+  if (def.aggregation === 'WEIGHTED_AVERAGE' && !def.weightIndicatorId) throw validationError([{ path: 'weightIndicatorId', code: FieldIssueCode.REQUIRED }]);
+  if (def.weightIndicatorId) {
+    const weight = await tx.indicator.findUnique({ where: { id: def.weightIndicatorId } });
+    if (!weight || weight.id === selfId) throw validationError([{ path: 'weightIndicatorId', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
+  }
+  if (def.formula) {
+    const references = formulaReferences(parseFormula(def.formula));
+    const others = await tx.indicator.findMany({ where: selfId ? { id: { not: selfId } } : {}, select: { code: true, formula: true } });
+    const graph = new Map(others.map((o) => [o.code, o.formula ? formulaReferences(parseFormula(o.formula)) : new Set<string>()]));
+    assertFormulaAcyclic(def.code, references, graph);
+  }
+}
+
+export function toIndicator(r: {
+  id: string; code: string; name: string; nameEn: string; unitOfMeasure: string; periodicity: string; target: number | null; higherIsBetter: boolean;
+  aggregation: string; weightIndicatorId: string | null; ownerUnitId: string | null; isPublic: boolean; formula: string | null;
+}): IndicatorRecord {
+  return {
+    id: r.id, code: r.code, name: r.name, nameEn: r.nameEn, unitOfMeasure: r.unitOfMeasure, periodicity: r.periodicity as Periodicity,
+    target: r.target, higherIsBetter: r.higherIsBetter, aggregation: r.aggregation as AggregationRule, weightIndicatorId: r.weightIndicatorId,
+    ownerUnitId: r.ownerUnitId, isPublic: r.isPublic, formula: r.formula,
+  };
+}
