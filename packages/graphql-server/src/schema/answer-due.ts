@@ -20,15 +20,26 @@ const AnswerDueRef = builder.objectRef<AnswerDue>('AnswerDue').implement({
   }),
 });
 
-/** One calendar per request and year range: a list of reports loads it once. */
-const calendars = new WeakMap<GraphQLContext, Map<string, Promise<WorkingCalendar>>>();
+/**
+ * One calendar per request and year range: a list of reports loads it once.
+ * A WebSocket connection's context lives long: its entries are reloaded
+ * after a minute, so a day off the admin adds is seen there too.
+ */
+const CALENDAR_REUSE_MS = 60_000;
+const calendars = new WeakMap<GraphQLContext, Map<string, { loadedAt: number; calendar: Promise<WorkingCalendar> }>>();
 
 function calendarFor(ctx: GraphQLContext, due: Date): Promise<WorkingCalendar> {
   let byYears = calendars.get(ctx);
-  if (!byYears) calendars.set(ctx, (byYears = new Map<string, Promise<WorkingCalendar>>()));
+  if (!byYears) calendars.set(ctx, (byYears = new Map<string, { loadedAt: number; calendar: Promise<WorkingCalendar> }>()));
   const key = `${ctx.core.now().getUTCFullYear()}:${due.getUTCFullYear()}`;
-  let calendar = byYears.get(key);
-  if (!calendar) byYears.set(key, (calendar = loadAnswerDueCalendar(ctx.core, ctx.tenant, due)));
+  const cached = byYears.get(key);
+  if (cached && performance.now() - cached.loadedAt < CALENDAR_REUSE_MS) return cached.calendar;
+  const calendar = loadAnswerDueCalendar(ctx.core, ctx.tenant, due);
+  byYears.set(key, { loadedAt: performance.now(), calendar });
+  // A failed load is not kept: the next field asks again.
+  calendar.catch(() => {
+    if (byYears.get(key)?.calendar === calendar) byYears.delete(key);
+  });
   return calendar;
 }
 
