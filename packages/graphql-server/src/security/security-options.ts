@@ -37,12 +37,12 @@ export interface QueryLimitOptions {
   /**
    * Highest estimated cost of an operation run by an anonymous caller (no
    * staff token; API keys included), priced with the request's variables
-   * (`query-budget.ts`). Default 2 500: about 50 ms of server time; a page
-   * of 100 public reports with a dozen fields fits (or 50 with the SDK's
-   * whole report fragment), nine aliased root fields do not.
+   * (`query-budget.ts`). Default 6 500: about 50 ms of server time; every
+   * public operation of the SDK fits (pages of 100 included), a page of 50
+   * public reports with their attachments too, seven aliased root fields do not.
    */
   anonymousMaxCost?: number;
-  /** What each root field (every alias is one) adds to the cost: its resolver's own database transaction. Default 300. */
+  /** What each root field (every alias is one) adds to the cost: its resolver's own database transaction. Default 1 000. */
   rootFieldCost?: number;
   /** Tokens a document may have at most (graphql-js `maxTokens`). Default 5 000. */
   maxTokens?: number;
@@ -138,7 +138,7 @@ export function resolveSecurityOptions(options: SecurityOptions, env: NodeJS.Pro
           rules: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.rules },
           signInPerAccount: options.rateLimits?.signInPerAccount ?? {},
         };
-  const queryLimits = { maxDepth: 12, maxCost: 20_000, anonymousMaxCost: 2500, rootFieldCost: 300, maxTokens: 5000, ...options.queryLimits };
+  const queryLimits = { maxDepth: 12, maxCost: 20_000, anonymousMaxCost: 6500, rootFieldCost: 1000, maxTokens: 5000, ...options.queryLimits };
   const apiKeyCacheMs = Math.max(0, options.apiKeyCacheMs ?? 5000);
   return { tenantHosts, oidc, corsOrigins, trustedDocuments: loadTrustedDocuments(options.trustedDocuments, env), rateLimits, queryLimits, apiKeyCacheMs };
 }

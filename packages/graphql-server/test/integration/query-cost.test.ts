@@ -19,7 +19,7 @@ import { startRedisServer, type TestRedis } from '../support/redis-server.js';
 // rate limited per client, in process and through a real Redis.
 
 const MONDAY_9AM = new Date('2026-03-02T02:00:00Z');
-const ANONYMOUS_MAX = 2500;
+const ANONYMOUS_MAX = 6500;
 
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testContext>;
@@ -89,25 +89,25 @@ const price = (query: string, variables?: Record<string, unknown>) => {
 describe('cost of a document', () => {
   it('counts every alias of a root field as a field of its own, with its transaction', () => {
     expect(price(aliased(2, UNITS))).toBe(2 * price(aliased(1, UNITS)));
-    expect(price(aliased(1, UNITS))).toBeGreaterThanOrEqual(300);
+    expect(price(aliased(1, UNITS))).toBeGreaterThanOrEqual(1000);
   });
 
   it('multiplies a list by its page size, from a literal or from the variables sent', () => {
     const variable = 'query ($n: Int) { publicReports(first: $n) { ... on ReportConnection { nodes { id title status } } } }';
-    expect(price(`{ ${PAGE(100)} }`) - 300).toBeGreaterThan(10 * (price(`{ ${PAGE(5)} }`) - 300));
+    expect(price(`{ ${PAGE(100)} }`) - 1000).toBeGreaterThan(10 * (price(`{ ${PAGE(5)} }`) - 1000));
     expect(price(variable)).toBe(price(`{ ${PAGE(100)} }`)); // validation: the largest page
     expect(price(variable, { n: 5 })).toBe(price(`{ ${PAGE(5)} }`));
     expect(price(variable, { n: 1e9 })).toBe(price(`{ ${PAGE(1000)} }`)); // clamped
   });
 
-  it('lets every public operation of the SDK through the anonymous budget, lists at pages of 50', () => {
+  it('lets every public operation of the SDK through the anonymous budget, even at the largest page', () => {
     const dir = new URL('../../../client-sdk/src/operations/', import.meta.url);
     const text = ['citizen.graphql', 'fragments.graphql'].map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
     const document = parse(text);
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     expect(operations.length).toBeGreaterThan(5);
     for (const operation of operations) {
-      const { cost } = measureOperation(schema, document, operation, { variables: { first: 50 } });
+      const { cost } = measureOperation(schema, document, operation);
       expect({ operation: operation.name?.value, fits: cost <= ANONYMOUS_MAX }).toEqual({ operation: operation.name?.value, fits: true });
     }
   });
@@ -160,7 +160,7 @@ describe('budgets over HTTP', () => {
   });
 
   it('prices the page size a variable sends: a small page passes, the same document with a huge page does not', async () => {
-    const query = `query ($n: Int) { ${Array.from({ length: 3 }, (_, i) => `p${i}: publicReports(first: $n) { ... on ReportConnection { nodes { id title status description address submittedAt category { code name } unit { code name } } } }`).join('\n')} }`;
+    const query = `query ($n: Int) { ${Array.from({ length: 4 }, (_, i) => `p${i}: publicReports(first: $n) { ... on ReportConnection { nodes { id title status description address submittedAt category { code name } unit { code name } } } }`).join('\n')} }`;
     const small = await post(base, { query, variables: { n: 5 } });
     expect(small.status).toBe(200);
     expect(small.json.errors).toBeUndefined();
@@ -253,7 +253,7 @@ describe('rate limit of anonymous queries', () => {
 it('changes nothing when refusing', async () => {
   const before = await withTenant(ctx.db, t.tenantId, (tx) => tx.report.count());
   const base = apps.length ? `http://127.0.0.1:${(apps[0]!.server.address() as AddressInfo).port}` : await start({});
-  const submit = `mutation { ${Array.from({ length: 20 }, (_, i) => `s${i}: submitReport(input: { title: "Ổ gà ${i} trên đường", description: "Ổ gà lớn giữa đường, xe máy dễ ngã.", channel: WEB, address: "Đông Hà", reporter: { fullName: "Nguyễn Văn An", phone: "0912345678" } }) { __typename }`).join('\n')} }`;
+  const submit = `mutation { ${Array.from({ length: 7 }, (_, i) => `s${i}: submitReport(input: { title: "Ổ gà ${i} trên đường", description: "Ổ gà lớn giữa đường, xe máy dễ ngã.", channel: WEB, address: "Đông Hà", reporter: { fullName: "Nguyễn Văn An", phone: "0912345678" } }) { __typename }`).join('\n')} }`;
   const answer = await post(base, { query: submit });
   expect(answer.status).toBe(400);
   expect(answer.json.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
