@@ -28,7 +28,7 @@ export interface ExportFilters {
   unitId?: string;
   /** REPORTS: only reports of this category. */
   categoryId?: string;
-  /** KPIS: the table's rows: TENANT (default), UNIT, CATEGORY, AREA or MONTH. */
+  /** KPIS: the table's rows: TENANT (default), or a `KpiGroupBy` (unit, category, area, channel, period). */
   groupBy?: string;
 }
 
@@ -79,7 +79,7 @@ export function checkExportRequest(actor: Actor, kind: string, format: string, f
   const categoryId = text('categoryId');
   if (categoryId && !isUuid(categoryId)) issues.push({ path: 'filters.categoryId', message: 'must be a category id' });
   const groupBy = text('groupBy') ?? 'TENANT';
-  if (!Object.hasOwn(KpiGroupBy, groupBy)) issues.push({ path: 'filters.groupBy', message: 'must be TENANT, UNIT, CATEGORY, AREA or MONTH' });
+  if (!Object.hasOwn(KpiGroupBy, groupBy)) issues.push({ path: 'filters.groupBy', message: `must be one of ${Object.values(KpiGroupBy).join(', ')}` });
   if (issues.length) throw validationError(issues);
 
   let ownUnit = unitId;
