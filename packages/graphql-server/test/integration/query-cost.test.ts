@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,18 @@ describe('cost of a document', () => {
     expect(price(variable)).toBe(price(`{ ${PAGE(100)} }`)); // validation: the largest page
     expect(price(variable, { n: 5 })).toBe(price(`{ ${PAGE(5)} }`));
     expect(price(variable, { n: 1e9 })).toBe(price(`{ ${PAGE(1000)} }`)); // clamped
+  });
+
+  it('lets every operation of the SDK through the document limit (20 000), even at pages of 100', () => {
+    const dir = new URL('../../../client-sdk/src/operations/', import.meta.url);
+    const text = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
+    const document = parse(text);
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    expect(operations.length).toBeGreaterThan(30);
+    for (const operation of operations) {
+      const { cost } = measureOperation(schema, document, operation);
+      expect({ operation: operation.name?.value, fits: cost <= 20_000 }).toEqual({ operation: operation.name?.value, fits: true });
+    }
   });
 
   it('lets every public operation of the SDK through the anonymous budget, even at the largest page', () => {
