@@ -41,7 +41,7 @@ describe('checkExportRequest', () => {
     [{ from: '2026-03-31', to: '2026-03-01' }, ['filters.to']],
     [{ ...PERIOD, status: 'LOST' }, ['filters.status']],
     [{ ...PERIOD, unitId: 'roads' }, ['filters.unitId']],
-    [{ ...PERIOD, groupBy: 'WEEK' }, ['filters.groupBy']],
+    [{ ...PERIOD, groupBy: 'HOUR' }, ['filters.groupBy']],
     [{ ...PERIOD, colour: 'red' }, ['filters.colour']],
     [{}, ['filters.from', 'filters.to']],
   ])('refuses the filters %j naming %j', (filters, paths) => {
