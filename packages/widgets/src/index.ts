@@ -30,6 +30,8 @@ export { ADMIN_SECTIONS, unitTree, type AdminSection, type AdminData, type Admin
 export { PahtUnitQueue, type QueueState, type QueueDetailState, type QueueDialog, type QueueReport, type QueueDetail } from './unit-queue/unit-queue.component.js';
 export { QUEUE_MESSAGES, type QueueMessages } from './unit-queue/unit-queue.messages.js';
 export { queueActions, QueueAction } from './unit-queue/queue-actions.js';
+export { PahtAnswerLink, type AnswerLinkState, type AnswerFormState, type AnswerLinkView } from './answer-link/answer-link.component.js';
+export { ANSWER_LINK_MESSAGES, type AnswerLinkMessages } from './answer-link/answer-link.messages.js';
 export { StaffSession, type ReportChangeEvent } from './staff/staff-session.js';
 export { STAFF_LABELS, type StaffLabels } from './staff/staff-labels.js';
 export type { Category, Kpi, KpiGroupBy } from '@paht/client-sdk';

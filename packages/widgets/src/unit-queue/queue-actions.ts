@@ -11,6 +11,8 @@ export const QueueAction = {
   DRAFT_ANSWER: 'DRAFT_ANSWER',
   APPROVE_ANSWER: 'APPROVE_ANSWER',
   SEND_BACK_ANSWER: 'SEND_BACK_ANSWER',
+  /** Not a step: an answer link for someone without an account (`createAnswerLink`). */
+  ANSWER_LINK: 'ANSWER_LINK',
 } as const;
 export type QueueAction = (typeof QueueAction)[keyof typeof QueueAction];
 
@@ -21,9 +23,11 @@ export const DIRECT_ACTIONS: ReadonlySet<QueueAction> = new Set<QueueAction>(['A
  * The queue's actions from the report's `staffActions` (the server's word on
  * what the caller may do) and its pending requests: a pending extension
  * makes EXTEND its approval, a pending draft makes RESOLVE the answer's
- * approval; the newer APPROVE_* names are taken as they are.
+ * approval; the newer APPROVE_* names are taken as they are. `answerLink`:
+ * the viewer's unit holds the report, accepted or in progress (who may
+ * create an answer link).
  */
-export function queueActions(staffActions: readonly string[], pending: { extension: boolean; answer: boolean }): QueueAction[] {
+export function queueActions(staffActions: readonly string[], pending: { extension: boolean; answer: boolean; answerLink?: boolean }): QueueAction[] {
   const has = new Set(staffActions);
   const out: QueueAction[] = [];
   const add = (a: QueueAction, when: boolean) => {
@@ -40,5 +44,6 @@ export function queueActions(staffActions: readonly string[], pending: { extensi
   add('ASK', has.has('REQUEST_INFO'));
   add('REQUEST_EXTENSION', has.has('REQUEST_EXTENSION') && !pending.extension);
   add('RETURN', has.has('RETURN'));
+  add('ANSWER_LINK', pending.answerLink === true);
   return out;
 }

@@ -2,6 +2,7 @@ import {
   acceptReport,
   approveAnswer,
   approveExtension,
+  createAnswerLink,
   draftAnswer,
   forwardReport,
   getUnitQueueReport,
@@ -32,7 +33,11 @@ export type QueueReport = Extract<UnitQueueReportsQuery['unitQueue'], { __typena
 export type QueueDetail = Extract<UnitQueueReportQuery['report'], { __typename: 'Report' }>;
 export type QueueState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; reports: QueueReport[] } | { kind: 'forbidden' } | { kind: 'failed'; requestId: string | null };
 export type QueueDetailState = { kind: 'none' } | { kind: 'loading'; id: string } | { kind: 'ready'; report: QueueDetail } | { kind: 'failed'; id: string };
-export type QueueDialog = { action: QueueAction; sending: boolean; error: string | null };
+/** `link`: the answer link just created, shown once (kept only while its dialog is open). */
+export type QueueDialog = { action: QueueAction; sending: boolean; error: string | null; link?: { url: string; expiresAt: string; copied: boolean } };
+
+/** How long an answer link may work, in days (the API allows 1 hour to 30 days). */
+const LINK_DAYS = [1, 3, 7, 14, 30] as const;
 
 type Refusal = { __typename: string; code: string; message: string; messageVi?: string; messageEn?: string };
 
@@ -42,7 +47,10 @@ type Refusal = { __typename: string; code: string; message: string; messageVi?: 
  * sub-unit, ask the citizen (the clock pauses), request an extension the
  * unit leader approves or refuses, answer with photos for the leader's
  * approval. Offers only the steps the server says the caller may take.
- * Refreshes itself from the session's live feed.
+ * The holding unit may also create an answer link for a contractor or a
+ * commune without an account (shown once, with its expiry, to copy), which
+ * opens `<paht-answer-link>` on the `answer-page`. Refreshes itself from the
+ * session's live feed.
  *
  * @event paht-handled - A step ran; `detail` is `{ action, reportId }`.
  * @event paht-error - The list could not be loaded; `detail` is `{ code, message, requestId }`.
@@ -60,6 +68,7 @@ export class PahtUnitQueue extends PahtElement {
     state: { attribute: false },
     units: { attribute: false },
     unitId: { type: String, attribute: 'unit-id' },
+    answerPage: { type: String, attribute: 'answer-page' },
     detail: { attribute: false },
     dialog: { attribute: false },
     notice: { attribute: false },
@@ -72,6 +81,8 @@ export class PahtUnitQueue extends PahtElement {
   declare units: Unit[];
   /** The viewer's unit when there is no session (fixed data). */
   declare unitId: string;
+  /** The page with `<paht-answer-link>` that answer links open (the report and token go in its `#fragment`, never to a server log). Default: this page. */
+  declare answerPage: string;
   declare detail: QueueDetailState;
   declare dialog: QueueDialog | null;
   declare notice: { ok: boolean; text: string } | null;
@@ -90,6 +101,7 @@ export class PahtUnitQueue extends PahtElement {
     this.state = { kind: 'idle' };
     this.units = [];
     this.unitId = '';
+    this.answerPage = '';
     this.detail = { kind: 'none' };
     this.dialog = null;
     this.notice = null;
@@ -243,6 +255,8 @@ export class PahtUnitQueue extends PahtElement {
         return run(() => forwardReport(client, { id, unitId: value('unitId'), ...(reason ? { reason } : {}) }));
       case 'REQUEST_EXTENSION':
         return run(() => requestExtension(client, { id, extensionMinutes: Math.round(Number(value('hours')) * 60), reason }));
+      case 'ANSWER_LINK':
+        return this.#createLink(client, id, Number(value('days')) * 24);
       case 'DRAFT_ANSWER': {
         const files = [...((form.elements.namedItem('photos') as HTMLInputElement | null)?.files ?? [])];
         return run(async () => {
@@ -257,6 +271,39 @@ export class PahtUnitQueue extends PahtElement {
       }
       default:
         return;
+    }
+  }
+
+  /** Creates an answer link and shows it once in the dialog. */
+  async #createLink(client: StaffSession['client'], id: string, hours: number): Promise<void> {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    this.dialog = { ...dialog, sending: true, error: null };
+    try {
+      const result = await createAnswerLink(client, { id, hours });
+      if (result.__typename !== 'AnswerLink') {
+        this.dialog = { ...dialog, sending: false, error: this.#refusal(result) };
+        return;
+      }
+      const url = new URL(this.answerPage || location.href, location.href);
+      url.hash = new URLSearchParams({ report: result.reportId, token: result.token }).toString();
+      this.dialog = { ...dialog, sending: false, link: { url: url.toString(), expiresAt: result.expiresAt, copied: false } };
+      this.emit('paht-handled', { action: 'ANSWER_LINK', reportId: id });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#q-link')?.focus();
+    } catch (error) {
+      this.dialog = { ...dialog, sending: false, error: this.m.failed((error as { requestId?: string | null }).requestId ?? null) };
+    }
+  }
+
+  async #copyLink(): Promise<void> {
+    const dialog = this.dialog;
+    if (!dialog?.link) return;
+    try {
+      await navigator.clipboard.writeText(dialog.link.url);
+      this.dialog = { ...dialog, link: { ...dialog.link, copied: true } };
+    } catch {
+      this.renderRoot.querySelector<HTMLInputElement>('#q-link')?.select();
     }
   }
 
@@ -306,7 +353,8 @@ export class PahtUnitQueue extends PahtElement {
     if (d.kind === 'failed') return html`<p class="notice error-box" role="alert">${m.detailFailed}</p>`;
     const r = d.report;
     const labels = STAFF_LABELS[this.language];
-    const actions = queueActions(r.staffActions, { extension: !!r.pendingExtension, answer: !!r.pendingAnswer });
+    const holds = r.unit?.id === this.unitId && (r.status === 'ACCEPTED' || r.status === 'IN_PROGRESS');
+    const actions = queueActions(r.staffActions, { extension: !!r.pendingExtension, answer: !!r.pendingAnswer, answerLink: holds });
     const label: Record<QueueAction, string> = {
       ACCEPT: m.accept,
       RETURN: m.returnIt,
@@ -319,6 +367,7 @@ export class PahtUnitQueue extends PahtElement {
       DRAFT_ANSWER: m.draftAnswer,
       APPROVE_ANSWER: m.approveAnswer,
       SEND_BACK_ANSWER: m.sendBack,
+      ANSWER_LINK: m.answerLink,
     };
     return html`<article aria-labelledby="detail-title">
       <h3 id="detail-title">${r.trackingCode} — ${r.title}</h3>
@@ -353,7 +402,9 @@ export class PahtUnitQueue extends PahtElement {
       FORWARD: m.forward,
       REQUEST_EXTENSION: m.requestExtension,
       DRAFT_ANSWER: m.draftAnswer,
+      ANSWER_LINK: m.answerLink,
     };
+    if (dialog.link) return this.#renderLink(dialog.link, titles.ANSWER_LINK!, m);
     const subUnits = this.units.filter((u) => u.parentId && u.parentId === this.unitId);
     const reasonField = (required: boolean, label = m.reason) =>
       html`<div class="field"><label for="q-reason">${label}</label><textarea id="q-reason" name="reason" ?required=${required}></textarea></div>`;
@@ -375,6 +426,9 @@ export class PahtUnitQueue extends PahtElement {
       case 'ASK':
         body = reasonField(true, m.question);
         break;
+      case 'ANSWER_LINK':
+        body = html`<div class="field"><label for="q-days">${m.linkHours}</label><select id="q-days" name="days">${LINK_DAYS.map((d) => html`<option value=${d} ?selected=${d === 7}>${m.linkDays(d)}</option>`)}</select></div>`;
+        break;
       default:
         body = reasonField(true);
     }
@@ -382,9 +436,24 @@ export class PahtUnitQueue extends PahtElement {
       <h2 id="dialog-title">${titles[dialog.action] ?? dialog.action}</h2>
       ${body} ${dialog.error ? html`<p class="notice error-box" role="alert">${dialog.error}</p>` : nothing}
       <div class="dialog-actions">
-        <button type="submit" part="button" ?disabled=${dialog.sending}>${dialog.sending ? m.sending : m.submit}</button>
+        <button type="submit" part="button" ?disabled=${dialog.sending}>${dialog.sending ? m.sending : dialog.action === 'ANSWER_LINK' ? m.linkCreate : m.submit}</button>
         <button type="button" class="secondary" part="button" @click=${() => (this.dialog = null)}>${m.cancel}</button>
       </div>
     </form>`;
+  }
+
+  /** The answer link, shown once: to copy, with its expiry; gone when the dialog closes. */
+  #renderLink(link: NonNullable<QueueDialog['link']>, title: string, m: QueueMessages) {
+    return html`<div class="link-done">
+      <h2 id="dialog-title">${title}</h2>
+      <p class="notice" id="q-link-once">${m.linkOnce}</p>
+      <div class="field"><label for="q-link">${m.linkLabel}</label><input id="q-link" readonly .value=${link.url} aria-describedby="q-link-once q-link-expiry" @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>
+      <p class="hint" id="q-link-expiry">${m.linkExpires(formatInstant(link.expiresAt, this.language))}</p>
+      ${link.copied ? html`<p class="notice ok" role="status">${m.copied}</p>` : nothing}
+      <div class="dialog-actions">
+        <button type="button" part="button" @click=${() => void this.#copyLink()}>${m.copy}</button>
+        <button type="button" class="secondary" part="button" @click=${() => (this.dialog = null)}>${m.close}</button>
+      </div>
+    </div>`;
   }
 }

@@ -47,6 +47,17 @@ export interface QueueMessages {
   done: string;
   required: string;
   live: string;
+  /** The answer link for a contractor or a commune without an account. */
+  answerLink: string;
+  linkHours: string;
+  linkDays: (days: number) => string;
+  linkCreate: string;
+  linkLabel: string;
+  linkOnce: string;
+  linkExpires: (when: string) => string;
+  copy: string;
+  copied: string;
+  close: string;
 }
 
 const vi: QueueMessages = {
@@ -96,6 +107,16 @@ const vi: QueueMessages = {
   done: 'Đã xử lý.',
   required: 'Vui lòng điền',
   live: 'Danh sách tự cập nhật khi có phản ánh thay đổi.',
+  answerLink: 'Liên kết trả lời cho nhà thầu, xã',
+  linkHours: 'Liên kết có hiệu lực trong',
+  linkDays: (days) => `${days} ngày`,
+  linkCreate: 'Tạo liên kết',
+  linkLabel: 'Liên kết trả lời (chỉ dùng cho phản ánh này, trả lời được một lần)',
+  linkOnce: 'Liên kết chỉ hiện một lần: hãy sao chép và gửi cho người trả lời. Câu trả lời qua liên kết chờ lãnh đạo đơn vị duyệt.',
+  linkExpires: (when) => `Hết hạn lúc ${when}.`,
+  copy: 'Sao chép',
+  copied: 'Đã sao chép.',
+  close: 'Đóng',
 };
 
 const en: QueueMessages = {
@@ -145,6 +166,16 @@ const en: QueueMessages = {
   done: 'Done.',
   required: 'Please fill in',
   live: 'The list updates itself when reports change.',
+  answerLink: 'Answer link for a contractor or commune',
+  linkHours: 'The link works for',
+  linkDays: (days) => (days === 1 ? '1 day' : `${days} days`),
+  linkCreate: 'Create the link',
+  linkLabel: 'Answer link (this report only, answers once)',
+  linkOnce: 'The link is shown only once: copy it and send it to whoever answers. An answer through the link awaits the unit leader’s approval.',
+  linkExpires: (when) => `Expires ${when}.`,
+  copy: 'Copy',
+  copied: 'Copied.',
+  close: 'Close',
 };
 
 export const QUEUE_MESSAGES: Readonly<Record<Lang, QueueMessages>> = { vi, en };

@@ -51,3 +51,12 @@ export const AnswerRefused: Story = { args: { detail: officer, dialog: dialog('D
 export const SendBackDialog: Story = { args: { detail: leader, dialog: dialog('SEND_BACK_ANSWER') } };
 export const Phone: Story = { args: { width: '375px', detail: leader } };
 export const PhoneAnswerDialog: Story = { args: { width: '375px', detail: officer, dialog: dialog('DRAFT_ANSWER') } };
+export const AnswerLinkDialog: Story = { args: { detail: officer, dialog: dialog('ANSWER_LINK') } };
+// The link is shown once, with its expiry; closing the dialog forgets it.
+export const AnswerLinkShownOnce: Story = {
+  args: {
+    detail: officer,
+    dialog: { ...dialog('ANSWER_LINK'), link: { url: 'https://congdan.quangtri.gov.vn/tra-loi#report=q1&token=eyJyIjoicTEifQ.c2lnbmF0dXJl', expiresAt: '2026-12-04T02:00:00Z', copied: true } },
+  },
+};
+export const PhoneAnswerLinkShownOnce: Story = { args: { ...AnswerLinkShownOnce.args, width: '375px' } };
