@@ -168,6 +168,27 @@ describe('report connections', () => {
     expect(await by({ status: ['ASSIGNED'], unitId: t.wardUnitId, search: 'den duong' })).toEqual([ids.lamp]);
   });
 
+  it('filters by the channel a report came in by, on the server', async () => {
+    const by = async (filter: Record<string, unknown>, token?: string) => listAll(token ? REPORTS : PUBLIC, { filter }, token);
+    expect(await by({ channel: ['APP'] }, tokens.operator)).toEqual([ids.tree, ids.flood, ids.trash, ids.pothole, ids.lamp]);
+    expect(await by({ channel: ['ZALO', 'HOTLINE_1022'] }, tokens.operator)).toEqual([]);
+    expect(await by({ channel: ['APP'], search: 'o ga hung vuong' }, tokens.operator)).toEqual([ids.pothole]);
+    expect(await by({ channel: ['ZALO'] })).toEqual([]);
+    const unknown = await gql(REPORTS, { filter: { channel: ['PIGEON'] } }, tokens.operator);
+    expect(unknown.status).toBe(400);
+    expect(unknown.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists private categories to staff only (staffCategories), never in the public list', async () => {
+    const STAFF_CATEGORIES = 'query { staffCategories { __typename ... on StaffCategoriesSuccess { data { id code } } ... on ForbiddenError { code } } }';
+    const staff = await gql<{ staffCategories: { __typename: string; data: Array<{ id: string }> } }>(STAFF_CATEGORIES, {}, tokens.officer);
+    expect(staff.data!.staffCategories.data.map((c) => c.id)).toEqual(expect.arrayContaining([t.misconductCategoryId, t.roadsCategoryId]));
+    const anonymous = await gql<{ staffCategories: unknown }>(STAFF_CATEGORIES, {});
+    expect(anonymous.data!.staffCategories).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    const publicList = await gql<{ categories: Array<{ id: string }> }>('query { categories { id } }', {});
+    expect(publicList.data!.categories.map((c) => c.id)).not.toContain(t.misconductCategoryId);
+  });
+
   it('shows a unit only its own reports', async () => {
     expect(await listAll(REPORTS, {}, tokens.officer)).toEqual([ids.pothole]);
     expect(await listAll(REPORTS, {}, tokens.ward)).toEqual([ids.lamp]);
