@@ -17,7 +17,6 @@ import {
   updateTenantSettings,
 } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { PublicStatsData } from '../public-stats/public-stats.component.js';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
@@ -28,7 +27,7 @@ import { renderAdminDialog } from './admin-dialogs.js';
 import type { FeedDay } from './ical-days.js';
 import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA, refusalOf, type AdminData, type AdminDialog, type AdminLoad, type AdminSection, type AdminUnit } from './admin-model.js';
 import { renderAudit, renderCalendar, renderCategories, renderKeys, renderStaff, type SectionContext } from './admin-sections.js';
-import { readSettingsForm, renderSettings, type BrandPreview, type PreviewWidget } from './admin-settings.js';
+import { brandPreview, readSettingsForm, renderSettings, savedBrand, type BrandPreview, type PreviewWidget } from './admin-settings.js';
 import { dialogChange } from './admin-submit.js';
 import { renderUnits } from './admin-units.js';
 import { parseSettingsSchema, type SettingProblem } from './settings-schema.js';
@@ -48,13 +47,6 @@ function dataOf<T>(result: { __typename: string; data?: T }): T {
 }
 
 type Expected = { __typename: string; message: string; messageVi?: string; messageEn?: string; fields?: ReadonlyArray<{ path: string; message: string }> };
-
-/** Sample figures the branding preview shows (not the tenant's). */
-const SAMPLE_STATS: PublicStatsData = {
-  total: { key: 't', label: null, labelEn: null, area: null, received: 120, resolved: 100, onTime: 90, overdue: 10, inProgress: 15, rejected: 5, avgResolutionHours: 30, ratings: 40, avgRating: 4.3, satisfiedShare: 0.88 },
-  rows: [],
-  units: [],
-};
 
 /**
  * @summary The tenant administrator's console: units and their tree with
@@ -349,24 +341,6 @@ export class PahtAdminConsole extends PahtElement {
     this.problems = refused;
   }
 
-  #previewBrand(form: HTMLFormElement): void {
-    const value = (name: string) => (form.elements.namedItem(`branding.${name}`) as HTMLInputElement).value.trim();
-    const colour = (name: string, fallback: string) => (/^#[0-9a-f]{6}$/i.test(value(name)) ? value(name) : fallback);
-    const saved = this.#savedBrand();
-    this.preview = {
-      name: value('nameVi') || saved.name,
-      nameEn: value('nameEn') || saved.nameEn,
-      primaryColor: colour('primaryColor', saved.primaryColor),
-      accentColor: colour('accentColor', saved.accentColor),
-      logoUrl: /^https:\/\//.test(value('logoUrl')) ? value('logoUrl') : null,
-    };
-  }
-
-  #savedBrand(): BrandPreview {
-    const b = this.data.settings?.branding;
-    return { name: b?.nameVi || this.m.heading, nameEn: b?.nameEn || b?.nameVi || this.m.heading, primaryColor: b?.primaryColor ?? '#0b5394', accentColor: b?.accentColor ?? '#e69138', logoUrl: b?.logoUrl ?? null };
-  }
-
   override render() {
     const m = this.m;
     return html`<section class="admin" aria-labelledby="admin-heading">
@@ -467,11 +441,10 @@ export class PahtAdminConsole extends PahtElement {
               settings: this.data.settings,
               schema: parseSettingsSchema(this.data.settingsSchema),
               problems: this.problems,
-              preview: this.preview ?? this.#savedBrand(),
+              preview: this.preview ?? savedBrand(this.data.settings, m.heading),
               previewWidget: this.previewWidget,
-              sampleStats: SAMPLE_STATS,
               save: (e) => void this.#saveSettings(e),
-              previewBrand: (form) => this.#previewBrand(form),
+              previewBrand: (form) => (this.preview = brandPreview(form, savedBrand(this.data.settings, m.heading), parseSettingsSchema(this.data.settingsSchema))),
               showPreview: (w) => (this.previewWidget = w),
             })
           : html`<p class="notice">${m.loading}</p>`;

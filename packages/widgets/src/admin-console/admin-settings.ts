@@ -5,7 +5,7 @@ import type { CategoriesState } from '../report-form/report-form.component.js';
 import type { Lang } from '../shared/i18n.js';
 import type { AdminMessages } from './admin-console.messages.js';
 import { linesOf, type TenantSettings } from './admin-model.js';
-import { checkSettings, fieldsOf, hasSetting, officeWeekdays, type SettingField, type SettingProblem, type SettingSchema } from './settings-schema.js';
+import { checkSetting, checkSettings, fieldsOf, hasSetting, officeWeekdays, type SettingField, type SettingProblem, type SettingSchema } from './settings-schema.js';
 
 /** The branding shown in the preview (the one being edited). */
 export interface BrandPreview {
@@ -32,7 +32,6 @@ export interface SettingsContext {
   problems: readonly SettingProblem[];
   preview: BrandPreview;
   previewWidget: PreviewWidget;
-  sampleStats: PublicStatsData;
   save: (event: SubmitEvent) => void;
   previewBrand: (form: HTMLFormElement) => void;
   showPreview: (widget: PreviewWidget) => void;
@@ -46,6 +45,36 @@ const SAMPLE_CATEGORIES: CategoriesState = {
     { id: 'sample-2', code: 'MOI-TRUONG', name: 'Môi trường', nameEn: 'Environment' },
   ] as Extract<CategoriesState, { kind: 'ready' }>['list'],
 };
+
+/** Sample figures of the statistics preview (not the tenant's). */
+const SAMPLE_STATS: PublicStatsData = {
+  total: { key: 't', label: null, labelEn: null, area: null, received: 120, resolved: 100, onTime: 90, overdue: 10, inProgress: 15, rejected: 5, avgResolutionHours: 30, ratings: 40, avgRating: 4.3, satisfiedShare: 0.88 },
+  rows: [],
+  units: [],
+};
+
+/** The branding as saved (names default to `fallbackName`). */
+export function savedBrand(settings: TenantSettings | null, fallbackName: string): BrandPreview {
+  const b = settings?.branding;
+  return { name: b?.nameVi || fallbackName, nameEn: b?.nameEn || b?.nameVi || fallbackName, primaryColor: b?.primaryColor ?? '', accentColor: b?.accentColor ?? '', logoUrl: b?.logoUrl ?? null };
+}
+
+/** The branding being typed, each value shown once the schema accepts it (until then the saved one). */
+export function brandPreview(form: HTMLFormElement, saved: BrandPreview, schema: SettingSchema | null): BrandPreview {
+  const rules = schema?.properties?.branding?.properties ?? {};
+  const none: Parameters<typeof checkSetting>[3] = { range: () => '!', length: () => '!', wholeNumber: '!', choice: () => '!', format: () => '!', required: '!', tooMany: () => '!' };
+  const typed = (name: string) => {
+    const value = ((form.elements.namedItem(`branding.${name}`) as HTMLInputElement | null)?.value ?? '').trim();
+    return value && rules[name] && checkSetting(rules[name], value, name, none).length === 0 ? value : null;
+  };
+  return {
+    name: typed('nameVi') ?? saved.name,
+    nameEn: typed('nameEn') ?? saved.nameEn,
+    primaryColor: typed('primaryColor') ?? saved.primaryColor,
+    accentColor: typed('accentColor') ?? saved.accentColor,
+    logoUrl: typed('logoUrl'),
+  };
+}
 
 const idOf = (path: string) => `s-${path.replace(/\./g, '-')}`;
 
@@ -139,7 +168,7 @@ function renderPreview(c: SettingsContext): TemplateResult {
       ? html`<paht-report-form lang=${lang} tile-url="" .brand=${brand} .categories=${SAMPLE_CATEGORIES}></paht-report-form>`
       : c.previewWidget === 'tracker'
         ? html`<paht-report-tracker lang=${lang} tracking-code="" .brand=${brand} .state=${{ kind: 'idle' }}></paht-report-tracker>`
-        : html`<paht-public-stats lang=${lang} from="2026-01-01" to="2026-01-31" group-by="UNIT" .brand=${brand} .state=${{ kind: 'ready', data: c.sampleStats }} .feed=${{ kind: 'off' }}></paht-public-stats>`;
+        : html`<paht-public-stats lang=${lang} from="2026-01-01" to="2026-01-31" group-by="UNIT" .brand=${brand} .state=${{ kind: 'ready', data: SAMPLE_STATS }} .feed=${{ kind: 'off' }}></paht-public-stats>`;
   return html`<section class="preview" aria-labelledby="preview-heading">
     <h3 id="preview-heading">${m.preview}</h3>
     <fieldset class="choices preview-pick">
