@@ -36,6 +36,7 @@ export { typedDocument, documentText, type TypedDocument, type AnyDocument, type
 export { fileReport, type Attachment, type AttachmentRefused, type FileReportOptions, type FileReportProgress, type FileReportResult } from './helpers/file-report.js';
 export { rateReport, reopenReport, provideInfo, listCategories, getStatistics, getTenantBranding } from './helpers/citizen.js';
 export { getKpiFigures } from './helpers/kpi-figures.js';
+export { listIndicators, getIndicatorFigure, listIndicatorSubmissions, getPublicIndicators, defineIndicator, updateIndicator, submitIndicatorValue } from './helpers/indicators.js';
 export { listPublicReports, allPublicReports, toReportPage, type ReportPage, type ReportSummary, type ReportListFailure, type PublicReportsOptions } from './helpers/public-reports.js';
 export {
   getReport,

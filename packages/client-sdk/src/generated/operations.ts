@@ -108,6 +108,27 @@ export type CreateUnitInput = {
   parentId?: string | null | undefined;
 };
 
+/** A new indicator. `name`, `nameEn`, `unitOfMeasure`, `periodicity` and `aggregation` are required. */
+export type DefineIndicatorInput = {
+  aggregation?: IndicatorAggregation | null | undefined;
+  code: string;
+  /** Indicator codes, numbers, + - * /, parentheses, yoy(x), lastYear(x), sum/min/max(…), abs(x). null: submitted by units. */
+  formula?: string | null | undefined;
+  /** Default true. */
+  higherIsBetter?: boolean | null | undefined;
+  /** Default false. */
+  isPublic?: boolean | null | undefined;
+  name?: string | null | undefined;
+  nameEn?: string | null | undefined;
+  ownerUnitId?: string | null | undefined;
+  periodicity?: IndicatorPeriodicity | null | undefined;
+  /** null clears it. */
+  target?: number | null | undefined;
+  unitOfMeasure?: string | null | undefined;
+  /** Required for WEIGHTED_AVERAGE. */
+  weightIndicatorId?: string | null | undefined;
+};
+
 export const ErrorCode = {
   ANSWER_LINK_REFUSED: 'ANSWER_LINK_REFUSED',
   CONFLICT: 'CONFLICT',
@@ -159,6 +180,9 @@ export type ExportStatus = typeof ExportStatus[keyof typeof ExportStatus];
 /** Why a field was refused: stable, for clients that show their own text. */
 export const FieldIssueCode = {
   COORDINATES_TOGETHER: 'COORDINATES_TOGETHER',
+  FORMULA_CYCLE: 'FORMULA_CYCLE',
+  FORMULA_SYNTAX: 'FORMULA_SYNTAX',
+  FORMULA_UNKNOWN_INDICATOR: 'FORMULA_UNKNOWN_INDICATOR',
   INVALID: 'INVALID',
   INVALID_EMAIL: 'INVALID_EMAIL',
   INVALID_FORMAT: 'INVALID_FORMAT',
@@ -198,6 +222,23 @@ export const FocalRole = {
 } as const;
 
 export type FocalRole = typeof FocalRole[keyof typeof FocalRole];
+/** How values combine over a branch of units and over the periods inside a longer one. SUM: added up. AVERAGE: the mean. WEIGHTED_AVERAGE: weighted by `weightIndicator`’s value of the same unit and period. LAST: each unit’s latest period, units added up. */
+export const IndicatorAggregation = {
+  AVERAGE: 'AVERAGE',
+  LAST: 'LAST',
+  SUM: 'SUM',
+  WEIGHTED_AVERAGE: 'WEIGHTED_AVERAGE'
+} as const;
+
+export type IndicatorAggregation = typeof IndicatorAggregation[keyof typeof IndicatorAggregation];
+/** How often values are submitted. Periods are written `2026-03` (MONTH), `2026-Q1` (QUARTER) or `2026` (YEAR). */
+export const IndicatorPeriodicity = {
+  MONTH: 'MONTH',
+  QUARTER: 'QUARTER',
+  YEAR: 'YEAR'
+} as const;
+
+export type IndicatorPeriodicity = typeof IndicatorPeriodicity[keyof typeof IndicatorPeriodicity];
 export const KpiGroupBy = {
   AREA: 'AREA',
   CATEGORY: 'CATEGORY',
@@ -425,6 +466,8 @@ export const StaffNoticeKind = {
   EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
   /** A unit has lacked its focal points beyond the allowed time */
   FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
+  /** A socio-economic indicator missed its target */
+  INDICATOR_TARGET_MISSED: 'INDICATOR_TARGET_MISSED',
   /** A new report arrived */
   NEW_REPORT: 'NEW_REPORT',
   /** A report was assigned to your unit */
@@ -458,6 +501,17 @@ export const StageEnd = {
 } as const;
 
 export type StageEnd = typeof StageEnd[keyof typeof StageEnd];
+export type SubmitIndicatorValueInput = {
+  indicatorId: string;
+  /** `2026-03`, `2026-Q1` or `2026`, by the indicator’s periodicity. */
+  period: string;
+  /** Required to correct a value already submitted. */
+  reason?: string | null | undefined;
+  /** A unit’s staff: their own unit only. */
+  unitId: string;
+  value: number;
+};
+
 /** A new report. Text fields are checked by the server, which answers with a ValidationError naming the fields. */
 export type SubmitReportInput = {
   address?: string | null | undefined;
@@ -560,6 +614,26 @@ export const UnitKind = {
 } as const;
 
 export type UnitKind = typeof UnitKind[keyof typeof UnitKind];
+/** What to change; omitted fields stay. The code never changes. */
+export type UpdateIndicatorInput = {
+  aggregation?: IndicatorAggregation | null | undefined;
+  /** Indicator codes, numbers, + - * /, parentheses, yoy(x), lastYear(x), sum/min/max(…), abs(x). null: submitted by units. */
+  formula?: string | null | undefined;
+  /** Default true. */
+  higherIsBetter?: boolean | null | undefined;
+  /** Default false. */
+  isPublic?: boolean | null | undefined;
+  name?: string | null | undefined;
+  nameEn?: string | null | undefined;
+  ownerUnitId?: string | null | undefined;
+  periodicity?: IndicatorPeriodicity | null | undefined;
+  /** null clears it. */
+  target?: number | null | undefined;
+  unitOfMeasure?: string | null | undefined;
+  /** Required for WEIGHTED_AVERAGE. */
+  weightIndicatorId?: string | null | undefined;
+};
+
 /** What to change; omitted fields stay. Move with `moveUnit`, deactivate with `setUnitActive`. */
 export type UpdateUnitInput = {
   kind?: UnitKind | null | undefined;
@@ -1064,6 +1138,96 @@ export type KpisFieldsFragment =
   | KpisFields_KpisSuccess_Fragment
   | KpisFields_ValidationError_Fragment
 ;
+
+export type IndicatorFieldsFragment = { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null };
+
+export type IndicatorValueFieldsFragment = { id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> };
+
+export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorsQuery = { indicators:
+    | { __typename: 'ForbiddenError', message: string }
+    | { data: Array<{ id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }> }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type IndicatorFigureQueryVariables = Exact<{
+  indicatorId: string;
+  period: string;
+  unitId?: string | null | undefined;
+}>;
+
+
+export type IndicatorFigureQuery = { indicatorFigure:
+    | { __typename: 'ForbiddenError', message: string }
+    | { period: string, unitId: string | null, value: number | null, missesTarget: boolean | null, indicator: { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }, byUnit: Array<{ unitId: string, value: number | null }> }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type IndicatorSubmissionsQueryVariables = Exact<{
+  indicatorId: string;
+  period: string;
+}>;
+
+
+export type IndicatorSubmissionsQuery = { indicatorSubmissions:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { data: Array<{ id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type PublicIndicatorsQueryVariables = Exact<{
+  period: string;
+}>;
+
+
+export type PublicIndicatorsQuery = { publicIndicators:
+    | { data: Array<{ period: string, value: number | null, missesTarget: boolean | null, indicator: { code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean } }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type DefineIndicatorMutationVariables = Exact<{
+  input: DefineIndicatorInput;
+}>;
+
+
+export type DefineIndicatorMutation = { defineIndicator:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type UpdateIndicatorMutationVariables = Exact<{
+  id: string;
+  input: UpdateIndicatorInput;
+}>;
+
+
+export type UpdateIndicatorMutation = { updateIndicator:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type SubmitIndicatorValueMutationVariables = Exact<{
+  input: SubmitIndicatorValueInput;
+}>;
+
+
+export type SubmitIndicatorValueMutation = { submitIndicatorValue:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
 
 export type LeagueRowFieldsFragment = { holder: string, unitId: string | null, name: string | null, nameEn: string | null, rank: number | null, reports: number, completed: number, medianHours: number | null, onTime: number, late: number, onTimeShare: number | null, reopened: number, notFixed: number, score: number | null, routed: number, bounced: number, bounceRate: number | null, received: number, returned: number };
 
@@ -2285,6 +2449,42 @@ export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`, {"fragmentName":"KpisFields"}) as unknown as TypedDocumentString<KpisFieldsFragment, unknown>;
+export const IndicatorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment IndicatorFields on Indicator {
+  id
+  code
+  name
+  nameEn
+  unitOfMeasure
+  periodicity
+  target
+  higherIsBetter
+  aggregation
+  weightIndicatorId
+  ownerUnitId
+  isPublic
+  formula
+}
+    `, {"fragmentName":"IndicatorFields"}) as unknown as TypedDocumentString<IndicatorFieldsFragment, unknown>;
+export const IndicatorValueFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment IndicatorValueFields on IndicatorValue {
+  id
+  indicatorId
+  unitId
+  period
+  value
+  revision
+  submittedBy
+  submittedAt
+  history {
+    revision
+    value
+    reason
+    submittedBy
+    submittedAt
+  }
+}
+    `, {"fragmentName":"IndicatorValueFields"}) as unknown as TypedDocumentString<IndicatorValueFieldsFragment, unknown>;
 export const LeagueRowFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment LeagueRowFields on LeagueRow {
   holder
@@ -3959,6 +4159,296 @@ export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
   expiresAt
   downloadUrl
 }`) as unknown as TypedDocumentString<ExportJobQuery, ExportJobQueryVariables>;
+export const IndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query Indicators {
+  indicators {
+    ...ErrorWithoutCodeFields
+    ... on IndicatorsSuccess {
+      data {
+        ...IndicatorFields
+      }
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFields on Indicator {
+  id
+  code
+  name
+  nameEn
+  unitOfMeasure
+  periodicity
+  target
+  higherIsBetter
+  aggregation
+  weightIndicatorId
+  ownerUnitId
+  isPublic
+  formula
+}`) as unknown as TypedDocumentString<IndicatorsQuery, IndicatorsQueryVariables>;
+export const IndicatorFigureDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query IndicatorFigure($indicatorId: ID!, $period: String!, $unitId: ID) {
+  indicatorFigure(indicatorId: $indicatorId, period: $period, unitId: $unitId) {
+    ...ErrorWithoutCodeFields
+    ... on IndicatorFigure {
+      indicator {
+        ...IndicatorFields
+      }
+      period
+      unitId
+      value
+      missesTarget
+      byUnit {
+        unitId
+        value
+      }
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFields on Indicator {
+  id
+  code
+  name
+  nameEn
+  unitOfMeasure
+  periodicity
+  target
+  higherIsBetter
+  aggregation
+  weightIndicatorId
+  ownerUnitId
+  isPublic
+  formula
+}`) as unknown as TypedDocumentString<IndicatorFigureQuery, IndicatorFigureQueryVariables>;
+export const IndicatorSubmissionsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query IndicatorSubmissions($indicatorId: ID!, $period: String!) {
+  indicatorSubmissions(indicatorId: $indicatorId, period: $period) {
+    ...ExpectedErrorFields
+    ... on IndicatorSubmissionsSuccess {
+      data {
+        ...IndicatorValueFields
+      }
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorValueFields on IndicatorValue {
+  id
+  indicatorId
+  unitId
+  period
+  value
+  revision
+  submittedBy
+  submittedAt
+  history {
+    revision
+    value
+    reason
+    submittedBy
+    submittedAt
+  }
+}`) as unknown as TypedDocumentString<IndicatorSubmissionsQuery, IndicatorSubmissionsQueryVariables>;
+export const PublicIndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query PublicIndicators($period: String!) {
+  publicIndicators(period: $period) {
+    ...ExpectedErrorFields
+    ... on PublicIndicatorsSuccess {
+      data {
+        period
+        value
+        missesTarget
+        indicator {
+          code
+          name
+          nameEn
+          unitOfMeasure
+          periodicity
+          target
+          higherIsBetter
+        }
+      }
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<PublicIndicatorsQuery, PublicIndicatorsQueryVariables>;
+export const DefineIndicatorDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation DefineIndicator($input: DefineIndicatorInput!) {
+  defineIndicator(input: $input) {
+    ...ErrorWithoutCodeFields
+    ... on Indicator {
+      ...IndicatorFields
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFields on Indicator {
+  id
+  code
+  name
+  nameEn
+  unitOfMeasure
+  periodicity
+  target
+  higherIsBetter
+  aggregation
+  weightIndicatorId
+  ownerUnitId
+  isPublic
+  formula
+}`) as unknown as TypedDocumentString<DefineIndicatorMutation, DefineIndicatorMutationVariables>;
+export const UpdateIndicatorDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation UpdateIndicator($id: ID!, $input: UpdateIndicatorInput!) {
+  updateIndicator(id: $id, input: $input) {
+    ...ErrorWithoutCodeFields
+    ... on Indicator {
+      ...IndicatorFields
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFields on Indicator {
+  id
+  code
+  name
+  nameEn
+  unitOfMeasure
+  periodicity
+  target
+  higherIsBetter
+  aggregation
+  weightIndicatorId
+  ownerUnitId
+  isPublic
+  formula
+}`) as unknown as TypedDocumentString<UpdateIndicatorMutation, UpdateIndicatorMutationVariables>;
+export const SubmitIndicatorValueDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SubmitIndicatorValue($input: SubmitIndicatorValueInput!) {
+  submitIndicatorValue(input: $input) {
+    ...ExpectedErrorFields
+    ... on IndicatorValue {
+      ...IndicatorValueFields
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorValueFields on IndicatorValue {
+  id
+  indicatorId
+  unitId
+  period
+  value
+  revision
+  submittedBy
+  submittedAt
+  history {
+    revision
+    value
+    reason
+    submittedBy
+    submittedAt
+  }
+}`) as unknown as TypedDocumentString<SubmitIndicatorValueMutation, SubmitIndicatorValueMutationVariables>;
 export const UnitLeagueTableDocument = /* @__PURE__ */ new TypedDocumentString(`
     query UnitLeagueTable($from: String!, $to: String!, $minReports: Int) {
   unitLeagueTable(from: $from, to: $to, minReports: $minReports) {

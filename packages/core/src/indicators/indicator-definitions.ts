@@ -71,7 +71,7 @@ export async function updateIndicator(ctx: CoreContext, tenantId: string, actor:
   const data = parseInput(updateInput, input);
   return withTenant(ctx.db, tenantId, async (tx) => {
     const current = await findIndicatorRow(tx, id);
-    const merged = { ...toIndicator(current), ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) } as IndicatorRecord;
+    const merged: IndicatorRecord = { ...toIndicator(current), ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) };
     await checkDefinition(tx, current.id, merged);
     const row = await tx.indicator.update({ where: { id: current.id }, data: { ...data, updatedAt: ctx.now() } });
     await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'indicator.update', subjectType: 'Indicator', subjectId: row.id, data: { ...data } });

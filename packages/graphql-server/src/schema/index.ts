@@ -27,6 +27,7 @@ import './admin-access.js';
 import './admin-audit.js';
 import './admin-tenant.js';
 import './admin-settings-schema.js';
+import './indicators.js';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });
