@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, meaning: 'Nothing with that id exists for this tenant.' },
   CONFLICT: { status: 409, meaning: 'Changed by someone else at the same time, or an idempotency key reused for another request.' },
   ANSWER_LINK_REFUSED: { status: 403, meaning: 'An answer link that is expired, tampered with, for another report or tenant, or already used (`reason`).' },
+  TENANT_MERGED: { status: 409, meaning: 'An operator’s tenant merge refused: a tenant it names was merged already (`mergedInto` names the tenant it was merged into); nothing changed.' },
 
   // The request cannot run at all.
   TENANT_NOT_FOUND: { status: 404, closeCode: 4404, meaning: 'No tenant named (x-tenant, ?tenant=, host name, API key), or none with that slug.' },

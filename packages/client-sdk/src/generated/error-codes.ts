@@ -16,6 +16,8 @@ export const ServerErrorCode = {
   CONFLICT: 'CONFLICT',
   /** HTTP 403. An answer link that is expired, tampered with, for another report or tenant, or already used (`reason`). */
   ANSWER_LINK_REFUSED: 'ANSWER_LINK_REFUSED',
+  /** HTTP 409. An operator’s tenant merge refused: a tenant it names was merged already (`mergedInto` names the tenant it was merged into); nothing changed. */
+  TENANT_MERGED: 'TENANT_MERGED',
   /** HTTP 404, WebSocket close 4404. No tenant named (x-tenant, ?tenant=, host name, API key), or none with that slug. */
   TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
   /** HTTP 401, WebSocket close 4401. The bearer token is malformed, expired, for another tenant, or its account is inactive. */

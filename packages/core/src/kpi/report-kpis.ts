@@ -3,6 +3,7 @@ import { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT } from '../calenda
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
+import { isUuid } from '../ids.js';
 import { validationError, type FieldIssueInput } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ResolutionOutcome } from '../reports/report-commands.js';
@@ -24,6 +25,12 @@ export interface KpiQuery {
   groupBy?: KpiGroupBy;
   /** Count reports of private categories too (internal dashboards). Default false. */
   includePrivate?: boolean;
+  /**
+   * After a merge of tenants (docs/tenant-merge.md): only the reports moved
+   * from this former tenant (its id), or with `null` only the reports
+   * submitted to this tenant itself. Default: all of the tenant's reports.
+   */
+  formerTenantId?: string | null;
 }
 
 /**
@@ -66,6 +73,7 @@ function checkQuery(query: KpiQuery, timezone: string): { start: Date; end: Date
     // Luxon, JavaScript and PostgreSQL disagree on years before 1900 (local mean time) and outside 1–9999.
     else if (value < EARLIEST_DAY || value > LATEST_DAY) issues.push({ path: key, message: `must be a day from ${EARLIEST_DAY} to ${LATEST_DAY}` });
   }
+  if (query.formerTenantId != null && !isUuid(query.formerTenantId)) issues.push({ path: 'formerTenantId', message: 'must be a tenant id (UUID)' });
   const groupBy = query.groupBy ?? KpiGroupBy.TENANT;
   if (!KPI_GROUP_BYS.includes(groupBy)) issues.push({ path: 'groupBy', message: `must be one of ${KPI_GROUP_BYS.join(', ')}` });
   if (issues.length) throw validationError(issues);
@@ -148,6 +156,12 @@ export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQ
   const tenant = await findTenantById(ctx, tenantId);
   const { start, end, groupBy } = checkQuery(query, tenant.timezone);
   const now = ctx.now();
+  const former =
+    query.formerTenantId === undefined
+      ? Prisma.empty
+      : query.formerTenantId === null
+        ? Prisma.sql`AND r.former_tenant_id IS NULL`
+        : Prisma.sql`AND r.former_tenant_id = ${query.formerTenantId}::uuid`;
   const privacy = query.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`;
   const { rows, calendar } = await withTenant(ctx.db, tenantId, async (tx) => {
     const rows = await tx.$queryRaw<RawRow[]>`
@@ -165,7 +179,8 @@ export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQ
         ) e ON true
        WHERE r.tenant_id = ${tenantId}::uuid
          AND r.submitted_at >= ${start} AND r.submitted_at < ${end}
-         ${privacy}`;
+         ${privacy}
+         ${former}`;
     // Handling times need the calendar of the years the answered reports span.
     let first: Date | null = null;
     let last: Date | null = null;

@@ -28,12 +28,18 @@ const toRecord = (row: TenantRow): TenantRecord => ({
   settings: parseStoredSettings(row.slug, row.settings),
 });
 
-/** Looks a tenant up by slug in the public tenant directory. */
+/**
+ * Looks a tenant up by slug in the public tenant directory. The slug of a
+ * tenant merged into another (docs/tenant-merge.md) leads to that tenant,
+ * so its portals, tracking codes and staff sign-ins keep working.
+ */
 export async function findTenantBySlug(ctx: CoreContext, slug: string): Promise<TenantRecord> {
   // A slug is a URL segment; one holding NUL names no tenant (and PostgreSQL would refuse to compare it).
   if (hasNul(slug)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
-  const tenant = await ctx.db.prisma.tenant.findUnique({ where: { slug } });
-  if (!tenant) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
+  let tenant = await ctx.db.prisma.tenant.findUnique({ where: { slug } });
+  // A merge refuses a merged target, so one hop is the rule; a few are followed for tenants merged in turn.
+  for (let hops = 0; tenant?.mergedIntoId && hops < 8; hops++) tenant = await ctx.db.prisma.tenant.findUnique({ where: { id: tenant.mergedIntoId } });
+  if (!tenant || tenant.mergedIntoId) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
   return toRecord(tenant);
 }
 

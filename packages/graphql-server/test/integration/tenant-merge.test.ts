@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  findTenantBySlug,
+  KEPT_TABLES,
+  mergeTenants,
+  MOVED_TABLES,
+  reportKpis,
+  seedDemo,
+  TenantMergedError,
+  type CoreContext,
+  type KpiRow,
+  type TenantMergeResult,
+} from '@paht/core';
+import { buildApp } from '@paht/graphql-server';
+import { createClient } from '@paht/client-sdk';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
+
+// Vietnam merged provinces on 1 July 2025: here Quảng Trị merges into Quảng
+// Nam (two demo tenants); Cao Lãnh looks on and must stay untouched.
+const NOW = new Date('2026-11-25T03:00:00Z');
+// A period before the merge that covers both tenants' demo history.
+const PERIOD = { from: '2021-01-01', to: '2026-06-30', includePrivate: true } as const;
+const TABLES = [...MOVED_TABLES, ...KEPT_TABLES];
+
+let tdb: TestDatabase;
+let ctx: CoreContext;
+let app: FastifyInstance;
+let base: string;
+const id = { qt: '', qn: '', cl: '' };
+
+type Counts = Record<string, number>;
+async function counts(tenantId: string): Promise<Counts> {
+  const out: Counts = {};
+  for (const table of TABLES) {
+    const [row] = await tdb.db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+    out[table] = row!.n;
+  }
+  return out;
+}
+/** Everything of a tenant's rows, to prove "untouched" and "nothing changed". */
+const fingerprint = async (tenantId: string) =>
+  (await tdb.db.query<{ f: string }>(
+    `SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS f FROM (
+       SELECT id::text || status::text || version::text || tenant_id::text || COALESCE(former_tenant_id::text, '') AS t FROM reports WHERE tenant_id = $1
+       UNION ALL SELECT id::text || code || tenant_id::text FROM units WHERE tenant_id = $1
+       UNION ALL SELECT id::text || email || tenant_id::text FROM staff_users WHERE tenant_id = $1
+       UNION ALL SELECT id::text || COALESCE(revoked_at::text, '') FROM api_keys WHERE tenant_id = $1
+       UNION ALL SELECT id::text FROM audit_entries WHERE tenant_id = $1) x`,
+    [tenantId],
+  ))[0]!.f;
+const withoutKey = (rows: KpiRow[]) => rows.map(({ key: _key, ...rest }) => rest);
+
+let before: { qt: Counts; qn: Counts; cl: Counts; clPrint: string; kpiQt: KpiRow[]; kpiQn: KpiRow[]; qtReports: string[]; code: string };
+let merged: TenantMergeResult;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  ctx = testContext(tdb.db, NOW);
+  await seedDemo(ctx);
+  for (const [k, slug] of [['qt', 'quang-tri'], ['qn', 'quang-nam'], ['cl', 'cao-lanh']] as const) id[k] = (await findTenantBySlug(ctx, slug)).id;
+  const qtReports = (await tdb.db.query<{ id: string }>(`SELECT id::text AS id FROM reports WHERE tenant_id = $1 ORDER BY id`, [id.qt])).map((r) => r.id);
+  const [code] = await tdb.db.query<{ tracking_code: string }>(`SELECT tracking_code FROM reports WHERE tenant_id = $1 AND visibility = 'PUBLIC' ORDER BY submitted_at LIMIT 1`, [id.qt]);
+  before = {
+    qt: await counts(id.qt),
+    qn: await counts(id.qn),
+    cl: await counts(id.cl),
+    clPrint: await fingerprint(id.cl),
+    kpiQt: await reportKpis(ctx, id.qt, PERIOD),
+    kpiQn: await reportKpis(ctx, id.qn, PERIOD),
+    qtReports,
+    code: code!.tracking_code,
+  };
+  merged = await mergeTenants(ctx, { from: 'quang-tri', into: 'quang-nam' }, 'cli');
+  app = await buildApp({ core: ctx });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+describe('merging Quảng Trị into Quảng Nam', () => {
+  it('moves every row with its id: counts before = counts after, one audit entry more on each side', async () => {
+    expect(before.qt.reports).toBeGreaterThan(0);
+    const qt = await counts(id.qt);
+    const qn = await counts(id.qn);
+    for (const table of MOVED_TABLES) {
+      const audit = table === 'audit_entries' ? 1 : 0;
+      expect(merged.moved[table], table).toBe(before.qt[table]);
+      expect(qn[table], table).toBe(before.qn[table]! + before.qt[table]! + audit);
+      expect(qt[table], table).toBe(audit);
+    }
+    // Kept with the former tenant: its calendar changes and its (now revoked) API keys.
+    for (const table of KEPT_TABLES) expect(qt[table], table).toBe(before.qt[table]);
+    const moved = await tdb.db.query<{ id: string; former: string }>(
+      `SELECT id::text AS id, former_tenant_id::text AS former FROM reports WHERE tenant_id = $1 AND former_tenant_id IS NOT NULL ORDER BY id`,
+      [id.qn],
+    );
+    expect(moved.map((r) => r.id)).toEqual(before.qtReports);
+    expect(new Set(moved.map((r) => r.former))).toEqual(new Set([id.qt]));
+    const [keys] = await tdb.db.query<{ live: number }>(`SELECT COUNT(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM api_keys WHERE tenant_id = $1`, [id.qt]);
+    expect(keys!.live).toBe(0);
+    const [audit] = await tdb.db.query<{ action: string; data: { renamed: unknown[] } }>(
+      `SELECT action, data FROM audit_entries WHERE tenant_id = $1 AND action = 'tenant.merge'`,
+      [id.qn],
+    );
+    expect(audit?.data.renamed).toEqual(merged.renamed);
+  });
+
+  it('renames clashing codes deterministically with the former slug, and reports them', () => {
+    // Both demo tenants have an IOC unit coded IOC.
+    expect(merged.renamed).toContainEqual(expect.objectContaining({ table: 'units', from: 'IOC', to: 'IOC-quang-tri' }));
+    for (const r of merged.renamed) expect(r.to).toContain('quang-tri');
+  });
+
+  it('keeps the KPIs of a pre-merge period per former tenant, and the merged total is their sum', async () => {
+    expect(withoutKey(await reportKpis(ctx, id.qn, { ...PERIOD, formerTenantId: id.qt }))).toEqual(withoutKey(before.kpiQt));
+    expect(withoutKey(await reportKpis(ctx, id.qn, { ...PERIOD, formerTenantId: null }))).toEqual(withoutKey(before.kpiQn));
+    const [total] = await reportKpis(ctx, id.qn, PERIOD);
+    for (const key of ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'notFixed', 'rejected', 'openWithinDeadline', 'openOverdue', 'ratings'] as const) {
+      expect(total![key], key).toBe(before.kpiQt[0]![key] + before.kpiQn[0]![key]);
+    }
+    await expect(reportKpis(ctx, id.qn, { ...PERIOD, formerTenantId: 'quang-tri' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('still tracks a former tracking code through the public API, under the merged slug and the former one', async () => {
+    for (const tenant of ['quang-nam', 'quang-tri']) {
+      const tracked = await createClient({ endpoint: `${base}/graphql`, tenant }).trackReport(before.code);
+      expect(tracked, tenant).toMatchObject({ __typename: 'TrackedReport', report: { trackingCode: before.code } });
+    }
+    // The former slug leads to the merged tenant.
+    expect((await findTenantBySlug(ctx, 'quang-tri')).id).toBe(id.qn);
+  });
+
+  it('lets the former tenant’s staff sign in to the merged tenant with their e-mail and password', async () => {
+    const result = await createClient({ endpoint: `${base}/graphql`, tenant: 'quang-nam' }).signIn('ioc.quang-tri@example.gov.vn', 'demo-quang-tri');
+    expect(result.__typename).toBe('SignInSuccess');
+  });
+
+  it('leaves another tenant untouched', async () => {
+    expect(await counts(id.cl)).toEqual(before.cl);
+    expect(await fingerprint(id.cl)).toBe(before.clPrint);
+  });
+
+  it('refuses to run twice (or into the merged tenant) with TENANT_MERGED naming the new tenant, nothing changed', async () => {
+    const prints = [await fingerprint(id.qt), await fingerprint(id.qn)];
+    const again = mergeTenants(ctx, { from: 'quang-tri', into: 'quang-nam' }, 'cli');
+    await expect(again).rejects.toBeInstanceOf(TenantMergedError);
+    await expect(again).rejects.toMatchObject({ code: 'TENANT_MERGED', slug: 'quang-tri', mergedInto: 'quang-nam' });
+    await expect(mergeTenants(ctx, { from: 'cao-lanh', into: 'quang-tri' }, 'cli')).rejects.toMatchObject({ code: 'TENANT_MERGED', mergedInto: 'quang-nam' });
+    await expect(mergeTenants(ctx, { from: 'quang-nam', into: 'quang-nam' }, 'cli')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(mergeTenants(ctx, { from: 'nowhere', into: 'quang-nam' }, 'cli')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect([await fingerprint(id.qt), await fingerprint(id.qn)]).toEqual(prints);
+    expect(await fingerprint(id.cl)).toBe(before.clPrint);
+  });
+
+  it('moves or keeps every table that has a tenant_id (a new table must be placed in one list)', async () => {
+    const rows = await tdb.db.query<{ table_name: string }>(
+      `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE c.table_schema = current_schema() AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'`,
+    );
+    expect(rows.map((r) => r.table_name).sort()).toEqual([...TABLES].sort());
+  });
+});
