@@ -26,8 +26,8 @@ export interface AggregateInput {
  * asked period, by `rule`. SUM adds everything; AVERAGE is the mean of every
  * value; WEIGHTED_AVERAGE is Σ value·weight / Σ weight over the values that
  * have a weight; LAST takes each unit's value of its latest period and adds
- * the units up. `periodOrder` sorts period keys in time order (their text
- * order does). Null when there is nothing to combine.
+ * the units up (period keys of one periodicity sort in time order as text).
+ * Null when there is nothing to combine.
  */
 export function aggregateValues(rule: AggregationRule, inputs: readonly AggregateInput[]): number | null {
   if (inputs.length === 0) return null;
