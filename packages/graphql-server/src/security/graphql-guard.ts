@@ -13,6 +13,7 @@ import type { RateLimitedAction } from './security-options.js';
 /** The public mutations that are rate limited, by root field. */
 const LIMITED_FIELDS: Readonly<Record<string, RateLimitedAction>> = {
   signIn: 'signIn',
+  signInWithOidc: 'signIn',
   submitReport: 'submitReport',
   supportReport: 'submitReport',
   rateReport: 'citizenReply',
