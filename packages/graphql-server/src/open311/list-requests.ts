@@ -1,4 +1,12 @@
-import { listReports, type CoreContext, type ReportFilter, type ReportStatus, type TenantRecord } from '@paht/core';
+import {
+  EARLIEST_SUPPORTED_INSTANT,
+  LATEST_SUPPORTED_INSTANT,
+  listReports,
+  type CoreContext,
+  type ReportFilter,
+  type ReportStatus,
+  type TenantRecord,
+} from '@paht/core';
 import { parseDateTime } from './datetime.js';
 import { findPublicReport } from './find-request.js';
 import { badRequest, Open311Error } from './open311-error.js';
@@ -48,8 +56,10 @@ export function parseRequestQuery(query: Record<string, unknown>, now: Date): Re
   if (wanted.some((s) => s !== 'open' && s !== 'closed')) throw badRequest('status chỉ là open hoặc closed / status must be open or closed');
   const start = dateParam('start_date', text(query.start_date));
   const end = dateParam('end_date', text(query.end_date));
-  const to = end ?? (start ? new Date(start.getTime() + MAX_SPAN_DAYS * DAY) : now);
-  const from = start ?? new Date(to.getTime() - MAX_SPAN_DAYS * DAY);
+  // A span derived from one bound stops at the supported range (start_date
+  // 9999-12-31 would otherwise reach year 10000, which PostgreSQL refuses).
+  const to = end ?? (start ? new Date(Math.min(start.getTime() + MAX_SPAN_DAYS * DAY, LATEST_SUPPORTED_INSTANT.getTime())) : now);
+  const from = start ?? new Date(Math.max(to.getTime() - MAX_SPAN_DAYS * DAY, EARLIEST_SUPPORTED_INSTANT.getTime()));
   if (from > to) throw badRequest('start_date phải trước end_date / start_date must be before end_date');
   if (to.getTime() - from.getTime() > MAX_SPAN_DAYS * DAY) {
     throw badRequest(`Khoảng thời gian tối đa ${MAX_SPAN_DAYS} ngày / start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
@@ -95,8 +105,8 @@ export async function listOpen311Requests(
   }
   const filter: ReportFilter = {
     submittedFrom: query.from,
-    // end_date is inclusive; the core's bound is not.
-    submittedTo: new Date(query.to.getTime() + 1),
+    // end_date is inclusive; the core's bound is not (and stays in the supported range).
+    submittedTo: new Date(Math.min(query.to.getTime() + 1, LATEST_SUPPORTED_INSTANT.getTime())),
     ...(categoryId ? { categoryId } : {}),
     ...(query.statuses ? { status: query.statuses } : {}),
   };

@@ -319,6 +319,17 @@ describe('Open311', () => {
     expect(response.status, `${what} → ${response.status} ${body.slice(0, 300)}`).toBeLessThan(500);
   };
 
+  it.each([
+    { start_date: '9999-12-31' },
+    { end_date: '9999-12-31T23:59:59.999Z' },
+    { start_date: '9999-10-31', end_date: '9999-12-31T23:59:59.999Z' },
+    { end_date: '1900-01-01' },
+    { start_date: '1900-01-01' },
+  ])('answers a list at the edges of the supported dates (%o) without a 5xx (found by this fuzzing)', async (query) => {
+    const response = await open311(`requests.json?${new URLSearchParams({ jurisdiction_id: 'fuzz-a', ...query })}`);
+    await expectTypedOpen311(JSON.stringify(query), response);
+  });
+
   it('answers list queries with typed errors only', async () => {
     await fc.assert(
       fc.asyncProperty(params(), fc.constantFrom('json', 'xml'), async (query, format) => {
