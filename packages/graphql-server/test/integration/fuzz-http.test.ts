@@ -295,6 +295,17 @@ describe('GraphQL operations from the schema', () => {
   });
 
   it.each([
+    ['1900-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'],
+    ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
+    ['1900-01-01T00:00:00.000Z', '1900-01-01T00:00:00.000Z'],
+  ])('lists reports filtered from %s to %s (the edges of the supported range) without a 5xx', async (from, to) => {
+    const filter = `filter: { submittedFrom: "${from}", submittedTo: "${to}" }`;
+    for (const [caller, field] of [['anonymous', 'publicReports'], ['operator', 'reports'], ['leader', 'reports']] as const) {
+      expectTyped(`${caller} ${field} ${from} ${to}`, await post({ query: `{ result: ${field}(first: 5, ${filter}) { __typename } }` }, caller));
+    }
+  });
+
+  it.each([
     ['0001-01-01', '2026-03-02'],
     ['2026-01-01', '9999-12-31'],
     ['0001-01-01', '9999-12-31'],
