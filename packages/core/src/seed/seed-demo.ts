@@ -50,9 +50,9 @@ export function demoStaff(tenant: DemoTenant): DemoStaff[] {
  * so that the figures of DOMAIN.md come out of the KPI queries. Idempotent:
  * a tenant that exists already is left as it is.
  */
-export async function seedDemo(ctx: CoreContext, options: { seed?: number } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(ctx: CoreContext, options: { seed?: number; /** Only these demo tenants (slugs); default all. */ only?: readonly string[] } = {}): Promise<DemoSeedResult> {
   const result: DemoSeedResult = { seeded: false, tenants: [] };
-  for (const demo of DEMO_TENANTS) {
+  for (const demo of DEMO_TENANTS.filter((t) => !options.only || options.only.includes(t.slug))) {
     const staff = demoStaff(demo);
     const existing = await ctx.db.prisma.tenant.findUnique({ where: { slug: demo.slug } });
     if (existing) {
