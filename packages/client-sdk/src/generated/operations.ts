@@ -1148,7 +1148,7 @@ export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type IndicatorsQuery = { indicators:
     | { __typename: 'ForbiddenError', message: string }
-    | { data: Array<{ id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }> }
+    | { __typename: 'IndicatorsSuccess', data: Array<{ id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }> }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -1161,7 +1161,7 @@ export type IndicatorFigureQueryVariables = Exact<{
 
 export type IndicatorFigureQuery = { indicatorFigure:
     | { __typename: 'ForbiddenError', message: string }
-    | { period: string, unitId: string | null, value: number | null, missesTarget: boolean | null, indicator: { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }, byUnit: Array<{ unitId: string, value: number | null }> }
+    | { __typename: 'IndicatorFigure', period: string, unitId: string | null, value: number | null, missesTarget: boolean | null, indicator: { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }, byUnit: Array<{ unitId: string, value: number | null }> }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -1174,7 +1174,7 @@ export type IndicatorSubmissionsQueryVariables = Exact<{
 
 export type IndicatorSubmissionsQuery = { indicatorSubmissions:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { data: Array<{ id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }> }
+    | { __typename: 'IndicatorSubmissionsSuccess', data: Array<{ id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }> }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
@@ -1185,7 +1185,7 @@ export type PublicIndicatorsQueryVariables = Exact<{
 
 
 export type PublicIndicatorsQuery = { publicIndicators:
-    | { data: Array<{ period: string, value: number | null, missesTarget: boolean | null, indicator: { code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean } }> }
+    | { __typename: 'PublicIndicatorsSuccess', data: Array<{ period: string, value: number | null, missesTarget: boolean | null, indicator: { code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean } }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1197,7 +1197,7 @@ export type DefineIndicatorMutationVariables = Exact<{
 export type DefineIndicatorMutation = { defineIndicator:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
+    | { __typename: 'Indicator', id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -1211,7 +1211,7 @@ export type UpdateIndicatorMutationVariables = Exact<{
 export type UpdateIndicatorMutation = { updateIndicator:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
+    | { __typename: 'Indicator', id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -1224,7 +1224,7 @@ export type SubmitIndicatorValueMutationVariables = Exact<{
 export type SubmitIndicatorValueMutation = { submitIndicatorValue:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }
+    | { __typename: 'IndicatorValue', id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
@@ -4162,6 +4162,7 @@ export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
 export const IndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Indicators {
   indicators {
+    __typename
     ...ErrorWithoutCodeFields
     ... on IndicatorsSuccess {
       data {
@@ -4201,6 +4202,7 @@ fragment IndicatorFields on Indicator {
 export const IndicatorFigureDocument = /* @__PURE__ */ new TypedDocumentString(`
     query IndicatorFigure($indicatorId: ID!, $period: String!, $unitId: ID) {
   indicatorFigure(indicatorId: $indicatorId, period: $period, unitId: $unitId) {
+    __typename
     ...ErrorWithoutCodeFields
     ... on IndicatorFigure {
       indicator {
@@ -4248,6 +4250,7 @@ fragment IndicatorFields on Indicator {
 export const IndicatorSubmissionsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query IndicatorSubmissions($indicatorId: ID!, $period: String!) {
   indicatorSubmissions(indicatorId: $indicatorId, period: $period) {
+    __typename
     ...ExpectedErrorFields
     ... on IndicatorSubmissionsSuccess {
       data {
@@ -4294,6 +4297,7 @@ fragment IndicatorValueFields on IndicatorValue {
 export const PublicIndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query PublicIndicators($period: String!) {
   publicIndicators(period: $period) {
+    __typename
     ...ExpectedErrorFields
     ... on PublicIndicatorsSuccess {
       data {
@@ -4334,6 +4338,7 @@ export const PublicIndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(
 export const DefineIndicatorDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation DefineIndicator($input: DefineIndicatorInput!) {
   defineIndicator(input: $input) {
+    __typename
     ...ErrorWithoutCodeFields
     ... on Indicator {
       ...IndicatorFields
@@ -4371,6 +4376,7 @@ fragment IndicatorFields on Indicator {
 export const UpdateIndicatorDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation UpdateIndicator($id: ID!, $input: UpdateIndicatorInput!) {
   updateIndicator(id: $id, input: $input) {
+    __typename
     ...ErrorWithoutCodeFields
     ... on Indicator {
       ...IndicatorFields
@@ -4408,6 +4414,7 @@ fragment IndicatorFields on Indicator {
 export const SubmitIndicatorValueDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation SubmitIndicatorValue($input: SubmitIndicatorValueInput!) {
   submitIndicatorValue(input: $input) {
+    __typename
     ...ExpectedErrorFields
     ... on IndicatorValue {
       ...IndicatorValueFields

@@ -1,9 +1,10 @@
-import { listPublicReports, PublicStatsDocument, ReportStatus, type Kpi } from '@paht/client-sdk';
+import { getPublicIndicators, listPublicReports, PublicStatsDocument, ReportStatus, type Kpi } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatNumber, formatShare, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { WidgetErrorCode } from '../shared/widget-errors.js';
 import { renderFeed, type FeedState } from './public-feed.js';
+import { renderIndicators, type IndicatorsState } from './public-indicators.js';
 import { formatDuration, renderBars, renderRing, renderTable } from './public-stats.charts.js';
 import { PUBLIC_STATS_MESSAGES, type PublicStatsMessages, type StatsGrouping } from './public-stats.messages.js';
 import { publicStatsStyles } from './public-stats.styles.js';
@@ -40,6 +41,7 @@ const GROUPINGS: Grouping[] = ['MONTH', 'UNIT', 'CATEGORY', 'AREA'];
  * @csspart table - The table behind the chart.
  * @csspart ranking - The units' ranking.
  * @csspart feed - The recently answered reports.
+ * @csspart indicators - The tenant's public socio-economic indicators (with `indicators-period`).
  * @csspart button - Every button.
  * @csspart brand - The tenant's logo and name (shown when `branding` is `tenant`, the default).
  * @csspart logo - The tenant's logo (its text alternative is the tenant's name).
@@ -61,6 +63,8 @@ export class PahtPublicStats extends PahtElement {
     feedSize: { type: Number, attribute: 'feed-size' },
     state: { attribute: false },
     feed: { attribute: false },
+    indicatorsPeriod: { type: String, attribute: 'indicators-period' },
+    indicators: { attribute: false },
     showTable: { state: true },
   };
 
@@ -74,6 +78,10 @@ export class PahtPublicStats extends PahtElement {
   declare rankingSize: number;
   /** How many recently answered public reports to list under the figures. Default 0 (no list). */
   declare feedSize: number;
+  /** A period (`2026`, `2026-Q1`, `2026-03`) for the tenant's public socio-economic indicators under the figures. Default empty (no list). Takes effect on the next load. */
+  declare indicatorsPeriod: string;
+  /** The public indicators (set it to show fixed data). */
+  declare indicators: IndicatorsState;
   /** What is shown (set it to show fixed data). */
   declare state: StatsState;
   /** The list of recent answers (set it to show fixed data). */
@@ -90,6 +98,8 @@ export class PahtPublicStats extends PahtElement {
     this.feedSize = 0;
     this.state = this.#initial;
     this.feed = { kind: 'off' };
+    this.indicatorsPeriod = '';
+    this.indicators = { kind: 'off' };
     this.showTable = false;
   }
 
@@ -171,6 +181,7 @@ export class PahtPublicStats extends PahtElement {
       this.state = { kind: 'ready', data };
       this.emit('paht-stats-loaded', { from: this.from, to: this.to, groupBy, received: data.total?.received ?? 0 });
       if (this.feedSize > 0) void this.loadFeed();
+      if (this.indicatorsPeriod) void this.loadIndicators();
     } catch (error) {
       if (load !== this.#loads) return;
       const e = error as { name?: string; requestId?: string | null };
@@ -187,6 +198,18 @@ export class PahtPublicStats extends PahtElement {
       this.feed = page.__typename === 'ReportPage' ? { kind: 'ready', items: page.reports } : { kind: 'failed' };
     } catch {
       this.feed = { kind: 'failed' };
+    }
+  }
+
+  /** Loads the public indicators' figures for `indicators-period`. */
+  async loadIndicators(): Promise<void> {
+    const period = this.indicatorsPeriod;
+    this.indicators = { kind: 'loading' };
+    try {
+      const answer = await getPublicIndicators(this.client, { period });
+      this.indicators = answer.__typename === 'PublicIndicatorsSuccess' ? { kind: 'ready', period, items: answer.data } : { kind: 'failed' };
+    } catch {
+      this.indicators = { kind: 'failed' };
     }
   }
 
@@ -282,6 +305,7 @@ export class PahtPublicStats extends PahtElement {
             </ol>`
           : html`<p>${m.rankingEmpty}</p>`}
       </section>
+      ${renderIndicators(this.indicators, m, this.language)}
       ${renderFeed(this.feed, m, this.language)}
     `;
   }

@@ -42,6 +42,14 @@ export interface PublicStatsMessages {
   feed: string;
   feedEmpty: string;
   feedFailed: string;
+  /** The public indicators' heading, with the period (`2026`, `2026-Q1`). */
+  indicators: (period: string) => string;
+  indicatorsEmpty: string;
+  indicatorsFailed: string;
+  indicatorNoValue: string;
+  indicatorTarget: (target: string) => string;
+  indicatorMet: string;
+  indicatorMissed: string;
 }
 
 const vi: PublicStatsMessages = {
@@ -81,6 +89,13 @@ const vi: PublicStatsMessages = {
   feed: 'Phản ánh đã có kết quả gần đây',
   feedEmpty: 'Chưa có phản ánh nào được công khai kết quả.',
   feedFailed: 'Không tải được danh sách phản ánh.',
+  indicators: (period) => `Chỉ tiêu kinh tế – xã hội${period ? ` (${period})` : ''}`,
+  indicatorsEmpty: 'Chưa có chỉ tiêu nào được công khai.',
+  indicatorsFailed: 'Không tải được các chỉ tiêu.',
+  indicatorNoValue: 'Chưa có số liệu',
+  indicatorTarget: (target) => `Kế hoạch: ${target}`,
+  indicatorMet: 'Đạt',
+  indicatorMissed: 'Chưa đạt',
 };
 
 const en: PublicStatsMessages = {
@@ -120,6 +135,13 @@ const en: PublicStatsMessages = {
   feed: 'Recently answered reports',
   feedEmpty: 'No answer has been published yet.',
   feedFailed: 'The list of reports could not be loaded.',
+  indicators: (period) => `Socio-economic indicators${period ? ` (${period})` : ''}`,
+  indicatorsEmpty: 'No indicator has been made public yet.',
+  indicatorsFailed: 'The indicators could not be loaded.',
+  indicatorNoValue: 'No figure yet',
+  indicatorTarget: (target) => `Target: ${target}`,
+  indicatorMet: 'Met',
+  indicatorMissed: 'Not met',
 };
 
 /** The built-in tables, Vietnamese first. */

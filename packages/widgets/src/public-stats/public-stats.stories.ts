@@ -4,6 +4,7 @@ import { html } from 'lit';
 import './public-stats.js';
 import type { StatsState } from './public-stats.component.js';
 import type { FeedState } from './public-feed.js';
+import type { IndicatorsState } from './public-indicators.js';
 import { BRANDING, BRANDING_LIGHT, KPI_AREAS, KPI_MONTHS, KPI_TOTAL, KPI_UNITS, LONG_TEXT } from '../shared/story-fixtures.js';
 
 interface Args {
@@ -11,6 +12,7 @@ interface Args {
   groupBy: string;
   state: StatsState;
   feed: FeedState;
+  indicators: IndicatorsState;
   width: string;
   /** The tenant's branding (fixed; no request) and the `branding` attribute. */
   brand: TenantBranding | null;
@@ -20,9 +22,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Public statistics',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-public-stats lang=${a.lang} from="2023-04-01" to="2023-09-30" group-by=${a.groupBy} .state=${a.state} .feed=${a.feed} .brand=${a.brand} branding=${a.branding}></paht-public-stats>
+    <paht-public-stats lang=${a.lang} from="2023-04-01" to="2023-09-30" group-by=${a.groupBy} .state=${a.state} .feed=${a.feed} .indicators=${a.indicators} .brand=${a.brand} branding=${a.branding}></paht-public-stats>
   </div>`,
-  args: { lang: 'vi', groupBy: 'UNIT', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_UNITS, units: KPI_UNITS } }, feed: { kind: 'off' }, width: '64rem', brand: null, branding: 'tenant' },
+  args: { lang: 'vi', groupBy: 'UNIT', state: { kind: 'ready', data: { total: KPI_TOTAL, rows: KPI_UNITS, units: KPI_UNITS } }, feed: { kind: 'off' }, indicators: { kind: 'off' }, width: '64rem', brand: null, branding: 'tenant' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] } },
 };
 export default meta;
@@ -57,3 +59,17 @@ export const RecentAnswersEmpty: Story = { args: { feed: { kind: 'ready', items:
 export const Branded: Story = { args: { brand: BRANDING } };
 export const BrandedLightColourEnglish: Story = { args: { brand: BRANDING_LIGHT, lang: 'en' } };
 export const BrandedNarrowPhone: Story = { args: { brand: BRANDING, width: '360px' } };
+
+// The tenant's public socio-economic indicators (indicators-period="2023"): a figure with its unit, the target and whether it is met.
+const INDICATORS: IndicatorsState = {
+  kind: 'ready',
+  period: '2023',
+  items: [
+    { period: '2023', value: 512340.5, missesTarget: false, indicator: { code: 'RICE', name: 'Sản lượng lúa', nameEn: 'Rice output', unitOfMeasure: 'tấn', periodicity: 'MONTH', target: 500000, higherIsBetter: true } },
+    { period: '2023', value: 6.12, missesTarget: true, indicator: { code: 'GRDP_GROWTH', name: 'Tốc độ tăng trưởng GRDP', nameEn: 'GRDP growth', unitOfMeasure: '%', periodicity: 'QUARTER', target: 7, higherIsBetter: true } },
+    { period: '2023', value: null, missesTarget: null, indicator: { code: 'POOR', name: 'Tỷ lệ hộ nghèo', nameEn: 'Poor households', unitOfMeasure: '%', periodicity: 'YEAR', target: null, higherIsBetter: false } },
+  ],
+};
+export const WithIndicators: Story = { args: { indicators: INDICATORS } };
+export const WithIndicatorsEnglish: Story = { args: { indicators: INDICATORS, lang: 'en' } };
+export const IndicatorsEmpty: Story = { args: { indicators: { kind: 'ready', period: '2023', items: [] } } };

@@ -174,19 +174,28 @@ export const publicStatsStyles = [
       padding-left: 1.75rem;
       margin: 0.5rem 0;
     }
-    .ranking li {
+    .indicators ul {
+      list-style: none;
+      padding: 0;
+      margin: 0.5rem 0;
+    }
+    .ranking li,
+    .indicators li {
       padding: 0.35rem 0;
       border-bottom: 1px solid var(--_subtle);
     }
-    .ranking .unit {
+    .ranking .unit,
+    .indicators .unit {
       font-weight: 600;
     }
-    .ranking .share {
+    .ranking .share,
+    .indicators .share {
       float: right;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
     }
-    .ranking .sub {
+    .ranking .sub,
+    .indicators .sub {
       display: block;
     }
     .feed ul {
