@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { nameIn } from '../staff/staff-labels.js';
 import type { InboxMessages } from './ioc-inbox.messages.js';
-import type { Refusal } from './inbox-suggestions.js';
+import { refusalText } from './refusal-text.js';
 
 export type Duplicate = Extract<PossibleDuplicatesQuery['possibleDuplicates'], { __typename: 'PossibleDuplicatesSuccess' }>['data'][number];
 export type DuplicatesState = { kind: 'none' } | { kind: 'loading'; id: string } | { kind: 'ready'; id: string; items: Duplicate[] } | { kind: 'failed'; id: string };
@@ -41,10 +41,15 @@ export async function loadDuplicates(client: Pick<PahtClient, 'request'>, id: st
   }
 }
 
-/** Merges; the original's people affected now, or the refusal. */
-export async function merge(client: Pick<PahtClient, 'request'>, pair: MergePair, reason: string): Promise<{ people: number } | Refusal> {
-  const result = await mergeReport(client, { id: pair.id, intoId: pair.intoId, ...(reason ? { reason } : {}) });
-  return result.__typename === 'ReportMerge' ? { people: result.supporterCount + 1 } : result;
+/** Merges the pair: what was done, or the refusal, in the operator's words. */
+export async function runMerge(client: Pick<PahtClient, 'request'>, pair: MergePair, reason: string, lang: Lang, m: InboxMessages): Promise<{ done: string } | { error: string }> {
+  try {
+    const result = await mergeReport(client, { id: pair.id, intoId: pair.intoId, ...(reason ? { reason } : {}) });
+    if (result.__typename === 'ReportMerge') return { done: m.merged(pair.laterCode, pair.originalCode, result.supporterCount + 1) };
+    return { error: refusalText(result, lang, m) };
+  } catch {
+    return { error: m.failed(null) };
+  }
 }
 
 interface OpenReport extends Side {

@@ -2,7 +2,7 @@ import type { Category, Channel, InboxReport, ReportStatus, Unit } from '@paht/c
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { nameIn, STAFF_LABELS, type StaffLabels } from '../staff/staff-labels.js';
-import { dueOf, peopleAffected, urgencyOf, type InboxFilters } from './inbox-model.js';
+import { dueOf, peopleAffected, urgencyOf, type InboxFilters, type TriageAction } from './inbox-model.js';
 import { renderSuggestionChip } from './inbox-suggestions.js';
 import type { DetailState } from './ioc-inbox.component.js';
 import type { InboxMessages } from './ioc-inbox.messages.js';
@@ -88,6 +88,61 @@ export function renderRow(report: InboxReport, index: number, c: RowContext): Te
       >${report.supporterCount ? html`<span class="chip people">${c.m.affected(peopleAffected(report))}</span>` : nothing}${renderSuggestionChip(report, c.m, c.lang)}</span
     >
   </li>`;
+}
+
+export interface ListContext {
+  /** How many were read when the list was cut short; 0 when it was not. */
+  truncated: number;
+  /** Whether filters other than the default narrow the list. */
+  filtered: boolean;
+  selected: readonly string[];
+  active: number;
+  canTriage: boolean;
+  m: InboxMessages;
+  lang: Lang;
+  now: number;
+  onTriage: (action: TriageAction) => void;
+  onAccept: () => void;
+  onClear: () => void;
+  onToggle: (id: string) => void;
+  onOpen: (index: number) => void;
+  onFocus: (index: number) => void;
+}
+
+/** The list: its count, the bulk actions on a selection, and the rows. */
+export function renderList(rows: readonly InboxReport[], c: ListContext): TemplateResult {
+  const { m } = c;
+  if (!rows.length) return html`<p class="notice">${c.filtered ? m.emptyFiltered : m.empty}</p>`;
+  return html`
+    <div class="bulk">
+      <p class="count">${m.count(rows.length)}</p>
+      ${c.selected.length
+        ? html`<p class="count" role="status">${m.selected(c.selected.length)}</p>
+            ${c.canTriage
+              ? html`<button type="button" part="button" @click=${() => c.onTriage('classify')}>${m.classify}</button>
+                  <button type="button" part="button" @click=${() => c.onTriage('assign')}>${m.assign}</button>
+                  <button type="button" class="secondary" part="button" @click=${() => c.onTriage('reject')}>${m.reject}</button>
+                  <button type="button" class="secondary" part="button" @click=${c.onAccept}>${m.acceptSuggestion}</button>`
+              : nothing}
+            <button type="button" class="secondary" part="button" @click=${c.onClear}>${m.clearSelection}</button>`
+        : nothing}
+    </div>
+    ${c.truncated ? html`<p class="hint">${m.truncated(c.truncated)}</p>` : nothing}
+    <ul class="rows" part="list" aria-label=${m.list}>
+      ${rows.map((report, i) =>
+        renderRow(report, i, {
+          active: i === c.active,
+          selected: c.selected.includes(report.id),
+          m,
+          lang: c.lang,
+          now: c.now,
+          onToggle: () => c.onToggle(report.id),
+          onOpen: () => c.onOpen(i),
+          onFocus: () => c.onFocus(i),
+        }),
+      )}
+    </ul>
+    <p class="hint">${m.live}</p>`;
 }
 
 /** The open report: its facts, timeline and the "show contact" action. */

@@ -6,6 +6,7 @@ import {
   classifyReport,
   intakeReport,
   rejectReport,
+  revealReporterContact,
   type InboxReport,
   type IntakeChannel,
   type PahtClient,
@@ -14,6 +15,7 @@ import {
 } from '@paht/client-sdk';
 import type { Lang } from '../shared/i18n.js';
 import { nameIn } from '../staff/staff-labels.js';
+import type { ContactView } from './inbox-dialogs.js';
 import { acceptSuggestion, type Suggestion } from './inbox-suggestions.js';
 import type { TriageAction } from './inbox-model.js';
 import type { InboxMessages } from './ioc-inbox.messages.js';
@@ -76,8 +78,13 @@ export async function runAccept(client: Client, pairs: ReadonlyArray<{ report: I
 /** The intake form's required fields, in order. */
 export const INTAKE_REQUIRED = ['phone', 'title', 'description', 'address'] as const;
 
-/** Files a caller's report with the intake form's values. */
-export function runIntake(client: Pick<PahtClient, 'submitReport'>, value: FieldValue) {
+/** Files a caller's report with the intake form's values: its codes and channel, or the refusal in the operator's words. */
+export async function runIntake(
+  client: Pick<PahtClient, 'submitReport'>,
+  value: FieldValue,
+  lang: Lang,
+  m: InboxMessages,
+): Promise<{ trackingCode: string; secret: string; channel: IntakeChannel } | { error: string }> {
   const channel = (value('channel') || 'HOTLINE_1022') as IntakeChannel;
   const optional = (name: string) => (value(name) ? { [name]: value(name) } : {});
   const input: SubmitReportInput & { channel: IntakeChannel } = {
@@ -88,5 +95,22 @@ export function runIntake(client: Pick<PahtClient, 'submitReport'>, value: Field
     ...optional('categoryId'),
     reporter: { phone: value('phone'), ...optional('fullName'), ...optional('email') },
   };
-  return { channel, result: intakeReport(client, input) };
+  try {
+    const result = await intakeReport(client, input);
+    return result.__typename === 'SubmitReportSuccess' ? { trackingCode: result.trackingCode, secret: result.secret, channel } : { error: refusalText(result, lang, m) };
+  } catch {
+    return { error: m.failed(null) };
+  }
+}
+
+/** The audited read of a reporter's contact: the contact, or the refusal in the operator's words. */
+export async function readContact(client: Client, reportId: string, lang: Lang, m: InboxMessages): Promise<{ contact: ContactView | null; error: string | null }> {
+  try {
+    const result = await revealReporterContact(client, reportId);
+    return result.__typename === 'ReporterContact'
+      ? { contact: { fullName: result.fullName ?? null, phone: result.phone ?? null, email: result.email ?? null }, error: null }
+      : { contact: null, error: refusalText(result, lang, m) };
+  } catch {
+    return { contact: null, error: m.failed(null) };
+  }
 }

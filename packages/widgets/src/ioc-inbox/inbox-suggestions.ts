@@ -45,6 +45,12 @@ export async function acceptSuggestion(client: Pick<PahtClient, 'request'>, repo
   return null;
 }
 
+/** What the classify and assign dialogs pre-select for the first report: its category, else the suggested one, and the suggested unit. */
+export function dialogDefaults(first: Suggested | undefined): { currentCategoryId: string; suggestedUnitId: string } {
+  const s = first ? suggestionFor(first) : null;
+  return { currentCategoryId: first?.category?.id ?? s?.category.id ?? '', suggestedUnitId: s?.unit?.id ?? '' };
+}
+
 /** The row's chip: the suggestion `s` accepts, with its confidence. */
 export function renderSuggestionChip(report: Suggested, m: InboxMessages, lang: Lang): TemplateResult | typeof nothing {
   const s = suggestionFor(report);

@@ -4,7 +4,6 @@ import {
   listInboxReports,
   listStaffCategories,
   listUnits,
-  revealReporterContact,
   type Category,
   type InboxReport,
   type StaffReportQuery,
@@ -17,15 +16,14 @@ import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
 import { followSession, renderLoadState, syncDialog } from '../staff/staff-workspace.js';
 import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
-import { loadDuplicates, merge, renderDuplicates, type DuplicatesState, type MergePair } from './inbox-duplicates.js';
+import { loadDuplicates, renderDuplicates, runMerge, type DuplicatesState, type MergePair } from './inbox-duplicates.js';
 import { inboxCommand } from './inbox-keys.js';
-import { INTAKE_REQUIRED, runAccept, runIntake, runTriage, type FieldValue } from './inbox-steps.js';
-import { renderSuggestions, suggestionFor, type Suggestion } from './inbox-suggestions.js';
-import { renderDetail, renderFilters, renderRow } from './inbox-parts.js';
+import { INTAKE_REQUIRED, readContact, runAccept, runIntake, runTriage, type FieldValue } from './inbox-steps.js';
+import { dialogDefaults, renderSuggestions, suggestionFor, type Suggestion } from './inbox-suggestions.js';
+import { renderDetail, renderFilters, renderList } from './inbox-parts.js';
 import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, type InboxFilters, type TriageAction } from './inbox-model.js';
 import { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox.messages.js';
 import { inboxStyles } from './ioc-inbox.styles.js';
-import { refusalText } from './refusal-text.js';
 
 export type InboxState =
   | { kind: 'idle' }
@@ -352,18 +350,11 @@ export class PahtIocInbox extends PahtElement {
     const session = this.session;
     if (dialog?.kind !== 'merge' || !session) return;
     this.dialog = { ...dialog, sending: true, error: null };
-    try {
-      const result = await merge(session.client, dialog, reason);
-      if (!('people' in result)) {
-        this.dialog = { ...dialog, sending: false, error: refusalText(result, this.language, this.m) };
-        return;
-      }
-      this.emit('paht-triaged', { action: 'merge', done: 1, total: 1 });
-      this.dialog = null;
-      await this.#afterStep({ ok: true, text: this.m.merged(dialog.laterCode, dialog.originalCode, result.people) });
-    } catch {
-      this.dialog = { ...dialog, sending: false, error: this.m.failed(null) };
-    }
+    const outcome = await runMerge(session.client, dialog, reason, this.language, this.m);
+    if ('error' in outcome) return void (this.dialog = { ...dialog, sending: false, error: outcome.error });
+    this.emit('paht-triaged', { action: 'merge', done: 1, total: 1 });
+    this.dialog = null;
+    await this.#afterStep({ ok: true, text: outcome.done });
   }
 
   /** After a step: the outcome shown, the list read again, the open report read again, the keyboard back on its row. */
@@ -382,16 +373,8 @@ export class PahtIocInbox extends PahtElement {
     const session = this.session;
     if (!session) return;
     this.dialog = { kind: 'contact', trackingCode: report.trackingCode, contact: null, error: null };
-    try {
-      const result = await revealReporterContact(session.client, report.id);
-      if (this.dialog?.kind !== 'contact') return;
-      this.dialog =
-        result.__typename === 'ReporterContact'
-          ? { ...this.dialog, contact: { fullName: result.fullName ?? null, phone: result.phone ?? null, email: result.email ?? null } }
-          : { ...this.dialog, error: refusalText(result, this.language, this.m) };
-    } catch {
-      if (this.dialog?.kind === 'contact') this.dialog = { ...this.dialog, error: this.m.failed(null) };
-    }
+    const read = await readContact(session.client, report.id, this.language, this.m);
+    if (this.dialog?.kind === 'contact') this.dialog = { ...this.dialog, ...read };
   }
 
   async #submitDialog(event: SubmitEvent): Promise<void> {
@@ -432,19 +415,11 @@ export class PahtIocInbox extends PahtElement {
       return;
     }
     this.dialog = { ...dialog, sending: true, error: null };
-    try {
-      const { channel, result: filing } = runIntake(session.client, value);
-      const result = await filing;
-      if (result.__typename === 'SubmitReportSuccess') {
-        this.dialog = { ...dialog, sending: false, done: { trackingCode: result.trackingCode, secret: result.secret } };
-        this.emit('paht-report-taken', { trackingCode: result.trackingCode, channel });
-        void this.reload();
-      } else {
-        this.dialog = { ...dialog, sending: false, error: refusalText(result, this.language, this.m) };
-      }
-    } catch {
-      this.dialog = { ...dialog, sending: false, error: this.m.failed(null) };
-    }
+    const outcome = await runIntake(session.client, value, this.language, this.m);
+    if ('error' in outcome) return void (this.dialog = { ...dialog, sending: false, error: outcome.error });
+    this.dialog = { ...dialog, sending: false, done: { trackingCode: outcome.trackingCode, secret: outcome.secret } };
+    this.emit('paht-report-taken', { trackingCode: outcome.trackingCode, channel: outcome.channel });
+    void this.reload();
   }
 
   #closeDialog(): void {
@@ -489,7 +464,7 @@ export class PahtIocInbox extends PahtElement {
               lang,
               categories: this.categories,
               units: this.units,
-              ...this.#dialogDefaults(),
+              ...dialogDefaults(this.dialog && 'ids' in this.dialog ? this.rows.find((r) => r.id === (this.dialog as { ids: string[] }).ids[0]) : undefined),
               onSubmit: (e) => void this.#submitDialog(e),
               onRejection: (rejection) => {
                 if (this.dialog?.kind === 'reject') this.dialog = { ...this.dialog, rejection };
@@ -501,13 +476,6 @@ export class PahtIocInbox extends PahtElement {
     `;
   }
 
-  /** What the classify and assign dialogs pre-select: the first report's category, else the suggested one, and the suggested unit. */
-  #dialogDefaults(): { currentCategoryId: string; suggestedUnitId: string } {
-    const first = this.dialog && 'ids' in this.dialog ? this.rows.find((r) => r.id === (this.dialog as { ids: string[] }).ids[0]) : undefined;
-    const s = first ? suggestionFor(first) : null;
-    return { currentCategoryId: first?.category?.id ?? s?.category.id ?? '', suggestedUnitId: s?.unit?.id ?? '' };
-  }
-
   /** Beside the open report: its suggested category and unit, and its possible duplicates. */
   #renderHelp(report: StaffReport) {
     const row = this.state.kind === 'ready' ? this.state.reports.find((r) => r.id === report.id) : undefined;
@@ -517,38 +485,21 @@ export class PahtIocInbox extends PahtElement {
 
   #renderState(m: InboxMessages) {
     if (this.state.kind !== 'ready') return renderLoadState(this.state, m);
-    const rows = this.rows;
-    const filtered = JSON.stringify(this.filters) !== JSON.stringify(DEFAULT_FILTERS);
-    if (!rows.length) return html`<p class="notice">${filtered ? m.emptyFiltered : m.empty}</p>`;
-    return html`
-      <div class="bulk">
-        <p class="count">${m.count(rows.length)}</p>
-        ${this.selected.length
-          ? html`<p class="count" role="status">${m.selected(this.selected.length)}</p>
-              ${this.canTriage
-                ? html`<button type="button" part="button" @click=${() => this.openTriage('classify')}>${m.classify}</button>
-                    <button type="button" part="button" @click=${() => this.openTriage('assign')}>${m.assign}</button>
-                    <button type="button" class="secondary" part="button" @click=${() => this.openTriage('reject')}>${m.reject}</button>
-                    <button type="button" class="secondary" part="button" @click=${() => void this.acceptSuggestions()}>${m.acceptSuggestion}</button>`
-                : nothing}
-              <button type="button" class="secondary" part="button" @click=${() => (this.selected = [])}>${m.clearSelection}</button>`
-          : nothing}
-      </div>
-      ${this.state.truncated ? html`<p class="hint">${m.truncated(this.state.reports.length)}</p>` : nothing}
-      <ul class="rows" part="list" aria-label=${m.list}>
-        ${rows.map((report, i) =>
-          renderRow(report, i, {
-            active: i === this.active,
-            selected: this.selected.includes(report.id),
-            m,
-            lang: this.language,
-            now: this.now(),
-            onToggle: () => this.toggle(report.id),
-            onOpen: () => void this.open(i),
-            onFocus: () => (this.active = i),
-          }),
-        )}
-      </ul>
-      <p class="hint">${m.live}</p>`;
+    return renderList(this.rows, {
+      truncated: this.state.truncated ? this.state.reports.length : 0,
+      filtered: JSON.stringify(this.filters) !== JSON.stringify(DEFAULT_FILTERS),
+      selected: this.selected,
+      active: this.active,
+      canTriage: this.canTriage,
+      m,
+      lang: this.language,
+      now: this.now(),
+      onTriage: (action) => this.openTriage(action),
+      onAccept: () => void this.acceptSuggestions(),
+      onClear: () => (this.selected = []),
+      onToggle: (id) => this.toggle(id),
+      onOpen: (i) => void this.open(i),
+      onFocus: (i) => (this.active = i),
+    });
   }
 }
