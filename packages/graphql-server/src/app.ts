@@ -66,7 +66,7 @@ export interface BuildAppOptions extends SecurityOptions {
   uploadStorage?: UploadStorage;
   /** Upload body timeouts and the sweep of unattached uploads (each option documents its default). */
   uploads?: Pick<UploadsOptions, 'bodyIdleTimeoutMs' | 'bodyTimeoutMs' | 'sweepIntervalMs'>;
-  /** The instance operator's token for `POST /operator/tenants` (src/operator). Default `PAHT_OPERATOR_TOKEN`; unset: the operator API is off (404). */
+  /** The instance operator's token for `POST /operator/tenants` and `POST /operator/tenant-merges` (src/operator). Default `PAHT_OPERATOR_TOKEN`; unset: the operator API is off (404). */
   operatorToken?: string | null;
   /** Delivery of the outbox (src/notifications, docs/notifications.md): SMTP server and sender, SMS gateway and sender, interval. */
   notifications?: NotificationDeliveryOptions;

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createTenantWithAdmin, DomainErrorCode, ErrorCode, httpStatusOf, isDomainError, type CoreContext, type CreateTenantInput } from '@paht/core';
+import { createTenantWithAdmin, DomainErrorCode, ErrorCode, httpStatusOf, isDomainError, mergeTenants, TenantMergedError, type CoreContext, type CreateTenantInput } from '@paht/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The shortest operator token accepted: 32 characters (e.g. `openssl rand -base64 32`). */
@@ -45,16 +45,17 @@ const failure = (request: FastifyRequest, code: string, message: string, extra: 
  */
 export function registerOperatorRoutes(app: FastifyInstance, core: CoreContext, operatorToken: string): void {
   const authorized = operatorTokenCheck(operatorToken);
+  const refuse = (request: FastifyRequest, reply: FastifyReply) => {
+    request.log.warn({ requestId: request.id, ip: request.ip }, 'operator API: refused (no or wrong operator token)');
+    return send(
+      request,
+      reply.header('www-authenticate', 'Bearer'),
+      httpStatusOf(ErrorCode.UNAUTHENTICATED),
+      failure(request, ErrorCode.UNAUTHENTICATED, 'Cần mã vận hành / The operator token (Authorization: Bearer <PAHT_OPERATOR_TOKEN>) is required'),
+    );
+  };
   app.post('/operator/tenants', async (request, reply) => {
-    if (!authorized(request.headers.authorization)) {
-      request.log.warn({ requestId: request.id, ip: request.ip }, 'operator API: refused (no or wrong operator token)');
-      return send(
-        request,
-        reply.header('www-authenticate', 'Bearer'),
-        httpStatusOf(ErrorCode.UNAUTHENTICATED),
-        failure(request, ErrorCode.UNAUTHENTICATED, 'Cần mã vận hành / The operator token (Authorization: Bearer <PAHT_OPERATOR_TOKEN>) is required'),
-      );
-    }
+    if (!authorized(request.headers.authorization)) return refuse(request, reply);
     try {
       const created = await createTenantWithAdmin(core, (request.body ?? {}) as CreateTenantInput, 'operator-api');
       request.log.info({ requestId: request.id, tenant: created.tenant.slug, adminId: created.admin.id }, 'operator API: tenant created');
@@ -66,6 +67,32 @@ export function registerOperatorRoutes(app: FastifyInstance, core: CoreContext, 
     } catch (error) {
       if (!isDomainError(error) || (error.code !== DomainErrorCode.VALIDATION && error.code !== DomainErrorCode.CONFLICT)) throw error;
       request.log.info({ requestId: request.id, code: error.code }, 'operator API: tenant not created');
+      return send(request, reply, httpStatusOf(error.code), failure(request, error.code, error.message, error.details.fields ? { fields: error.details.fields } : {}));
+    }
+  });
+
+  /**
+   * `POST /operator/tenant-merges` with `{ from, into }` (slugs): merges the
+   * tenant `from` into `into` (core's `mergeTenants`, the same as `pnpm
+   * tenant:merge`, docs/tenant-merge.md) and answers 200 with what moved and
+   * what was renamed. Refused with nothing changed: 400 VALIDATION (missing
+   * or same slugs), 404 NOT_FOUND (unknown slug), 409 TENANT_MERGED with
+   * `mergedInto` (merged already: a second run).
+   */
+  app.post('/operator/tenant-merges', async (request, reply) => {
+    if (!authorized(request.headers.authorization)) return refuse(request, reply);
+    const body = (request.body ?? {}) as { from?: unknown; into?: unknown };
+    try {
+      const merged = await mergeTenants(core, { from: typeof body.from === 'string' ? body.from : '', into: typeof body.into === 'string' ? body.into : '' }, 'operator-api');
+      request.log.info({ requestId: request.id, from: merged.from.slug, into: merged.into.slug, renamed: merged.renamed.length }, 'operator API: tenants merged');
+      return send(request, reply, 200, { ...merged, mergedAt: merged.mergedAt.toISOString() });
+    } catch (error) {
+      if (error instanceof TenantMergedError) {
+        request.log.info({ requestId: request.id, code: error.code }, 'operator API: tenants not merged');
+        return send(request, reply, httpStatusOf(error.code), failure(request, error.code, error.message, { tenant: error.slug, mergedInto: error.mergedInto }));
+      }
+      if (!isDomainError(error) || (error.code !== DomainErrorCode.VALIDATION && error.code !== DomainErrorCode.NOT_FOUND)) throw error;
+      request.log.info({ requestId: request.id, code: error.code }, 'operator API: tenants not merged');
       return send(request, reply, httpStatusOf(error.code), failure(request, error.code, error.message, error.details.fields ? { fields: error.details.fields } : {}));
     }
   });

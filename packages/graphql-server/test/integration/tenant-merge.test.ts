@@ -24,6 +24,7 @@ const NOW = new Date('2026-11-25T03:00:00Z');
 // A period before the merge that covers both tenants' demo history.
 const PERIOD = { from: '2021-01-01', to: '2026-06-30', includePrivate: true } as const;
 const TABLES = [...MOVED_TABLES, ...KEPT_TABLES];
+const OPERATOR_TOKEN = 'operator-token-for-the-merge-test-0123456789';
 
 let tdb: TestDatabase;
 let ctx: CoreContext;
@@ -74,9 +75,16 @@ beforeAll(async () => {
     qtReports,
     code: code!.tracking_code,
   };
-  merged = await mergeTenants(ctx, { from: 'quang-tri', into: 'quang-nam' }, 'cli');
-  app = await buildApp({ core: ctx });
+  app = await buildApp({ core: ctx, operatorToken: OPERATOR_TOKEN });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
+  // The operator's call (the same core function as `pnpm tenant:merge`).
+  const response = await fetch(`${base}/operator/tenant-merges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
+    body: JSON.stringify({ from: 'quang-tri', into: 'quang-nam' }),
+  });
+  expect(response.status).toBe(200);
+  merged = (await response.json()) as TenantMergeResult;
 }, 120_000);
 
 afterAll(async () => {
@@ -155,6 +163,18 @@ describe('merging Quảng Trị into Quảng Nam', () => {
     await expect(mergeTenants(ctx, { from: 'ben-tre', into: 'quang-tri' }, 'cli')).rejects.toMatchObject({ code: 'TENANT_MERGED', mergedInto: 'quang-nam' });
     await expect(mergeTenants(ctx, { from: 'quang-nam', into: 'quang-nam' }, 'cli')).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(mergeTenants(ctx, { from: 'nowhere', into: 'quang-nam' }, 'cli')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The operator API answers the same refusals in its shape.
+    const post = async (body: unknown, token = OPERATOR_TOKEN) => {
+      const response = await fetch(`${base}/operator/tenant-merges`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { error: Record<string, unknown> } };
+    };
+    expect(await post({ from: 'quang-tri', into: 'quang-nam' })).toMatchObject({ status: 409, body: { error: { code: 'TENANT_MERGED', tenant: 'quang-tri', mergedInto: 'quang-nam' } } });
+    expect(await post({ from: 'quang-tri', into: 'quang-nam' }, 'not-the-operator-token-not-the-operator-token')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await post({ from: 'ben-tre' })).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION', fields: [expect.objectContaining({ path: 'into' })] } } });
     expect([await fingerprint(id.qt), await fingerprint(id.qn)]).toEqual(prints);
     expect(await fingerprint(id.cl)).toBe(before.clPrint);
   });
