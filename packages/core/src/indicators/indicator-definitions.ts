@@ -73,6 +73,10 @@ export async function updateIndicator(ctx: CoreContext, tenantId: string, actor:
     const current = await findIndicatorRow(tx, id);
     const merged: IndicatorRecord = { ...toIndicator(current), ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) };
     await checkDefinition(tx, current.id, merged);
+    const changesShape = merged.periodicity !== current.periodicity || (merged.formula !== null && current.formula === null);
+    if (changesShape && (await tx.indicatorValue.count({ where: { indicatorId: current.id } })) > 0) {
+      throw new DomainError(DomainErrorCode.CONFLICT, 'The indicator has submitted values: its periodicity stays and it cannot become a formula');
+    }
     const row = await tx.indicator.update({ where: { id: current.id }, data: { ...data, updatedAt: ctx.now() } });
     await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'indicator.update', subjectType: 'Indicator', subjectId: row.id, data: { ...data } });
     return toIndicator(row);

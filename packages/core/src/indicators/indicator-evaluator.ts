@@ -69,11 +69,19 @@ export async function createIndicatorEvaluator(tx: TenantTx): Promise<IndicatorE
     return aggregateValues(ind.aggregation, inputs);
   };
 
+  // Figures are computed one at a time (every await is sequential), so a
+  // figure asked for again while it is being computed is a loop that the
+  // definitions' checks cannot see (A weighted by B, B weighted by A; a
+  // formula weighting its own input): it has no figure rather than waiting
+  // for itself forever.
+  const computing = new Set<string>();
   const valueAt: IndicatorValueAt = (ind, scope, period) => {
     const key = `${ind.id}|${scope.unitId ?? '*'}|${scope.branch}|${formatPeriod(period)}`;
+    if (computing.has(key)) return Promise.resolve(null);
     let found = memo.get(key);
     if (!found) {
-      found = ind.formula ? computed(ind, scope, period) : submitted(ind, scope, period);
+      computing.add(key);
+      found = (ind.formula ? computed(ind, scope, period) : submitted(ind, scope, period)).finally(() => computing.delete(key));
       memo.set(key, found);
     }
     return found;

@@ -190,6 +190,16 @@ describe('socio-economic indicators', () => {
     expect(issue).toMatchObject({ messageVi: expect.stringContaining('chính chỉ tiêu'), messageEn: expect.stringContaining('its own indicator') });
   });
 
+  it('keep a submitted indicator’s periodicity, and give a weighting loop no figure instead of hanging', async () => {
+    await expect(updateIndicator(ctx, t.tenantId, t.admin, ind.RICE!.id, { periodicity: 'YEAR' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(updateIndicator(ctx, t.tenantId, t.admin, ind.RICE!.id, { formula: 'AREA * 2' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    // POP weighted by INCOME while INCOME is weighted by POP.
+    await updateIndicator(ctx, t.tenantId, t.admin, ind.POP!.id, { aggregation: 'WEIGHTED_AVERAGE', weightIndicatorId: ind.INCOME!.id });
+    expect((await figure('INCOME', '2026')).value).toBeNull();
+    await updateIndicator(ctx, t.tenantId, t.admin, ind.POP!.id, { aggregation: 'LAST', weightIndicatorId: null });
+    expect((await figure('INCOME', '2026')).value).toBe(55);
+  });
+
   it('show the public indicators only, tenant-wide, to anyone', async () => {
     const figures = await readPublicIndicatorFigures(ctx, t.tenantId, '2026-03');
     expect(figures.map((f) => [f.indicator.code, f.value])).toEqual([['RICE', 105]]);
