@@ -7,6 +7,7 @@ import {
   reportKpis,
   seedDemo,
   TenantMergedError,
+  withTenant,
   type CoreContext,
   type KpiRow,
   type TenantMergeResult,
@@ -177,6 +178,20 @@ describe('merging Quảng Trị into Quảng Nam', () => {
     expect(await post({ from: 'ben-tre' })).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION', fields: [expect.objectContaining({ path: 'into' })] } } });
     expect([await fingerprint(id.qt), await fingerprint(id.qn)]).toEqual(prints);
     expect(await fingerprint(id.cl)).toBe(before.clPrint);
+  });
+
+  it('gives the application role nothing through the merge setting: it cannot move a row to another tenant or rewrite a log', async () => {
+    const [report] = await tdb.db.query<{ id: string }>(`SELECT id::text AS id FROM reports WHERE tenant_id = $1 LIMIT 1`, [id.qn]);
+    const attempt = (sql: string) =>
+      withTenant(tdb.db, id.qn, async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_merge', 'on', true)`);
+        return tx.$executeRawUnsafe(sql, id.cl, report!.id);
+      });
+    await expect(attempt(`UPDATE reports SET tenant_id = $1::uuid WHERE id = $2::uuid`)).rejects.toThrow(/row-level security|42501/);
+    await expect(attempt(`UPDATE report_events SET tenant_id = $1::uuid WHERE report_id = $2::uuid`)).rejects.toThrow(/permission denied|42501/);
+    await expect(attempt(`UPDATE audit_entries SET tenant_id = $1::uuid WHERE subject_id = $2`)).rejects.toThrow(/permission denied|42501/);
+    const [still] = await tdb.db.query<{ tenant: string }>(`SELECT tenant_id::text AS tenant FROM reports WHERE id = $1`, [report!.id]);
+    expect(still!.tenant).toBe(id.qn);
   });
 
   it('moves or keeps every table that has a tenant_id (a new table must be placed in one list)', async () => {
