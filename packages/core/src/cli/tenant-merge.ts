@@ -45,6 +45,7 @@ const url = process.env.DATABASE_URL;
 const db = await openDatabase(url ? { url } : { dataDir: process.env.DATA_DIR ?? '.data/pglite' });
 // A merge derives no report secret: any key will do when none is given.
 const core = createCoreContext(db, { secretKey: process.env.PAHT_SECRET_KEY ?? randomBytes(32).toString('base64url') });
+let exitCode = 0;
 try {
   const result = await mergeTenants(core, { from: values.from, into: values.into }, 'cli');
   if (values.json) {
@@ -67,10 +68,10 @@ try {
   }
 } catch (error) {
   if (error instanceof TenantMergedError) {
-    process.exitCode = 1;
+    exitCode = 1;
     console.error(`Refused, nothing changed: ${error.message} (${error.code})`);
   } else if (isDomainError(error)) {
-    process.exitCode = 1;
+    exitCode = 1;
     const fields = (error.details.fields ?? []).map((f) => `  ${f.path || '(input)'}: ${f.messageEn}`);
     console.error([`Refused, nothing changed: ${error.message}`, ...fields].join('\n'));
   } else {
@@ -79,3 +80,5 @@ try {
 } finally {
   await db.close();
 }
+// Explicit: process.exitCode set above does not survive the database's shutdown (PGlite).
+process.exit(exitCode);
