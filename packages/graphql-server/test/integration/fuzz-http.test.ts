@@ -336,7 +336,7 @@ describe('Open311', () => {
     { start_date: '9999-10-31', end_date: '9999-12-31T23:59:59.999Z' },
     { end_date: '1900-01-01' },
     { start_date: '1900-01-01' },
-  ])('answers a list at the edges of the supported dates (%o) without a 5xx (found by this fuzzing)', async (query) => {
+  ] as Record<string, string>[])('answers a list at the edges of the supported dates (%o) without a 5xx (found by this fuzzing)', async (query) => {
     const response = await open311(`requests.json?${new URLSearchParams({ jurisdiction_id: 'fuzz-a', ...query })}`);
     await expectTypedOpen311(JSON.stringify(query), response);
   });

@@ -101,6 +101,7 @@ export const ADMIN_DATA: AdminData = {
     { date: '2026-12-31', kind: 'WORKING_DAY', name: 'Làm bù ngày 2/1/2027' },
     { date: '2027-01-02', kind: 'HOLIDAY', name: 'Nghỉ bù Tết Dương lịch' },
   ],
+  settingsSchema: null,
 };
 
 const queueReport = (i: number, status: QueueReport['status'], title: string, dueHours: number): QueueReport => {
