@@ -5,6 +5,7 @@ import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
+import { findReportRowByCode } from './report-row-query.js';
 import { loadAnswerViews, loadHopUnits } from './report-answers.js';
 import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
@@ -54,15 +55,16 @@ export type TrackedReport =
  * statuses and dates); with the right secret, the citizen's full view
  * (without internal reasons' authors, with their own contact).
  */
-export async function trackReport(ctx: CoreContext, tenantId: string, trackingCode: string, secret?: string): Promise<TrackedReport> {
+export async function trackReport(ctx: CoreContext, tenantOrId: string | TenantRecord, trackingCode: string, secret?: string): Promise<TrackedReport> {
   const code = normalizeTrackingCode(trackingCode);
   if (!code) throw reportNotFound();
-  const tenant = await findTenantById(ctx, tenantId);
+  // The caller's tenant record when it has one (the GraphQL context's), else read here.
+  const tenant = typeof tenantOrId === 'string' ? await findTenantById(ctx, tenantOrId) : tenantOrId;
   // One snapshot: the row and the timeline agree even when a step commits
   // between their reads (else the tracker would see the new step beside the
   // old status, take the step for seen, and drop its live update).
-  return withTenant(ctx.db, tenantId, async (tx) => {
-    const row = await tx.report.findUnique({ where: { trackingCode: code }, include: withRefs });
+  return withTenant(ctx.db, tenant.id, async (tx) => {
+    const row = await findReportRowByCode(tx, code);
     if (!row) throw reportNotFound();
     if (secret !== undefined && secretMatches(secret, row.secretHash)) {
       const view = await fullView(ctx, tx, tenant, row);

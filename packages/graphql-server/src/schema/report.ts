@@ -193,7 +193,7 @@ builder.queryField('trackReport', (t) =>
       secret: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
-      const tracked = await callCore(() => trackReport(ctx.core, ctx.tenant.id, args.trackingCode, args.secret ?? undefined));
+      const tracked = await callCore(() => trackReport(ctx.core, ctx.tenant, args.trackingCode, args.secret ?? undefined));
       return { access: tracked.access, report: fromPublicView(tracked.report) };
     },
   }),
