@@ -123,6 +123,7 @@ const url = process.env.DATABASE_URL;
 const db = await openDatabase(url ? { url } : { dataDir: process.env.DATA_DIR ?? '.data/pglite' });
 // Creating a tenant derives no report secret: any key will do when none is given.
 const core = createCoreContext(db, { secretKey: process.env.PAHT_SECRET_KEY ?? randomBytes(32).toString('base64url') });
+let refused = false;
 try {
   // The key's origins are checked before anything is written, by the settings' own rule.
   parseInput(z.object({ publicKeyOrigin: tenantSettingsSchema.shape.allowedOrigins }), { publicKeyOrigin: keyOrigins });
@@ -147,8 +148,10 @@ try {
 } catch (error) {
   if (!isDomainError(error)) throw error;
   const fields = (error.details.fields ?? []).map((f) => `  ${f.path || '(input)'}: ${f.messageEn}`);
-  process.exitCode = 1;
+  refused = true;
   console.error([`Refused, nothing written: ${error.message}`, ...fields].join('\n'));
 } finally {
   await db.close();
 }
+// Explicit: process.exitCode set above does not survive the database's shutdown (PGlite).
+process.exit(refused ? 1 : 0);
