@@ -25,7 +25,9 @@ const BUDGETS = {
   'report-form.js': 20,
   'report-tracker.js': 15,
   'public-stats.js': 15,
-  'index.js': 35,
+  // The package's main entry exports every component, the staff workspaces
+  // included (#12); portals load the per-widget entries above instead.
+  'index.js': 100,
 };
 /** Any chunk loaded on demand. */
 const LAZY_BUDGET = 50;
