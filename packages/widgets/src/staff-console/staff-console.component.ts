@@ -53,6 +53,7 @@ export class PahtStaffConsole extends PahtElement {
     liveState: { attribute: false },
     session: { attribute: false },
     signInOptions: { attribute: false },
+    answerPage: { type: String, attribute: 'answer-page' },
   };
 
   /** What is shown (set it to show a fixed state). */
@@ -65,6 +66,8 @@ export class PahtStaffConsole extends PahtElement {
   declare session: StaffSession | null;
   /** How the tenant's staff may sign in (`staffSignInOptions`, read when the console is configured); null: password only. */
   declare signInOptions: { oidc: OidcProvider | null } | null;
+  /** The page where contractors open answer links (`<paht-answer-link>`), passed to the unit queue; default this page. */
+  declare answerPage: string;
 
   #password = '';
   #optionsFor = '';
@@ -79,6 +82,7 @@ export class PahtStaffConsole extends PahtElement {
     this.liveState = 'closed';
     this.session = null;
     this.signInOptions = null;
+    this.answerPage = '';
   }
 
   protected get m(): ConsoleMessages {
@@ -268,7 +272,7 @@ export class PahtStaffConsole extends PahtElement {
       case 'signed-in': {
         const role = this.profile?.role;
         if (role === 'UNIT_LEADER' || role === 'UNIT_OFFICER') {
-          const queue = html`<paht-unit-queue .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-unit-queue>`;
+          const queue = html`<paht-unit-queue .session=${this.session} lang=${this.language} .messages=${this.messages} answer-page=${this.answerPage}></paht-unit-queue>`;
           return role === 'UNIT_OFFICER' ? queue : html`${queue}<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
         }
         if (role === 'LEADER') return html`<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
