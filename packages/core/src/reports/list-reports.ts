@@ -5,8 +5,7 @@ import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
-import { baseView, hasPublicContent } from './report-row-view.js';
-import { findReportRowsByIds } from './report-row-query.js';
+import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
 import { REPORT_STATUSES, type ReportStatus } from './report-status.js';
 import { FINISHED_STATUSES, UNLISTED_STATUSES } from './status-traits.js';
 import type { PublicReportView } from './report-views.js';
@@ -125,26 +124,21 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     and.push({ OR: [{ [sort.key]: { [op]: c.at } }, { [sort.key]: c.at, id: { [op]: c.id } }] });
   }
 
-  // The page's keys through Prisma's filters, then the rows with their refs
-  // in one statement (two in all instead of the four of an `include`).
-  const { keys, rows } = await withTenant(ctx.db, tenantId, async (tx) => {
-    const found = await tx.report.findMany({
+  const rows = await withTenant(ctx.db, tenantId, (tx) =>
+    tx.report.findMany({
       where: { AND: and },
-      select: { id: true, submittedAt: true, updatedAt: true },
+      include: withRefs,
       orderBy: [{ [sort.key]: sort.dir }, { id: sort.dir }],
       take: take + 1,
-    });
-    const page = found.slice(0, take).map((k) => ({ id: k.id, at: k[sort.key] }));
-    return { keys: page, rows: { list: await findReportRowsByIds(tx, page.map((k) => k.id)), more: found.length > take } };
-  });
-  const last = keys.at(-1);
+    }),
+  );
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
   const full = actor !== null;
-  const shown = new Set(rows.list.map((row) => row.id));
-  const listed = keys.filter((k) => shown.has(k.id));
   return {
-    items: rows.list.map((row) => baseView(row, full || hasPublicContent(row), full)),
-    cursors: listed.map((k) => encodeCursor(k.at, k.id)),
-    endCursor: last ? encodeCursor(last.at, last.id) : null,
-    hasNextPage: rows.more,
+    items: page.map((row) => baseView(row, full || hasPublicContent(row), full)),
+    cursors: page.map((row) => encodeCursor(row[sort.key], row.id)),
+    endCursor: last ? encodeCursor(last[sort.key], last.id) : null,
+    hasNextPage: rows.length > take,
   };
 }

@@ -1,5 +1,4 @@
 import type { TenantTx } from '../db/with-tenant.js';
-import { Prisma } from '../generated/prisma/client.js';
 import type { ReportRow } from './report-row-view.js';
 
 type AttachmentJson = Omit<ReportRow['attachments'][number], 'createdAt'> & { createdAt: string };
@@ -8,12 +7,12 @@ type UnitJson = Omit<NonNullable<ReportRow['unit']>, 'createdAt'> & { createdAt:
 type RawRow = Omit<ReportRow, 'attachments' | 'unit'> & { unit: UnitJson | null; attachments: AttachmentJson[] | null };
 
 /**
- * Reports with their category, unit and attachments (what `withRefs` loads)
- * in one statement instead of Prisma's four (one per `include`). Same rows,
- * same row-level security: run it inside `withTenant`.
+ * One report by tracking code with its category, unit and attachments
+ * (what `withRefs` loads) in one statement instead of Prisma's four (one per
+ * `include`). Same rows, same row-level security: run it inside `withTenant`.
  */
-async function findReportRows(tx: TenantTx, where: Prisma.Sql): Promise<ReportRow[]> {
-  const raws = await tx.$queryRaw<RawRow[]>`
+export async function findReportRowByCode(tx: TenantTx, trackingCode: string): Promise<ReportRow | null> {
+  const [raw] = await tx.$queryRaw<RawRow[]>`
     SELECT r.id, r.tenant_id AS "tenantId", r.tracking_code AS "trackingCode", r.secret_hash AS "secretHash",
            r.idempotency_key AS "idempotencyKey", r.submission_fingerprint AS "submissionFingerprint",
            r.title, r.description, r.category_id AS "categoryId", r.unit_id AS "unitId",
@@ -38,24 +37,11 @@ async function findReportRows(tx: TenantTx, where: Prisma.Sql): Promise<ReportRo
                             ORDER BY a.created_at, a.id)
               FROM attachments a WHERE a.report_id = r.id) AS attachments
       FROM reports r
-     WHERE ${where}`;
-  return raws.map((raw) => ({
+     WHERE r.tracking_code = ${trackingCode}`;
+  if (!raw) return null;
+  return {
     ...raw,
     unit: raw.unit ? { ...raw.unit, createdAt: new Date(raw.unit.createdAt) } : null,
     attachments: (raw.attachments ?? []).map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
-  }));
-}
-
-/** One report by tracking code, with its refs (see `findReportRows`). */
-export async function findReportRowByCode(tx: TenantTx, trackingCode: string): Promise<ReportRow | null> {
-  const [row] = await findReportRows(tx, Prisma.sql`r.tracking_code = ${trackingCode}`);
-  return row ?? null;
-}
-
-/** These reports with their refs, in the order of `ids` (ids not found are left out). */
-export async function findReportRowsByIds(tx: TenantTx, ids: readonly string[]): Promise<ReportRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await findReportRows(tx, Prisma.sql`r.id = ANY(${[...ids]}::uuid[])`);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  };
 }
