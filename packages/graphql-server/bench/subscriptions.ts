@@ -170,8 +170,9 @@ let next = 0;
 await Promise.all(
   Array.from({ length: Math.min(ramp, clients) }, async () => {
     while (next < clients) {
-      await open(next++);
-      if (next % 1000 === 0) console.log(`  ${next} opened, ${started} subscribed, ${(performance.now() - connectStart) / 1000 | 0} s`);
+      const i = next++;
+      await open(i);
+      if ((i + 1) % 1000 === 0) console.log(`  ${next} opened, ${started} subscribed, ${(performance.now() - connectStart) / 1000 | 0} s`);
     }
   }),
 );
