@@ -5,7 +5,6 @@ import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
-import { findReportRowByCode } from './report-row-query.js';
 import { loadAnswerViews, loadHopUnits } from './report-answers.js';
 import { loadTimeline } from './report-event-rows.js';
 import { evaluateSla } from './report-sla.js';
@@ -64,7 +63,7 @@ export async function trackReport(ctx: CoreContext, tenantOrId: string | TenantR
   // between their reads (else the tracker would see the new step beside the
   // old status, take the step for seen, and drop its live update).
   return withTenant(ctx.db, tenant.id, async (tx) => {
-    const row = await findReportRowByCode(tx, code);
+    const row = await tx.report.findUnique({ where: { trackingCode: code }, include: withRefs });
     if (!row) throw reportNotFound();
     if (secret !== undefined && secretMatches(secret, row.secretHash)) {
       const view = await fullView(ctx, tx, tenant, row);
