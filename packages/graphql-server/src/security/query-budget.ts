@@ -54,7 +54,7 @@ export function createQueryBudget(options: QueryBudgetOptions): QueryBudget {
           async didResolveOperation({ schema, document, operation, request, contextValue }) {
             if (!operation || !isAnonymous(contextValue)) return;
             const variables = request.variables ?? {};
-            const { cost } = measureOperation(schema, document, operation, { ...options.cost, variables });
+            const { cost } = measureOperation(schema, document, operation, { ...options.cost, variables, pageSizeCeiling: options.cost.listCeiling ?? 100 });
             if (cost > options.anonymousMaxCost) {
               throw new GraphQLError(costMessage(cost, options.anonymousMaxCost), {
                 extensions: {

@@ -73,6 +73,13 @@ export interface CostOptions {
    * `defaultListSize` when none is sent.
    */
   variables?: Readonly<Record<string, unknown>> | null;
+  /**
+   * The largest page size priced (default 10 × `listCeiling`). The anonymous
+   * budget prices at `listCeiling`: every list an anonymous caller reads
+   * refuses a larger page with a ValidationError naming `first`, the clearer
+   * answer, which pricing the page as sent would pre-empt.
+   */
+  pageSizeCeiling?: number;
 }
 
 const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
@@ -104,6 +111,8 @@ export function measureOperation(
   const rootFieldCost = options.rootFieldCost ?? 1000;
   const variables = options.variables;
   const clamp = (n: number) => Math.max(0, Math.min(Number.isFinite(n) ? Math.trunc(n) : 0, 10 * listCeiling));
+  const pageSizeCeiling = options.pageSizeCeiling ?? 10 * listCeiling;
+  const clampPage = (n: number) => Math.min(clamp(n), pageSizeCeiling);
 
   /** A size given by a variable: the ceiling before the variables are known, then the value sent. */
   const sizeOfVariable = (name: string, kind: 'size' | 'ids'): number => {
@@ -111,7 +120,7 @@ export function measureOperation(
     const value = variables[name];
     if (value === undefined || value === null) return defaultListSize;
     if (kind === 'ids') return Array.isArray(value) ? clamp(value.length) : 1;
-    return typeof value === 'number' ? clamp(value) : listCeiling;
+    return typeof value === 'number' ? clampPage(value) : listCeiling;
   };
 
   /** The size a field's arguments give (its page size, or its `ids` list's length), or undefined. */
@@ -119,7 +128,7 @@ export function measureOperation(
     for (const argument of field.arguments ?? []) {
       const value: ValueNode = argument.value;
       if (SIZE_ARGUMENTS.has(argument.name.value)) {
-        if (value.kind === Kind.INT) return clamp(Number(value.value));
+        if (value.kind === Kind.INT) return clampPage(Number(value.value));
         if (value.kind === Kind.VARIABLE) return sizeOfVariable(value.name.value, 'size');
       } else if (argument.name.value === 'ids') {
         if (value.kind === Kind.LIST) return value.values.length;
