@@ -130,10 +130,14 @@ describe('the IOC operator at work', { timeout: 120_000 }, () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await poll(async () => ((await dialog().count()) ? `dialog: ${await dialog().textContent()}` : await inbox().locator('.notice.ok').textContent())).toContain('Đã xử lý 2/2');
+    // The list has reloaded with both classified (live updates), so the selection below is not made on rows about to be redrawn.
+    await poll(async () => (await rows().locator('.meta').allTextContents()).filter((t) => t.includes('Chờ chuyển đơn vị')).length).toBe(2);
     await inbox().locator('#row-0').focus();
     await page.keyboard.press('x');
     await page.keyboard.press('j');
     await page.keyboard.press('x');
+    // The classifications' live updates may still reload the list: the selection is made once it holds.
+    await poll(() => inbox().locator('.bulk').textContent()).toContain('Đã chọn 2');
     await page.keyboard.press('a');
     await poll(() => dialog().locator('h2').textContent()).toBe('Chuyển 2 phản ánh cho đơn vị');
     await dialog().locator('button[type=submit]').click();
