@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-import { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT } from '../calendar/supported-dates.js';
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
@@ -11,6 +9,7 @@ import type { ReportStatus } from '../reports/report-status.js';
 import type { Channel } from '../reports/submit-input.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
+import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
 import { reportFigures, type ReportFigures, type ReportKpiFacts } from './report-figures.js';
 
@@ -59,31 +58,15 @@ export interface KpiRow extends ReportFigures {
   open: number;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** The supported range (calendar/supported-dates.ts) as local days. */
-const EARLIEST_DAY = EARLIEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
-const LATEST_DAY = LATEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
-
 /** Checks the query; VALIDATION (nothing read) for a malformed or impossible day, a reversed range or an unknown grouping. */
 function checkQuery(query: KpiQuery, timezone: string): { start: Date; end: Date; groupBy: KpiGroupBy } {
   const issues: FieldIssueInput[] = [];
-  for (const key of ['from', 'to'] as const) {
-    const value: unknown = query[key];
-    if (typeof value !== 'string' || !DATE.test(value)) issues.push({ path: key, message: 'must be a date YYYY-MM-DD' });
-    // Luxon, JavaScript and PostgreSQL disagree on years before 1900 (local mean time) and outside 1–9999.
-    else if (value < EARLIEST_DAY || value > LATEST_DAY) issues.push({ path: key, message: `must be a day from ${EARLIEST_DAY} to ${LATEST_DAY}` });
-  }
+  periodDayIssues(query, issues);
   if (query.formerTenantId != null && !isUuid(query.formerTenantId)) issues.push({ path: 'formerTenantId', message: 'must be a tenant id (UUID)' });
   const groupBy = query.groupBy ?? KpiGroupBy.TENANT;
   if (!KPI_GROUP_BYS.includes(groupBy)) issues.push({ path: 'groupBy', message: `must be one of ${KPI_GROUP_BYS.join(', ')}` });
   if (issues.length) throw validationError(issues);
-  const start = DateTime.fromISO(query.from, { zone: timezone }).startOf('day');
-  const end = DateTime.fromISO(query.to, { zone: timezone }).plus({ days: 1 }).startOf('day');
-  if (!start.isValid) issues.push({ path: 'from', message: 'must be a real day' });
-  if (!end.isValid) issues.push({ path: 'to', message: 'must be a real day' });
-  if (issues.length) throw validationError(issues);
-  if (end <= start) throw validationError([{ path: 'to', message: 'must not be before from' }]);
-  return { start: start.toJSDate(), end: end.toJSDate(), groupBy };
+  return { ...periodInstants(query, timezone), groupBy };
 }
 
 /** The calendar covers 1900–2199 (national holidays); stored instants lie within it. */

@@ -1,7 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
-import { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT } from '../calendar/supported-dates.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError, type FieldIssueInput } from '../errors.js';
@@ -11,6 +9,7 @@ import { policyFor } from '../reports/report-sla.js';
 import type { SlaPolicyRule } from '../sla/sla-types.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
+import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { DEFAULT_MIN_RANKED_REPORTS, leagueTable, type LeagueTable, type StagedReport } from './league-table.js';
 import { reportStages, type HolderStage } from './report-stages.js';
 
@@ -30,7 +29,6 @@ export interface ReportStagesView {
 }
 
 const MAX_MIN_REPORTS = 100_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Who may read stages and rankings: the tenant's leaders, the IOC and tenant
@@ -57,19 +55,11 @@ async function scopeOf(tx: TenantTx, actor: Actor): Promise<{ units: Set<string>
 
 function period(query: LeagueQuery, timezone: string): { start: Date; end: Date } {
   const issues: FieldIssueInput[] = [];
-  const earliest = EARLIEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
-  const latest = LATEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
-  for (const key of ['from', 'to'] as const) {
-    if (!DATE.test(query[key])) issues.push({ path: key, message: 'must be a date YYYY-MM-DD' });
-    else if (query[key] < earliest || query[key] > latest) issues.push({ path: key, message: `must be a day from ${earliest} to ${latest}` });
-  }
+  periodDayIssues(query, issues);
   const min = query.minReports;
   if (min !== undefined && (!Number.isInteger(min) || min < 1 || min > MAX_MIN_REPORTS)) issues.push({ path: 'minReports', message: `must be a whole number from 1 to ${MAX_MIN_REPORTS}` });
   if (issues.length) throw validationError(issues);
-  const start = DateTime.fromISO(query.from, { zone: timezone }).startOf('day');
-  const end = DateTime.fromISO(query.to, { zone: timezone }).plus({ days: 1 }).startOf('day');
-  if (!start.isValid || !end.isValid || end <= start) throw validationError([{ path: 'to', message: 'must not be before from' }]);
-  return { start: start.toJSDate(), end: end.toJSDate() };
+  return periodInstants(query, timezone);
 }
 
 interface EventRow {
