@@ -206,22 +206,25 @@ export class PahtUnitQueue extends PahtElement {
   async #run(action: QueueAction, step: () => Promise<TransitionResult>): Promise<void> {
     const report = this.detail.kind === 'ready' ? this.detail.report : null;
     if (!report) return;
-    if (this.dialog) this.dialog = { ...this.dialog, sending: true, error: null };
+    // A direct step never touches a dialog opened while it was in flight.
+    const viaDialog = this.dialog?.action === action;
+    if (viaDialog) this.dialog = { ...this.dialog!, sending: true, error: null };
+    const ownDialog = (): boolean => viaDialog && this.dialog?.action === action;
     try {
       const result = await step();
       if (result.__typename !== 'ReportTransition') {
         const text = this.#refusal(result);
-        if (this.dialog) this.dialog = { ...this.dialog, sending: false, error: text };
+        if (ownDialog()) this.dialog = { ...this.dialog!, sending: false, error: text };
         else this.notice = { ok: false, text };
         return;
       }
-      this.dialog = null;
+      if (ownDialog()) this.dialog = null;
       this.notice = { ok: true, text: this.m.done };
       this.emit('paht-handled', { action, reportId: report.id });
       await this.reload();
     } catch (error) {
       const text = this.m.failed((error as { requestId?: string | null }).requestId ?? null);
-      if (this.dialog) this.dialog = { ...this.dialog, sending: false, error: text };
+      if (ownDialog()) this.dialog = { ...this.dialog!, sending: false, error: text };
       else this.notice = { ok: false, text };
     }
   }
