@@ -295,3 +295,8 @@ export {
   type Period, type AggregateInput, type FormulaNode, type FormulaFunction, type IndicatorRecord, type DefineIndicatorInput, type UpdateIndicatorInput,
   type IndicatorValueRecord, type IndicatorValueRevisionRecord, type SubmitIndicatorValueInput, type IndicatorFigure, type IndicatorFigureWithUnits,
 } from './indicators/index.js';
+export {
+  defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, listIndicatorForms, IndicatorFormStatus, submitIndicatorForm, readIndicatorFormStatus, formDeadline,
+  FormSubmissionState, type IndicatorFormRecord, type IndicatorFormItemRecord, type DefineIndicatorFormInput, type UpdateIndicatorFormInput,
+  type IndicatorFormSubmissionRecord, type SubmitIndicatorFormInput, type IndicatorFormStatusRecord, type UnitFormStatus,
+} from './indicators/index.js';

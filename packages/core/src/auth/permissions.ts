@@ -17,6 +17,8 @@ export const Permission = {
   KPI_READ: 'kpi:read',
   /** Define and change socio-economic indicators (docs/indicators.md). */
   INDICATOR_MANAGE: 'indicator:manage',
+  /** Define, change and archive indicator report forms (docs/indicators.md#report-forms). */
+  INDICATOR_FORM_MANAGE: 'indicator-form:manage',
   /** Submit and correct indicator values: a unit's staff for their own unit, tenant admins for any unit. */
   INDICATOR_SUBMIT: 'indicator:submit',
   /** Read every indicator's values, aggregated (public indicators are readable by anyone). */
@@ -32,6 +34,7 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'focal-points:manage-own': ['UNIT_LEADER', 'TENANT_ADMIN'],
   'kpi:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
   'indicator:manage': ['TENANT_ADMIN'],
+  'indicator-form:manage': ['TENANT_ADMIN'],
   'indicator:submit': ['UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN'],
   'indicator:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
 };

@@ -3,15 +3,15 @@ import type { Actor } from '../auth/actor.js';
 import { actorId } from '../auth/actor.js';
 import { assertCan, canSubmitIndicatorFor, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { withTenant } from '../db/with-tenant.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { parseInput } from '../config/parse-input.js';
-import { findTenantById } from '../tenants/tenant-directory.js';
+import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { findIndicatorRow } from './indicator-definitions.js';
 import { alertMissedTargets } from './indicator-alerts.js';
-import { parsePeriod } from './indicator-periods.js';
+import { formatPeriod, parsePeriod, type Period } from './indicator-periods.js';
 
 export interface IndicatorValueRevisionRecord {
   revision: number;
@@ -62,23 +62,9 @@ export async function submitIndicatorValue(ctx: CoreContext, tenantId: string, a
     if (!(await tx.unit.findUnique({ where: { id: data.unitId } }))) throw validationError([{ path: 'unitId', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
     const period = parsePeriod(data.period);
     if (!period || period.periodicity !== indicator.periodicity) throw validationError([{ path: 'period', code: FieldIssueCode.INVALID_FORMAT }]);
-    const now = ctx.now();
-    const by = actorId(actor);
     const existing = await tx.indicatorValue.findUnique({ where: { indicatorId_unitId_period: { indicatorId: indicator.id, unitId: data.unitId, period: data.period } } });
     if (existing && !data.reason) throw validationError([{ path: 'reason', code: FieldIssueCode.REQUIRED }]);
-    const row = existing
-      ? await tx.indicatorValue.update({ where: { id: existing.id }, data: { value: data.value, revision: existing.revision + 1, submittedBy: by, submittedAt: now } })
-      : await tx.indicatorValue.create({ data: { tenantId, indicatorId: indicator.id, unitId: data.unitId, period: data.period, value: data.value, submittedBy: by, submittedAt: now } });
-    await tx.indicatorValueRevision.create({
-      data: { tenantId, valueId: row.id, revision: row.revision, value: row.value, reason: data.reason ?? null, submittedBy: by, submittedAt: now },
-    });
-    await recordAudit(tx, tenantId, actor, now, {
-      action: existing ? 'indicator-value.correct' : 'indicator-value.submit',
-      subjectType: 'IndicatorValue',
-      subjectId: row.id,
-      data: { indicatorId: indicator.id, code: indicator.code, unitId: row.unitId, period: row.period, value: row.value, revision: row.revision, previousValue: existing?.value ?? null, reason: data.reason ?? null },
-    });
-    await alertMissedTargets(tx, tenant, indicator.code, row.unitId, period, `r${row.revision}`, now);
+    const row = await writeIndicatorValue(tx, tenant, actor, ctx.now(), { indicator, existing, unitId: data.unitId, period, value: data.value, reason: data.reason ?? null });
     const history = await tx.indicatorValueRevision.findMany({ where: { valueId: row.id }, orderBy: { revision: 'asc' } });
     return { ...row, history: history.map(toRevision) };
   });
@@ -92,6 +78,42 @@ export async function listIndicatorSubmissions(ctx: CoreContext, tenantId: strin
     const rows = await tx.indicatorValue.findMany({ where: { indicatorId: indicator.id, period }, include: { revisions: { orderBy: { revision: 'asc' } } }, orderBy: { unitId: 'asc' } });
     return rows.map(({ revisions, ...r }) => ({ ...r, history: revisions.map(toRevision) }));
   });
+}
+
+/** One value to write: `existing` is the unit's current value for the period (null for a first value). */
+export interface IndicatorValueWrite {
+  indicator: { id: string; code: string };
+  existing: { id: string; value: number; revision: number } | null;
+  unitId: string;
+  period: Period;
+  value: number;
+  reason: string | null;
+}
+
+/**
+ * Writes a checked value in the caller's transaction: a first value, or a
+ * correction of `existing` (revision + 1, the earlier value kept as a
+ * revision), audited as `indicator-value.submit` or `indicator-value.correct`,
+ * then alerts on missed targets. Shared by single values and report forms.
+ */
+export async function writeIndicatorValue(tx: TenantTx, tenant: TenantRecord, actor: Actor, now: Date, w: IndicatorValueWrite) {
+  const by = actorId(actor);
+  const periodKey = formatPeriod(w.period);
+  const { existing, indicator } = w;
+  const row = existing
+    ? await tx.indicatorValue.update({ where: { id: existing.id }, data: { value: w.value, revision: existing.revision + 1, submittedBy: by, submittedAt: now } })
+    : await tx.indicatorValue.create({ data: { tenantId: tenant.id, indicatorId: indicator.id, unitId: w.unitId, period: periodKey, value: w.value, submittedBy: by, submittedAt: now } });
+  await tx.indicatorValueRevision.create({
+    data: { tenantId: tenant.id, valueId: row.id, revision: row.revision, value: row.value, reason: w.reason, submittedBy: by, submittedAt: now },
+  });
+  await recordAudit(tx, tenant.id, actor, now, {
+    action: existing ? 'indicator-value.correct' : 'indicator-value.submit',
+    subjectType: 'IndicatorValue',
+    subjectId: row.id,
+    data: { indicatorId: indicator.id, code: indicator.code, unitId: row.unitId, period: row.period, value: row.value, revision: row.revision, previousValue: existing?.value ?? null, reason: w.reason },
+  });
+  await alertMissedTargets(tx, tenant, indicator.code, row.unitId, w.period, `r${row.revision}`, now);
+  return row;
 }
 
 const toRevision = (r: IndicatorValueRevisionRecord): IndicatorValueRevisionRecord => ({ revision: r.revision, value: r.value, reason: r.reason, submittedBy: r.submittedBy, submittedAt: r.submittedAt });
