@@ -108,6 +108,20 @@ export type CreateUnitInput = {
   parentId?: string | null | undefined;
 };
 
+/** A new report form. `unitIds` or `unitKinds` must name someone. */
+export type DefineIndicatorFormInput = {
+  /** Upper case, digits and _. */
+  code: string;
+  /** 0 to 366. */
+  deadlineDays: number;
+  items: Array<IndicatorFormItemInput>;
+  name: string;
+  nameEn: string;
+  periodicity: IndicatorPeriodicity;
+  unitIds?: Array<string> | null | undefined;
+  unitKinds?: Array<UnitKind> | null | undefined;
+};
+
 /** A new indicator. `name`, `nameEn`, `unitOfMeasure`, `periodicity` and `aggregation` are required. */
 export type DefineIndicatorInput = {
   aggregation?: IndicatorAggregation | null | undefined;
@@ -231,6 +245,36 @@ export const IndicatorAggregation = {
 } as const;
 
 export type IndicatorAggregation = typeof IndicatorAggregation[keyof typeof IndicatorAggregation];
+export type IndicatorFormItemInput = {
+  /** A submitted (not computed) indicator of the form’s periodicity. */
+  indicatorId: string;
+  maxValue?: number | null | undefined;
+  minValue?: number | null | undefined;
+  /** Default true. */
+  required?: boolean | null | undefined;
+};
+
+/** ACTIVE takes submissions; ARCHIVED no more. */
+export const IndicatorFormStatus = {
+  ACTIVE: 'ACTIVE',
+  ARCHIVED: 'ARCHIVED'
+} as const;
+
+export type IndicatorFormStatus = typeof IndicatorFormStatus[keyof typeof IndicatorFormStatus];
+/** ON_TIME / LATE: first submitted by / after the deadline. PENDING / OVERDUE: not submitted, before / after the deadline. */
+export const IndicatorFormSubmissionState = {
+  LATE: 'LATE',
+  ON_TIME: 'ON_TIME',
+  OVERDUE: 'OVERDUE',
+  PENDING: 'PENDING'
+} as const;
+
+export type IndicatorFormSubmissionState = typeof IndicatorFormSubmissionState[keyof typeof IndicatorFormSubmissionState];
+export type IndicatorFormValueInput = {
+  indicatorId: string;
+  value: number;
+};
+
 /** How often values are submitted. Periods are written `2026-03` (MONTH), `2026-Q1` (QUARTER) or `2026` (YEAR). */
 export const IndicatorPeriodicity = {
   MONTH: 'MONTH',
@@ -501,6 +545,20 @@ export const StageEnd = {
 } as const;
 
 export type StageEnd = typeof StageEnd[keyof typeof StageEnd];
+export type SubmitIndicatorFormInput = {
+  formId: string;
+  /** A retry with the same key and input answers the first submission (`replayed`); the key with other input answers ConflictError. */
+  idempotencyKey?: string | null | undefined;
+  /** `2026-03`, `2026-Q1` or `2026`, by the form’s periodicity. */
+  period: string;
+  /** Required to correct a submission (or values already submitted). */
+  reason?: string | null | undefined;
+  /** A unit’s staff: their own unit only; the unit must be one the form is for. */
+  unitId: string;
+  /** Every required indicator of the form, any optional one. */
+  values: Array<IndicatorFormValueInput>;
+};
+
 export type SubmitIndicatorValueInput = {
   indicatorId: string;
   /** `2026-03`, `2026-Q1` or `2026`, by the indicator’s periodicity. */
@@ -614,6 +672,17 @@ export const UnitKind = {
 } as const;
 
 export type UnitKind = typeof UnitKind[keyof typeof UnitKind];
+/** What to change (omitted fields stay); writes the next version. `items` replaces the whole list. */
+export type UpdateIndicatorFormInput = {
+  deadlineDays?: number | null | undefined;
+  items?: Array<IndicatorFormItemInput> | null | undefined;
+  name?: string | null | undefined;
+  nameEn?: string | null | undefined;
+  periodicity?: IndicatorPeriodicity | null | undefined;
+  unitIds?: Array<string> | null | undefined;
+  unitKinds?: Array<UnitKind> | null | undefined;
+};
+
 /** What to change; omitted fields stay. The code never changes. */
 export type UpdateIndicatorInput = {
   aggregation?: IndicatorAggregation | null | undefined;
@@ -1138,6 +1207,85 @@ export type KpisFieldsFragment =
   | KpisFields_KpisSuccess_Fragment
   | KpisFields_ValidationError_Fragment
 ;
+
+export type IndicatorFormFieldsFragment = { id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> };
+
+export type IndicatorFormsQueryVariables = Exact<{
+  includeArchived?: boolean | null | undefined;
+}>;
+
+
+export type IndicatorFormsQuery = { indicatorForms:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IndicatorFormsSuccess', data: Array<{ id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type IndicatorFormStatusQueryVariables = Exact<{
+  formId: string;
+  period: string;
+}>;
+
+
+export type IndicatorFormStatusQuery = { indicatorFormStatus:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IndicatorFormStatusReport', period: string, deadline: string, submitted: number, missing: number, late: number, overdue: number, form: { id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> }, units: Array<{ unitId: string, unitCode: string, unitName: string, state: IndicatorFormSubmissionState, firstSubmittedAt: string | null, lastSubmittedAt: string | null, lastSubmittedBy: string | null, revision: number | null }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type DefineIndicatorFormMutationVariables = Exact<{
+  input: DefineIndicatorFormInput;
+}>;
+
+
+export type DefineIndicatorFormMutation = { defineIndicatorForm:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'IndicatorForm', id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type UpdateIndicatorFormMutationVariables = Exact<{
+  id: string;
+  input: UpdateIndicatorFormInput;
+}>;
+
+
+export type UpdateIndicatorFormMutation = { updateIndicatorForm:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'IndicatorForm', id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type ArchiveIndicatorFormMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ArchiveIndicatorFormMutation = { archiveIndicatorForm:
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'IndicatorForm', id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type SubmitIndicatorFormMutationVariables = Exact<{
+  input: SubmitIndicatorFormInput;
+}>;
+
+
+export type SubmitIndicatorFormMutation = { submitIndicatorForm:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IndicatorFormSubmission', id: string, formId: string, formVersion: number, unitId: string, period: string, revision: number, reason: string | null, submittedBy: string | null, submittedAt: string, replayed: boolean, values: Array<{ indicatorId: string, code: string, value: number | null, revision: number | null }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
 
 export type IndicatorFieldsFragment = { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null };
 
@@ -2449,6 +2597,33 @@ export const KpisFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fromStatus
   }
 }`, {"fragmentName":"KpisFields"}) as unknown as TypedDocumentString<KpisFieldsFragment, unknown>;
+export const IndicatorFormFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}
+    `, {"fragmentName":"IndicatorFormFields"}) as unknown as TypedDocumentString<IndicatorFormFieldsFragment, unknown>;
 export const IndicatorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment IndicatorFields on Indicator {
   id
@@ -4159,6 +4334,319 @@ export const ExportJobDocument = /* @__PURE__ */ new TypedDocumentString(`
   expiresAt
   downloadUrl
 }`) as unknown as TypedDocumentString<ExportJobQuery, ExportJobQueryVariables>;
+export const IndicatorFormsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query IndicatorForms($includeArchived: Boolean) {
+  indicatorForms(includeArchived: $includeArchived) {
+    __typename
+    ...ExpectedErrorFields
+    ... on IndicatorFormsSuccess {
+      data {
+        ...IndicatorFormFields
+      }
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}`) as unknown as TypedDocumentString<IndicatorFormsQuery, IndicatorFormsQueryVariables>;
+export const IndicatorFormStatusDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query IndicatorFormStatus($formId: ID!, $period: String!) {
+  indicatorFormStatus(formId: $formId, period: $period) {
+    __typename
+    ...ExpectedErrorFields
+    ... on IndicatorFormStatusReport {
+      form {
+        ...IndicatorFormFields
+      }
+      period
+      deadline
+      submitted
+      missing
+      late
+      overdue
+      units {
+        unitId
+        unitCode
+        unitName
+        state
+        firstSubmittedAt
+        lastSubmittedAt
+        lastSubmittedBy
+        revision
+      }
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}`) as unknown as TypedDocumentString<IndicatorFormStatusQuery, IndicatorFormStatusQueryVariables>;
+export const DefineIndicatorFormDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation DefineIndicatorForm($input: DefineIndicatorFormInput!) {
+  defineIndicatorForm(input: $input) {
+    __typename
+    ...ErrorWithoutCodeFields
+    ... on IndicatorForm {
+      ...IndicatorFormFields
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}`) as unknown as TypedDocumentString<DefineIndicatorFormMutation, DefineIndicatorFormMutationVariables>;
+export const UpdateIndicatorFormDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation UpdateIndicatorForm($id: ID!, $input: UpdateIndicatorFormInput!) {
+  updateIndicatorForm(id: $id, input: $input) {
+    __typename
+    ...ErrorWithoutCodeFields
+    ... on IndicatorForm {
+      ...IndicatorFormFields
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}`) as unknown as TypedDocumentString<UpdateIndicatorFormMutation, UpdateIndicatorFormMutationVariables>;
+export const ArchiveIndicatorFormDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation ArchiveIndicatorForm($id: ID!) {
+  archiveIndicatorForm(id: $id) {
+    __typename
+    ...ErrorWithoutCodeFields
+    ... on IndicatorForm {
+      ...IndicatorFormFields
+    }
+  }
+}
+    fragment ErrorWithoutCodeFields on Error {
+  __typename
+  message
+  ... on ValidationError {
+    fields {
+      path
+      message
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}`) as unknown as TypedDocumentString<ArchiveIndicatorFormMutation, ArchiveIndicatorFormMutationVariables>;
+export const SubmitIndicatorFormDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SubmitIndicatorForm($input: SubmitIndicatorFormInput!) {
+  submitIndicatorForm(input: $input) {
+    __typename
+    ...ExpectedErrorFields
+    ... on IndicatorFormSubmission {
+      id
+      formId
+      formVersion
+      unitId
+      period
+      revision
+      reason
+      submittedBy
+      submittedAt
+      replayed
+      values {
+        indicatorId
+        code
+        value
+        revision
+      }
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<SubmitIndicatorFormMutation, SubmitIndicatorFormMutationVariables>;
 export const IndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Indicators {
   indicators {

@@ -28,6 +28,7 @@ import './admin-audit.js';
 import './admin-tenant.js';
 import './admin-settings-schema.js';
 import './indicators.js';
+import './indicator-forms.js';
 
 /** The whole GraphQL schema, built once. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -26,7 +26,7 @@ import { DateTime } from './scalars.js';
 // units submit and correct values per period, staff read figures aggregated
 // up the unit tree and over periods, anyone reads the public ones.
 
-const PeriodicityEnum = builder.enumType('IndicatorPeriodicity', {
+export const PeriodicityEnum = builder.enumType('IndicatorPeriodicity', {
   description: 'How often values are submitted. Periods are written `2026-03` (MONTH), `2026-Q1` (QUARTER) or `2026` (YEAR).',
   values: PERIODICITIES,
 });
