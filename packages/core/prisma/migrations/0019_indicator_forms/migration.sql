@@ -30,8 +30,8 @@ CREATE TABLE "indicator_form_versions" (
     "name_en" TEXT NOT NULL,
     "periodicity" TEXT NOT NULL,
     "deadline_days" INTEGER NOT NULL,
-    "unit_ids" UUID[] NOT NULL DEFAULT '{}',
-    "unit_kinds" TEXT[] NOT NULL DEFAULT '{}',
+    "unit_ids" UUID[] DEFAULT '{}',
+    "unit_kinds" TEXT[] DEFAULT '{}',
     "created_by" UUID,
     "created_at" TIMESTAMPTZ(3) NOT NULL,
     CONSTRAINT "indicator_form_versions_pkey" PRIMARY KEY ("id")
