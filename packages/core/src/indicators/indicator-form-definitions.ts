@@ -7,6 +7,7 @@ import { parseInput } from '../config/parse-input.js';
 import { UNIT_KINDS } from '../config/units.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { DomainError, DomainErrorCode, validationError, type FieldIssueInput } from '../errors.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { PERIODICITIES, type Periodicity } from './indicator-periods.js';
@@ -192,8 +193,7 @@ async function writeVersion(tx: TenantTx, tenantId: string, actor: Actor, formId
   });
 }
 
-type FormRow = Awaited<ReturnType<typeof loadRow>>;
-const loadRow = (tx: TenantTx, id: string) => tx.indicatorForm.findUniqueOrThrow({ where: { id }, include });
+type FormRow = Prisma.IndicatorFormGetPayload<{ include: typeof include }>;
 
 async function toForm(tx: TenantTx, row: FormRow): Promise<IndicatorFormRecord> {
   const v = row.versions[0]!;
