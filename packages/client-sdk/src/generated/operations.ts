@@ -143,6 +143,8 @@ export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 export type ExportFilter = {
   /** REPORTS: only reports of this category. */
   categoryId?: string | null | undefined;
+  /** After a merge: only the reports submitted to this tenant, a tenant merged into this one or this tenant itself (as `kpis`). */
+  formerTenantId?: string | null | undefined;
   /** First local day, YYYY-MM-DD, inclusive. */
   from: string;
   /** KPIS: the table’s rows. Default TENANT. */
@@ -244,6 +246,7 @@ export const KpiGroupBy = {
   CATEGORY: 'CATEGORY',
   CHANNEL: 'CHANNEL',
   DAY: 'DAY',
+  FORMER_TENANT: 'FORMER_TENANT',
   MONTH: 'MONTH',
   QUARTER: 'QUARTER',
   TENANT: 'TENANT',
@@ -1272,6 +1275,7 @@ export type KpiFiguresQueryVariables = Exact<{
   to: string;
   groupBy?: KpiGroupBy | null | undefined;
   includePrivate?: boolean | null | undefined;
+  formerTenantId?: string | null | undefined;
 }>;
 
 
@@ -4548,8 +4552,14 @@ export const ReportStagesDocument = /* @__PURE__ */ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReportStagesQuery, ReportStagesQueryVariables>;
 export const KpiFiguresDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query KpiFigures($from: String!, $to: String!, $groupBy: KpiGroupBy, $includePrivate: Boolean) {
-  kpis(from: $from, to: $to, groupBy: $groupBy, includePrivate: $includePrivate) {
+    query KpiFigures($from: String!, $to: String!, $groupBy: KpiGroupBy, $includePrivate: Boolean, $formerTenantId: ID) {
+  kpis(
+    from: $from
+    to: $to
+    groupBy: $groupBy
+    includePrivate: $includePrivate
+    formerTenantId: $formerTenantId
+  ) {
     __typename
     ...KpiFiguresFields
   }

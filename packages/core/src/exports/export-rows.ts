@@ -9,6 +9,7 @@ import { computeSla } from '../sla/compute-sla.js';
 import type { SlaPolicyRule, SlaTimelineEvent } from '../sla/sla-types.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
+import { checkFormerTenantFilter, formerTenantCondition } from '../tenants/former-tenants.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { ExportKind, type CheckedExportFilters } from './export-filters.js';
 
@@ -85,15 +86,17 @@ interface ChunkRow {
  * whatever the number of reports. KPI tables are one small chunk.
  */
 export async function* exportRows(ctx: CoreContext, tenantId: string, kind: ExportKind, filters: CheckedExportFilters, chunkSize = EXPORT_CHUNK_SIZE): AsyncGenerator<ExportRow[]> {
+  const tenant = await findTenantById(ctx, tenantId);
+  // Jobs queued before the filter existed have none.
+  const formerTenantId = await checkFormerTenantFilter(ctx, tenant, filters.formerTenantId ?? undefined, 'filters.formerTenantId');
   if (kind === ExportKind.KPIS) {
-    const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true });
+    const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true, formerTenantId });
     yield rows.map((r) => ({
       key: r.key, label: r.label, labelEn: r.labelEn, received: r.received, resolved: r.resolved, onTime: r.onTime, overdue: r.overdue,
       inProgress: r.inProgress, rejected: r.rejected, avgResolutionHours: r.avgResolutionHours, ratings: r.ratings, avgRating: r.avgRating, satisfiedShare: r.satisfiedShare,
     }));
     return;
   }
-  const tenant = await findTenantById(ctx, tenantId);
   const start = DateTime.fromISO(filters.from, { zone: tenant.timezone }).startOf('day');
   const end = DateTime.fromISO(filters.to, { zone: tenant.timezone }).plus({ days: 1 }).startOf('day');
   if (!start.isValid || !end.isValid) throw validationError([{ path: 'filters.from', message: 'must be a real day' }]);
@@ -127,6 +130,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
            ${filters.status ? Prisma.sql`AND r.status::text = ${filters.status}` : Prisma.empty}
            ${filters.unitId ? Prisma.sql`AND r.unit_id = ${filters.unitId}::uuid` : Prisma.empty}
            ${filters.categoryId ? Prisma.sql`AND r.category_id = ${filters.categoryId}::uuid` : Prisma.empty}
+           ${formerTenantCondition(formerTenantId)}
            ${after ? Prisma.sql`AND r.submitted_at >= ${after.at} AND (r.submitted_at, r.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty}
          ORDER BY r.submitted_at, r.id
          LIMIT ${chunkSize}`;
