@@ -3,7 +3,7 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { reportKpis } from '../kpi/report-kpis.js';
+import { reportKpis, type KpiRow } from '../kpi/report-kpis.js';
 import { ReportEventType } from '../reports/report-status.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { SlaPolicyRule, SlaTimelineEvent } from '../sla/sla-types.js';
@@ -40,20 +40,34 @@ export const REPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'stageUnits', vi: 'Đơn vị theo bước', en: 'Unit per stage' },
 ];
 
-export const KPI_COLUMNS: readonly ExportColumn[] = [
+/** The cells of a KPI row: every figure of docs/kpis.md (the deprecated duplicates `onTime`, `overdue`, `inProgress` under their own names). */
+type KpiCellKey = Exclude<keyof KpiRow, 'area' | 'onTime' | 'overdue' | 'inProgress'>;
+
+/** The KPI table: the group, then every figure of docs/kpis.md, each sample size next to its rate. */
+export const KPI_COLUMNS: readonly (ExportColumn & { key: KpiCellKey })[] = [
   { key: 'key', vi: 'Mã nhóm', en: 'Group key' },
   { key: 'label', vi: 'Tên', en: 'Name' },
   { key: 'labelEn', vi: 'Tên tiếng Anh', en: 'English name' },
   { key: 'received', vi: 'Tiếp nhận', en: 'Received' },
-  { key: 'resolved', vi: 'Đã giải quyết', en: 'Resolved' },
-  { key: 'onTime', vi: 'Đúng hạn', en: 'On time' },
-  { key: 'overdue', vi: 'Quá hạn', en: 'Overdue' },
-  { key: 'inProgress', vi: 'Đang xử lý', en: 'In progress' },
+  { key: 'classified', vi: 'Đã phân loại', en: 'Classified' },
   { key: 'rejected', vi: 'Từ chối', en: 'Rejected' },
-  { key: 'avgResolutionHours', vi: 'Thời gian giải quyết TB (giờ)', en: 'Avg. resolution (hours)' },
-  { key: 'ratings', vi: 'Lượt đánh giá', en: 'Ratings' },
-  { key: 'avgRating', vi: 'Điểm đánh giá TB', en: 'Avg. rating' },
+  { key: 'resolved', vi: 'Đã giải quyết', en: 'Resolved' },
+  { key: 'resolvedOnTime', vi: 'Giải quyết đúng hạn', en: 'Resolved on time' },
+  { key: 'resolvedLate', vi: 'Giải quyết quá hạn', en: 'Resolved late' },
+  { key: 'notFixed', vi: 'Đóng – không khắc phục', en: 'Closed – not fixed' },
+  { key: 'open', vi: 'Chưa trả lời', en: 'Open' },
+  { key: 'openWithinDeadline', vi: 'Đang xử lý trong hạn', en: 'Open within deadline' },
+  { key: 'openOverdue', vi: 'Chưa trả lời quá hạn', en: 'Open overdue' },
+  { key: 'returned', vi: 'Bị trả lại (sai đơn vị)', en: 'Returned (wrong unit)' },
+  { key: 'reopened', vi: 'Bị mở lại', en: 'Reopened' },
+  { key: 'medianHandlingHours', vi: 'Thời gian xử lý trung vị (giờ làm việc)', en: 'Median handling (working hours)' },
+  { key: 'p90HandlingHours', vi: 'Thời gian xử lý P90 (giờ làm việc)', en: '90th percentile handling (working hours)' },
+  { key: 'ratings', vi: 'Lượt đánh giá (mẫu)', en: 'Ratings (sample)' },
   { key: 'satisfiedShare', vi: 'Tỷ lệ hài lòng', en: 'Satisfied share' },
+  { key: 'avgRating', vi: 'Điểm đánh giá TB', en: 'Avg. rating' },
+  { key: 'published', vi: 'Đã công khai', en: 'Published' },
+  { key: 'publishedShare', vi: 'Tỷ lệ công khai', en: 'Published share' },
+  { key: 'avgResolutionHours', vi: 'Thời gian giải quyết TB (giờ thực)', en: 'Avg. resolution (wall-clock hours)' },
 ];
 
 export const columnsOf = (kind: ExportKind): readonly ExportColumn[] => (kind === ExportKind.REPORTS ? REPORT_COLUMNS : KPI_COLUMNS);
@@ -91,10 +105,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
   const formerTenantId = await checkFormerTenantFilter(ctx, tenant, filters.formerTenantId ?? undefined, 'filters.formerTenantId');
   if (kind === ExportKind.KPIS) {
     const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true, formerTenantId });
-    yield rows.map((r) => ({
-      key: r.key, label: r.label, labelEn: r.labelEn, received: r.received, resolved: r.resolved, onTime: r.onTime, overdue: r.overdue,
-      inProgress: r.inProgress, rejected: r.rejected, avgResolutionHours: r.avgResolutionHours, ratings: r.ratings, avgRating: r.avgRating, satisfiedShare: r.satisfiedShare,
-    }));
+    yield rows.map((r) => Object.fromEntries(KPI_COLUMNS.map((c) => [c.key, r[c.key]])));
     return;
   }
   const start = DateTime.fromISO(filters.from, { zone: tenant.timezone }).startOf('day');
