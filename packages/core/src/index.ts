@@ -17,7 +17,7 @@ export { createCoreContext, type CoreContext } from './context.js';
 
 // Who may do what
 export { Role, STAFF_ROLES, actorId, type Actor, type StaffRole } from './auth/actor.js';
-export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor } from './auth/permissions.js';
+export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor, rankingScope } from './auth/permissions.js';
 
 // Working calendar and SLA clock (pure)
 export {
