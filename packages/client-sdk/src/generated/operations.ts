@@ -1865,7 +1865,7 @@ export type AnswerThroughLinkMutation = { answerThroughLink:
 
 export type FocalPointFieldsFragment = { id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null };
 
-export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
+export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, monthlyReportRecipients: Array<string>, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
 
 export type OverviewKpisQueryVariables = Exact<{
   from: string;
@@ -1945,7 +1945,7 @@ export type TenantSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TenantSettingsQuery = { tenantSettings:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, monthlyReportRecipients: Array<string>, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1958,7 +1958,7 @@ export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, monthlyReportRecipients: Array<string>, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -2675,6 +2675,7 @@ export const TenantSettingsFieldsFragmentDoc = /* @__PURE__ */ new TypedDocument
   workflow {
     answerApproval
   }
+  monthlyReportRecipients
   deadlines {
     ratingReminderDays
     autoCloseDays
@@ -7313,6 +7314,7 @@ fragment TenantSettingsFields on TenantSettings {
   workflow {
     answerApproval
   }
+  monthlyReportRecipients
   deadlines {
     ratingReminderDays
     autoCloseDays
@@ -7382,6 +7384,7 @@ fragment TenantSettingsFields on TenantSettings {
   workflow {
     answerApproval
   }
+  monthlyReportRecipients
   deadlines {
     ratingReminderDays
     autoCloseDays
