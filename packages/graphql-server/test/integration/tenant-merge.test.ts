@@ -189,6 +189,11 @@ describe('merging Quảng Trị into Quảng Nam', () => {
     expect(rows.map((r) => Number(r[receivedAt]))).toEqual(perTenant.map((r) => r.received));
     const own = (await (await download(`formerTenantId=${id.qt}`)).text()).trim().split('\n');
     expect(Number(own[1]!.split(',')[receivedAt])).toBe(before.kpiQt[0]!.received);
+    // The report list too: exactly the reports moved from Quảng Trị (none is dated outside the period).
+    const reports = await fetch(`${base}/exports/reports.csv?from=${PERIOD.from}&to=${PERIOD.to}&formerTenantId=${id.qt}`, {
+      headers: { 'x-tenant': 'quang-nam', authorization: `Bearer ${signedIn.token}` },
+    });
+    expect((await reports.text()).trim().split('\n')).toHaveLength(before.qtReports.length + 1);
     const refused = await download(`formerTenantId=${id.cl}`);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: { code: 'VALIDATION', fields: [expect.objectContaining({ path: 'filters.formerTenantId' })] } });
