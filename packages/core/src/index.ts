@@ -17,7 +17,7 @@ export { createCoreContext, type CoreContext } from './context.js';
 
 // Who may do what
 export { Role, STAFF_ROLES, actorId, type Actor, type StaffRole } from './auth/actor.js';
-export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor } from './auth/permissions.js';
+export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor, rankingScope } from './auth/permissions.js';
 
 // Working calendar and SLA clock (pure)
 export {
@@ -233,6 +233,7 @@ export {
 } from './tenants/tenant-settings-schema.js';
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
 export { createTenantWithAdmin, oneTimePassword, type CreateTenantInput, type CreatedTenant, type TenantCreator } from './tenants/create-tenant.js';
+export { formerTenantsOf, checkFormerTenantFilter, type FormerTenant } from './tenants/former-tenants.js';
 export { mergeTenants, renamedCode, TenantMergedError, MOVED_TABLES, KEPT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
 export { changeStaffPassword } from './config/staff-password.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';

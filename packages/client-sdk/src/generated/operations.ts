@@ -157,6 +157,8 @@ export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 export type ExportFilter = {
   /** REPORTS: only reports of this category. */
   categoryId?: string | null | undefined;
+  /** After a merge: only the reports submitted to this tenant, a tenant merged into this one or this tenant itself (as `kpis`). */
+  formerTenantId?: string | null | undefined;
   /** First local day, YYYY-MM-DD, inclusive. */
   from: string;
   /** KPIS: the table’s rows. Default TENANT. */
@@ -288,6 +290,7 @@ export const KpiGroupBy = {
   CATEGORY: 'CATEGORY',
   CHANNEL: 'CHANNEL',
   DAY: 'DAY',
+  FORMER_TENANT: 'FORMER_TENANT',
   MONTH: 'MONTH',
   QUARTER: 'QUARTER',
   TENANT: 'TENANT',
@@ -1420,6 +1423,7 @@ export type KpiFiguresQueryVariables = Exact<{
   to: string;
   groupBy?: KpiGroupBy | null | undefined;
   includePrivate?: boolean | null | undefined;
+  formerTenantId?: string | null | undefined;
 }>;
 
 
@@ -2009,7 +2013,7 @@ export type AnswerThroughLinkMutation = { answerThroughLink:
 
 export type FocalPointFieldsFragment = { id: string, unitId: string, role: FocalRole, fullName: string, title: string | null, phone: string | null, email: string | null, validFrom: string, validTo: string | null };
 
-export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
+export type TenantSettingsFieldsFragment = { allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, monthlyReportRecipients: Array<string>, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> };
 
 export type OverviewKpisQueryVariables = Exact<{
   from: string;
@@ -2089,7 +2093,7 @@ export type TenantSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TenantSettingsQuery = { tenantSettings:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, monthlyReportRecipients: Array<string>, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -2102,7 +2106,7 @@ export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
+    | { __typename: 'TenantSettings', allowedOrigins: Array<string>, trackingPrefix: string | null, singleSignOn: boolean, monthlyReportRecipients: Array<string>, branding: { nameVi: string | null, nameEn: string | null, primaryColor: string, accentColor: string, logoUrl: string | null }, notifications: { emailFrom: string | null, emailFromName: string | null, publicTrackerUrl: string | null, sms: SmsPolicy, smsSender: string | null } | null, workflow: { answerApproval: boolean }, deadlines: { ratingReminderDays: number, autoCloseDays: number, focalPointGraceDays: number }, oidc: { issuer: string, audience: string, jwksUrl: string, emailClaim: string | null, trustUnverifiedEmail: boolean } | null, officeHours: Array<{ weekday: number, periods: Array<{ start: string, end: string }> }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -2846,6 +2850,7 @@ export const TenantSettingsFieldsFragmentDoc = /* @__PURE__ */ new TypedDocument
   workflow {
     answerApproval
   }
+  monthlyReportRecipients
   deadlines {
     ratingReminderDays
     autoCloseDays
@@ -5036,8 +5041,14 @@ export const ReportStagesDocument = /* @__PURE__ */ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReportStagesQuery, ReportStagesQueryVariables>;
 export const KpiFiguresDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query KpiFigures($from: String!, $to: String!, $groupBy: KpiGroupBy, $includePrivate: Boolean) {
-  kpis(from: $from, to: $to, groupBy: $groupBy, includePrivate: $includePrivate) {
+    query KpiFigures($from: String!, $to: String!, $groupBy: KpiGroupBy, $includePrivate: Boolean, $formerTenantId: ID) {
+  kpis(
+    from: $from
+    to: $to
+    groupBy: $groupBy
+    includePrivate: $includePrivate
+    formerTenantId: $formerTenantId
+  ) {
     __typename
     ...KpiFiguresFields
   }
@@ -7791,6 +7802,7 @@ fragment TenantSettingsFields on TenantSettings {
   workflow {
     answerApproval
   }
+  monthlyReportRecipients
   deadlines {
     ratingReminderDays
     autoCloseDays
@@ -7860,6 +7872,7 @@ fragment TenantSettingsFields on TenantSettings {
   workflow {
     answerApproval
   }
+  monthlyReportRecipients
   deadlines {
     ratingReminderDays
     autoCloseDays

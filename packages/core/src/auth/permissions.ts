@@ -15,6 +15,10 @@ export const Permission = {
   FOCAL_POINTS_MANAGE_OWN: 'focal-points:manage-own',
   /** Internal KPIs (per unit, with private categories). */
   KPI_READ: 'kpi:read',
+  /** Stages and rankings (league table, hop medians, a report's stages) of every unit, with the IOC's routing row. */
+  KPI_RANKINGS_READ: 'kpi:rankings-read',
+  /** Stages and rankings of one's own unit and the units below it only, without the IOC row. */
+  KPI_RANKINGS_READ_OWN_UNITS: 'kpi:rankings-read-own-units',
   /** Define and change socio-economic indicators (docs/indicators.md). */
   INDICATOR_MANAGE: 'indicator:manage',
   /** Define, change and archive indicator report forms (docs/indicators.md#report-forms). */
@@ -33,6 +37,8 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'config:manage': ['TENANT_ADMIN'],
   'focal-points:manage-own': ['UNIT_LEADER', 'TENANT_ADMIN'],
   'kpi:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
+  'kpi:rankings-read': ['IOC_OPERATOR', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
+  'kpi:rankings-read-own-units': ['UNIT_LEADER'],
   'indicator:manage': ['TENANT_ADMIN'],
   'indicator-form:manage': ['TENANT_ADMIN'],
   'indicator:submit': ['UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN'],
@@ -47,6 +53,18 @@ export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) {
     throw new DomainError(DomainErrorCode.FORBIDDEN, `Role ${actor.role} lacks ${permission}`, { action: permission });
   }
+}
+
+/**
+ * How much of the stages and rankings `actor` may read (docs/kpis.md, "Who
+ * sees what"): the whole tenant (`KPI_RANKINGS_READ`), the subtree of its own
+ * unit (`KPI_RANKINGS_READ_OWN_UNITS`: the unit and the units below it), or
+ * nothing (null).
+ */
+export function rankingScope(actor: Actor): { kind: 'TENANT' } | { kind: 'OWN_UNITS'; unitId: string } | null {
+  if (can(actor, Permission.KPI_RANKINGS_READ)) return { kind: 'TENANT' };
+  if (can(actor, Permission.KPI_RANKINGS_READ_OWN_UNITS) && 'unitId' in actor) return { kind: 'OWN_UNITS', unitId: actor.unitId };
+  return null;
 }
 
 /**

@@ -28,8 +28,10 @@ export interface ExportFilters {
   unitId?: string;
   /** REPORTS: only reports of this category. */
   categoryId?: string;
-  /** KPIS: the table's rows: TENANT (default), or a `KpiGroupBy` (unit, category, area, channel, period). */
+  /** KPIS: the table's rows: TENANT (default), or a `KpiGroupBy` (unit, category, area, channel, period, tenant submitted to). */
   groupBy?: string;
+  /** After a merge: only the reports submitted to this tenant, a former one (its id) or this one (its own id). Checked against the directory when the rows are read. */
+  formerTenantId?: string;
 }
 
 /** Filters checked against the kind and the actor: what the export really reads. */
@@ -40,12 +42,14 @@ export interface CheckedExportFilters {
   unitId: string | null;
   categoryId: string | null;
   groupBy: KpiGroupBy;
+  /** Only the reports submitted to this tenant (a former one, or this one's own id); null or absent (jobs queued before the filter): all. */
+  formerTenantId?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_DAY = EARLIEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
 const LATEST_DAY = LATEST_SUPPORTED_INSTANT.toISOString().slice(0, 10);
-const KNOWN = new Set(['from', 'to', 'status', 'unitId', 'categoryId', 'groupBy']);
+const KNOWN = new Set(['from', 'to', 'status', 'unitId', 'categoryId', 'groupBy', 'formerTenantId']);
 
 /**
  * Checks an export request: staff with KPI access only; a unit's staff export
@@ -78,6 +82,8 @@ export function checkExportRequest(actor: Actor, kind: string, format: string, f
   if (unitId && !isUuid(unitId)) issues.push({ path: 'filters.unitId', message: 'must be a unit id' });
   const categoryId = text('categoryId');
   if (categoryId && !isUuid(categoryId)) issues.push({ path: 'filters.categoryId', message: 'must be a category id' });
+  const formerTenantId = text('formerTenantId');
+  if (formerTenantId && !isUuid(formerTenantId)) issues.push({ path: 'filters.formerTenantId', message: 'must be a tenant id' });
   const groupBy = text('groupBy') ?? 'TENANT';
   if (!Object.hasOwn(KpiGroupBy, groupBy)) issues.push({ path: 'filters.groupBy', message: `must be one of ${Object.values(KpiGroupBy).join(', ')}` });
   if (issues.length) throw validationError(issues);
@@ -93,6 +99,6 @@ export function checkExportRequest(actor: Actor, kind: string, format: string, f
   return {
     kind: kind as ExportKind,
     format: format as ExportFormat,
-    filters: { from: from!, to: to!, status: (status as ReportStatus | null) ?? null, unitId: ownUnit, categoryId, groupBy: groupBy as KpiGroupBy },
+    filters: { from: from!, to: to!, status: (status as ReportStatus | null) ?? null, unitId: ownUnit, categoryId, groupBy: groupBy as KpiGroupBy, formerTenantId },
   };
 }

@@ -3,12 +3,13 @@ import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { reportKpis } from '../kpi/report-kpis.js';
+import { reportKpis, type KpiRow } from '../kpi/report-kpis.js';
 import { ReportEventType } from '../reports/report-status.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { SlaPolicyRule, SlaTimelineEvent } from '../sla/sla-types.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
+import { checkFormerTenantFilter, formerTenantCondition } from '../tenants/former-tenants.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { ExportKind, type CheckedExportFilters } from './export-filters.js';
 
@@ -39,20 +40,34 @@ export const REPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'stageUnits', vi: 'Đơn vị theo bước', en: 'Unit per stage' },
 ];
 
-export const KPI_COLUMNS: readonly ExportColumn[] = [
+/** The cells of a KPI row: every figure of docs/kpis.md (the deprecated duplicates `onTime`, `overdue`, `inProgress` under their own names). */
+type KpiCellKey = Exclude<keyof KpiRow, 'area' | 'onTime' | 'overdue' | 'inProgress'>;
+
+/** The KPI table: the group, then every figure of docs/kpis.md, each sample size next to its rate. */
+export const KPI_COLUMNS: readonly (ExportColumn & { key: KpiCellKey })[] = [
   { key: 'key', vi: 'Mã nhóm', en: 'Group key' },
   { key: 'label', vi: 'Tên', en: 'Name' },
   { key: 'labelEn', vi: 'Tên tiếng Anh', en: 'English name' },
   { key: 'received', vi: 'Tiếp nhận', en: 'Received' },
-  { key: 'resolved', vi: 'Đã giải quyết', en: 'Resolved' },
-  { key: 'onTime', vi: 'Đúng hạn', en: 'On time' },
-  { key: 'overdue', vi: 'Quá hạn', en: 'Overdue' },
-  { key: 'inProgress', vi: 'Đang xử lý', en: 'In progress' },
+  { key: 'classified', vi: 'Đã phân loại', en: 'Classified' },
   { key: 'rejected', vi: 'Từ chối', en: 'Rejected' },
-  { key: 'avgResolutionHours', vi: 'Thời gian giải quyết TB (giờ)', en: 'Avg. resolution (hours)' },
-  { key: 'ratings', vi: 'Lượt đánh giá', en: 'Ratings' },
-  { key: 'avgRating', vi: 'Điểm đánh giá TB', en: 'Avg. rating' },
+  { key: 'resolved', vi: 'Đã giải quyết', en: 'Resolved' },
+  { key: 'resolvedOnTime', vi: 'Giải quyết đúng hạn', en: 'Resolved on time' },
+  { key: 'resolvedLate', vi: 'Giải quyết quá hạn', en: 'Resolved late' },
+  { key: 'notFixed', vi: 'Đóng – không khắc phục', en: 'Closed – not fixed' },
+  { key: 'open', vi: 'Chưa trả lời', en: 'Open' },
+  { key: 'openWithinDeadline', vi: 'Đang xử lý trong hạn', en: 'Open within deadline' },
+  { key: 'openOverdue', vi: 'Chưa trả lời quá hạn', en: 'Open overdue' },
+  { key: 'returned', vi: 'Bị trả lại (sai đơn vị)', en: 'Returned (wrong unit)' },
+  { key: 'reopened', vi: 'Bị mở lại', en: 'Reopened' },
+  { key: 'medianHandlingHours', vi: 'Thời gian xử lý trung vị (giờ làm việc)', en: 'Median handling (working hours)' },
+  { key: 'p90HandlingHours', vi: 'Thời gian xử lý P90 (giờ làm việc)', en: '90th percentile handling (working hours)' },
+  { key: 'ratings', vi: 'Lượt đánh giá (mẫu)', en: 'Ratings (sample)' },
   { key: 'satisfiedShare', vi: 'Tỷ lệ hài lòng', en: 'Satisfied share' },
+  { key: 'avgRating', vi: 'Điểm đánh giá TB', en: 'Avg. rating' },
+  { key: 'published', vi: 'Đã công khai', en: 'Published' },
+  { key: 'publishedShare', vi: 'Tỷ lệ công khai', en: 'Published share' },
+  { key: 'avgResolutionHours', vi: 'Thời gian giải quyết TB (giờ thực)', en: 'Avg. resolution (wall-clock hours)' },
 ];
 
 export const columnsOf = (kind: ExportKind): readonly ExportColumn[] => (kind === ExportKind.REPORTS ? REPORT_COLUMNS : KPI_COLUMNS);
@@ -85,15 +100,14 @@ interface ChunkRow {
  * whatever the number of reports. KPI tables are one small chunk.
  */
 export async function* exportRows(ctx: CoreContext, tenantId: string, kind: ExportKind, filters: CheckedExportFilters, chunkSize = EXPORT_CHUNK_SIZE): AsyncGenerator<ExportRow[]> {
+  const tenant = await findTenantById(ctx, tenantId);
+  // Jobs queued before the filter existed have none.
+  const formerTenantId = await checkFormerTenantFilter(ctx, tenant, filters.formerTenantId ?? undefined, 'filters.formerTenantId');
   if (kind === ExportKind.KPIS) {
-    const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true });
-    yield rows.map((r) => ({
-      key: r.key, label: r.label, labelEn: r.labelEn, received: r.received, resolved: r.resolved, onTime: r.onTime, overdue: r.overdue,
-      inProgress: r.inProgress, rejected: r.rejected, avgResolutionHours: r.avgResolutionHours, ratings: r.ratings, avgRating: r.avgRating, satisfiedShare: r.satisfiedShare,
-    }));
+    const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true, formerTenantId });
+    yield rows.map((r) => Object.fromEntries(KPI_COLUMNS.map((c) => [c.key, r[c.key]])));
     return;
   }
-  const tenant = await findTenantById(ctx, tenantId);
   const start = DateTime.fromISO(filters.from, { zone: tenant.timezone }).startOf('day');
   const end = DateTime.fromISO(filters.to, { zone: tenant.timezone }).plus({ days: 1 }).startOf('day');
   if (!start.isValid || !end.isValid) throw validationError([{ path: 'filters.from', message: 'must be a real day' }]);
@@ -127,6 +141,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
            ${filters.status ? Prisma.sql`AND r.status::text = ${filters.status}` : Prisma.empty}
            ${filters.unitId ? Prisma.sql`AND r.unit_id = ${filters.unitId}::uuid` : Prisma.empty}
            ${filters.categoryId ? Prisma.sql`AND r.category_id = ${filters.categoryId}::uuid` : Prisma.empty}
+           ${formerTenantCondition(formerTenantId)}
            ${after ? Prisma.sql`AND r.submitted_at >= ${after.at} AND (r.submitted_at, r.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty}
          ORDER BY r.submitted_at, r.id
          LIMIT ${chunkSize}`;

@@ -51,7 +51,10 @@ export function monthlyReportExportId(tenantId: string, month: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const SUMMARY_KEYS = ['received', 'resolved', 'onTime', 'overdue', 'inProgress', 'rejected', 'avgResolutionHours', 'avgRating', 'satisfiedShare'] as const;
+const SUMMARY_KEYS = [
+  'received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'notFixed', 'openWithinDeadline', 'openOverdue', 'rejected',
+  'medianHandlingHours', 'p90HandlingHours', 'ratings', 'satisfiedShare', 'publishedShare',
+] as const;
 
 /**
  * The e-mail of a monthly report, Vietnamese then English: the tenant's

@@ -1,9 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Channel } from '../reports/submit-input.js';
 
-/** How KPI rows are grouped: one row for the tenant, or per unit, category, area, channel or period. */
+/**
+ * How KPI rows are grouped: one row for the tenant, or per unit, category,
+ * area, channel, period, or tenant the reports were submitted to
+ * (FORMER_TENANT: after a merge, the tenant's own and each former tenant's).
+ */
 export const KpiGroupBy = {
   TENANT: 'TENANT',
+  FORMER_TENANT: 'FORMER_TENANT',
   UNIT: 'UNIT',
   CATEGORY: 'CATEGORY',
   AREA: 'AREA',

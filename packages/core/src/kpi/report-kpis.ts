@@ -8,7 +8,8 @@ import type { ResolutionOutcome } from '../reports/report-commands.js';
 import type { ReportStatus } from '../reports/report-status.js';
 import type { Channel } from '../reports/submit-input.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
-import { findTenantById } from '../tenants/tenant-directory.js';
+import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
+import { checkFormerTenantFilter, formerTenantCondition, formerTenantsOf } from '../tenants/former-tenants.js';
 import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
 import { reportFigures, type ReportFigures, type ReportKpiFacts } from './report-figures.js';
@@ -26,8 +27,9 @@ export interface KpiQuery {
   includePrivate?: boolean;
   /**
    * After a merge of tenants (docs/tenant-merge.md): only the reports moved
-   * from this former tenant (its id), or with `null` only the reports
-   * submitted to this tenant itself. Default: all of the tenant's reports.
+   * from this former tenant (its id), or with `null` (or this tenant's own
+   * id) only the reports submitted to this tenant itself. Default: all of the
+   * tenant's reports. Any other id: VALIDATION on `formerTenantId`.
    */
   formerTenantId?: string | null;
 }
@@ -38,9 +40,12 @@ export interface KpiQuery {
  * received = resolvedOnTime + resolvedLate + notFixed + rejected + openWithinDeadline + openOverdue.
  */
 export interface KpiRow extends ReportFigures {
-  /** The group's key: unit/category id, area code, channel, period (`2023-09-28`, `2023-W39`, `2023-09`, `2023-Q3`, `2023`), or the tenant id. */
+  /**
+   * The group's key: unit/category id, area code, channel, period (`2023-09-28`, `2023-W39`, `2023-09`, `2023-Q3`, `2023`),
+   * the tenant id, or (FORMER_TENANT) the id of the tenant the reports were submitted to: a former tenant's, or this tenant's own.
+   */
   key: string;
-  /** The unit's, category's, area's or channel's name in Vietnamese; null for periods and the tenant. */
+  /** The unit's, category's, area's, channel's or (FORMER_TENANT) tenant's name in Vietnamese; null for periods and the tenant. */
   label: string | null;
   /** The same in English (the unit's or category's `nameEn`, the area's English name); null when there is none. */
   labelEn: string | null;
@@ -105,6 +110,7 @@ interface RawRow {
   category_name_en: string | null;
   area_code: string | null;
   channel: Channel;
+  former_tenant_id: string | null;
 }
 
 interface Group {
@@ -115,9 +121,17 @@ interface Group {
   facts: ReportKpiFacts[];
 }
 
-function groupOf(row: RawRow, groupBy: KpiGroupBy, tenantId: string, timezone: string): Omit<Group, 'facts'> {
+/** Names of the tenants reports were submitted to: this one and those merged into it (FORMER_TENANT rows). */
+type TenantNames = ReadonlyMap<string, { name: string; nameEn: string }>;
+
+function groupOf(row: RawRow, groupBy: KpiGroupBy, tenantId: string, timezone: string, tenants: TenantNames): Omit<Group, 'facts'> {
   const none = { label: null, labelEn: null, area: null };
   switch (groupBy) {
+    case 'FORMER_TENANT': {
+      const key = row.former_tenant_id ?? tenantId;
+      const names = tenants.get(key);
+      return { key, label: names?.name ?? null, labelEn: names?.nameEn ?? null, area: null };
+    }
     case 'UNIT':
       return { key: row.unit_id ?? '', label: row.unit_name, labelEn: row.unit_name_en, area: null };
     case 'CATEGORY':
@@ -137,29 +151,32 @@ function groupOf(row: RawRow, groupBy: KpiGroupBy, tenantId: string, timezone: s
   }
 }
 
+async function tenantNames(ctx: CoreContext, tenant: TenantRecord): Promise<TenantNames> {
+  const all = [tenant, ...(await formerTenantsOf(ctx, tenant.id))];
+  return new Map(all.map((t) => [t.id, { name: t.name, nameEn: t.nameEn }]));
+}
+
 /**
  * Report KPIs of one tenant for a period (the reports submitted from `from`
  * to `to`, local days), overall or per unit (the unit holding the report
- * now), category, area, channel, day, ISO week, month, quarter or year;
- * rows in key order. Handling times are in working hours of the tenant's
+ * now), category, area, channel, day, ISO week, month, quarter, year or
+ * tenant submitted to (after a merge); rows in key order. Handling times are in working hours of the tenant's
  * calendar.
  */
 export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
   const tenant = await findTenantById(ctx, tenantId);
   const { start, end, groupBy } = checkQuery(query, tenant.timezone);
+  const formerTenantId = await checkFormerTenantFilter(ctx, tenant, query.formerTenantId, 'formerTenantId');
+  const tenants = groupBy === KpiGroupBy.FORMER_TENANT ? await tenantNames(ctx, tenant) : new Map();
   const now = ctx.now();
-  const former =
-    query.formerTenantId === undefined
-      ? Prisma.empty
-      : query.formerTenantId === null
-        ? Prisma.sql`AND r.former_tenant_id IS NULL`
-        : Prisma.sql`AND r.former_tenant_id = ${query.formerTenantId}::uuid`;
+  const former = formerTenantCondition(formerTenantId);
   const privacy = query.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`;
   const { rows, calendar } = await withTenant(ctx.db, tenantId, async (tx) => {
     const rows = await tx.$queryRaw<RawRow[]>`
       SELECT r.submitted_at, r.status::text AS status, r.resolved_at, r.resolved_on_time, r.resolution_outcome::text AS resolution_outcome,
              r.due_at, r.answer_due_at, r.updated_at, r.rating, r.unit_id::text AS unit_id, u.name AS unit_name, u.name_en AS unit_name_en,
              r.category_id::text AS category_id, c.name AS category_name, c.name_en AS category_name_en, r.area_code, r.channel::text AS channel,
+             r.former_tenant_id::text AS former_tenant_id,
              ${stepTaken('CLASSIFY')} AS classified, ${stepTaken('RETURN')} AS returned, ${stepTaken('REOPEN')} AS reopened
         FROM reports r
         LEFT JOIN units u ON u.id = r.unit_id
@@ -182,7 +199,7 @@ export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQ
 
   const groups = new Map<string, Group>();
   for (const row of rows) {
-    const g = groupOf(row, groupBy, tenant.id, tenant.timezone);
+    const g = groupOf(row, groupBy, tenant.id, tenant.timezone, tenants);
     let group = groups.get(g.key);
     if (!group) groups.set(g.key, (group = { ...g, facts: [] }));
     group.facts.push({

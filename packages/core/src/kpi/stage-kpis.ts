@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { assertCan, Permission } from '../auth/permissions.js';
+import { Permission, rankingScope } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError, type FieldIssueInput } from '../errors.js';
@@ -31,16 +31,16 @@ export interface ReportStagesView {
 const MAX_MIN_REPORTS = 100_000;
 
 /**
- * Who may read stages and rankings: the tenant's leaders, the IOC and tenant
- * admins all of it; a unit leader the units of its own subtree (its unit and
- * the units below it). Anyone else: FORBIDDEN.
+ * What `actor` may read of stages and rankings, as its permissions say
+ * (`rankingScope`): all of it, or the units of its own subtree (its unit and
+ * the units below it). Anyone else: FORBIDDEN, nothing read.
  */
 async function scopeOf(tx: TenantTx, actor: Actor): Promise<{ units: Set<string> | null; names: { id: string; name: string; nameEn: string | null }[] }> {
-  assertCan(actor, Permission.KPI_READ);
+  const scope = rankingScope(actor);
+  if (!scope) throw new DomainError(DomainErrorCode.FORBIDDEN, `Role ${actor.role} may not read rankings`, { action: Permission.KPI_RANKINGS_READ });
   const units = await tx.unit.findMany({ select: { id: true, parentId: true, name: true, nameEn: true } });
-  if (actor.role === 'LEADER' || actor.role === 'IOC_OPERATOR' || actor.role === 'TENANT_ADMIN' || actor.role === 'SYSTEM') return { units: null, names: units };
-  if (actor.role !== 'UNIT_LEADER') throw new DomainError(DomainErrorCode.FORBIDDEN, `Role ${actor.role} may not read rankings`, { action: 'kpi:stages' });
-  const subtree = new Set([actor.unitId]);
+  if (scope.kind === 'TENANT') return { units: null, names: units };
+  const subtree = new Set([scope.unitId]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const u of units) {
@@ -153,7 +153,7 @@ export async function reportStagesOf(ctx: CoreContext, tenantId: string, actor: 
       const units = scope.units;
       const stages = all.filter((s) => !units || (s.unitId !== null && units.has(s.unitId)));
       if (units && stages.length === 0) {
-        throw new DomainError(DomainErrorCode.FORBIDDEN, 'Only a unit that held the report may read its stages', { action: 'kpi:stages' });
+        throw new DomainError(DomainErrorCode.FORBIDDEN, 'Only a unit that held the report may read its stages', { action: Permission.KPI_RANKINGS_READ_OWN_UNITS });
       }
       return { reportId: report.id, trackingCode: report.trackingCode, stages };
     },

@@ -27,6 +27,11 @@ describe('checkExportRequest', () => {
     expect(checkExportRequest(operator, 'REPORTS', 'XLSX', { ...PERIOD, unitId: OTHER_UNIT }).filters.unitId).toBe(OTHER_UNIT);
   });
 
+  it('keeps a tenant id to filter by the tenant reports were submitted to (checked against the directory when read)', () => {
+    expect(checkExportRequest(operator, 'KPIS', 'CSV', { ...PERIOD, formerTenantId: OTHER_UNIT, groupBy: 'FORMER_TENANT' }).filters).toMatchObject({ formerTenantId: OTHER_UNIT, groupBy: 'FORMER_TENANT' });
+    expect(checkExportRequest(operator, 'KPIS', 'CSV', PERIOD).filters.formerTenantId).toBeNull();
+  });
+
   it.each<[string, Actor, Parameters<typeof checkExportRequest>[1], Record<string, string>]>([
     ['a citizen', citizen, 'REPORTS', {}],
     ['a scheduled job', job, 'REPORTS', {}],
@@ -42,6 +47,7 @@ describe('checkExportRequest', () => {
     [{ ...PERIOD, status: 'LOST' }, ['filters.status']],
     [{ ...PERIOD, unitId: 'roads' }, ['filters.unitId']],
     [{ ...PERIOD, groupBy: 'HOUR' }, ['filters.groupBy']],
+    [{ ...PERIOD, formerTenantId: 'quang-tri' }, ['filters.formerTenantId']],
     [{ ...PERIOD, colour: 'red' }, ['filters.colour']],
     [{}, ['filters.from', 'filters.to']],
   ])('refuses the filters %j naming %j', (filters, paths) => {

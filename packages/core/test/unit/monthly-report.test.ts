@@ -38,10 +38,10 @@ describe('the monthly report', () => {
 
   it('says the figures in Vietnamese and English, with the link and its expiry', () => {
     const period = { month: '2026-12', from: '2026-12-01', to: '2026-12-31', opensAt: at('2027-01-04T07:30') };
-    const mail = monthlyReportMail({ name: 'Quảng Trị', nameEn: 'Quang Tri' }, period, { received: 120, resolved: 100, onTime: 90, overdue: 10 }, { url: 'https://api.example/x', expiresAt: new Date('2027-02-03T00:00:00Z') });
+    const mail = monthlyReportMail({ name: 'Quảng Trị', nameEn: 'Quang Tri' }, period, { received: 120, resolved: 100, resolvedOnTime: 90, resolvedLate: 10 }, { url: 'https://api.example/x', expiresAt: new Date('2027-02-03T00:00:00Z') });
     expect(mail.subject).toBe('Báo cáo phản ánh tháng 12/2026 – Quảng Trị / Monthly report 2026-12 – Quang Tri');
     expect(mail.body).toContain('- Tiếp nhận / Received: 120');
-    expect(mail.body).toContain('- Đúng hạn / On time: 90');
+    expect(mail.body).toContain('- Giải quyết đúng hạn / Resolved on time: 90');
     expect(mail.body).toContain('- Tỷ lệ hài lòng / Satisfied share: –');
     expect(mail.body).toContain('https://api.example/x');
     expect(mail.body).toContain('2027-02-03');

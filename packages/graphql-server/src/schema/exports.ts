@@ -1,4 +1,4 @@
-import { actorId, checkExportRequest, EXPORT_FORMATS, EXPORT_KINDS, type ExportFilters } from '@paht/core';
+import { actorId, checkExportRequest, checkFormerTenantFilter, EXPORT_FORMATS, EXPORT_KINDS, type ExportFilters } from '@paht/core';
 import { builder } from '../builder.js';
 import { requireStaff } from '../context.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
@@ -28,6 +28,7 @@ const ExportFilterInput = builder.inputType('ExportFilter', {
     unitId: t.id({ description: 'REPORTS: only reports held by this unit.' }),
     categoryId: t.id({ description: 'REPORTS: only reports of this category.' }),
     groupBy: t.field({ type: KpiGroupByEnum, description: 'KPIS: the table’s rows. Default TENANT.' }),
+    formerTenantId: t.id({ description: 'After a merge: only the reports submitted to this tenant, a tenant merged into this one or this tenant itself (as `kpis`).' }),
   }),
 });
 
@@ -78,7 +79,12 @@ builder.mutationField('requestExport', (t) =>
       const actor = requireStaff(ctx);
       const service = serviceOf(ctx.core);
       const filters: ExportFilters = Object.fromEntries(Object.entries(args.filter).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
-      const checked = await callCore(async () => checkExportRequest(actor, args.kind, args.format, filters));
+      const checked = await callCore(async () => {
+        const request = checkExportRequest(actor, args.kind, args.format, filters);
+        // Checked against the directory now, so that a wrong tenant is refused here rather than failing the job.
+        await checkFormerTenantFilter(ctx.core, ctx.tenant, request.filters.formerTenantId ?? undefined, 'filters.formerTenantId');
+        return request;
+      });
       const job = await service.queue.request({ tenantId: ctx.tenant.id, requestedBy: actorId(actor)!, ...checked });
       return { job, service, tenantSlug: ctx.tenant.slug };
     },

@@ -21,8 +21,11 @@ const DEFINITIONS = 'Definitions: docs/kpis.md.';
 export const Kpi = builder.objectRef<KpiRow>('Kpi').implement({
   description: `Figures for the reports submitted in a period, in their state now. received = resolvedOnTime + resolvedLate + notFixed + rejected + openWithinDeadline + openOverdue. ${DEFINITIONS}`,
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Unit or category id, area code, channel, period (`2023-09-28`, ISO week `2023-W39`, `2023-09`, `2023-Q3`, `2023`), or the tenant id.' }),
-    label: t.exposeString('label', { nullable: true, description: 'The unit’s, category’s, area’s or channel’s name in Vietnamese; null for periods and the tenant.' }),
+    key: t.exposeString('key', {
+      description:
+        'Unit or category id, area code, channel, period (`2023-09-28`, ISO week `2023-W39`, `2023-09`, `2023-Q3`, `2023`), the tenant id, or (FORMER_TENANT) the id of the tenant the reports were submitted to: a tenant merged into this one, or this tenant’s own.',
+    }),
+    label: t.exposeString('label', { nullable: true, description: 'The unit’s, category’s, area’s, channel’s or (FORMER_TENANT) tenant’s name in Vietnamese; null for periods and the tenant.' }),
     labelEn: t.exposeString('labelEn', { nullable: true, description: 'The same in English; null when there is none (show `label` then).' }),
     area: t.field({
       type: Area,
@@ -70,8 +73,16 @@ builder.queryField('kpis', (t) =>
     args: {
       from: t.arg.string({ required: true, description: 'First local day, YYYY-MM-DD, inclusive.' }),
       to: t.arg.string({ required: true, description: 'Last local day, YYYY-MM-DD, inclusive.' }),
-      groupBy: t.arg({ type: KpiGroupByEnum, description: 'Default TENANT (one row). Periods (DAY, WEEK, MONTH, QUARTER, YEAR) by the local day of submission; a custom range is from/to.' }),
+      groupBy: t.arg({
+        type: KpiGroupByEnum,
+        description:
+          'Default TENANT (one row). Periods (DAY, WEEK, MONTH, QUARTER, YEAR) by the local day of submission; a custom range is from/to. FORMER_TENANT: after a merge, one row per tenant the reports were submitted to (docs/tenant-merge.md).',
+      }),
       includePrivate: t.arg.boolean({ description: 'Staff only. Default false.' }),
+      formerTenantId: t.arg.id({
+        description:
+          'After a merge (docs/tenant-merge.md): only the reports submitted to this tenant, a tenant merged into this one (its moved reports, as they were before the merge) or this tenant itself (its own reports). The keys of FORMER_TENANT rows. Default: all; any other id is VALIDATION.',
+      }),
     },
     resolve: (_root, args, ctx) => {
       if (args.includePrivate && !(ctx.staff && can(ctx.staff, Permission.KPI_READ))) {
@@ -83,6 +94,7 @@ builder.queryField('kpis', (t) =>
           to: args.to,
           groupBy: args.groupBy ?? 'TENANT',
           includePrivate: args.includePrivate ?? false,
+          ...(args.formerTenantId == null ? {} : { formerTenantId: String(args.formerTenantId) }),
         }),
       );
     },

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { hashPassword, withTenant } from '@paht/core';
+import { hashPassword, reportKpis, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import { createClient, type SubmitReportInput } from '@paht/client-sdk';
 import type { FastifyInstance } from 'fastify';
@@ -154,6 +154,32 @@ describe('download route', () => {
     expect(roads[3]).toBe('1');
     const csv = await (await download(`/exports/kpis.csv?${PERIOD}`, tokens.operator)).text();
     expect(csv.trim().split('\n')[1]).toContain(`${t.tenantId},,,3,`);
+  });
+
+  it('carries every figure of the KPI row in the KPI table, Vietnamese headers first, in CSV and Excel', async () => {
+    const [figures] = await reportKpis(ctx, t.tenantId, { from: '2026-03-01', to: '2026-03-31', includePrivate: true });
+    const csv = (await (await download(`/exports/kpis.csv?${PERIOD}`, tokens.operator)).text()).replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+    const sheet = await readSheet(await download(`/exports/kpis.xlsx?${PERIOD}`, tokens.operator));
+    for (const rows of [csv, sheet]) {
+      expect(rows[0]).toEqual(expect.arrayContaining(['Thời gian xử lý trung vị (giờ làm việc) / Median handling (working hours)', 'Lượt đánh giá (mẫu) / Ratings (sample)', 'Đang xử lý trong hạn / Open within deadline']));
+      const cell = (header: string) => {
+        const at = rows[0]!.findIndex((h) => h.endsWith(` / ${header}`));
+        expect(at, header).toBeGreaterThanOrEqual(0);
+        return rows[1]![at] ?? ''; // Excel leaves trailing empty cells out
+      };
+      // Each figure under its English name, as the API's row has it (the same numbers).
+      const expected: Record<string, number | null> = {
+        Received: figures!.received, Classified: figures!.classified, Rejected: figures!.rejected, Resolved: figures!.resolved,
+        'Resolved on time': figures!.resolvedOnTime, 'Resolved late': figures!.resolvedLate, 'Closed – not fixed': figures!.notFixed,
+        Open: figures!.open, 'Open within deadline': figures!.openWithinDeadline, 'Open overdue': figures!.openOverdue,
+        'Returned (wrong unit)': figures!.returned, Reopened: figures!.reopened, 'Median handling (working hours)': figures!.medianHandlingHours,
+        '90th percentile handling (working hours)': figures!.p90HandlingHours, 'Ratings (sample)': figures!.ratings, 'Satisfied share': figures!.satisfiedShare,
+        'Avg. rating': figures!.avgRating, Published: figures!.published, 'Published share': figures!.publishedShare,
+      };
+      for (const [header, value] of Object.entries(expected)) expect(cell(header), header).toBe(value === null ? '' : String(value));
+    }
+    // Three submitted, two assigned (open within their deadline), none answered yet.
+    expect(figures).toMatchObject({ received: 3, classified: 2, open: 3, resolved: 0, medianHandlingHours: null });
   });
 
   it('gives a unit officer their own unit only', async () => {

@@ -13,7 +13,7 @@ import {
   type TenantMergeResult,
 } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
-import { createClient } from '@paht/client-sdk';
+import { createClient, getKpiFigures } from '@paht/client-sdk';
 import type { FastifyInstance } from 'fastify';
 import { createFixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
@@ -149,6 +149,54 @@ describe('merging Quảng Trị into Quảng Nam', () => {
   it('lets the former tenant’s staff sign in to the merged tenant with their e-mail and password', async () => {
     const result = await createClient({ endpoint: `${base}/graphql`, tenant: 'quang-nam' }).signIn('ioc.quang-tri@example.gov.vn', 'demo-quang-tri');
     expect(result.__typename).toBe('SignInSuccess');
+  });
+
+  it('shows the KPIs of a pre-merge period per tenant submitted to, in GraphQL and in the KPI export, adding up to the merged figures', async () => {
+    const signedIn = await createClient({ endpoint: `${base}/graphql`, tenant: 'quang-nam' }).signIn('lanhdao.quang-nam@example.gov.vn', 'demo-quang-nam');
+    if (signedIn.__typename !== 'SignInSuccess') throw new Error(signedIn.message);
+    const leader = createClient({ endpoint: `${base}/graphql`, tenant: 'quang-nam' }).withToken(signedIn.token);
+    const figures = async (variables: { groupBy?: 'FORMER_TENANT'; formerTenantId?: string }) => {
+      const answer = await getKpiFigures(leader, { ...PERIOD, ...variables });
+      if (answer.__typename !== 'KpisSuccess') throw new Error(answer.message);
+      return answer.data;
+    };
+    const counted = ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'notFixed', 'rejected', 'openWithinDeadline', 'openOverdue', 'returned', 'reopened', 'ratings', 'published'] as const;
+    const pick = (row: Pick<KpiRow, (typeof counted)[number] | 'medianHandlingHours' | 'satisfiedShare'>) =>
+      Object.fromEntries([...counted, 'medianHandlingHours', 'satisfiedShare'].map((k) => [k, row[k as keyof typeof row]]));
+    const [total] = await figures({});
+    const perTenant = await figures({ groupBy: 'FORMER_TENANT' });
+    // One row per tenant the reports were submitted to, named, each as its figures were before the merge.
+    expect(perTenant.map((r) => [r.key, r.label])).toEqual(
+      [[id.qn, 'Tỉnh Quảng Nam'], [id.qt, 'Tỉnh Quảng Trị']].sort(([a], [b]) => (a! < b! ? -1 : 1)),
+    );
+    expect(pick(perTenant.find((r) => r.key === id.qt)!)).toEqual(pick(before.kpiQt[0]!));
+    expect(pick(perTenant.find((r) => r.key === id.qn)!)).toEqual(pick(before.kpiQn[0]!));
+    for (const k of counted) expect(perTenant.reduce((sum, r) => sum + r[k], 0), k).toBe(total![k]);
+    // The filter: a former tenant's reports, or the tenant's own (its own id).
+    expect(pick((await figures({ formerTenantId: id.qt }))[0]!)).toEqual(pick(before.kpiQt[0]!));
+    expect(pick((await figures({ formerTenantId: id.qn }))[0]!)).toEqual(pick(before.kpiQn[0]!));
+    const stranger = await getKpiFigures(leader, { ...PERIOD, formerTenantId: id.cl });
+    expect(stranger).toMatchObject({ __typename: 'ValidationError', fields: [expect.objectContaining({ path: 'formerTenantId' })] });
+
+    // The KPI export: the same rows, and the same refusal.
+    const download = (query: string) =>
+      fetch(`${base}/exports/kpis.csv?from=${PERIOD.from}&to=${PERIOD.to}&${query}`, { headers: { 'x-tenant': 'quang-nam', authorization: `Bearer ${signedIn.token}` } });
+    const csv = (await (await download('groupBy=FORMER_TENANT')).text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const header = csv[0]!.split(',');
+    const receivedAt = header.indexOf('Tiếp nhận / Received');
+    const rows = csv.slice(1).map((line) => line.split(','));
+    expect(rows.map((r) => r[0])).toEqual(perTenant.map((r) => r.key));
+    expect(rows.map((r) => Number(r[receivedAt]))).toEqual(perTenant.map((r) => r.received));
+    const own = (await (await download(`formerTenantId=${id.qt}`)).text()).trim().split('\n');
+    expect(Number(own[1]!.split(',')[receivedAt])).toBe(before.kpiQt[0]!.received);
+    // The report list too: exactly the reports moved from Quảng Trị (none is dated outside the period).
+    const reports = await fetch(`${base}/exports/reports.csv?from=${PERIOD.from}&to=${PERIOD.to}&formerTenantId=${id.qt}`, {
+      headers: { 'x-tenant': 'quang-nam', authorization: `Bearer ${signedIn.token}` },
+    });
+    expect((await reports.text()).trim().split('\n')).toHaveLength(before.qtReports.length + 1);
+    const refused = await download(`formerTenantId=${id.cl}`);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'VALIDATION', fields: [expect.objectContaining({ path: 'filters.formerTenantId' })] } });
   });
 
   it('leaves another tenant untouched', async () => {

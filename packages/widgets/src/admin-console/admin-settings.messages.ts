@@ -7,8 +7,8 @@ import type { ProblemWords } from './settings-schema.js';
  * setting the schema gains later shows with its path until it is named here.
  */
 export interface SettingsMessages {
-  settingSections: Record<'notifications' | 'deadlines' | 'workflow' | 'oidc' | 'officeHours', string>;
-  settingSectionHints: Partial<Record<'notifications' | 'deadlines' | 'workflow' | 'oidc', string>>;
+  settingSections: Record<'notifications' | 'deadlines' | 'workflow' | 'monthlyReport' | 'oidc' | 'officeHours', string>;
+  settingSectionHints: Partial<Record<'notifications' | 'deadlines' | 'workflow' | 'monthlyReport' | 'oidc', string>>;
   settingLabels: Partial<Record<string, string>>;
   settingHints: Partial<Record<string, string>>;
   /** Labels of a choice, keyed `path=VALUE`. */
@@ -20,6 +20,8 @@ export interface SettingsMessages {
   officePeriod: string;
   weekdays: readonly string[];
   settingsInvalid: (n: number) => string;
+  /** Where in a list (one entry a line) a problem is: `Dòng 2`. */
+  listLine: (n: number) => string;
   problems: ProblemWords;
   previewOn: string;
   previewWidgets: Record<'stats' | 'form' | 'tracker', string>;
@@ -36,12 +38,14 @@ const vi: SettingsMessages = {
     notifications: 'Thông báo cho người dân',
     deadlines: 'Thời hạn nhắc và tự đóng',
     workflow: 'Quy trình xử lý',
+    monthlyReport: 'Báo cáo tháng qua thư điện tử',
     oidc: 'Đăng nhập một lần (OpenID Connect)',
     officeHours: 'Giờ làm việc',
   },
   settingSectionHints: {
     notifications: 'Để trống để dùng mặc định của máy chủ.',
     deadlines: 'Tính theo ngày làm việc của lịch đơn vị; áp dụng từ lần chạy kế tiếp.',
+    monthlyReport: 'Số liệu tháng trước và liên kết tệp Excel theo đơn vị, gửi vào ngày làm việc đầu tiên của tháng. Để trống là không gửi.',
     oidc: 'Để trống tất cả để tắt đăng nhập một lần. Cán bộ đăng nhập bằng thư điện tử đã xác minh trùng với tài khoản.',
   },
   settingLabels: {
@@ -54,6 +58,7 @@ const vi: SettingsMessages = {
     'deadlines.autoCloseDays': 'Tự đóng phản ánh chưa đánh giá sau (ngày làm việc)',
     'deadlines.focalPointGraceDays': 'Báo IOC khi đơn vị thiếu đầu mối quá (ngày làm việc)',
     'workflow.answerApproval': 'Trả lời của cán bộ cần lãnh đạo đơn vị duyệt',
+    'monthlyReport.recipients': 'Người nhận (mỗi dòng một địa chỉ thư điện tử)',
     'oidc.issuer': 'Nhà cung cấp (issuer)',
     'oidc.audience': 'Mã ứng dụng (client id / audience)',
     'oidc.jwksUrl': 'Địa chỉ khóa công khai (JWKS)',
@@ -73,6 +78,7 @@ const vi: SettingsMessages = {
   officePeriod: 'Mỗi ca dạng bắt đầu-kết thúc, ví dụ 07:30-11:30.',
   weekdays: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
   settingsInvalid: (n) => `Chưa lưu: ${n} mục chưa hợp lệ, xem bên dưới.`,
+  listLine: (n) => `Dòng ${n}`,
   problems: {
     range: (min, max) => `Phải trong khoảng ${between(min, max, '')}.`,
     length: (min, max) => `Độ dài ${between(min, max, ' ký tự')}.`,
@@ -95,12 +101,14 @@ const en: SettingsMessages = {
     notifications: 'Notifications to citizens',
     deadlines: 'Reminders and automatic closing',
     workflow: 'Workflow',
+    monthlyReport: 'Monthly report by e-mail',
     oidc: 'Single sign-on (OpenID Connect)',
     officeHours: 'Office hours',
   },
   settingSectionHints: {
     notifications: 'Leave empty for the server’s defaults.',
     deadlines: 'In working days of the tenant’s calendar; effective from the jobs’ next run.',
+    monthlyReport: 'Last month’s figures and a link to the Excel file per unit, sent on the first working day of the month. Empty: none sent.',
     oidc: 'Leave all empty to turn single sign-on off. Staff sign in with a verified e-mail matching their account.',
   },
   settingLabels: {
@@ -113,6 +121,7 @@ const en: SettingsMessages = {
     'deadlines.autoCloseDays': 'Close unrated reports after (working days)',
     'deadlines.focalPointGraceDays': 'Alert the IOC when a unit lacks a focal point for (working days)',
     'workflow.answerApproval': 'Officers’ answers need the unit leader’s approval',
+    'monthlyReport.recipients': 'Recipients (one e-mail address a line)',
     'oidc.issuer': 'Issuer',
     'oidc.audience': 'Client id (audience)',
     'oidc.jwksUrl': 'JSON Web Key Set URL',
@@ -132,6 +141,7 @@ const en: SettingsMessages = {
   officePeriod: 'Each period as start-end, e.g. 07:30-11:30.',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   settingsInvalid: (n) => `Not saved: ${n} ${n === 1 ? 'entry is' : 'entries are'} not valid, see below.`,
+  listLine: (n) => `Line ${n}`,
   problems: {
     range: (min, max) => `Must be ${between(min, max, '')}.`,
     length: (min, max) => `Length ${between(min, max, ' characters')}.`,

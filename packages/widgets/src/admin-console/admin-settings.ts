@@ -21,7 +21,10 @@ export const PREVIEW_WIDGETS = ['stats', 'form', 'tracker'] as const;
 export type PreviewWidget = (typeof PREVIEW_WIDGETS)[number];
 
 /** The object settings the form shows field by field, from the schema, in this order. */
-const SCHEMA_SECTIONS = ['notifications', 'deadlines', 'workflow', 'oidc'] as const;
+const SCHEMA_SECTIONS = ['notifications', 'deadlines', 'workflow', 'monthlyReport', 'oidc'] as const;
+
+/** Settings the API reads and answers under another name than the schema's path (its input is flat). */
+const API_NAMES: Readonly<Partial<Record<string, 'monthlyReportRecipients'>>> = { 'monthlyReport.recipients': 'monthlyReportRecipients' };
 
 export interface SettingsContext {
   m: AdminMessages;
@@ -80,6 +83,8 @@ const idOf = (path: string) => `s-${path.replace(/\./g, '-')}`;
 
 /** The stored value of a setting at `section.name` (null: not set). */
 function storedValue(settings: TenantSettings, path: string): unknown {
+  const apiName = API_NAMES[path];
+  if (apiName) return settings[apiName] ?? null;
   const [section, name] = path.split('.') as [string, string];
   const group = (settings as unknown as Record<string, Record<string, unknown> | null | undefined>)[section];
   return group?.[name] ?? null;
@@ -92,9 +97,14 @@ const officeText = (settings: TenantSettings, weekday: string): string =>
     ?.periods.map((p) => `${p.start}-${p.end}`)
     .join(', ') ?? '';
 
-function problemLine(id: string, problems: readonly SettingProblem[], path: string) {
+/** The problems of one field; in a list (one entry a line) each says its line (`listLine`), e.g. `Dòng 2: …`. */
+function problemLine(id: string, problems: readonly SettingProblem[], path: string, listLine?: (n: number) => string) {
   const own = problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
-  return own.length ? html`<p class="field-error" id=${`${id}-error`}>${own.map((p) => p.message).join(' ')}</p>` : nothing;
+  const at = (p: SettingProblem) => {
+    const index = listLine ? /^\.(\d+)$/.exec(p.path.slice(path.length))?.[1] : undefined;
+    return index === undefined ? p.message : `${listLine!(Number(index) + 1)}: ${p.message}`;
+  };
+  return own.length ? html`<p class="field-error" id=${`${id}-error`}>${own.map(at).join(' ')}</p>` : nothing;
 }
 
 /** One field of a schema section, its kind from the schema. */
@@ -107,7 +117,16 @@ function renderField(c: SettingsContext, field: SettingField): TemplateResult {
   const invalid = c.problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
   const hint = schema.type === 'integer' ? m.rangeHint(schema.minimum, schema.maximum, typeof schema.default === 'number' ? schema.default : undefined) : m.settingHints[path];
   const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
-  const after = html`${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}${problemLine(id, c.problems, path)}`;
+  const list = schema.type === 'array';
+  const after = html`${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}${problemLine(id, c.problems, path, list ? m.listLine : undefined)}`;
+  if (list) {
+    // A list of strings (e-mail addresses): one entry a line.
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <textarea id=${id} name=${path} autocomplete="off" aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} .value=${Array.isArray(value) ? value.join('\n') : ''}></textarea>
+      ${after}
+    </div>`;
+  }
   if (schema.type === 'boolean') {
     return html`<div class="field"><label class="choice"><input type="checkbox" id=${id} name=${path} ?checked=${value === true} aria-describedby=${describedBy} />${label}</label>${after}</div>`;
   }
@@ -206,7 +225,7 @@ export function renderSettings(c: SettingsContext): TemplateResult {
         <label for="s-allowedOrigins">${m.allowedOrigins}</label>
         <textarea id="s-allowedOrigins" name="allowedOrigins" aria-describedby="s-origins-hint" aria-invalid=${c.problems.some((p) => p.path.startsWith('allowedOrigins')) ? 'true' : 'false'}>${settings.allowedOrigins.join('\n')}</textarea>
         <p class="hint" id="s-origins-hint">${m.originsHint}</p>
-        ${problemLine('s-allowedOrigins', c.problems, 'allowedOrigins')}
+        ${problemLine('s-allowedOrigins', c.problems, 'allowedOrigins', m.listLine)}
       </div>
       ${brandField('trackingPrefix', m.trackingPrefix, settings.trackingPrefix ?? '', { describedBy: 's-prefix-hint' })}
       <p class="hint" id="s-prefix-hint">${m.trackingPrefixHint}</p>
@@ -255,6 +274,9 @@ export function readSettingsForm(
       if (f.schema.type === 'boolean') {
         const checked = (input as HTMLInputElement).checked;
         if (checked || section === 'workflow') entries.push([name, checked]);
+      } else if (f.schema.type === 'array') {
+        // The whole list is sent: an empty one clears it.
+        entries.push([name, linesOf(text(f.path))]);
       } else if (text(f.path) !== '') {
         entries.push([name, f.schema.type === 'integer' ? Number(text(f.path)) : text(f.path)]);
       }
@@ -281,7 +303,12 @@ export function readSettingsForm(
     trackingPrefix: (change.trackingPrefix as string | undefined) ?? null,
     branding: { nameVi: null, nameEn: null, logoUrl: null, ...(change.branding as object) },
   };
-  for (const section of SCHEMA_SECTIONS) if (section in change) (input as Record<string, unknown>)[section] = change[section];
+  for (const section of SCHEMA_SECTIONS) {
+    if (!(section in change)) continue;
+    const renamed = fieldsOf(schema!, section).filter((f) => API_NAMES[f.path]);
+    if (!renamed.length) (input as Record<string, unknown>)[section] = change[section];
+    for (const f of renamed) (input as Record<string, unknown>)[API_NAMES[f.path]!] = (change[section] as Record<string, unknown> | null)?.[f.path.split('.')[1]!] ?? null;
+  }
   if (change.officeHours) {
     input.officeHours = Object.entries(change.officeHours as Record<string, Array<[string, string]>>).map(([weekday, periods]) => ({
       weekday: Number(weekday),

@@ -145,6 +145,28 @@ describe('the tenant admin console', () => {
     expect(await actionsLogged()).toContain('tenant-settings.update');
   });
 
+  it('edits the monthly report’s recipients, one address a line, refusing a bad one at its line', async () => {
+    const field = adminEl().locator('#s-monthlyReport-recipients');
+    await poll(() => field.count()).toBe(1);
+    const stored = await settings();
+    await field.fill('lanh.dao@quangtri.gov.vn\nkhông phải địa chỉ');
+    await adminEl().getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const error = await adminEl().locator('#s-monthlyReport-recipients-error').textContent();
+    expect(error).toContain('Dòng 2');
+    expect(error).toContain('must be an e-mail address');
+    expect(await field.getAttribute('aria-describedby')).toContain('s-monthlyReport-recipients-error');
+    expect(await settings()).toEqual(stored);
+
+    await field.fill('Lanh.Dao@QuangTri.gov.vn\n\nvanphong@quangtri.gov.vn');
+    await adminEl().getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await poll(async () => (await settings()).monthlyReportRecipients).toEqual(['lanh.dao@quangtri.gov.vn', 'vanphong@quangtri.gov.vn']);
+    await poll(() => field.getAttribute('aria-invalid')).toBe('false');
+    const { monthlyReportRecipients: _recipients, ...rest } = await settings();
+    const { monthlyReportRecipients: _before, ...restBefore } = stored;
+    expect(rest).toEqual(restBefore);
+  });
+
   it('previews the branding on the report form and the tracker before saving', async () => {
     await adminEl().getByRole('radio', { name: 'Biểu mẫu phản ánh' }).check();
     await adminEl().locator('#s-branding-accentColor').fill('#5b2c83');

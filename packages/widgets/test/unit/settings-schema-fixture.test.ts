@@ -50,5 +50,11 @@ describe('settings schema', () => {
       { path: 'deadlines.ratingReminderDays', message: 'Must be 1–60.' },
     ].sort((a, b) => problems.findIndex((p) => p.path === a.path) - problems.findIndex((p) => p.path === b.path)));
     expect(checkSettings(schema, { deadlines: { ratingReminderDays: 3, autoCloseDays: 7 }, workflow: { answerApproval: false } }, w)).toEqual([]);
+    // The monthly report's recipients: a list field, each address checked against the schema's rule, and its length.
+    expect(fieldsOf(schema, 'monthlyReport')).toEqual([expect.objectContaining({ path: 'monthlyReport.recipients', schema: expect.objectContaining({ type: 'array' }) })]);
+    expect(checkSettings(schema, { monthlyReport: { recipients: ['lanh.dao@quangtri.gov.vn', 'không phải địa chỉ'] } }, w)).toEqual([
+      { path: 'monthlyReport.recipients.1', message: 'Wrong format (must be an e-mail address).' },
+    ]);
+    expect(checkSettings(schema, { monthlyReport: { recipients: Array.from({ length: 21 }, (_, i) => `u${i}@x.vn`) } }, w)).toEqual([{ path: 'monthlyReport.recipients', message: 'At most 20 entries.' }]);
   });
 });
