@@ -36,7 +36,7 @@ beforeAll(async () => {
   tenant = fixture.tenant;
   // A server-side caller (secret key): its own bucket of 600 submissions a minute, not one IP's 20.
   secretKey = (await createApiKey(fixture.core, tenant.tenantId, tenant.admin, { kind: 'SECRET', name: 'Tổng đài' })).key;
-  server = startServerProcess({ DATABASE_URL: pg.url, PAHT_READY_TIMEOUT_MS: '500', ...(process.env.DEBUG_FAULTS ? { LOG: 'true', DEBUG_FAULTS_FORMAT: '1' } : {}) });
+  server = startServerProcess({ DATABASE_URL: pg.url, PAHT_READY_TIMEOUT_MS: '500' });
   base = await server.ready;
   // A first submission compiles and warms what the load then runs.
   const warm = createClient({ endpoint: `${base}/graphql`, tenant: 'restart', apiKey: secretKey });
@@ -129,7 +129,6 @@ describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL stopped and resta
       `[postgres-restart] ${acknowledged.length} acknowledged (${beforeOutage} before the outage, ${acknowledgedDuringOutage} during, ${acknowledged.length - restartedAt} after); ` +
         `${attempts} HTTP attempts (${attemptsBeforeOutage} before), ${failedAttempts} failed (${failedBeforeOutage} before); readiness during the outage: ${duringOutage.join(',')}`,
     );
-    if (process.env.DEBUG_FAULTS) console.log(readiness.join(','), server.output(), failures.slice(0, 3));
     // The clients recovered on their own: no submission gave up, and some were retried.
     expect(failures).toEqual([]);
     expect(beforeOutage).toBeGreaterThan(0);
