@@ -54,7 +54,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = next as ErrorLike;
     if (unavailable(e)) return true;
     queue.push(e.cause, e.originalError, e.meta?.driverAdapterError);
-    if (next instanceof AggregateError) queue.push(...next.errors);
+    if (next instanceof AggregateError) queue.push(...(next.errors as unknown[]));
   }
   return false;
 }

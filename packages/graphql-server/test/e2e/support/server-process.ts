@@ -58,8 +58,8 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
       const url = /Health\s+(http:\/\/\S+)\/healthz/.exec(out)?.[1];
       if (url && out.includes('No demo tenants')) resolve(url);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`the server exited with ${code}: ${out}`)));
   });
   ready.catch(() => undefined);
@@ -86,4 +86,13 @@ export async function provisionFixture(db: Database, slug: string, prefix: strin
   const passwordHash = await hashPassword(STAFF_PASSWORD);
   await withTenant(db, tenant.tenantId, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
   return { core, tenant };
+}
+
+/** Resolves once `condition()` holds (checked every 50 ms); rejects after `ms` naming `what`. Phases of a load wait on progress, not on a clock, so a slow machine does not fail them. */
+export async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still not ${what} after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
