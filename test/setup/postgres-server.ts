@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -12,6 +12,10 @@ import { join } from 'node:path';
 export interface PostgresServer {
   url: string;
   stop(): void;
+  /** Stops the server at once (`pg_ctl stop -m immediate`, as a crash), keeping its data folder and port. Does not block the event loop. */
+  kill(): Promise<void>;
+  /** Starts the killed server again on the same data folder and port; resolves once it accepts connections. */
+  restart(): Promise<void>;
 }
 
 function findBinDir(): string {
@@ -41,7 +45,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface StartPostgresOptions {
+  /**
+   * Keep `synchronous_commit` on, so a commit the server acknowledged
+   * survives `kill()` (an immediate stop loses WAL still in its buffers
+   * otherwise). Default false: the faster setting.
+   */
+  durableCommits?: boolean;
+}
+
+export async function startPostgres(startOptions: StartPostgresOptions = {}): Promise<PostgresServer> {
   const bin = findBinDir();
   const asRoot = userInfo().uid === 0;
   const base = mkdtempSync(join(tmpdir(), 'paht-pg-'));
@@ -53,6 +66,15 @@ export async function startPostgres(): Promise<PostgresServer> {
       : spawnSync(full, args, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
+  // The same, without blocking the event loop (kill and restart happen while a test's clients run).
+  const runAsync = (cmd: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const full = join(bin, cmd);
+      const [file, fileArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', full, ...args]] : [full, args];
+      execFile(file, fileArgs, { encoding: 'utf8' }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${cmd} failed: ${stderr || stdout || error.message}`)) : resolve(),
+      );
+    });
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
@@ -65,22 +87,34 @@ export async function startPostgres(): Promise<PostgresServer> {
     `-k ${base}`,
     '-c listen_addresses=127.0.0.1',
     '-c fsync=off',
-    '-c synchronous_commit=off',
+    ...(startOptions.durableCommits ? [] : ['-c synchronous_commit=off']),
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start']);
+  const startArgs = ['-D', dataDir, '-o', options, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start'];
+  run('pg_ctl', startArgs);
   let stopped = false;
+  let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        if (running) run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(base, { recursive: true, force: true });
       }
+    },
+    async kill() {
+      if (!running || stopped) return;
+      await runAsync('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      running = false;
+    },
+    async restart() {
+      if (running || stopped) return;
+      await runAsync('pg_ctl', startArgs);
+      running = true;
     },
   };
 }

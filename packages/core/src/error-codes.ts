@@ -48,6 +48,9 @@ export const ERROR_CODES = {
   EMPTY: { status: 400, meaning: 'The file is empty.' },
   TIMEOUT: { status: 408, meaning: 'The upload was too slow and was stopped.' },
 
+  // The database is away for now (stopped, restarting, unreachable): safe to try again shortly.
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'The service cannot reach its database right now. Retry after the `retry-after` seconds (the SDK does for what is safe to repeat: queries, and submissions by their idempotency key).' },
+
   // Anything nobody planned for: masked, logged with the request id.
   INTERNAL_SERVER_ERROR: { status: 500, meaning: 'Unexpected; quote the request id when reporting it.' },
 } as const satisfies Readonly<Record<string, ErrorCodeSpec>>;

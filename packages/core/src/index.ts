@@ -269,6 +269,7 @@ export { monthlyReportDedupeKey, monthlyReportDue, monthlyReportExportId, monthl
 
 // Persistence
 export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';
+export { isDatabaseUnavailable } from './db/database-unavailable.js';
 export { migrate, defaultMigrationsDir, type MigrationResult } from './db/migrate.js';
 export { withTenant, type TenantTx } from './db/with-tenant.js';
 export { hashPassword, verifyPassword } from './auth/password.js';

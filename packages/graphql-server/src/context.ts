@@ -1,8 +1,9 @@
-import { ErrorCode, httpStatusOf, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
+import { ErrorCode, httpStatusOf, isDatabaseUnavailable, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { staffSession } from './auth/current-staff.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
+import { SERVICE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors/format-error.js';
 import { describeUnexpected } from './errors/redact.js';
 import { ForbiddenError } from './errors/expected-errors.js';
 import type { OidcVerifier } from './auth/oidc.js';
@@ -67,6 +68,16 @@ export async function createContext(core: CoreContext, request: FastifyRequest):
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     request.log.error({ requestId, error: describeUnexpected(error) }, 'context creation failed');
+    // The database is away (tenant or staff lookup): 503 with retry-after, which clients retry.
+    if (isDatabaseUnavailable(error)) {
+      throw new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
+        extensions: {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          requestId,
+          http: { status: httpStatusOf(ErrorCode.SERVICE_UNAVAILABLE), headers: new Map([['retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)]]) },
+        },
+      });
+    }
     throw requestError('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR, requestId);
   }
 }

@@ -3,11 +3,22 @@
 // the API until SIGINT or SIGTERM. With NODE_ENV=production (docs/deployment.md):
 // PAHT_SECRET_KEY is required, and no demo tenant is seeded unless PAHT_DEMO=1.
 import { mkdir } from 'node:fs/promises';
-import { createCoreContext, listTenants, migrate, openDatabase, seedDemo } from '@paht/core';
+import { createCoreContext, isDatabaseUnavailable, listTenants, migrate, openDatabase, seedDemo } from '@paht/core';
 import { buildApp } from './app.js';
 import { describeDatabase, loadSecretKey, productionProblems, readConfig } from './config.js';
 import { operatorTokenCheck } from './operator/operator-routes.js';
 import { welcomeBanner } from './welcome-banner.js';
+
+// A database that went away must not end the process: pg-boss 10 leaves
+// the promises of marking a job done or failed unawaited (upstream issue
+// timgit/pg-boss#577), and when the database is down they reject with no
+// handler, which Node turns into a crash. Those are logged and the job is
+// retried after its expiry; any other unhandled rejection still ends the
+// process, as by default.
+process.on('unhandledRejection', (reason) => {
+  if (!isDatabaseUnavailable(reason)) throw reason;
+  console.error(`database unavailable (unhandled, kept running): ${reason instanceof Error ? reason.message : String(reason)}`);
+});
 
 const config = readConfig();
 const problems = productionProblems(process.env);

@@ -52,6 +52,8 @@ export const ServerErrorCode = {
   EMPTY: 'EMPTY',
   /** HTTP 408. The upload was too slow and was stopped. */
   TIMEOUT: 'TIMEOUT',
+  /** HTTP 503. The service cannot reach its database right now. Retry after the `retry-after` seconds (the SDK does for what is safe to repeat: queries, and submissions by their idempotency key). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** HTTP 500. Unexpected; quote the request id when reporting it. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -88,9 +88,12 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
         connectionParams: () => ({ tenant: options.tenant, ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) }),
         retryAttempts: options.retryAttempts,
         retryWait: (retries) => sleep(backoffDelay(retries, options)),
-        // Retry dropped connections (close events), not refusals: a wrong
-        // tenant (4404), token (4401) or role (4403) stays wrong.
-        shouldRetry: (event) => isCloseEvent(event) && closedWith(event.code) === null,
+        // Retry dropped connections, not refusals: a wrong tenant (4404),
+        // token (4401) or role (4403) stays wrong. A connection cut without
+        // a close frame (the server process killed, a reset behind a load
+        // balancer) reaches here as the socket's error event, which comes
+        // before its close event: retried too.
+        shouldRetry: (event) => !isCloseEvent(event) || closedWith(event.code) === null,
         on: {
           connecting: () => options.onState?.('connecting'),
           connected: (_socket, _payload, wasRetry) => {

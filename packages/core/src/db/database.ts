@@ -46,6 +46,11 @@ function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor a checked-out one's: the pool listens only while a client is idle,
+  // and a connection cut during a transaction (the server stopped) emits
+  // 'error' on its client, unhandled, which ended the process. Its queries
+  // fail on their own; the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     engine: 'postgres',

@@ -1,8 +1,14 @@
-import { ErrorCode, isDomainError } from '@paht/core';
+import { ErrorCode, isDatabaseUnavailable, isDomainError } from '@paht/core';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** The one code of every masked, unexpected failure, on every route (core's error registry). */
 export const INTERNAL_SERVER_ERROR = ErrorCode.INTERNAL_SERVER_ERROR;
+/** The database is away for now: the request may be repeated (HTTP 503, `retry-after`). */
+export const SERVICE_UNAVAILABLE = ErrorCode.SERVICE_UNAVAILABLE;
+/** What a caller reads when the database is away; the driver's own message (host, port) stays in the log. */
+export const SERVICE_UNAVAILABLE_MESSAGE = 'Dịch vụ tạm thời gián đoạn, vui lòng thử lại sau giây lát / Service temporarily unavailable, please retry shortly';
+/** Seconds a client is asked to wait before repeating a request refused with SERVICE_UNAVAILABLE. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
 /**
  * By class name along the prototype chain, not `instanceof`: a bundler or
@@ -50,6 +56,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDomainError(original)) return { message: original.message, ...where, extensions: { code: original.code } };
   if (isUnexpected(error)) {
     const requestId = formatted.extensions?.requestId;
+    // Still logged as unexpected, but the caller learns it may try again.
+    if (isDatabaseUnavailable(original)) {
+      return { message: SERVICE_UNAVAILABLE_MESSAGE, ...where, extensions: { code: SERVICE_UNAVAILABLE, ...(typeof requestId === 'string' ? { requestId } : {}) } };
+    }
     return { message: 'Internal server error', ...where, extensions: { code: INTERNAL_SERVER_ERROR, ...(typeof requestId === 'string' ? { requestId } : {}) } };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -51,7 +51,12 @@ interface JitError {
  * `originalError` and the field's path.
  */
 function toGraphQLError(error: JitError): GraphQLError {
-  if (error instanceof GraphQLError) return error;
+  // graphql-jit's own GraphQLError (a subclass) leaves `extensions`
+  // undefined when the resolver's error has none; Apollo then fails reading
+  // `extensions.code` and answers its own "Internal server error" without
+  // calling `formatError` (a database outage came back as a masked 500, not
+  // SERVICE_UNAVAILABLE): convert those too.
+  if (error instanceof GraphQLError && error.extensions) return error;
   const converted = new GraphQLError(error.message, {
     ...(error.path ? { path: error.path } : {}),
     ...(error.originalError ? { originalError: error.originalError } : {}),

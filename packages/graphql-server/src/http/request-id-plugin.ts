@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from '../context.js';
-import { isUnexpected, unwrapResolverError } from '../errors/format-error.js';
+import { isUnexpected, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, unwrapResolverError } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
 
 /**
@@ -27,6 +27,11 @@ export const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
           ...e,
           extensions: { ...e.extensions, requestId: contextValue.requestId },
         }));
+        // The database was away: 503 with retry-after, which clients and proxies know to retry.
+        if (response.body.singleResult.errors.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+        }
       },
     };
   },

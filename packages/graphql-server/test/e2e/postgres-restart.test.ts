@@ -1,0 +1,163 @@
+// Issue 14: PostgreSQL dies during a submit load and comes back. A real
+// server process (`pnpm start`) on its own throwaway PostgreSQL; SDK clients
+// submit reports in a loop (each with its idempotency key, the SDK's own
+// retry); the database is stopped at once (`pg_ctl stop -m immediate`) and
+// started again a few seconds later. Afterwards every acknowledged report
+// is in the database exactly once, the clients got there by themselves,
+// /readyz said "unavailable" during the outage and "ready" after, and the
+// same server process serves again without a restart.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
+import { createApiKey, migrate, openDatabase, withTenant, type Database } from '@paht/core';
+import type { FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
+import { startPostgres, type PostgresServer } from '../../../../test/setup/postgres-server.js';
+import { provisionFixture, startServerProcess, until, type ServerProcess } from './support/server-process.js';
+
+const WORKERS = 4;
+const OUTAGE_MS = 3000;
+
+let pg: PostgresServer;
+let db: Database;
+let tenant: FixtureTenant;
+let secretKey: string;
+let server: ServerProcess;
+let base: string;
+const clients: PahtClient[] = [];
+
+let startMs = 0;
+
+beforeAll(async () => {
+  const started = Date.now();
+  // Commits survive the immediate stop: what the server acknowledged was committed for real.
+  pg = await startPostgres({ durableCommits: true });
+  db = await openDatabase({ url: pg.url, poolSize: 2 });
+  await migrate(db);
+  const fixture = await provisionFixture(db, 'restart', 'RT');
+  tenant = fixture.tenant;
+  // A server-side caller (secret key): its own bucket of 600 submissions a minute, not one IP's 20.
+  secretKey = (await createApiKey(fixture.core, tenant.tenantId, tenant.admin, { kind: 'SECRET', name: 'Tổng đài' })).key;
+  server = startServerProcess({ DATABASE_URL: pg.url, PAHT_READY_TIMEOUT_MS: '500' });
+  base = await server.ready;
+  // A first submission compiles and warms what the load then runs.
+  const warm = createClient({ endpoint: `${base}/graphql`, tenant: 'restart', apiKey: secretKey });
+  clients.push(warm);
+  expect(await warm.submitReport(input('warm-up'))).toMatchObject({ __typename: 'SubmitReportSuccess' });
+  startMs = Date.now() - started;
+  // Two cores shared with other work can make starting processes slow.
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await server?.stop();
+  await db?.close();
+  pg?.stop();
+});
+
+const input = (title: string): SubmitReportInput => ({
+  title,
+  description: 'Cây đổ chắn ngang đường sau cơn bão, xe không qua được.',
+  address: '12 Trần Hưng Đạo, Đông Hà',
+  reporter: { phone: '0912 345 678' },
+});
+
+interface Acknowledged {
+  title: string;
+  trackingCode: string;
+}
+
+describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL stopped and restarted during a submit load', () => {
+  it('keeps every acknowledged report exactly once; clients and server recover on their own', async () => {
+    const marker = `restart-${randomUUID().slice(0, 8)}`;
+    let attempts = 0;
+    let failedAttempts = 0;
+    const countingFetch: typeof fetch = async (url, init) => {
+      attempts++;
+      const response = await fetch(url, init).catch((error: unknown) => {
+        failedAttempts++;
+        throw error;
+      });
+      if (!response.ok) failedAttempts++;
+      return response;
+    };
+    const acknowledged: Acknowledged[] = [];
+    const failures: unknown[] = [];
+    let submitting = true;
+
+    // /readyz every 200 ms, through the outage.
+    const readiness: number[] = [];
+    let probing = true;
+    const probe = (async () => {
+      while (probing) {
+        readiness.push(await fetch(`${base}/readyz`).then((r) => r.status, () => 0));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+
+    const worker = async (w: number) => {
+      // Patient enough for the outage: waits of 0.1–2 s, ten retries (≥ 8 s in all).
+      const client = createClient({ endpoint: `${base}/graphql`, tenant: 'restart', apiKey: secretKey, fetch: countingFetch, retry: { retries: 10, baseDelayMs: 200, maxDelayMs: 2000 } });
+      clients.push(client);
+      for (let i = 0; submitting; i++) {
+        const title = `${marker} w${w} #${i}`;
+        try {
+          const result = await client.submitReport(input(title), { idempotencyKey: randomUUID() });
+          if (result.__typename === 'SubmitReportSuccess') acknowledged.push({ title, trackingCode: result.trackingCode });
+          else failures.push(result);
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
+
+    // Each worker has had a submission acknowledged before the database goes.
+    await until(() => acknowledged.length >= WORKERS, 'submitting before the outage');
+    const beforeOutage = acknowledged.length;
+    const attemptsBeforeOutage = attempts;
+    const failedBeforeOutage = failedAttempts;
+    const readinessBefore = readiness.length;
+    await pg.kill();
+    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+    const duringOutage = readiness.slice(readinessBefore);
+    const acknowledgedDuringOutage = acknowledged.length - beforeOutage;
+    await pg.restart();
+    const restartedAt = acknowledged.length;
+    // And as many again after it is back.
+    await until(() => acknowledged.length >= restartedAt + WORKERS, 'submitting again after the restart');
+    submitting = false;
+    await load;
+    probing = false;
+    await probe;
+
+    console.log(
+      `[postgres-restart] ${acknowledged.length} acknowledged (${beforeOutage} before the outage, ${acknowledgedDuringOutage} during, ${acknowledged.length - restartedAt} after); ` +
+        `${attempts} HTTP attempts (${attemptsBeforeOutage} before), ${failedAttempts} failed (${failedBeforeOutage} before); readiness during the outage: ${duringOutage.join(',')}; PostgreSQL and the server started in ${startMs} ms`,
+    );
+    // The clients recovered on their own: no submission gave up, and some were retried.
+    expect(failures).toEqual([]);
+    expect(beforeOutage).toBeGreaterThan(0);
+    expect(acknowledged.length - restartedAt).toBeGreaterThan(0);
+    expect(failedAttempts).toBeGreaterThan(failedBeforeOutage);
+
+    // Every acknowledged report is there, once; nothing unacknowledged slipped in twice.
+    const rows = await withTenant(db, tenant.tenantId, (tx) =>
+      tx.report.findMany({ where: { title: { startsWith: marker } }, select: { title: true, trackingCode: true } }),
+    );
+    const byTitle = new Map<string, string[]>();
+    for (const row of rows) byTitle.set(row.title, [...(byTitle.get(row.title) ?? []), row.trackingCode]);
+    expect([...byTitle.values()].filter((codes) => codes.length > 1)).toEqual([]);
+    for (const a of acknowledged) expect(byTitle.get(a.title), a.title).toEqual([a.trackingCode]);
+
+    // /readyz: not ready while the database was away, ready again after.
+    expect(duringOutage).toContain(503);
+    expect(await fetch(`${base}/readyz`).then((r) => r.status)).toBe(200);
+
+    // The same process, never restarted, serves reads and writes again.
+    expect(server.child.exitCode).toBeNull();
+    const after = createClient({ endpoint: `${base}/graphql`, tenant: 'restart', apiKey: secretKey });
+    clients.push(after);
+    const tracked = await after.trackReport(acknowledged.at(-1)!.trackingCode);
+    expect(tracked).toMatchObject({ __typename: 'TrackedReport' });
+  }, 120_000);
+});
