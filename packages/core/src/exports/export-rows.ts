@@ -108,7 +108,8 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
 
   for (;;) {
     const after: Cursor | null = cursor;
-    const chunk: { rows: ChunkRow[]; events: ChunkEvent[] } = await withTenant(ctx.db, tenantId, async (tx) => {
+    // Exports tolerate replication lag: read from the replica when there is one.
+    const chunk: { rows: ChunkRow[]; events: ChunkEvent[] } = await withTenant(ctx.db.lagTolerant, tenantId, async (tx) => {
       if (!calendar) {
         calendar = await loadTenantCalendar(tx, tenant, yearsAround(start.toJSDate(), now));
         const list = await tx.slaPolicy.findMany({ orderBy: [{ classifyMinutes: 'asc' }, { code: 'asc' }] });
