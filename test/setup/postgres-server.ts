@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * A throwaway PostgreSQL server for the test run: its own data folder and
@@ -11,7 +11,20 @@ import { join } from 'node:path';
  */
 export interface PostgresServer {
   url: string;
+  /** Its loopback port. */
+  port: number;
   stop(): void;
+}
+
+/** Runs a PostgreSQL binary (as `postgres` when root); throws with its output when it fails. */
+function runner(bin: string, asRoot: boolean) {
+  return (cmd: string, args: string[]) => {
+    const full = join(bin, cmd);
+    const result = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' })
+      : spawnSync(full, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
+  };
 }
 
 function findBinDir(): string {
@@ -26,10 +39,11 @@ function findBinDir(): string {
   if (!dir) {
     throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: install PostgreSQL 15+ (pnpm test does it as root on Debian) or set PG_BIN_DIR');
   }
-  return dir;
+  // /usr/local/bin may hold links to a few of them only: the folder they point into has the rest (pg_basebackup).
+  return existsSync(join(dir, 'pg_basebackup')) ? dir : dirname(realpathSync(join(dir, 'initdb')));
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -41,24 +55,43 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
-  const bin = findBinDir();
-  const asRoot = userInfo().uid === 0;
-  const base = mkdtempSync(join(tmpdir(), 'paht-pg-'));
-  const dataDir = join(base, 'data');
-  const run = (cmd: string, args: string[]) => {
-    const full = join(bin, cmd);
-    const result = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' })
-      : spawnSync(full, args, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
-  };
+/** A temporary folder the server's user owns. */
+function serverBase(prefix: string, asRoot: boolean): string {
+  const base = mkdtempSync(join(tmpdir(), prefix));
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(base, uid, gid);
   }
+  return base;
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = findBinDir();
+  const asRoot = userInfo().uid === 0;
+  const base = serverBase('paht-pg-', asRoot);
+  const dataDir = join(base, 'data');
+  const run = runner(bin, asRoot);
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  return startServer(run, base, dataDir);
+}
+
+/**
+ * A streaming replica of `primary` (hot standby): a base backup taken with
+ * `pg_basebackup -R` (which writes the standby's connection to the primary),
+ * started on its own port. Read-only; it replays the primary's WAL.
+ */
+export async function startReplica(primary: PostgresServer): Promise<PostgresServer> {
+  const bin = findBinDir();
+  const asRoot = userInfo().uid === 0;
+  const base = serverBase('paht-pg-replica-', asRoot);
+  const dataDir = join(base, 'data');
+  const run = runner(bin, asRoot);
+  run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+  return startServer(run, base, dataDir, ['-c hot_standby=on']);
+}
+
+async function startServer(run: ReturnType<typeof runner>, base: string, dataDir: string, extra: string[] = []): Promise<PostgresServer> {
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -68,11 +101,13 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=200',
+    ...extra,
   ].join(' ');
   run('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start']);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     stop() {
       if (stopped) return;
       stopped = true;
