@@ -23,10 +23,10 @@ export interface Database {
   /**
    * Runs `fn` with an exclusive lock held across processes (PostgreSQL
    * advisory lock; PGlite has one process, so a plain call). The lock is
-   * transaction-scoped (`pg_advisory_xact_lock` in a transaction kept open on
-   * one connection while `fn` runs on others), so it holds through a
-   * transaction-mode pooler such as pgbouncer, where a session lock would stay
-   * on whichever server connection took it.
+   * transaction-scoped (taken with `pg_try_advisory_xact_lock` in a
+   * transaction kept open on one connection while `fn` runs on others), so it
+   * holds through a transaction-mode pooler such as pgbouncer, where a session
+   * lock would stay on whichever server connection took it.
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /**
@@ -84,18 +84,13 @@ function openPostgres(url: string, poolSize: number, replica: Database | null): 
       return (await pool.query(sql, params)).rows as Row[];
     },
     async withLock(key, fn) {
-      const client = await pool.connect();
-      let open = false;
+      const client = await lockedTransaction(pool, key);
       try {
-        await client.query('BEGIN');
-        open = true;
-        await client.query('SELECT pg_advisory_xact_lock($1)', [key]);
         const result = await fn();
-        open = false;
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        if (open) await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         client.release();
@@ -111,6 +106,30 @@ function openPostgres(url: string, poolSize: number, replica: Database | null): 
     },
   };
   return db;
+}
+
+/**
+ * A pooled client in an open transaction that holds the transaction-scoped
+ * advisory lock `key`. Waits by trying again (25 ms, growing to 250 ms)
+ * rather than blocking in `pg_advisory_xact_lock`: a blocked waiter would
+ * keep a pooler's server connection the holder may need.
+ */
+async function lockedTransaction(pool: pg.Pool, key: number): Promise<pg.PoolClient> {
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [key]);
+      if (rows[0]?.locked) return client;
+      await client.query('ROLLBACK');
+      client.release();
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
