@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,9 @@ export interface PgbouncerOptions {
 }
 
 export async function startPgbouncer(serverPort: number, options: PgbouncerOptions = {}): Promise<Pgbouncer> {
-  const found = spawnSync('pgbouncer', ['--version'], { encoding: 'utf8' });
+  // Debian installs it in /usr/sbin, which a non-root PATH may lack.
+  const bin = existsSync('/usr/sbin/pgbouncer') ? '/usr/sbin/pgbouncer' : 'pgbouncer';
+  const found = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   if (found.status !== 0) throw new Error('pgbouncer not found: install the Debian package (scripts/ensure-system-deps.mjs does it as root)');
   const version = found.stdout.split('\n')[0]!.trim();
   const base = mkdtempSync(join(tmpdir(), 'paht-pgbouncer-'));
@@ -54,7 +56,7 @@ export async function startPgbouncer(serverPort: number, options: PgbouncerOptio
     ].join('\n'),
   );
   if (asRoot) chownSync(base, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), 0);
-  const child = spawn('pgbouncer', [join(base, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, [join(base, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -45,7 +45,7 @@ const received = async () =>
 
 /** Waits until the standby has replayed everything the primary has written so far. */
 async function replicaCaughtUp(): Promise<void> {
-  const [{ lsn }] = await db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+  const lsn = (await db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'))[0]!.lsn;
   await expect
     .poll(async () => (await standby.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn]))[0]!.ok, { timeout: 15_000, interval: 50 })
     .toBe(true);
