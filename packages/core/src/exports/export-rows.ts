@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CoreContext } from '../context.js';
+import { lagTolerant, type CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -86,7 +86,7 @@ interface ChunkRow {
  */
 export async function* exportRows(ctx: CoreContext, tenantId: string, kind: ExportKind, filters: CheckedExportFilters, chunkSize = EXPORT_CHUNK_SIZE): AsyncGenerator<ExportRow[]> {
   if (kind === ExportKind.KPIS) {
-    const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true });
+    const rows = await reportKpis(lagTolerant(ctx), tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true });
     yield rows.map((r) => ({
       key: r.key, label: r.label, labelEn: r.labelEn, received: r.received, resolved: r.resolved, onTime: r.onTime, overdue: r.overdue,
       inProgress: r.inProgress, rejected: r.rejected, avgResolutionHours: r.avgResolutionHours, ratings: r.ratings, avgRating: r.avgRating, satisfiedShare: r.satisfiedShare,

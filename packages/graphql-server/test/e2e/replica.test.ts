@@ -6,10 +6,11 @@
 // write still succeeds (on the primary: the standby refuses writes), the
 // staff work list sees the new report, and the citizen who just submitted it
 // reads it in their tracker at once (read your own writes: the tracker reads
-// the primary). Once replay resumes, the public reads catch up.
+// the primary). Exports read the replica too. Once replay resumes, the
+// public reads catch up.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoreContext, migrate, openDatabase, type CoreContext, type Database } from '@paht/core';
+import { checkExportRequest, createCoreContext, exportRows, migrate, openDatabase, type CoreContext, type Database } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import { typedDocument } from '@paht/client-sdk';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
@@ -40,6 +41,13 @@ let base: string;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const publicIds = async () => (await anonymous<{ publicReports: { nodes: Array<{ id: string }> } }>(base, TENANT, PUBLIC_LIST)).publicReports.nodes.map((n) => n.id);
+/** The tracking codes in the tenant's report export (as a download or export job reads it). */
+async function exportedCodes(): Promise<string[]> {
+  const { kind, filters } = checkExportRequest(tenant.admin, 'REPORTS', 'CSV', { from: day(-1), to: day(1) });
+  const codes: string[] = [];
+  for await (const rows of exportRows(ctx, tenant.tenantId, kind, filters)) codes.push(...rows.map((r) => String(r.trackingCode)));
+  return codes;
+}
 const received = async () =>
   (await anonymous<{ kpis: { data: Array<{ received: number }> } }>(base, TENANT, KPIS, { from: day(-1), to: day(1) })).kpis.data.reduce((sum, row) => sum + row.received, 0);
 
@@ -118,6 +126,9 @@ describe('a primary with a streaming replica', () => {
       expect(listed).toContain(first.id);
       expect(listed).not.toContain(second.id);
       expect(await received()).toBe(receivedBefore);
+      const exported = await exportedCodes();
+      expect(exported).toContain(first.trackingCode);
+      expect(exported).not.toContain(second.trackingCode);
     } finally {
       await standby.query('SELECT pg_wal_replay_resume()');
     }
@@ -126,5 +137,6 @@ describe('a primary with a streaming replica', () => {
     const last = await db.query<{ id: string }>('SELECT id FROM reports ORDER BY submitted_at DESC LIMIT 1');
     expect(await publicIds()).toContain(last[0]!.id);
     expect(await received()).toBe(receivedBefore + 1);
+    expect(await exportedCodes()).toHaveLength(2);
   });
 });
