@@ -109,7 +109,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
   for (;;) {
     const after: Cursor | null = cursor;
     // Exports tolerate replication lag: read from the replica when there is one.
-    const chunk: { rows: ChunkRow[]; events: ChunkEvent[] } = await withTenant(ctx.db.lagTolerant, tenantId, async (tx) => {
+    const chunk: { rows: ChunkRow[]; events: ChunkEvent[] } = await withTenant(ctx.db, tenantId, async (tx) => {
       if (!calendar) {
         calendar = await loadTenantCalendar(tx, tenant, yearsAround(start.toJSDate(), now));
         const list = await tx.slaPolicy.findMany({ orderBy: [{ classifyMinutes: 'asc' }, { code: 'asc' }] });
@@ -137,7 +137,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
         select: { reportId: true, type: true, at: true, toStatus: true, data: true },
       });
       return { rows, events };
-    });
+    }, { lagTolerant: true });
     if (chunk.rows.length === 0) return;
     const timelines = new Map<string, ChunkEvent[]>();
     for (const e of chunk.events) {
