@@ -13,7 +13,7 @@ export {
 export { DomainError, DomainErrorCode, isDomainError, validationError, type FieldIssue, type FieldIssueInput } from './errors.js';
 export { FAILURE_TEXTS, FieldIssueCode, fieldIssue, summarizeIssues, type IssueParams } from './validation/field-issue-codes.js';
 export { isUuid } from './ids.js';
-export { createCoreContext, type CoreContext } from './context.js';
+export { createCoreContext, lagTolerant, type CoreContext } from './context.js';
 
 // Who may do what
 export { Role, STAFF_ROLES, actorId, type Actor, type StaffRole } from './auth/actor.js';

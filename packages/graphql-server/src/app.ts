@@ -102,7 +102,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cors, { delegator: security.corsDelegator });
   await security.attach(app);
 
-  const answers = attachPublicAnswerCache(app, { enabled: options.cache ?? true });
+  // With a read replica, a public read just after a change may still see the replica's older state and be
+  // kept under the new generation: keep answers 5 s at most then (the default 60 s otherwise).
+  const replica = core.db.lagTolerant !== core.db;
+  const answers = attachPublicAnswerCache(app, { enabled: options.cache ?? true, ...(replica ? { ttlMs: 5_000 } : {}) });
   const apollo = new ApolloServer<GraphQLContext>({
     ...((options.jit ?? process.env.PAHT_GRAPHQL_JIT !== '0') ? { gateway: jitGatewayFor(app, schema) } : { schema }),
     formatError,

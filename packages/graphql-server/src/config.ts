@@ -10,6 +10,12 @@ export interface ServerConfig {
   host: string;
   /** `DATABASE_URL`: a PostgreSQL connection string; absent = PGlite in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * `DATABASE_REPLICA_URL`: a streaming replica (hot standby) of `DATABASE_URL`
+   * for reads that tolerate lag (public lists, statistics, KPIs, exports);
+   * absent = every read on the primary. Only with `DATABASE_URL` (docs/scale.md).
+   */
+  databaseReplicaUrl: string | null;
   /** `DATA_DIR`, default `.data/pglite` under the working directory (PGlite's files). */
   dataDir: string;
   /** Where the generated secret key is kept when `PAHT_SECRET_KEY` is not set. */
@@ -28,6 +34,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`PORT must be a port number, not ${env.PORT}`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (databaseReplicaUrl && !databaseUrl) throw new RangeError('DATABASE_REPLICA_URL needs DATABASE_URL (the primary) too');
   const dataDir = resolve(cwd, env.DATA_DIR ?? '.data/pglite');
   const interval = env.PAHT_DELIVERY_INTERVAL_MS?.trim();
   const deliveryIntervalMs = interval ? Number(interval) : null;
@@ -38,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databaseReplicaUrl,
     dataDir,
     secretKeyFile: databaseUrl ? resolve(cwd, '.data/secret.key') : join(dataDir, 'secret.key'),
     logger: env.LOG !== 'false',
@@ -62,13 +71,18 @@ export function productionProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** The database for the start banner: engine, host and database name, never the user or password. */
-export function describeDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): string {
+export function describeDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'> & { databaseReplicaUrl?: string | null }): string {
   if (!config.databaseUrl) return `PGlite (${config.dataDir})`;
+  const primary = `PostgreSQL (${whereIs(config.databaseUrl)})`;
+  return config.databaseReplicaUrl ? `${primary}, lag-tolerant reads on the replica (${whereIs(config.databaseReplicaUrl)})` : primary;
+}
+
+function whereIs(connectionString: string): string {
   try {
-    const url = new URL(config.databaseUrl);
-    return `PostgreSQL (${url.hostname || 'local socket'}${url.port ? `:${url.port}` : ''}${url.pathname})`;
+    const url = new URL(connectionString);
+    return `${url.hostname || 'local socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
   } catch {
-    return 'PostgreSQL';
+    return 'connection string';
   }
 }
 

@@ -29,7 +29,9 @@ if (problems.length > 0) {
 // A short operator token stops the start here, with its message.
 const operatorApi = process.env.PAHT_OPERATOR_TOKEN ? (operatorTokenCheck(process.env.PAHT_OPERATOR_TOKEN), true) : false;
 if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
-const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+const db = await openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl, ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}) } : { dataDir: config.dataDir },
+);
 const secret = await loadSecretKey(process.env, config.secretKeyFile);
 const core = createCoreContext(db, { secretKey: secret.key });
 

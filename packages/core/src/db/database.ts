@@ -22,9 +22,20 @@ export interface Database {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /**
    * Runs `fn` with an exclusive lock held across processes (PostgreSQL
-   * advisory lock; PGlite has one process, so a plain call).
+   * advisory lock; PGlite has one process, so a plain call). The lock is
+   * transaction-scoped (taken with `pg_try_advisory_xact_lock` in a
+   * transaction kept open on one connection while `fn` runs on others), so it
+   * holds through a transaction-mode pooler such as pgbouncer, where a session
+   * lock would stay on whichever server connection took it.
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Where reads that tolerate replication lag go (public lists, statistics,
+   * KPIs, exports): the read replica when one is configured
+   * (`replicaUrl`), else this same database. Read-only: a write through it
+   * fails on a replica. Everything else, and every write, uses this database.
+   */
+  readonly lagTolerant: Database;
   close(): Promise<void>;
 }
 
@@ -33,16 +44,24 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data folder; absent = in memory. Ignored when `url` is set. */
   dataDir?: string;
-  /** Largest number of pooled connections to PostgreSQL (default 10). */
+  /** Largest number of pooled connections to PostgreSQL (default 10; the replica gets as many). */
   poolSize?: number;
+  /**
+   * A PostgreSQL streaming replica of `url` (hot standby) for reads that
+   * tolerate lag (`Database.lagTolerant`). Only with `url`.
+   */
+  replicaUrl?: string;
 }
 
 /** Opens PostgreSQL when `url` is given, else PGlite (in `dataDir`, or in memory). */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  if (options.replicaUrl && !options.url) throw new RangeError('A read replica needs the primary PostgreSQL url too');
+  if (!options.url) return openPglite(options.dataDir);
+  const poolSize = options.poolSize ?? 10;
+  return openPostgres(options.url, poolSize, options.replicaUrl ? openPostgres(options.replicaUrl, poolSize, null) : null);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, replica: Database | null): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
@@ -52,7 +71,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // fail on their own; the pool drops the broken client when it is released.
   pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
+  const db: Database = {
     engine: 'postgres',
     prisma,
     async execScript(sql) {
@@ -70,30 +89,59 @@ function openPostgres(url: string, poolSize: number): Database {
       return (await pool.query(sql, params)).rows as Row[];
     },
     async withLock(key, fn) {
-      const client = await pool.connect();
+      const client = await lockedTransaction(pool, key);
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [key]);
-        try {
-          return await fn();
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [key]);
-        }
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
       } finally {
         client.release();
       }
     },
+    get lagTolerant() {
+      return replica ?? db;
+    },
     async close() {
+      await replica?.close();
       await prisma.$disconnect();
       await pool.end();
     },
   };
+  return db;
+}
+
+/**
+ * A pooled client in an open transaction that holds the transaction-scoped
+ * advisory lock `key`. Waits by trying again (25 ms, growing to 250 ms)
+ * rather than blocking in `pg_advisory_xact_lock`: a blocked waiter would
+ * keep a pooler's server connection the holder may need.
+ */
+async function lockedTransaction(pool: pg.Pool, key: number): Promise<pg.PoolClient> {
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [key]);
+      if (rows[0]?.locked) return client;
+      await client.query('ROLLBACK');
+      client.release();
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const client = new PGlite(dataDir ?? 'memory://');
   await client.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
-  return {
+  const db: Database = {
     engine: 'pglite',
     prisma,
     async execScript(sql) {
@@ -108,9 +156,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       return (await client.query(sql, params)).rows as never[];
     },
     withLock: (_key, fn) => fn(),
+    get lagTolerant() {
+      return db;
+    },
     async close() {
       await prisma.$disconnect();
       await client.close();
     },
   };
+  return db;
 }

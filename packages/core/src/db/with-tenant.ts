@@ -18,6 +18,13 @@ export interface WithTenantOptions {
    * it may fail with a serialization error.
    */
   snapshot?: boolean;
+  /**
+   * A read that tolerates replication lag (public lists, statistics, KPIs,
+   * exports): runs on `db.lagTolerant`, the read replica when one is
+   * configured. Never for writes, nor for a read that must see what this
+   * caller just wrote (a citizen's own report right after submitting it).
+   */
+  lagTolerant?: boolean;
 }
 
 /**
@@ -35,7 +42,7 @@ export async function withTenant<T>(
   options: WithTenantOptions = {},
 ): Promise<T> {
   if (!isUuid(tenantId)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
-  return db.prisma.$transaction(
+  return (options.lagTolerant ? db.lagTolerant : db).prisma.$transaction(
     async (tx) => {
       // First statement of the transaction, as PostgreSQL requires. Set here
       // rather than with Prisma's `isolationLevel`: the PGlite adapter sends

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CoreContext } from '../context.js';
+import { lagTolerant, type CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -104,7 +104,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
   // Jobs queued before the filter existed have none.
   const formerTenantId = await checkFormerTenantFilter(ctx, tenant, filters.formerTenantId ?? undefined, 'filters.formerTenantId');
   if (kind === ExportKind.KPIS) {
-    const rows = await reportKpis(ctx, tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true, formerTenantId });
+    const rows = await reportKpis(lagTolerant(ctx), tenantId, { from: filters.from, to: filters.to, groupBy: filters.groupBy, includePrivate: true, formerTenantId });
     yield rows.map((r) => Object.fromEntries(KPI_COLUMNS.map((c) => [c.key, r[c.key]])));
     return;
   }
@@ -122,6 +122,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
 
   for (;;) {
     const after: Cursor | null = cursor;
+    // Exports tolerate replication lag: read from the replica when there is one.
     const chunk: { rows: ChunkRow[]; events: ChunkEvent[] } = await withTenant(ctx.db, tenantId, async (tx) => {
       if (!calendar) {
         calendar = await loadTenantCalendar(tx, tenant, yearsAround(start.toJSDate(), now));
@@ -151,7 +152,7 @@ export async function* exportRows(ctx: CoreContext, tenantId: string, kind: Expo
         select: { reportId: true, type: true, at: true, toStatus: true, data: true },
       });
       return { rows, events };
-    });
+    }, { lagTolerant: true });
     if (chunk.rows.length === 0) return;
     const timelines = new Map<string, ChunkEvent[]>();
     for (const e of chunk.events) {

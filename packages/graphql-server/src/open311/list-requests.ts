@@ -1,6 +1,7 @@
 import {
   EARLIEST_SUPPORTED_INSTANT,
   LATEST_SUPPORTED_INSTANT,
+  lagTolerant,
   listReports,
   type CoreContext,
   type ReportFilter,
@@ -113,7 +114,7 @@ export async function listOpen311Requests(
   const requests: Open311Request[] = [];
   let after: string | undefined;
   while (requests.length < MAX_REQUESTS) {
-    const page = await listReports(core, tenant.id, null, { filter, first: Math.min(PAGE, MAX_REQUESTS - requests.length), ...(after ? { after } : {}) });
+    const page = await listReports(lagTolerant(core), tenant.id, null, { filter, first: Math.min(PAGE, MAX_REQUESTS - requests.length), ...(after ? { after } : {}) });
     requests.push(...page.items.map((item) => toOpen311Request(item, tenant, categories)));
     if (!page.hasNextPage || !page.endCursor) break;
     after = page.endCursor;

@@ -1,6 +1,7 @@
 import {
   AGGREGATION_RULES,
   defineIndicator,
+  lagTolerant,
   listIndicators,
   listIndicatorSubmissions,
   PERIODICITIES,
@@ -197,7 +198,7 @@ builder.queryFields((t) => ({
     description: 'Anyone: the tenant-wide figures of the indicators marked public, for a period (`2026`, `2026-Q1`, `2026-03`).',
     errors: { types: [ValidationError] },
     args: { period: t.arg.string({ required: true }) },
-    resolve: (_r, a, ctx) => callCore(() => readPublicIndicatorFigures(ctx.core, ctx.tenant.id, a.period)),
+    resolve: (_r, a, ctx) => callCore(() => readPublicIndicatorFigures(lagTolerant(ctx.core), ctx.tenant.id, a.period)),
   }),
 }));
 

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_RANKED_REPORTS, reportStagesOf, StageEnd, unitLeagueTable, type HolderStage, type HopRow, type LeagueRow, type LeagueTable, type ReportStagesView } from '@paht/core';
+import { DEFAULT_MIN_RANKED_REPORTS, lagTolerant, reportStagesOf, StageEnd, unitLeagueTable, type HolderStage, type HopRow, type LeagueRow, type LeagueTable, type ReportStagesView } from '@paht/core';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors/expected-errors.js';
 import { asAdmin, STAFF_ONLY } from './admin-shared.js';
@@ -99,7 +99,7 @@ builder.queryField('unitLeagueTable', (t) =>
       minReports: t.arg.int({ description: `Reports a unit must have handled to be ranked, 1–100000. Default ${DEFAULT_MIN_RANKED_REPORTS}.` }),
     },
     resolve: (_root, args, ctx) =>
-      asAdmin(ctx, (actor) => unitLeagueTable(ctx.core, ctx.tenant.id, actor, { from: args.from, to: args.to, ...(args.minReports != null ? { minReports: args.minReports } : {}) })),
+      asAdmin(ctx, (actor) => unitLeagueTable(lagTolerant(ctx.core), ctx.tenant.id, actor, { from: args.from, to: args.to, ...(args.minReports != null ? { minReports: args.minReports } : {}) })),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { can, Permission, reportKpis, type AreaName, type KpiRow } from '@paht/core';
+import { can, lagTolerant, Permission, reportKpis, type AreaName, type KpiRow } from '@paht/core';
 import { builder } from '../builder.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { KpiGroupByEnum } from './enums.js';
@@ -89,7 +89,7 @@ builder.queryField('kpis', (t) =>
         throw new ForbiddenError('Only staff may count private categories');
       }
       return callCore(() =>
-        reportKpis(ctx.core, ctx.tenant.id, {
+        reportKpis(lagTolerant(ctx.core), ctx.tenant.id, {
           from: args.from,
           to: args.to,
           groupBy: args.groupBy ?? 'TENANT',

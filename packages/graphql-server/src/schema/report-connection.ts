@@ -1,4 +1,4 @@
-import { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from '@paht/core';
+import { lagTolerant, listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from '@paht/core';
 import { builder } from '../builder.js';
 import { requireStaff, type GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
@@ -130,8 +130,9 @@ const listArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) =>
   orderBy: t.arg({ type: ReportOrderEnum, description: 'Default NEWEST.' }),
 });
 
+// The public list tolerates replication lag (read replica when configured); the staff work list reads the primary.
 const list = (ctx: GraphQLContext, args: ListArgs, staff: boolean) =>
-  callCore(async () => toConnection(await listReports(ctx.core, ctx.tenant.id, staff ? requireStaff(ctx) : null, coreArgs(args)), args.after));
+  callCore(async () => toConnection(await listReports(staff ? ctx.core : lagTolerant(ctx.core), ctx.tenant.id, staff ? requireStaff(ctx) : null, coreArgs(args)), args.after));
 
 builder.queryField('publicReports', (t) =>
   t.field({

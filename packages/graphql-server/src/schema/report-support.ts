@@ -1,4 +1,4 @@
-import { nearbyOpenReports, supportReport, supporterCounts, type NearbyReport, type SupportResult } from '@paht/core';
+import { lagTolerant, nearbyOpenReports, supportReport, supporterCounts, type NearbyReport, type SupportResult } from '@paht/core';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
@@ -54,7 +54,7 @@ builder.queryField('nearbyReports', (t) =>
     },
     resolve: (_root, a, ctx) =>
       callCore(() =>
-        nearbyOpenReports(ctx.core, ctx.tenant.id, {
+        nearbyOpenReports(lagTolerant(ctx.core), ctx.tenant.id, {
           categoryId: a.categoryId,
           latitude: a.latitude,
           longitude: a.longitude,

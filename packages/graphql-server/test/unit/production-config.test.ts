@@ -30,6 +30,14 @@ describe('production configuration', () => {
     const text = describeDatabase({ databaseUrl: 'postgres://paht:s3cret-pw@db.internal:5432/paht?sslmode=require', dataDir: '/x' });
     expect(text).toBe('PostgreSQL (db.internal:5432/paht)');
     expect(describeDatabase({ databaseUrl: null, dataDir: '/data/pglite' })).toBe('PGlite (/data/pglite)');
+    const both = describeDatabase({ databaseUrl: 'postgres://paht:s3cret-pw@db1:5432/paht', databaseReplicaUrl: 'postgres://paht:r3plica-pw@db2:5433/paht', dataDir: '/x' });
+    expect(both).toBe('PostgreSQL (db1:5432/paht), lag-tolerant reads on the replica (db2:5433/paht)');
+  });
+
+  it('takes DATABASE_REPLICA_URL only with DATABASE_URL', () => {
+    expect(readConfig({}).databaseReplicaUrl).toBeNull();
+    expect(readConfig({ DATABASE_URL: 'postgres://a/x', DATABASE_REPLICA_URL: ' postgres://b/x ' }).databaseReplicaUrl).toBe('postgres://b/x');
+    expect(() => readConfig({ DATABASE_REPLICA_URL: 'postgres://b/x' })).toThrow(/DATABASE_REPLICA_URL needs DATABASE_URL/);
   });
 });
 

@@ -1,0 +1,142 @@
+// Issue 14: reads scale out on PostgreSQL's own streaming replication. Two
+// real PostgreSQL 15 servers, a primary and a hot standby made with
+// `pg_basebackup -R`; the app is configured with both (as `pnpm start` is with
+// DATABASE_URL and DATABASE_REPLICA_URL). With the standby's replay paused,
+// the public list and the KPIs stay where the standby stopped while every
+// write still succeeds (on the primary: the standby refuses writes), the
+// staff work list sees the new report, and the citizen who just submitted it
+// reads it in their tracker at once (read your own writes: the tracker reads
+// the primary). Exports read the replica too. Once replay resumes, the
+// public reads catch up.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkExportRequest, createCoreContext, exportRows, migrate, openDatabase, type CoreContext, type Database } from '@paht/core';
+import { buildApp } from '@paht/graphql-server';
+import { typedDocument } from '@paht/client-sdk';
+import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
+import { TEST_SECRET_KEY } from '../../../core/test/support/test-database.js';
+import { startPostgres, startReplica, type PostgresServer } from '../../../../test/setup/postgres-server.js';
+import { CLASSIFY } from '../integration/staff-documents.js';
+import { anonymous, setStaffPasswords, signedInOperator, submitOver } from '../support/http-tenant.js';
+
+const TENANT = 'replica-a';
+const PUBLIC_LIST = 'query { publicReports(first: 100) { ... on ReportConnection { nodes { id } } } }';
+const KPIS = 'query Kpis($from: String!, $to: String!) { kpis(from: $from, to: $to) { ... on KpisSuccess { data { received } } ... on Error { code message } } }';
+const TRACK = `query Track($code: String!, $secret: String) {
+  trackReport(trackingCode: $code, secret: $secret) { __typename ... on TrackedReport { access report { id title } } ... on Error { code message } }
+}`;
+const STAFF_LIST = typedDocument<{ reports: { nodes: Array<{ id: string }> } }, Record<string, never>>(
+  'query { reports(first: 100) { ... on ReportConnection { nodes { id } } } }',
+);
+
+let primary: PostgresServer;
+let replica: PostgresServer;
+let db: Database;
+/** The replica's side of the app's database (superuser queries on the standby). */
+let standby: Database;
+let ctx: CoreContext;
+let tenant: FixtureTenant;
+let app: FastifyInstance;
+let base: string;
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const publicIds = async () => (await anonymous<{ publicReports: { nodes: Array<{ id: string }> } }>(base, TENANT, PUBLIC_LIST)).publicReports.nodes.map((n) => n.id);
+/** The tracking codes in the tenant's report export (as a download or export job reads it). */
+async function exportedCodes(): Promise<string[]> {
+  const { kind, filters } = checkExportRequest(tenant.admin, 'REPORTS', 'CSV', { from: day(-1), to: day(1) });
+  const codes: string[] = [];
+  for await (const rows of exportRows(ctx, tenant.tenantId, kind, filters)) codes.push(...rows.map((r) => String(r.trackingCode)));
+  return codes;
+}
+const received = async () =>
+  (await anonymous<{ kpis: { data: Array<{ received: number }> } }>(base, TENANT, KPIS, { from: day(-1), to: day(1) })).kpis.data.reduce((sum, row) => sum + row.received, 0);
+
+/** Waits until the standby has replayed everything the primary has written so far. */
+async function replicaCaughtUp(): Promise<void> {
+  const lsn = (await db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'))[0]!.lsn;
+  await expect
+    .poll(async () => (await standby.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn]))[0]!.ok, { timeout: 15_000, interval: 50 })
+    .toBe(true);
+}
+
+/** A report submitted by a citizen and classified by the IOC into the public category: in the public list from then on. */
+async function listedReport(title: string) {
+  const report = await submitOver(base, TENANT, title);
+  const operator = await signedInOperator(base, TENANT);
+  const { result } = await operator.request(CLASSIFY, { id: report.id, categoryId: tenant.roadsCategoryId });
+  expect(result).toMatchObject({ status: 'CLASSIFIED' });
+  return report;
+}
+
+beforeAll(async () => {
+  primary = await startPostgres();
+  replica = await startReplica(primary);
+  db = await openDatabase({ url: primary.url, replicaUrl: replica.url, poolSize: 5 });
+  standby = db.lagTolerant;
+  await migrate(db);
+  ctx = createCoreContext(db, { secretKey: TEST_SECRET_KEY });
+  tenant = await createFixtureTenant(ctx, TENANT, 'RA');
+  await setStaffPasswords(ctx, tenant.tenantId);
+  app = await buildApp({ core: ctx, logger: false, cache: false, redisUrl: null, jobs: { schedule: false } });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  replica?.stop();
+  primary?.stop();
+});
+
+describe('a primary with a streaming replica', () => {
+  it('the standby is a read-only copy that replays the primary', async () => {
+    expect(await standby.query('SELECT pg_is_in_recovery() AS r')).toEqual([{ r: true }]);
+    await expect(standby.query('CREATE TABLE nope (id int)')).rejects.toThrow(/read-only transaction/);
+    expect(db.lagTolerant).not.toBe(db);
+  });
+
+  it('serves public lists and KPIs from the replica, writes on the primary, and the citizen their own report at once', async () => {
+    const first = await listedReport('Đèn đường hỏng trước trường');
+    await replicaCaughtUp();
+    expect(await publicIds()).toContain(first.id);
+    const receivedBefore = await received();
+    expect(receivedBefore).toBeGreaterThanOrEqual(1);
+
+    await standby.query('SELECT pg_wal_replay_pause()');
+    await expect.poll(async () => (await standby.query<{ s: string }>('SELECT pg_get_wal_replay_pause_state()::text AS s'))[0]!.s, { timeout: 10_000 }).toBe('paused');
+    try {
+      // Writes go to the primary: the submission and the IOC's step succeed although the standby stands still.
+      const second = await listedReport('Ổ gà giữa đường Lê Lợi');
+      const onPrimary = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE id = $1', [second.id]);
+      const onStandby = await standby.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE id = $1', [second.id]);
+      expect([onPrimary[0]!.n, onStandby[0]!.n]).toEqual([1, 0]);
+
+      // Read your own writes: the citizen's tracker (with the secret) reads the primary.
+      const tracked = await anonymous<{ trackReport: { __typename: string; access: string; report: { id: string; title: string } } }>(base, TENANT, TRACK, {
+        code: second.trackingCode,
+        secret: second.secret,
+      });
+      expect(tracked.trackReport).toMatchObject({ __typename: 'TrackedReport', access: 'CITIZEN', report: { id: second.id, title: 'Ổ gà giữa đường Lê Lợi' } });
+      // The staff work list reads the primary too.
+      const operator = await signedInOperator(base, TENANT);
+      expect((await operator.request(STAFF_LIST, {})).reports.nodes.map((n) => n.id)).toContain(second.id);
+
+      // Lag-tolerant reads come from the paused standby: the new report is not there yet.
+      const listed = await publicIds();
+      expect(listed).toContain(first.id);
+      expect(listed).not.toContain(second.id);
+      expect(await received()).toBe(receivedBefore);
+      const exported = await exportedCodes();
+      expect(exported).toContain(first.trackingCode);
+      expect(exported).not.toContain(second.trackingCode);
+    } finally {
+      await standby.query('SELECT pg_wal_replay_resume()');
+    }
+    // Replay resumed: the public reads catch up.
+    await replicaCaughtUp();
+    const last = await db.query<{ id: string }>('SELECT id FROM reports ORDER BY submitted_at DESC LIMIT 1');
+    expect(await publicIds()).toContain(last[0]!.id);
+    expect(await received()).toBe(receivedBefore + 1);
+    expect(await exportedCodes()).toHaveLength(2);
+  });
+});
