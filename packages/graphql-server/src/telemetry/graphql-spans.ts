@@ -36,7 +36,7 @@ export function graphqlSpansPlugin(telemetry: Telemetry): ApolloServerPlugin<Gra
           span.updateName(name ? `${type} ${name}` : type);
         },
         async didEncounterErrors({ errors }) {
-          const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          const codes = [...new Set(errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN')))];
           span.setAttribute(ATTR_ERROR_CODES, codes);
           span.setStatus({ code: SpanStatusCode.ERROR });
         },

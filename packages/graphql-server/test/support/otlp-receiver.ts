@@ -68,7 +68,7 @@ export class OtlpReceiver {
             this.spans.push({
               traceId: String(s.traceId),
               spanId: String(s.spanId),
-              ...(s.parentSpanId ? { parentSpanId: String(s.parentSpanId) } : {}),
+              ...(typeof s.parentSpanId === 'string' && s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}),
               name: String(s.name),
               scope: scoped.scope?.name ?? '',
               attributes: attributesOf(s.attributes as OtlpAttribute[]),
