@@ -21,6 +21,7 @@ import { attachExports, type ExportsOptions } from './exports/attach-exports.js'
 import { attachLiveUpdates } from './live/live-updates.js';
 import { attachNotificationDelivery, type NotificationDeliveryOptions } from './notifications/notification-delivery.js';
 import { open311Plugin } from './open311/open311-plugin.js';
+import { attachTelemetry } from './telemetry/index.js';
 import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
 import { jitGatewayFor } from './execution/jit-gateway.js';
 import { schema } from './schema/index.js';
@@ -87,6 +88,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const trustProxy = options.trustProxy ?? trustProxyFromEnv(process.env.PAHT_TRUST_PROXY);
   const serverOptions: FastifyHttpOptions<Server> = { logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: trustProxy ?? false };
   const app = Fastify(serverOptions);
+  // OpenTelemetry, when main.ts (or a test) started it: first, before any route (src/telemetry, docs/operations.md).
+  const graphqlSpans = await attachTelemetry(app);
   // Unexpected failures outside GraphQL are masked like inside it (errors/http-error-handler.ts).
   app.setErrorHandler(handleHttpError);
   // No route: a typed 404 that neither echoes nor logs the raw URL (src/http/not-found.ts).
@@ -123,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // On by default, it wraps every field resolver and halves list throughput.
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
+      ...(graphqlSpans ? [graphqlSpans] : []),
       answers.plugin,
       // Anonymous callers' cost budget and query rate limit (src/security/query-budget.ts).
       security.queryBudget.plugin,

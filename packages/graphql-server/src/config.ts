@@ -28,6 +28,12 @@ export interface ServerConfig {
   demo: boolean;
   /** `PAHT_DELIVERY_INTERVAL_MS`: milliseconds between the notification worker's passes (e-mail, SMS). Default null: the worker's own (30 s); 0 turns its timer off. */
   deliveryIntervalMs: number | null;
+  /**
+   * `PAHT_OTEL=1`: export OpenTelemetry traces and metrics over OTLP, as the
+   * standard `OTEL_*` variables say (docs/operations.md). Default off: no
+   * SDK loaded, nothing recorded. `OTEL_SDK_DISABLED=true` keeps it off.
+   */
+  telemetry: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -53,7 +59,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     production: env.NODE_ENV === 'production',
     demo: env.PAHT_DEMO === '1',
     deliveryIntervalMs,
+    telemetry: telemetryOn(env),
   };
+}
+
+/** `PAHT_OTEL` (`1` or `true`: on; unset, `0` or `false`: off), unless `OTEL_SDK_DISABLED=true`. */
+function telemetryOn(env: NodeJS.ProcessEnv): boolean {
+  const value = env.PAHT_OTEL?.trim().toLowerCase() ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(value)) throw new RangeError(`PAHT_OTEL must be 1 (on) or 0 (off), not ${env.PAHT_OTEL}`);
+  return (value === '1' || value === 'true') && env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true';
 }
 
 /**

@@ -7,6 +7,7 @@ import { createCoreContext, isDatabaseUnavailable, listTenants, migrate, openDat
 import { buildApp } from './app.js';
 import { describeDatabase, loadSecretKey, productionProblems, readConfig } from './config.js';
 import { operatorTokenCheck } from './operator/operator-routes.js';
+import { startTelemetry } from './telemetry/index.js';
 import { welcomeBanner } from './welcome-banner.js';
 
 // A database that went away must not end the process: pg-boss 10 leaves
@@ -26,6 +27,8 @@ if (problems.length > 0) {
   console.error(['Refusing to start in production (NODE_ENV=production):', ...problems.map((p) => `  - ${p}`), 'See docs/deployment.md.'].join('\n'));
   process.exit(1);
 }
+// OpenTelemetry before the app is built (PAHT_OTEL=1, docs/operations.md); off by default.
+const telemetry = config.telemetry ? await startTelemetry() : null;
 // A short operator token stops the start here, with its message.
 const operatorApi = process.env.PAHT_OPERATOR_TOKEN ? (operatorTokenCheck(process.env.PAHT_OPERATOR_TOKEN), true) : false;
 if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
@@ -69,6 +72,7 @@ async function stop(signal: string): Promise<void> {
   try {
     await app.close();
     await db.close();
+    await telemetry?.shutdown();
     clearTimeout(timer);
     process.exit(0);
   } catch (error) {

@@ -4,6 +4,7 @@ import { deadlineHandler } from './deadline-handler.js';
 import { createInProcessRunner } from './in-process-runner.js';
 import { DEFAULT_JOB_INTERVALS, type JobRunner } from './job-runner.js';
 import { createPgBossRunner } from './pg-boss-runner.js';
+import { observeJobs } from '../telemetry/job-metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,15 +42,15 @@ export function attachJobs(app: FastifyInstance, core: CoreContext, options: Job
     if (!Number.isFinite(every) || every < 0) throw new RangeError(`jobs.intervals.${job} must be 0 or more milliseconds, got ${every}`);
   }
   const scheduled = (options.schedule ?? process.env.PAHT_JOB_SCHEDULE !== '0') ? intervals : null;
-  const handler = deadlineHandler(core, app.log);
-  const runner = core.db.engine === 'postgres'
+  // Timed runs when telemetry is on (src/telemetry/job-metrics.ts).
+  const runner = observeJobs(deadlineHandler(core, app.log), (handler) => core.db.engine === 'postgres'
     ? createPgBossRunner(core.db, handler, {
       intervals: scheduled,
       workers: options.workers ?? process.env.PAHT_JOB_WORKERS !== '0',
       pollingIntervalSeconds: options.pollingIntervalSeconds,
       log: app.log,
     })
-    : createInProcessRunner(handler, { intervals: scheduled, log: app.log });
+    : createInProcessRunner(handler, { intervals: scheduled, log: app.log }));
   app.decorate('jobs', runner);
   app.addHook('onListen', async () => runner.start());
   app.addHook('preClose', async () => runner.stop());

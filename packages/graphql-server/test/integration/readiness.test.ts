@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCoreContext, openDatabase, type Database } from '@paht/core';
 import { createFixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { buildApp, type BuildAppOptions } from '@paht/graphql-server';
@@ -55,8 +55,11 @@ describe('/readyz', () => {
 
   describe('with Redis', () => {
     let redis: TestRedis;
-    beforeAll(async () => {
+    beforeEach(async () => {
       redis = await startRedisServer();
+    });
+    afterEach(async () => {
+      await redis.stop();
     });
 
     it('checks Redis, and is unavailable (503, in about its timeout) once Redis is gone while /healthz stays alive', async () => {
@@ -70,6 +73,23 @@ describe('/readyz', () => {
       expect(['failed', 'timeout']).toContain((answer.body.checks as Record<string, string>).redis);
       expect(answer.ms).toBeLessThan(TIMEOUT_MS + 2000);
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    });
+
+    it('is ready again, without a restart of the app, once Redis is back where it was', async () => {
+      const base = await start({ redisUrl: redis.url });
+      expect(await ready(base)).toMatchObject({ status: 200, body: { status: 'ready', checks: { database: 'ok', redis: 'ok' } } });
+      await redis.stop();
+      expect(await ready(base)).toMatchObject({ status: 503, body: { status: 'unavailable', checks: { database: 'ok', redis: expect.stringMatching(/^(failed|timeout)$/) } } });
+      redis = await startRedisServer(Number(new URL(redis.url).port));
+      // ioredis reconnects with a growing pause (at most 2 s); until then the check still fails, quickly.
+      const deadline = Date.now() + 10_000;
+      let answer = await ready(base);
+      while (answer.status !== 200 && Date.now() < deadline) {
+        expect(answer.body).toEqual({ status: 'unavailable', checks: { database: 'ok', redis: expect.stringMatching(/^(failed|timeout)$/) } });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answer = await ready(base);
+      }
+      expect(answer).toMatchObject({ status: 200, body: { status: 'ready', checks: { database: 'ok', redis: 'ok' } } });
     });
   });
 

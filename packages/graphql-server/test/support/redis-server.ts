@@ -18,12 +18,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A throwaway redis-server on a free local port, no persistence; `stop()` kills it. */
-export async function startRedisServer(): Promise<TestRedis> {
+/** A throwaway redis-server on a free local port (or `port`: to start one again where a stopped one was), no persistence; `stop()` kills it. */
+export async function startRedisServer(port?: number): Promise<TestRedis> {
   if (!existsSync(BINARY)) {
     throw new Error(`redis-server not found at ${BINARY}: install it (apt-get install redis-server) or set REDIS_SERVER_BIN`);
   }
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(BINARY, ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
