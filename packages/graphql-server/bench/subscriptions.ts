@@ -5,7 +5,10 @@
 // the moment the mutation is sent. The API runs in its own process
 // (bench/server-process.ts, pinned to core 0 when `taskset` exists); this
 // process holds the clients (pinned to core 1). Prints server RSS before and
-// after connecting, memory per idle connection, and p50/p99/max delivery.
+// after connecting, memory per idle connection (the server's JS heap and
+// buffers after a full GC, asked through bench/heap-probe.mjs: with the
+// clients connected, minus once they have all closed, ÷ connections), and
+// p50/p99/max delivery.
 // Not part of the test suite: figures are printed, never asserted.
 //
 // Options (`--name=value`, or BENCH_*):
@@ -221,21 +224,25 @@ const after = memoryOf(server.process.pid);
 
 const times = received.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
 const usedMb = (h: Heap) => (h.heapUsed + h.external) / 2 ** 20;
-const perConnectionHeapKb = ((usedMb(connectedHeap) - usedMb(idleHeap)) * 1024) / Math.max(1, open_);
 const perConnectionKb = idle && connected ? ((connected.rss - idle.rss) * 1024) / Math.max(1, open_) : NaN;
 console.log(`
 connections opened and subscribed   ${open_} of ${clients} in ${connectSeconds.toFixed(1)} s (${(open_ / connectSeconds).toFixed(0)}/s)
 server RSS before connecting        ${idle ? mb(idle.rss) : '–'}
 server RSS with ${open_} idle clients ${connected ? mb(connected.rss) : '–'} (peak ${connected ? mb(connected.peak) : '–'})
-memory per idle connection          ${perConnectionHeapKb.toFixed(1)} KB of JS heap and buffers after a full GC (${perConnectionKb.toFixed(1)} KB of RSS difference) ÷ connections
-server heap + buffers after GC      ${mb(usedMb(idleHeap))} → ${mb(usedMb(connectedHeap))}
+memory per idle connection (RSS)    ${perConnectionKb.toFixed(1)} KB (RSS difference ÷ connections; noisy: the RSS keeps garbage and returns pages late)
 classifyReport answered in          ${mutationMs.toFixed(0)} ms
 update received by                  ${times.length} of ${open_}${times.length < open_ ? ` (the rest not within ${timeoutMs / 1000} s)` : ''}
 delivery from the mutation sent     p50 ${quantile(times, 0.5).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms
 server RSS after delivery           ${after ? mb(after.rss) : '–'} (peak ${after ? mb(after.peak) : '–'})`);
 for (const [why, n] of failures) console.log(`failed: ${n} × ${why}`);
 
-for (const client of all) void client.dispose();
+// The heap with the clients, against the heap once they have all gone: what the idle connections held, warm-up and caches aside.
+await Promise.all(all.map((client) => Promise.resolve(client.dispose())));
+await new Promise((r) => setTimeout(r, 5000));
+const goneHeap = await heapOf();
+const perConnectionHeapKb = ((usedMb(connectedHeap) - usedMb(goneHeap)) * 1024) / Math.max(1, open_);
+console.log(`server heap + buffers after a GC     ${mb(usedMb(idleHeap))} before connecting, ${mb(usedMb(connectedHeap))} with ${open_} idle clients, ${mb(usedMb(goneHeap))} once they closed
+memory per idle connection          ${perConnectionHeapKb.toFixed(1)} KB of JS heap and buffers (with clients − once closed, after a full GC, ÷ connections)`);
 server.send({ type: 'stop' });
 await exited(server.process);
 db.pg?.stop();
