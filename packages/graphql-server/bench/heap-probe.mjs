@@ -6,5 +6,7 @@ process.on('message', (message) => {
   if (message?.type !== 'heap') return;
   globalThis.gc?.();
   const { rss, heapUsed, external } = process.memoryUsage();
-  process.send?.({ type: 'heap', id: message.id, rss, heapUsed, external });
+  // Open TCP handles: the bench waits for the closed clients' sockets to be gone before measuring.
+  const sockets = process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
+  process.send?.({ type: 'heap', id: message.id, rss, heapUsed, external, sockets });
 });
