@@ -231,7 +231,7 @@ server RSS before connecting        ${idle ? mb(idle.rss) : '–'}
 server RSS with ${open_} idle clients ${connected ? mb(connected.rss) : '–'} (peak ${connected ? mb(connected.peak) : '–'})
 memory per idle connection (RSS)    ${perConnectionKb.toFixed(1)} KB (RSS difference ÷ connections; noisy: the RSS keeps garbage and returns pages late)
 classifyReport answered in          ${mutationMs.toFixed(0)} ms
-update received by                  ${times.length} of ${open_}${times.length < open_ ? ` (the rest not within ${timeoutMs / 1000} s)` : ''}
+update received by                  ${times.length} of ${open_}${times.length < open_ ? ` (the rest failed, see below, or not within ${timeoutMs / 1000} s)` : ''}
 delivery from the mutation sent     p50 ${quantile(times, 0.5).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms
 server RSS after delivery           ${after ? mb(after.rss) : '–'} (peak ${after ? mb(after.peak) : '–'})`);
 for (const [why, n] of failures) console.log(`failed: ${n} × ${why}`);
