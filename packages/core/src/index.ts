@@ -156,6 +156,7 @@ export {
   type PublicReportFilter,
   type TrackedReport,
 } from './reports/report-queries.js';
+export { citizenTimelineStep, followReportAsCitizen, type CitizenTimeline } from './reports/citizen-timeline.js';
 export { readReporterContact, CONTACT_READ_ACTION } from './reports/reporter-contact.js';
 export { reportAnswers, type ReportAnswerRecord } from './reports/report-answers.js';
 // IOC inbox: suggested classification, possible duplicates, supporters ("me too")

@@ -5,7 +5,10 @@
 // the moment the mutation is sent. The API runs in its own process
 // (bench/server-process.ts, pinned to core 0 when `taskset` exists); this
 // process holds the clients (pinned to core 1). Prints server RSS before and
-// after connecting, memory per idle connection, and p50/p99/max delivery.
+// after connecting, memory per idle connection (the server's JS heap and
+// buffers after a full GC, asked through bench/heap-probe.mjs: with the
+// clients connected, minus once they have all closed, ÷ connections), and
+// p50/p99/max delivery.
 // Not part of the test suite: figures are printed, never asserted.
 //
 // Options (`--name=value`, or BENCH_*):
@@ -17,6 +20,7 @@
 // the client count (the server and this process each need one per client).
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openDatabase } from '@paht/core';
@@ -75,7 +79,19 @@ async function database(): Promise<{ url: string | undefined; pg: PostgresServer
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN);
 
 const db = await database();
-const server = startChild<ToServer, FromServer>('./server-process.ts', { BENCH_DATABASE_URL: db.url });
+type Heap = { type: 'heap'; id: number; rss: number; heapUsed: number; external: number; sockets: number };
+const server = startChild<ToServer | { type: 'heap'; id: number }, FromServer | Heap>('./server-process.ts', { BENCH_DATABASE_URL: db.url }, [
+  '--expose-gc',
+  '--import',
+  fileURLToPath(new URL('./heap-probe.mjs', import.meta.url)),
+]);
+let heapAsks = 0;
+/** The server's memory after a full collection (bench/heap-probe.mjs). */
+async function heapOf(): Promise<Heap> {
+  const id = ++heapAsks;
+  server.send({ type: 'heap', id });
+  return server.next((m): m is Heap => m.type === 'heap' && m.id === id);
+}
 process.on('exit', () => server.process.kill());
 const ready = await server.next((m): m is Extract<FromServer, { type: 'ready' }> => m.type === 'ready');
 const base = ready.base;
@@ -108,6 +124,7 @@ const category = (await graphql<{ categories: Array<{ id: string }> }>(base, CAT
 if (!category) throw new Error('no category in the demo data');
 
 await new Promise((r) => setTimeout(r, 2000));
+const idleHeap = await heapOf();
 const idle = memoryOf(server.process.pid);
 
 // Open the connections, `ramp` at a time; each counts as subscribed once its first item (the current status) arrives.
@@ -115,7 +132,8 @@ const all: Client[] = [];
 const received = new Array<number>(clients).fill(NaN);
 const failures = new Map<string, number>();
 const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
-let delivered = 0;
+/** Clients that received the update, or an error in its place. */
+let answered = 0;
 /** Clients whose subscription started (first item received): the ones the update must reach. */
 let started = 0;
 let everyone: () => void = () => {};
@@ -136,30 +154,44 @@ function open(i: number): Promise<void> {
     const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { tenant: BENCH_TENANT }, retryAttempts: 0, lazy: false, keepAlive: 0 });
     all.push(client);
     let items = 0;
+    let mine = false;
+    let over = false;
+    /** A started client has its answer (the update, an error, or the end), once; one that ends before the change no longer counts as started. */
+    const ended = () => {
+      if (!mine || over) return;
+      over = true;
+      if (sentAt === Infinity) started -= 1;
+      else answered += 1;
+      if (sentAt !== Infinity && answered === started) everyone();
+    };
     client.subscribe(
       { query: STATUS, variables: { trackingCode: submitted.trackingCode, secret: submitted.secret } },
       {
         next: (value) => {
-          if (value.errors) {
-            fail(`GraphQL error ${JSON.stringify(value.errors).slice(0, 120)}`);
-            subscribed();
-            return;
-          }
           items += 1;
-          if (items === 1) {
+          if (items === 1 && !value.errors) {
+            mine = true;
             started += 1;
             subscribed();
+          } else if (items === 1) {
+            fail(`GraphQL error on the first item ${JSON.stringify(value.errors).slice(0, 120)}`);
+            subscribed();
           } else if (items === 2) {
-            received[i] = performance.now() - sentAt;
-            delivered += 1;
-            if (delivered === started) everyone();
+            // An error in place of the update ends this client's wait too (else the bench would wait for it until --timeout).
+            if (value.errors) fail(`GraphQL error on the update ${JSON.stringify(value.errors).slice(0, 120)}`);
+            else received[i] = performance.now() - sentAt;
+            ended();
           }
         },
         error: (error) => {
           fail(error instanceof Error ? error.message : `close ${(error as { code?: number }).code ?? '?'} ${(error as { reason?: string }).reason ?? ''}`);
           subscribed();
+          ended();
         },
-        complete: () => subscribed(),
+        complete: () => {
+          subscribed();
+          ended();
+        },
       },
     );
   });
@@ -178,6 +210,7 @@ await Promise.all(
 );
 const connectSeconds = (performance.now() - connectStart) / 1000;
 await new Promise((r) => setTimeout(r, 3000));
+const connectedHeap = await heapOf();
 const connected = memoryOf(server.process.pid);
 const open_ = started;
 
@@ -190,19 +223,31 @@ await Promise.race([allDelivered, new Promise((r) => setTimeout(r, timeoutMs))])
 const after = memoryOf(server.process.pid);
 
 const times = received.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+const usedMb = (h: Heap) => (h.heapUsed + h.external) / 2 ** 20;
 const perConnectionKb = idle && connected ? ((connected.rss - idle.rss) * 1024) / Math.max(1, open_) : NaN;
 console.log(`
 connections opened and subscribed   ${open_} of ${clients} in ${connectSeconds.toFixed(1)} s (${(open_ / connectSeconds).toFixed(0)}/s)
 server RSS before connecting        ${idle ? mb(idle.rss) : '–'}
 server RSS with ${open_} idle clients ${connected ? mb(connected.rss) : '–'} (peak ${connected ? mb(connected.peak) : '–'})
-memory per idle connection          ${perConnectionKb.toFixed(1)} KB (RSS difference ÷ connections)
+memory per idle connection (RSS)    ${perConnectionKb.toFixed(1)} KB (RSS difference ÷ connections; noisy: the RSS keeps garbage and returns pages late)
 classifyReport answered in          ${mutationMs.toFixed(0)} ms
-update received by                  ${times.length} of ${open_}${times.length < open_ ? ` (the rest not within ${timeoutMs / 1000} s)` : ''}
+update received by                  ${times.length} of ${open_}${times.length < open_ ? ` (the rest failed, see below, or not within ${timeoutMs / 1000} s)` : ''}
 delivery from the mutation sent     p50 ${quantile(times, 0.5).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms
 server RSS after delivery           ${after ? mb(after.rss) : '–'} (peak ${after ? mb(after.peak) : '–'})`);
 for (const [why, n] of failures) console.log(`failed: ${n} × ${why}`);
 
-for (const client of all) void client.dispose();
+// The heap with the clients, against the heap once they have all gone: what the idle connections held, warm-up and caches aside.
+await Promise.all(all.map((client) => Promise.resolve(client.dispose())));
+// The server closes 10,000 sockets slowly: wait (up to two minutes) until it holds no more of them than before connecting.
+let goneHeap = await heapOf();
+for (let waited = 0; goneHeap.sockets > idleHeap.sockets && waited < 120; waited += 2) {
+  await new Promise((r) => setTimeout(r, 2000));
+  goneHeap = await heapOf();
+}
+const perConnectionHeapKb = ((usedMb(connectedHeap) - usedMb(goneHeap)) * 1024) / Math.max(1, open_);
+const perConnectionUpperKb = ((usedMb(connectedHeap) - usedMb(idleHeap)) * 1024) / Math.max(1, open_);
+console.log(`server heap + buffers after a GC     ${mb(usedMb(idleHeap))} before connecting, ${mb(usedMb(connectedHeap))} with ${open_} idle clients, ${mb(usedMb(goneHeap))} once they closed (${goneHeap.sockets} TCP sockets left, ${idleHeap.sockets} before)
+memory per idle connection          ${perConnectionHeapKb.toFixed(1)} KB of JS heap and buffers (with clients − once closed, after a full GC, ÷ connections); ${perConnectionUpperKb.toFixed(1)} KB against before connecting (warm-up included)`);
 server.send({ type: 'stop' });
 await exited(server.process);
 db.pg?.stop();

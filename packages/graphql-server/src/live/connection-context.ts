@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LIVE_CLOSE_CODES, type CoreContext } from '@paht/core';
+import { LIVE_CLOSE_CODES, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { currentStaff } from '../auth/current-staff.js';
 import type { GraphQLContext } from '../context.js';
@@ -44,12 +44,29 @@ export async function connectionContext(
   }
   const tenant = found.tenant;
 
-  const requestId = randomUUID();
-  const context = { core, tenant, staff: null, requestId, log: log.child({ requestId }) };
   const authorization = text(params?.authorization) ?? text(params?.Authorization);
-  if (!authorization) return { ok: true, context, token: null };
+  if (!authorization) return { ok: true, context: liveContext(core, tenant, null, log), token: null };
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? authorization;
   const staff = await currentStaff(core, token, tenant.id);
   if (!staff) return { ok: false, code: LiveCloseCode.UNAUTHORIZED, reason: 'Invalid or expired token / Phiên đăng nhập không hợp lệ' };
-  return { ok: true, context: { ...context, staff }, token };
+  return { ok: true, context: liveContext(core, tenant, staff, log), token };
+}
+
+/**
+ * A connection's context. Its logger (a child carrying the connection's
+ * request id) is made on first use: most connections, idle citizens, never
+ * log, and 10,000 of them need not hold 10,000 loggers.
+ */
+function liveContext(core: CoreContext, tenant: TenantRecord, staff: Actor | null, parent: FastifyBaseLogger): GraphQLContext {
+  const requestId = randomUUID();
+  let log: FastifyBaseLogger | undefined;
+  return {
+    core,
+    tenant,
+    staff,
+    requestId,
+    get log() {
+      return (log ??= parent.child({ requestId }));
+    },
+  };
 }

@@ -2,21 +2,6 @@ import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import type { Actor } from '@paht/core';
 import type { ReportChange } from './report-events.js';
 
-/**
- * `first`, then what `source` yields. The source starts (subscribes) before
- * `first` goes out, so nothing that happens after `first` was read is missed.
- */
-export function startingWith<T>(first: T, source: AsyncIterable<T>): Repeater<T> {
-  return new Repeater<T>(async (push, stop) => {
-    const iterator = source[Symbol.asyncIterator]();
-    void stop.then(() => iterator.return?.());
-    const pending = iterator.next();
-    await push(first);
-    for (let latest = await pending; !latest.done; latest = await iterator.next()) await push(latest.value);
-    stop();
-  });
-}
-
 /** Changes that put work in the IOC's hands: new submissions, reports a unit sent back, answers to publish. */
 export const IOC_INBOX_EVENTS: ReadonlySet<string> = new Set(['SUBMIT', 'RETURN', 'RESOLVE']);
 
@@ -27,7 +12,34 @@ export const iocInbox = (changes: Repeater<ReportChange>): Repeater<ReportChange
 export const unitQueue = (changes: Repeater<ReportChange>, unitId: string): Repeater<ReportChange> =>
   pipe(changes, filter((c: ReportChange) => c.unitId === unitId || c.previousUnitId === unitId));
 
-export const oneReport = (changes: Repeater<ReportChange>, reportId: string): Repeater<ReportChange> =>
-  pipe(changes, filter((c: ReportChange) => c.reportId === reportId));
+/** What a citizen's stream carries: the current step, read at subscribe time, then where each later step is. */
+export type CitizenTick<Entry> = { trackingCode: string; entry: Entry } | { trackingCode: string; reportId: string; seq: number };
+
+/**
+ * A citizen's stream of one report: `current` (the last step of the read at
+ * subscribe time), then the position of each later step of that report.
+ * `changes` must be listening already (`pending` is its first `next()`,
+ * called before the read), so no step after the read is lost; steps the
+ * read already held are skipped, so none comes twice.
+ */
+export function citizenTicks<Entry extends { seq: number }>(
+  report: { reportId: string; trackingCode: string; current: Entry },
+  changes: Repeater<ReportChange>,
+  pending: Promise<IteratorResult<ReportChange>>,
+): Repeater<CitizenTick<Entry>> {
+  const { reportId, trackingCode, current } = report;
+  return new Repeater<CitizenTick<Entry>>(async (push, stop) => {
+    void stop.then(() => changes.return());
+    let seen = current.seq;
+    await push({ trackingCode, entry: current });
+    for (let latest = await pending; !latest.done; latest = await changes.next()) {
+      const change = latest.value;
+      if (change.reportId !== reportId || change.seq <= seen) continue;
+      seen = change.seq;
+      await push({ trackingCode, reportId, seq: change.seq });
+    }
+    stop();
+  });
+}
 
 export const unitOf = (actor: Actor): string | null => ('unitId' in actor ? actor.unitId : null);

@@ -10,6 +10,8 @@ import { describeUnexpected } from '../errors/redact.js';
 import { onStaffForgotten } from '../auth/current-staff.js';
 import { inspectRequestParameters, unsafeInputMessage } from '../security/unsafe-input.js';
 import { connectionContext } from './connection-context.js';
+import { createDocumentCache } from './document-cache.js';
+import { startHeartbeat } from './heartbeat.js';
 import { admittedEach, STAFF_RECHECK_INTERVAL_MS, staffGone } from './staff-recheck.js';
 
 const PATH = '/graphql';
@@ -54,6 +56,17 @@ type LiveExtra = {
 export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, schema: GraphQLSchema, limits: LiveDocumentLimits): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_MAX_MESSAGE_BYTES });
   const rules = [...specifiedRules, ...limits.validationRules];
+  const checkDocument = createDocumentCache((query) => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, limits.parseOptions);
+    } catch (error) {
+      return { errors: [requestError((error as Error).message, 'GRAPHQL_PARSE_FAILED')] };
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) return { errors: invalid.map((e) => requestError(e.message, 'GRAPHQL_VALIDATION_FAILED', e.extensions)) };
+    return { document };
+  });
   app.server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== PATH) {
@@ -70,6 +83,8 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
       subscribe,
       async onConnect(ctx) {
         const outcome = await connectionContext(core, app.log, ctx.connectionParams, ctx.extra.request);
+        // The upgrade request (headers, URL) served only to build the context: not kept for the connection's life.
+        (ctx.extra as { request?: unknown }).request = undefined;
         if (outcome.ok) {
           ctx.extra.live = outcome.context;
           ctx.extra.token = outcome.token;
@@ -98,14 +113,9 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
         // The same checks, in the same order, as HTTP: parameters, size in tokens, then the validation rules with depth and cost.
         const unsafe = inspectRequestParameters({ variables: payload.variables, operationName: payload.operationName, extensions: payload.extensions });
         if (unsafe) return [requestError(unsafeInputMessage(unsafe.problem), 'BAD_USER_INPUT', { reason: unsafe.problem, path: unsafe.path })];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, limits.parseOptions);
-        } catch (error) {
-          return [requestError((error as Error).message, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) return invalid.map((e) => requestError(e.message, 'GRAPHQL_VALIDATION_FAILED', e.extensions));
+        const checked = checkDocument(payload.query);
+        if ('errors' in checked) return [...checked.errors];
+        const { document } = checked;
         if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [requestError('Only subscriptions run over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
         }
@@ -135,9 +145,15 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
       },
     },
     wss,
+    // No keep-alive of graphql-ws (an interval and a timeout per connection): one heartbeat for all sockets.
+    0,
   );
+  const stopHeartbeat = startHeartbeat(wss);
   // Before the HTTP server closes: it waits for every connection, upgraded ones included.
-  app.addHook('preClose', async () => server.dispose());
+  app.addHook('preClose', async () => {
+    stopHeartbeat();
+    await server.dispose();
+  });
 }
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>

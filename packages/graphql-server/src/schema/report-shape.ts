@@ -127,7 +127,7 @@ function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla' | 'answers'
   };
 }
 
-const publicEntry = (e: PublicTimelineEntry): TimelineEntryShape => ({
+export const publicEntry = (e: PublicTimelineEntry): TimelineEntryShape => ({
   seq: e.seq,
   type: e.type,
   status: e.toStatus,

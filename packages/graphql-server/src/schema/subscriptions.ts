@@ -1,14 +1,15 @@
-import { can, DomainError, DomainErrorCode, Permission, trackReport, type Actor } from '@paht/core';
+import { can, DomainError, DomainErrorCode, followReportAsCitizen, Permission, type Actor } from '@paht/core';
 import { slaAlertBusOf } from '../alerts/sla-alert-bus.js';
 import { SlaAlert, slaAlertsFor } from '../alerts/sla-alert-type.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { reportEventsOf } from '../live/live-registry.js';
 import type { ReportChange as ReportChangeShape } from '../live/report-events.js';
-import { iocInbox, oneReport, startingWith, unitOf, unitQueue } from '../live/report-streams.js';
+import { citizenStepsOf } from '../live/citizen-steps.js';
+import { citizenTicks, iocInbox, unitOf, unitQueue } from '../live/report-streams.js';
 import { ReportEventTypeEnum, ReportStatusEnum } from './enums.js';
 import { TimelineEntry } from './report.js';
-import { fromPublicView } from './report-shape.js';
+import { publicEntry, type TimelineEntryShape } from './report-shape.js';
 import { DateTime } from './scalars.js';
 
 // Live updates over WebSocket (graphql-ws, path /graphql). Refusals are
@@ -36,12 +37,7 @@ const ReportChange = builder.objectRef<ReportChangeShape>('ReportChange').implem
   }),
 });
 
-/** What the citizen's stream carries: a timeline position, or null for "the current state". */
-interface StatusTick {
-  seq: number | null;
-}
-
-const ReportStatusUpdate = builder.objectRef<{ trackingCode: string; entry: ReturnType<typeof fromPublicView>['timeline'][number] }>('ReportStatusUpdate').implement({
+const ReportStatusUpdate = builder.objectRef<{ trackingCode: string; entry: TimelineEntryShape }>('ReportStatusUpdate').implement({
   description: 'Where the citizen’s report stands: its status and the timeline step that put it there.',
   fields: (t) => ({
     trackingCode: t.exposeString('trackingCode'),
@@ -56,26 +52,26 @@ builder.subscriptionFields((t) => ({
     description:
       'Citizen: the report’s current status first, then each new step. Needs the tracking code and the secret given at submission.',
     args: { trackingCode: t.arg.string({ required: true }), secret: t.arg.string({ required: true }) },
+    // The secret is checked once, here; each later step is read once per process and shared by every subscriber of the report (`live/citizen-steps.ts`).
     subscribe: async (_root, { trackingCode, secret }, ctx) => {
-      // Subscribe before checking, so no step between the check and the first item is lost.
       const changes = reportEventsOf(ctx.core).subscribe(ctx.tenant.id);
+      // Listen before reading, so no step between the read and the first item is lost.
+      const pending = changes.next();
       try {
-        const tracked = await trackReport(ctx.core, ctx.tenant.id, trackingCode, secret);
-        if (tracked.access !== 'CITIZEN') throw forbidden('Wrong tracking code or secret');
-        const ticks = oneReport(changes, tracked.report.id);
-        return startingWith<StatusTick>({ seq: null }, ticks);
+        const followed = await followReportAsCitizen(ctx.core, ctx.tenant.id, trackingCode, secret);
+        const current = followed.timeline[followed.timeline.length - 1]!;
+        return citizenTicks({ reportId: followed.reportId, trackingCode: followed.trackingCode, current }, changes, pending);
       } catch (error) {
         await changes.return();
         throw error;
       }
     },
-    // Read again as the citizen: the step's note is the text meant for them (a unit's question, say).
-    resolve: async (tick, { trackingCode, secret }, ctx) => {
-      const tracked = await trackReport(ctx.core, ctx.tenant.id, trackingCode, secret);
-      if (tracked.access !== 'CITIZEN') throw forbidden('Wrong tracking code or secret');
-      const timeline = fromPublicView(tracked.report).timeline;
-      const entry = (tick.seq === null ? undefined : timeline.find((e) => e.seq === tick.seq)) ?? timeline[timeline.length - 1]!;
-      return { trackingCode: tracked.report.trackingCode, entry };
+    // The step's note is the text meant for the citizen (a unit's question, say): the citizen's view of the timeline.
+    resolve: async (tick, _args, ctx) => {
+      if ('entry' in tick) return { trackingCode: tick.trackingCode, entry: publicEntry(tick.entry) };
+      const entry = await citizenStepsOf(ctx.core).step(ctx.tenant.id, tick.reportId, tick.seq);
+      if (!entry) throw new DomainError(DomainErrorCode.NOT_FOUND, 'No such report');
+      return { trackingCode: tick.trackingCode, entry: publicEntry(entry) };
     },
   }),
   iocInbox: t.field({

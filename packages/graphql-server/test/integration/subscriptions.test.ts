@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
-import { createClient as createHttpClient, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
+import { createClient as createHttpClient, typedDocument, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
 import type { Client } from 'graphql-ws';
 import type { FastifyInstance } from 'fastify';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
-import { live, liveClient } from '../support/live-client.js';
+import { citizenStepsOf } from '../../src/live/citizen-steps.js';
+import { live, liveClient, type Live } from '../support/live-client.js';
 import { ACCEPT, ASSIGN, CLASSIFY, RESOLVE } from './staff-documents.js';
 
 const MONDAY_9AM = new Date('2026-03-02T02:00:00Z');
@@ -32,7 +33,9 @@ interface Change {
 }
 
 let tdb: TestDatabase;
+let ctx: ReturnType<typeof testContext>;
 let t: FixtureTenant;
+let otherTenant: FixtureTenant;
 let app: FastifyInstance;
 let base: string;
 let citizen: PahtClient;
@@ -78,9 +81,9 @@ async function settled(client: Client): Promise<void> {
 
 beforeAll(async () => {
   tdb = await openTestDatabase();
-  const ctx = testContext(tdb.db, MONDAY_9AM);
+  ctx = testContext(tdb.db, MONDAY_9AM);
   t = await createFixtureTenant(ctx, 'live', 'LV');
-  await createFixtureTenant(ctx, 'other-live', 'OL');
+  otherTenant = await createFixtureTenant(ctx, 'other-live', 'OL');
   const passwordHash = await hashPassword(PASSWORD);
   for (const tenantId of (await ctx.db.prisma.tenant.findMany()).map((x) => x.id)) {
     await withTenant(ctx.db, tenantId, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
@@ -140,6 +143,104 @@ describe('a citizen following their report', () => {
     if (report.__typename !== 'SubmitReportSuccess') throw new Error(report.message);
     const status = live<StatusUpdate>(connect({ tenant: 'live' }), REPORT_STATUS, { code: report.trackingCode, secret: report.secret });
     expect(await status.failure()).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
+  });
+});
+
+// Many citizens following one report, each over a WebSocket of its own: the
+// secret is checked once at subscribe time and each step read once in the
+// process (the memo's read counter), whatever the number of followers.
+const FOLLOWERS = 50;
+const QUESTION = 'Xin gửi thêm ảnh chụp vị trí đèn hỏng';
+const FOLLOW = `subscription S($code: String!, $secret: String!) {
+  reportStatus(trackingCode: $code, secret: $secret) { trackingCode status entry { seq type status at note unit { code } } }
+}`;
+interface FollowedStep {
+  reportStatus: { trackingCode: string; status: string; entry: { seq: number; type: string; status: string; at: string; note: string | null; unit: { code: string } | null } };
+}
+const TRACK = typedDocument<{ trackReport: { access: string; report: { timeline: Array<FollowedStep['reportStatus']['entry']> } } }, { code: string; secret: string }>(
+  `query Track($code: String!, $secret: String) {
+    trackReport(trackingCode: $code, secret: $secret) { ... on TrackedReport { access report { timeline { seq type status at note unit { code } } } } }
+  }`,
+);
+const REQUEST_INFO = typedDocument<unknown, { id: string; reason: string }>(
+  'mutation Ask($id: ID!, $reason: String!) { requestInfo(id: $id, reason: $reason) { __typename } }',
+);
+
+/** A new anonymous connection to `tenant` following a report. */
+const follow = (code: string, secret: string, tenant = 'live'): Live<FollowedStep> => live<FollowedStep>(connect({ tenant }), FOLLOW, { code, secret });
+
+async function submittedIn(tenant: string) {
+  const result = await createHttpClient({ endpoint: `${base}/graphql`, tenant }).submitReport(submission);
+  if (result.__typename !== 'SubmitReportSuccess') throw new Error(result.message);
+  return result;
+}
+
+async function classifiedIn(tenant: string, categoryId: string, id: string): Promise<void> {
+  const client = createHttpClient({ endpoint: `${base}/graphql`, tenant });
+  const signedIn = await client.signIn('ioc@example.gov.vn', PASSWORD);
+  if (signedIn.__typename !== 'SignInSuccess') throw new Error(signedIn.message);
+  expect((await client.withToken(signedIn.token).request(CLASSIFY, { id, categoryId })).result).toMatchObject({ __typename: 'ReportTransition' });
+}
+
+describe(`${FOLLOWERS} citizens following one report`, () => {
+  it('all get each step as the tracker shows it to the secret’s holder, from one read of each step for all of them', async () => {
+    const report = await submitted();
+    const followers = Array.from({ length: FOLLOWERS }, () => follow(report.trackingCode, report.secret));
+    for (const first of await Promise.all(followers.map((f) => f.next()))) {
+      expect(first.reportStatus).toMatchObject({ trackingCode: report.trackingCode, status: 'SUBMITTED', entry: { seq: 1, type: 'SUBMIT' } });
+    }
+
+    const readsBefore = citizenStepsOf(ctx).reads;
+    const ward = staff('ward@example.gov.vn');
+    await staff('ioc@example.gov.vn').request(CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId });
+    await staff('ioc@example.gov.vn').request(ASSIGN, { id: report.id, unitId: t.wardUnitId });
+    await ward.request(ACCEPT, { id: report.id });
+    await ward.request(REQUEST_INFO, { id: report.id, reason: QUESTION });
+    const seen = await Promise.all(followers.map(async (f) => [await f.next(), await f.next(), await f.next(), await f.next()]));
+    // Four steps, four reads: not one per follower and step.
+    expect(citizenStepsOf(ctx).reads - readsBefore).toBe(4);
+
+    const tracked = await citizen.request(TRACK, { code: report.trackingCode, secret: report.secret });
+    expect(tracked.trackReport.access).toBe('CITIZEN');
+    const steps = tracked.trackReport.report.timeline.slice(1);
+    expect(steps.map((e) => [e.type, e.note, e.unit?.code ?? null])).toEqual([
+      ['CLASSIFY', null, null],
+      ['ASSIGN', null, 'P-DONGHA'],
+      ['ACCEPT', null, null],
+      ['REQUEST_INFO', QUESTION, null],
+    ]);
+    for (const items of seen) {
+      expect(items.map((u) => u.reportStatus.entry)).toEqual(steps);
+      expect(items.map((u) => u.reportStatus.status)).toEqual(steps.map((e) => e.status));
+    }
+    expect(JSON.stringify(seen)).not.toMatch(CONTACT);
+    await Promise.all(followers.map((f) => f.stop()));
+  });
+
+  it('reach no follower of another report or tenant, nor a subscriber with a wrong secret or another tenant’s code', async () => {
+    const watched = await submitted();
+    const neighbour = await submitted();
+    const elsewhere = await submittedIn('other-live');
+    const follower = follow(watched.trackingCode, watched.secret);
+    const ofNeighbour = follow(neighbour.trackingCode, neighbour.secret);
+    const ofElsewhere = follow(elsewhere.trackingCode, elsewhere.secret, 'other-live');
+    for (const f of [follower, ofNeighbour, ofElsewhere]) expect((await f.next()).reportStatus.entry.seq).toBe(1);
+    const wrongSecret = follow(watched.trackingCode, neighbour.secret);
+    expect(await wrongSecret.failure()).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
+    const foreignCode = follow(elsewhere.trackingCode, elsewhere.secret);
+    expect(await foreignCode.failure()).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
+
+    await classifiedIn('live', t.roadsCategoryId, watched.id);
+    expect((await follower.next()).reportStatus).toMatchObject({ trackingCode: watched.trackingCode, entry: { seq: 2, type: 'CLASSIFY' } });
+    // Then the other reports move: each follower's next item is its own report's step, so the watched one's never reached them.
+    await classifiedIn('live', t.roadsCategoryId, neighbour.id);
+    await classifiedIn('other-live', otherTenant.roadsCategoryId, elsewhere.id);
+    expect((await ofNeighbour.next()).reportStatus).toMatchObject({ trackingCode: neighbour.trackingCode, entry: { seq: 2, type: 'CLASSIFY' } });
+    expect((await ofElsewhere.next()).reportStatus).toMatchObject({ trackingCode: elsewhere.trackingCode, entry: { seq: 2, type: 'CLASSIFY' } });
+    // The refused subscriptions ended with their error.
+    await expect(wrongSecret.next()).rejects.toThrow('subscription ended');
+    await expect(foreignCode.next()).rejects.toThrow('subscription ended');
+    await Promise.all([follower, ofNeighbour, ofElsewhere].map((f) => f.stop()));
   });
 });
 
