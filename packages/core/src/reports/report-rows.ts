@@ -1,6 +1,7 @@
 import type { TenantTx } from '../db/with-tenant.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ReportEventData, ReportEventRecord } from './report-event.js';
+import { policyAndDaysColumns, type PolicyAndDays } from './report-sla.js';
 import type { ReportStatus } from './report-status.js';
 import type { NamedRef } from './report-views.js';
 
@@ -101,14 +102,16 @@ export interface ReportWithTimeline {
   timeline: ReportEventRecord[];
   /** Every unit an event's `data.unitId` names (the hops, and so the units that answered), by id. */
   units: Map<string, NamedRef>;
+  /** The report's SLA policy and the tenant's calendar days (`policyAndDaysColumns`), for `slaFrom`. */
+  sla: PolicyAndDays;
 }
 
 type EventJson = Json<ReportEventRecord> & { data: ReportEventData | null };
 
-/** One report (`where` over `reports r` selects at most one) with its timeline, or null. */
-export async function readReportWithTimeline(tx: TenantTx, where: Prisma.Sql): Promise<ReportWithTimeline | null> {
-  const [found] = await tx.$queryRaw<Array<{ row: Json<ReportRow>; timeline: EventJson[]; units: NamedRef[] }>>`
-    SELECT ${ROW_JSON} AS row,
+/** One report of tenant `tenantId` (`where` over `reports r` selects at most one) with its timeline, or null. */
+export async function readReportWithTimeline(tx: TenantTx, tenantId: string, where: Prisma.Sql): Promise<ReportWithTimeline | null> {
+  const [found] = await tx.$queryRaw<Array<{ row: Json<ReportRow>; timeline: EventJson[]; units: NamedRef[] } & PolicyAndDays>>`
+    SELECT ${ROW_JSON} AS row, ${policyAndDaysColumns(tenantId, Prisma.sql`r.category_id`)},
            coalesce((SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status,
                                                       'actorId', e.actor_id, 'actorRole', e.actor_role, 'at', e.at, 'reason', e.reason,
                                                       'data', e.data) ORDER BY e.seq)
@@ -132,5 +135,6 @@ export async function readReportWithTimeline(tx: TenantTx, where: Prisma.Sql): P
       data: e.data ?? {},
     })),
     units: new Map(found.units.map((u) => [u.id, u])),
+    sla: { policy: found.policy, days: found.days },
   };
 }
