@@ -3,9 +3,10 @@ import { can, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
-import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
+import { baseView, hasPublicContent } from './report-row-view.js';
+import { readReportRows } from './report-rows.js';
 import { REPORT_STATUSES, type ReportStatus } from './report-status.js';
 import { FINISHED_STATUSES, UNLISTED_STATUSES } from './status-traits.js';
 import type { PublicReportView } from './report-views.js';
@@ -85,53 +86,50 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
   if (f.status?.some((s) => !REPORT_STATUSES.includes(s))) throw validationError([{ path: 'filter.status', message: 'has an unknown status' }]);
   if (f.channel?.some((c) => !CHANNELS.includes(c))) throw validationError([{ path: 'filter.channel', message: 'has an unknown channel' }]);
   const now = ctx.now();
-  const and: Prisma.ReportWhereInput[] = [];
+  for (const key of ['submittedFrom', 'submittedTo'] as const) {
+    const at = f[key];
+    if (at !== undefined && !isSupportedInstant(at)) throw validationError([{ path: `filter.${key}`, message: 'must be a date from 1900 to 9999' }]);
+  }
+  if (f.search !== undefined && hasNul(f.search)) throw validationError([{ path: 'filter.search', message: 'must not contain a NUL character' }]);
+  const cursor = args.after ? decodeCursor(args.after) : null;
 
+  // One SQL statement (`readReportRows`) under the tenant's row-level security.
+  const and: Prisma.Sql[] = [];
   if (!actor) {
     // Moderation first: a report reaches public lists once the IOC has read
     // and classified it (whatever category the citizen picked) into a public
     // category. Until then only its reporter follows it (tracking code); a
     // complaint that turns out to be about an official (a private category)
     // is never listed at all.
-    and.push({ visibility: 'PUBLIC', status: { notIn: [...UNLISTED_STATUSES] }, category: { isPublic: true } });
+    and.push(Prisma.sql`r.visibility = 'PUBLIC' AND NOT (r.status::text = ANY(${[...UNLISTED_STATUSES]}::text[]))
+      AND EXISTS (SELECT 1 FROM categories c WHERE c.id = r.category_id AND c.is_public)`);
   } else if (!can(actor, Permission.REPORT_READ_ALL)) {
-    and.push({ unitId: 'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000' });
+    and.push(Prisma.sql`r.unit_id = ${'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000'}::uuid`);
   }
-  if (f.status?.length) and.push({ status: { in: f.status } });
-  if (f.channel?.length) and.push({ channel: { in: f.channel } });
-  if (f.categoryId) and.push(isUuid(f.categoryId) ? { categoryId: f.categoryId } : { id: { in: [] } });
-  if (f.unitId) and.push(isUuid(f.unitId) ? { unitId: f.unitId } : { id: { in: [] } });
-  if (f.areaCode) and.push({ areaCode: f.areaCode });
-  if (f.submittedFrom) and.push({ submittedAt: { gte: f.submittedFrom } });
-  if (f.submittedTo) and.push({ submittedAt: { lt: f.submittedTo } });
+  if (f.status?.length) and.push(Prisma.sql`r.status::text = ANY(${f.status}::text[])`);
+  if (f.channel?.length) and.push(Prisma.sql`r.channel::text = ANY(${f.channel}::text[])`);
+  if (f.categoryId) and.push(isUuid(f.categoryId) ? Prisma.sql`r.category_id = ${f.categoryId}::uuid` : Prisma.sql`FALSE`);
+  if (f.unitId) and.push(isUuid(f.unitId) ? Prisma.sql`r.unit_id = ${f.unitId}::uuid` : Prisma.sql`FALSE`);
+  if (f.areaCode) and.push(Prisma.sql`r.area_code = ${f.areaCode}`);
+  if (f.submittedFrom) and.push(Prisma.sql`r.submitted_at >= ${f.submittedFrom}`);
+  if (f.submittedTo) and.push(Prisma.sql`r.submitted_at < ${f.submittedTo}`);
   if (f.overdue !== undefined) {
-    const late: Prisma.ReportWhereInput = {
-      OR: [{ resolvedOnTime: false }, { resolvedAt: null, dueAt: { lt: now }, status: { notIn: [...FINISHED_STATUSES] } }],
-    };
-    and.push(f.overdue ? late : { NOT: late });
+    // Past its current deadline now, or answered late; NULLs count as neither (as SQL's NOT does).
+    const late = Prisma.sql`(r.resolved_on_time = FALSE
+      OR (r.resolved_at IS NULL AND r.due_at < ${now} AND NOT (r.status::text = ANY(${[...FINISHED_STATUSES]}::text[]))))`;
+    and.push(f.overdue ? late : Prisma.sql`NOT ${late}`);
   }
-  for (const key of ['submittedFrom', 'submittedTo'] as const) {
-    const at = f[key];
-    if (at !== undefined && !isSupportedInstant(at)) throw validationError([{ path: `filter.${key}`, message: 'must be a date from 1900 to 9999' }]);
-  }
-  if (f.search !== undefined && hasNul(f.search)) throw validationError([{ path: 'filter.search', message: 'must not contain a NUL character' }]);
   for (const word of foldVietnamese(f.search ?? '').split(' ').filter(Boolean).slice(0, 8)) {
-    and.push({ searchText: { contains: escapeLikePattern(word) } });
+    and.push(Prisma.sql`r.search_text LIKE ${`%${escapeLikePattern(word)}%`}`);
   }
-  if (args.after) {
-    const c = decodeCursor(args.after);
-    const op = sort.dir === 'desc' ? 'lt' : 'gt';
-    and.push({ OR: [{ [sort.key]: { [op]: c.at } }, { [sort.key]: c.at, id: { [op]: c.id } }] });
+  const column = Prisma.raw(sort.key === 'submittedAt' ? 'r.submitted_at' : 'r.updated_at');
+  const dir = Prisma.raw(sort.dir === 'desc' ? 'DESC' : 'ASC');
+  if (cursor) {
+    const op = Prisma.raw(sort.dir === 'desc' ? '<' : '>');
+    and.push(Prisma.sql`(${column} ${op} ${cursor.at} OR (${column} = ${cursor.at} AND r.id ${op} ${cursor.id}::uuid))`);
   }
-
-  const rows = await withTenant(ctx.db, tenantId, (tx) =>
-    tx.report.findMany({
-      where: { AND: and },
-      include: withRefs,
-      orderBy: [{ [sort.key]: sort.dir }, { id: sort.dir }],
-      take: take + 1,
-    }),
-  );
+  const where = and.length > 0 ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`;
+  const rows = await withTenant(ctx.db, tenantId, (tx) => readReportRows(tx, where, Prisma.sql`${column} ${dir}, r.id ${dir}`, take + 1));
   const page = rows.slice(0, take);
   const last = page.at(-1);
   const full = actor !== null;

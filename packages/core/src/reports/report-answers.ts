@@ -1,7 +1,6 @@
-import type { TenantTx } from '../db/with-tenant.js';
 import type { ReportEventRecord } from './report-event.js';
 import { projectReport } from './report-projection.js';
-import { hopUnitId, type NamedRef, type ReportAnswerView } from './report-views.js';
+import type { NamedRef, ReportAnswerView } from './report-views.js';
 
 /** One answer (kết quả xử lý) a unit gave, as the timeline recorded it. */
 export interface ReportAnswerRecord {
@@ -27,18 +26,7 @@ export function reportAnswers(timeline: readonly ReportEventRecord[]): ReportAns
   );
 }
 
-/** The units the timeline's hops named (`hopUnitId`), by id, for `publicTimeline`. */
-export async function loadHopUnits(tx: TenantTx, timeline: readonly ReportEventRecord[]): Promise<Map<string, NamedRef>> {
-  const unitIds = [...new Set(timeline.flatMap((e) => hopUnitId(e) ?? []))];
-  const units = unitIds.length > 0 ? await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, code: true, name: true, nameEn: true } }) : [];
-  return new Map(units.map((u) => [u.id, u]));
-}
-
-/** The answers with the names of the units that gave them. */
-export async function loadAnswerViews(tx: TenantTx, timeline: readonly ReportEventRecord[]): Promise<ReportAnswerView[]> {
-  const answers = reportAnswers(timeline);
-  const unitIds = [...new Set(answers.flatMap((a) => (a.unitId ? [a.unitId] : [])))];
-  const units = unitIds.length > 0 ? await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, code: true, name: true, nameEn: true } }) : [];
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return answers.map((a) => ({ seq: a.seq, at: a.at, text: a.text, unit: (a.unitId && byId.get(a.unitId)) || null }));
+/** The answers with the names of the units that gave them (`units` by id: every unit the timeline names). */
+export function answerViews(timeline: readonly ReportEventRecord[], units: ReadonlyMap<string, NamedRef>): ReportAnswerView[] {
+  return reportAnswers(timeline).map((a) => ({ seq: a.seq, at: a.at, text: a.text, unit: (a.unitId && units.get(a.unitId)) || null }));
 }

@@ -1,31 +1,32 @@
 import type { Actor } from '../auth/actor.js';
 import { canReadReport } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
-import { loadAnswerViews, loadHopUnits } from './report-answers.js';
-import { loadTimeline } from './report-event-rows.js';
-import { evaluateSla } from './report-sla.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { answerViews } from './report-answers.js';
+import type { ReportEventRecord } from './report-event.js';
+import { slaFrom } from './report-sla.js';
 import { secretMatches } from './report-secret.js';
 import type { ReportStatus } from './report-status.js';
 import { UNLISTED_STATUSES } from './status-traits.js';
-import { baseView, hasPublicContent, withRefs, type ReportRow } from './report-row-view.js';
+import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
+import { readReportWithTimeline, type ReportWithTimeline } from './report-rows.js';
 import { publicTimeline, type CitizenReportView, type PublicReportView, type StaffReportView } from './report-views.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
 import { heldBelowUnit } from './unit-queue.js';
 
 /** Everything but the reporter's contact, which staff open with `readReporterContact` (audited). */
-async function fullView(ctx: CoreContext, tx: TenantTx, tenant: TenantRecord, row: ReportRow): Promise<StaffReportView> {
-  const timeline = await loadTimeline(tx, row.id);
-  const sla = await evaluateSla(tx, tenant, row.categoryId, timeline, ctx.now());
+function fullView(ctx: CoreContext, tenant: TenantRecord, { row, timeline, units, sla: policyAndDays }: ReportWithTimeline): StaffReportView {
+  const sla = slaFrom(policyAndDays, tenant, timeline, ctx.now());
   return {
     ...baseView(row, true, true),
     timeline,
     sla,
-    answers: await loadAnswerViews(tx, timeline),
+    answers: answerViews(timeline, units),
     ratingComment: row.ratingComment,
   };
 }
@@ -37,10 +38,11 @@ export async function getReportForStaff(ctx: CoreContext, tenantId: string, acto
   // beside an open transaction would wait for it forever.
   const tenant = await findTenantById(ctx, tenantId);
   return withTenant(ctx.db, tenantId, async (tx) => {
-    const row = await tx.report.findUnique({ where: { id: reportId }, include: withRefs });
-    if (!row) throw reportNotFound();
+    const found = await readReportWithTimeline(tx, tenantId, Prisma.sql`r.id = ${reportId}::uuid`);
+    if (!found) throw reportNotFound();
+    const { row } = found;
     if (!canReadReport(actor, row) && !(await heldBelowUnit(tx, actor, row.unitId))) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
-    return fullView(ctx, tx, tenant, row);
+    return fullView(ctx, tenant, found);
   }, { snapshot: true });
 }
 
@@ -63,19 +65,20 @@ export async function trackReport(ctx: CoreContext, tenantOrId: string | TenantR
   // between their reads (else the tracker would see the new step beside the
   // old status, take the step for seen, and drop its live update).
   return withTenant(ctx.db, tenant.id, async (tx) => {
-    const row = await tx.report.findUnique({ where: { trackingCode: code }, include: withRefs });
-    if (!row) throw reportNotFound();
+    const found = await readReportWithTimeline(tx, tenant.id, Prisma.sql`r.tracking_code = ${code}`);
+    if (!found) throw reportNotFound();
+    const { row, timeline, units } = found;
     if (secret !== undefined && secretMatches(secret, row.secretHash)) {
-      const view = await fullView(ctx, tx, tenant, row);
+      const view = fullView(ctx, tenant, found);
       const own = await tx.reporterContact.findUnique({ where: { reportId: row.id } });
       const contact = own ? { fullName: own.fullName, phone: own.phone, email: own.email } : null;
-      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(view.timeline, 'CITIZEN', await loadHopUnits(tx, view.timeline)), contact } };
+      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(timeline, 'CITIZEN', units), contact } };
     }
     if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
     // One rule for every public view: content only when `hasPublicContent`; else progress only.
     const showContent = hasPublicContent(row);
-    const events = await loadTimeline(tx, row.id);
-    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: showContent ? publicTimeline(events, 'PUBLIC', await loadHopUnits(tx, events)) : publicTimeline(events, 'PROGRESS_ONLY') } };
+    const events: readonly ReportEventRecord[] = timeline;
+    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: showContent ? publicTimeline(events, 'PUBLIC', units) : publicTimeline(events, 'PROGRESS_ONLY') } };
   }, { snapshot: true });
 }
 

@@ -1,11 +1,16 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { NamedRef } from './report-views.js';
+import type { AttachmentRow, ReportRow } from './report-rows.js';
 import type { ReportStatus } from './report-status.js';
 import { STATUS_TRAITS } from './status-traits.js';
 
-/** What every report read loads with the row. */
-export const withRefs = { category: true, unit: true, attachments: { orderBy: { createdAt: 'asc' } } } as const;
-export type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
+/** What every report read loads with the row (through Prisma; `report-rows.ts` reads the same in SQL, in the same order). */
+export const withRefs = {
+  category: true,
+  unit: true,
+  attachments: { orderBy: [{ createdAt: 'asc' as const }, { position: 'asc' as const }] },
+} satisfies Prisma.ReportInclude;
+export type { ReportRow };
 
 /**
  * Whether a report's content is public: a public report, of a public
@@ -16,8 +21,6 @@ export type ReportRow = Prisma.ReportGetPayload<{ include: typeof withRefs }>;
  */
 export const hasPublicContent = (report: { visibility: string; status: ReportStatus; category: { isPublic: boolean } | null }): boolean =>
   report.visibility === 'PUBLIC' && (report.category?.isPublic ?? true) && STATUS_TRAITS[report.status].contentPublic;
-
-type AttachmentRow = ReportRow['attachments'][number];
 
 /** An attachment as core hands it out; `isPublic`: served to anyone (public, and its report's content public). */
 export const attachmentView = (a: AttachmentRow, publicContent: boolean) => ({

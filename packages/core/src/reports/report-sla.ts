@@ -1,4 +1,5 @@
 import type { TenantTx } from '../db/with-tenant.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { computeSla } from '../sla/compute-sla.js';
 import type { SlaPolicyRule, SlaSnapshot } from '../sla/sla-types.js';
 import type { CalendarOverride } from '../calendar/working-calendar.js';
@@ -16,27 +17,34 @@ export async function policyFor(tx: TenantTx, categoryId: string | null): Promis
   return policy ?? null;
 }
 
-interface PolicyAndDays {
+export interface PolicyAndDays {
   policy: SlaPolicyRule | null;
   days: CalendarOverride[] | null;
 }
 
 /**
- * The policy (`policyFor`'s rule) and the tenant's own calendar days in one
- * round trip: the two reads every SLA evaluation needs, under the caller's
- * tenant and row-level security.
+ * The policy (`policyFor`'s rule) and the tenant's own calendar days as two
+ * JSON columns, `policy` and `days`, for a report whose category id is
+ * `categoryId` (a value or a column of the caller's statement).
+ */
+export const policyAndDaysColumns = (tenantId: string, categoryId: Prisma.Sql): Prisma.Sql => Prisma.sql`
+    (SELECT json_build_object('clock', p.clock, 'classifyMinutes', p.classify_minutes, 'acceptMinutes', p.accept_minutes,
+                              'resolveMinutes', p.resolve_minutes, 'warnRatio', p.warn_ratio)
+       FROM sla_policies p
+      WHERE ${categoryId} IS NOT NULL AND p.id = (SELECT c.sla_policy_id FROM categories c WHERE c.id = ${categoryId})
+         OR ${categoryId} IS NULL
+      ORDER BY p.classify_minutes, p.code
+      LIMIT 1) AS policy,
+    (SELECT json_agg(json_build_object('date', to_char(d.date, 'YYYY-MM-DD'), 'kind', d.kind, 'name', d.name) ORDER BY d.date)
+       FROM calendar_days d WHERE d.tenant_id = ${tenantId}::uuid) AS days`;
+
+/**
+ * The policy and the tenant's own calendar days in one round trip: the two
+ * reads every SLA evaluation needs, under the caller's tenant and row-level
+ * security.
  */
 async function loadPolicyAndDays(tx: TenantTx, tenantId: string, categoryId: string | null): Promise<PolicyAndDays> {
-  const [row] = await tx.$queryRaw<PolicyAndDays[]>`
-    SELECT (SELECT json_build_object('clock', p.clock, 'classifyMinutes', p.classify_minutes, 'acceptMinutes', p.accept_minutes,
-                                     'resolveMinutes', p.resolve_minutes, 'warnRatio', p.warn_ratio)
-              FROM sla_policies p
-             WHERE ${categoryId}::uuid IS NOT NULL AND p.id = (SELECT c.sla_policy_id FROM categories c WHERE c.id = ${categoryId}::uuid)
-                OR ${categoryId}::uuid IS NULL
-             ORDER BY p.classify_minutes, p.code
-             LIMIT 1) AS policy,
-           (SELECT json_agg(json_build_object('date', to_char(d.date, 'YYYY-MM-DD'), 'kind', d.kind, 'name', d.name) ORDER BY d.date)
-              FROM calendar_days d WHERE d.tenant_id = ${tenantId}::uuid) AS days`;
+  const [row] = await tx.$queryRaw<PolicyAndDays[]>`SELECT ${policyAndDaysColumns(tenantId, Prisma.sql`${categoryId}::uuid`)}`;
   return row ?? { policy: null, days: null };
 }
 
@@ -48,10 +56,14 @@ export async function evaluateSla(
   events: readonly ReportEventRecord[],
   now: Date,
 ): Promise<SlaSnapshot | null> {
+  if (!events[0]) return null;
+  return slaFrom(await loadPolicyAndDays(tx, tenant.id, categoryId), tenant, events, now);
+}
+
+/** The SLA snapshot from a policy and days already read (`policyAndDaysColumns`). */
+export function slaFrom({ policy, days }: PolicyAndDays, tenant: TenantCalendarSource, events: readonly ReportEventRecord[], now: Date): SlaSnapshot | null {
   const first = events[0];
-  if (!first) return null;
-  const { policy, days } = await loadPolicyAndDays(tx, tenant.id, categoryId);
-  if (!policy) return null;
+  if (!first || !policy) return null;
   const calendar = calendarFromDays(tenant, days ?? [], yearsAround(first.at, now));
   return computeSla(
     events.map((e) => ({ type: e.type, at: e.at, toStatus: e.toStatus, extensionMinutes: e.data.extensionMinutes })),

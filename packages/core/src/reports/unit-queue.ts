@@ -4,7 +4,9 @@ import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import type { ReportEventRecord } from './report-event.js';
-import { baseView, withRefs } from './report-row-view.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { baseView } from './report-row-view.js';
+import { readReportRows } from './report-rows.js';
 import type { PublicReportView } from './report-views.js';
 import { FINISHED_STATUSES } from './status-traits.js';
 
@@ -61,12 +63,12 @@ export async function listUnitQueue(ctx: CoreContext, tenantId: string, actor: A
   if (actor.role !== 'UNIT_OFFICER' && actor.role !== 'UNIT_LEADER') throw new DomainError(DomainErrorCode.FORBIDDEN, 'Only unit staff have a unit queue');
   const unitId = actor.unitId;
   return withTenant(ctx.db, tenantId, async (tx) => {
-    const rows = await tx.report.findMany({
-      where: { unitId, status: { notIn: [...FINISHED_STATUSES] } },
-      include: withRefs,
-      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'asc' }, { id: 'asc' }],
-      take: UNIT_QUEUE_LIMIT,
-    });
+    const rows = await readReportRows(
+      tx,
+      Prisma.sql`r.unit_id = ${unitId}::uuid AND NOT (r.status::text = ANY(${[...FINISHED_STATUSES]}::text[]))`,
+      Prisma.sql`r.due_at ASC NULLS LAST, r.submitted_at ASC, r.id ASC`,
+      UNIT_QUEUE_LIMIT,
+    );
     return rows.map((row) => baseView(row, true, true));
   });
 }

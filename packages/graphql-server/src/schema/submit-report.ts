@@ -57,7 +57,7 @@ builder.mutationField('submitReport', (t) =>
     resolve: async (_root, { input: { uploadIds, ...input } }, ctx) => {
       const attachments = await attachmentsFromUploads(ctx, uploadIds?.map(String), 'uploadIds');
       const submitted = await withUploadPaths(() =>
-        callCore(() => submitReport(ctx.core, ctx.tenant.id, { ...withoutNulls(input), attachments }, ctx.staff, { apiKeyId: ctx.apiKeyId ?? null })),
+        callCore(() => submitReport(ctx.core, ctx.tenant, { ...withoutNulls(input), attachments }, ctx.staff, { apiKeyId: ctx.apiKeyId ?? null })),
       );
       return publishSubmitted(ctx, submitted);
     },
