@@ -65,7 +65,13 @@ return -1
  * the answer never tells which addresses have accounts. When Redis fails,
  * attempts go ahead (the per-IP limit still holds), as the rate limits do.
  */
-export function createSignInThrottle(options: SignInThrottleOptions = {}, redis: Redis | null = null, onError: (error: Error) => void = () => {}): SignInThrottle {
+export function createSignInThrottle(
+  options: SignInThrottleOptions = {},
+  redis: Redis | null = null,
+  onError: (error: Error) => void = () => {},
+  /** The clock, in ms: the core context's, so a lock runs on the same time as everything else. */
+  now: () => number = Date.now,
+): SignInThrottle {
   const rules: Rules = { maxFailures: 5, lockMs: 60_000, maxLockMs: 3_600_000, windowMs: 900_000, ...options };
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -73,7 +79,7 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}, redis:
     return {
       async attempt(tenantId, email) {
         try {
-          const left = Number(await redis.eval(ATTEMPT_SCRIPT, 1, accountKey(tenantId, email), Date.now(), rules.maxFailures, rules.lockMs, rules.maxLockMs, rules.windowMs));
+          const left = Number(await redis.eval(ATTEMPT_SCRIPT, 1, accountKey(tenantId, email), now(), rules.maxFailures, rules.lockMs, rules.maxLockMs, rules.windowMs));
           return left >= 0 ? seconds(left) : null;
         } catch (error) {
           onError(error as Error);
@@ -90,14 +96,14 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}, redis:
   return {
     async attempt(tenantId, email) {
       const key = accountKey(tenantId, email);
-      const now = Date.now();
+      const at = now();
       const state = accounts.get(key) ?? { count: 0, lockedUntil: 0 };
-      if (state.lockedUntil > now) return seconds(state.lockedUntil - now);
+      if (state.lockedUntil > at) return seconds(state.lockedUntil - at);
       state.count += 1;
       let ttl = rules.windowMs;
       if (state.count >= rules.maxFailures) {
         const lock = lockFor(rules, state.count);
-        state.lockedUntil = now + lock;
+        state.lockedUntil = at + lock;
         ttl += lock;
       }
       accounts.set(key, state, { ttl });

@@ -46,7 +46,7 @@ export function createSecurity(core: CoreContext, options: SecurityOptions & { r
       const redisUrl = options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl;
       const redis = resolved.rateLimits && redisUrl ? connectRateLimitRedis(app, redisUrl) : null;
       const throttle = resolved.rateLimits
-        ? createSignInThrottle(resolved.rateLimits.signInPerAccount, redis, (error) => app.log.warn({ error: error.message }, 'sign-in throttle: redis error'))
+        ? createSignInThrottle(resolved.rateLimits.signInPerAccount, redis, (error) => app.log.warn({ error: error.message }, 'sign-in throttle: redis error'), () => core.now().getTime())
         : null;
       attachRequestIdentity(app, core, resolved.tenantHosts, oidc, resolved.apiKeyCacheMs, throttle);
       const limiter = resolved.rateLimits ? await attachRateLimits(app, { ...resolved.rateLimits, redis }) : null;

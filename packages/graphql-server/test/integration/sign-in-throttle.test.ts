@@ -89,13 +89,13 @@ describe('the per-account sign-in throttle', () => {
     const email = 'leader@example.gov.vn';
     for (let i = 0; i < 3; i++) await signIn(base, email, `sai-${i}`);
     expect((await signIn(base, email, 'sai')).json.errors?.[0]?.extensions.retryAfterSeconds).toBe(1);
-    await sleep(1100);
+    ctx.advance(1100);
     expect((await signIn(base, email, 'sai-4')).outcome).toBe('ForbiddenError');
     expect((await signIn(base, email, PASSWORD)).json.errors?.[0]?.extensions.retryAfterSeconds).toBe(2);
-    await sleep(2100);
+    ctx.advance(2100);
     expect((await signIn(base, email, 'sai-5')).outcome).toBe('ForbiddenError');
     expect((await signIn(base, email, PASSWORD)).json.errors?.[0]?.extensions.retryAfterSeconds).toBe(4);
-    await sleep(4100);
+    ctx.advance(4100);
     expect((await signIn(base, email, PASSWORD)).outcome).toBe('SignInSuccess');
     // Forgotten: the count starts again.
     expect((await signIn(base, email, 'sai-6')).outcome).toBe('ForbiddenError');
