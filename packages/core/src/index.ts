@@ -196,7 +196,8 @@ export type {
 } from './reports/report-views.js';
 
 // KPIs
-export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { reportKpis, recomputeReportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { rebuildKpiRollups } from './kpi/kpi-rebuild.js';
 export { reportStages, isNotFixedEvent, IOC_HOLDER, StageEnd, type HolderStage, type StageTimelineEvent } from './kpi/report-stages.js';
 export { leagueTable, DEFAULT_MIN_RANKED_REPORTS, type LeagueTable, type LeagueRow, type HopRow, type LeagueUnit, type LeagueOptions, type StagedReport } from './kpi/league-table.js';
 export { unitLeagueTable, reportStagesOf, type LeagueQuery, type ReportStagesView } from './kpi/stage-kpis.js';

@@ -8,7 +8,9 @@ import type { ResolutionOutcome } from '../reports/report-commands.js';
 import type { ReportStatus } from '../reports/report-status.js';
 import type { Channel } from '../reports/submit-input.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
-import { findTenantById } from '../tenants/tenant-directory.js';
+import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
+import { calendarYears } from './kpi-handling.js';
+import { kpisFromRollups } from './kpi-rollups.js';
 import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
 import { reportFigures, type ReportFigures, type ReportKpiFacts } from './report-figures.js';
@@ -69,11 +71,6 @@ function checkQuery(query: KpiQuery, timezone: string): { start: Date; end: Date
   return { ...periodInstants(query, timezone), groupBy };
 }
 
-/** The calendar covers 1900–2199 (national holidays); stored instants lie within it. */
-const calendarYears = (years: { from: number; to: number }): { from: number; to: number } => ({
-  from: Math.max(1900, Math.min(years.from, 2199)),
-  to: Math.min(2199, Math.max(years.to, 1900)),
-});
 
 /**
  * Whether the report's timeline has a step of this type: one probe of the
@@ -142,11 +139,33 @@ function groupOf(row: RawRow, groupBy: KpiGroupBy, tenantId: string, timezone: s
  * to `to`, local days), overall or per unit (the unit holding the report
  * now), category, area, channel, day, ISO week, month, quarter or year;
  * rows in key order. Handling times are in working hours of the tenant's
- * calendar.
+ * calendar. Read from the KPI rollups (migration 0018, kpi-rollups.ts);
+ * the figures per former tenant are recomputed from the reports.
  */
 export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
   const tenant = await findTenantById(ctx, tenantId);
   const { start, end, groupBy } = checkQuery(query, tenant.timezone);
+  if (query.formerTenantId !== undefined) return recompute(ctx, tenant, query, { start, end, groupBy });
+  return kpisFromRollups(ctx, tenant, { from: query.from, to: query.to, start, end, groupBy, includePrivate: query.includePrivate ?? false });
+}
+
+/**
+ * The same rows recomputed from every report of the period and its
+ * timeline, without the rollups: the definition the rollups are checked
+ * against (kpi-rollups test).
+ */
+export async function recomputeReportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
+  const tenant = await findTenantById(ctx, tenantId);
+  return recompute(ctx, tenant, query, checkQuery(query, tenant.timezone));
+}
+
+async function recompute(
+  ctx: CoreContext,
+  tenant: TenantRecord,
+  query: KpiQuery,
+  { start, end, groupBy }: { start: Date; end: Date; groupBy: KpiGroupBy },
+): Promise<KpiRow[]> {
+  const tenantId = tenant.id;
   const now = ctx.now();
   const former =
     query.formerTenantId === undefined
