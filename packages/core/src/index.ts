@@ -234,7 +234,7 @@ export {
 } from './tenants/tenant-settings-schema.js';
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
 export { createTenantWithAdmin, oneTimePassword, type CreateTenantInput, type CreatedTenant, type TenantCreator } from './tenants/create-tenant.js';
-export { mergeTenants, renamedCode, TenantMergedError, MOVED_TABLES, KEPT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
+export { mergeTenants, renamedCode, TenantMergedError, MOVED_TABLES, KEPT_TABLES, REBUILT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
 export { changeStaffPassword } from './config/staff-password.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
 export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';
