@@ -94,9 +94,11 @@ try {
     COMMIT;
   `);
   const generated = performance.now() - t0;
+  console.log(`generated ${REPORTS.toLocaleString('en')} reports in ${seconds(generated)}; rebuilding the rollups…`);
   t0 = performance.now();
   const rebuilt = await rebuildKpiRollups(ctx, tenant.id, { timeoutMs: 3_600_000 });
   const rebuild = performance.now() - t0;
+  console.log(`rebuilt in ${seconds(rebuild)}; timing the reads…`);
   await db.execScript('VACUUM ANALYZE');
   const [sizes] = await db.query<{ facts: number; rollups: number; open: number }>(
     `SELECT (SELECT count(*) FROM kpi_report_facts)::int AS facts, (SELECT count(*) FROM kpi_daily_rollups)::int AS rollups,

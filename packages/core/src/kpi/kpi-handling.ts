@@ -20,14 +20,17 @@ const BATCH = 5_000;
  */
 export async function fillHandlingMinutes(tx: TenantTx, tenant: TenantCalendarSource, period?: { start: Date; end: Date }): Promise<number> {
   let filled = 0;
+  // Keyset pages in index order: each page starts where the last ended (an OFFSET, or a scan from the start, would be quadratic).
+  let after: { at: Date; id: string } | null = null;
   for (;;) {
+    const params: unknown[] = [tenant.id];
+    const where = [`tenant_id = $1::uuid`, `standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE')`, `resolved_at IS NOT NULL`, `handling_minutes IS NULL`];
+    if (period) where.push(`submitted_at >= $${params.push(period.start)}`, `submitted_at < $${params.push(period.end)}`);
+    if (after) where.push(`(submitted_at, report_id) > ($${params.push(after.at)}, $${params.push(after.id)}::uuid)`);
     const rows = await tx.$queryRawUnsafe<{ id: string; submitted_at: Date; resolved_at: Date }[]>(
       `SELECT report_id::text AS id, submitted_at, resolved_at FROM kpi_report_facts
-        WHERE tenant_id = $1::uuid AND standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND resolved_at IS NOT NULL
-          AND handling_minutes IS NULL ${period ? 'AND submitted_at >= $2 AND submitted_at < $3' : ''}
-        LIMIT ${BATCH}`,
-      tenant.id,
-      ...(period ? [period.start, period.end] : []),
+        WHERE ${where.join(' AND ')} ORDER BY submitted_at, report_id LIMIT ${BATCH}`,
+      ...params,
     );
     if (rows.length === 0) return filled;
     let first = rows[0]!.submitted_at;
@@ -45,5 +48,7 @@ export async function fillHandlingMinutes(tx: TenantTx, tenant: TenantCalendarSo
     );
     filled += rows.length;
     if (rows.length < BATCH) return filled;
+    const end = rows[rows.length - 1]!;
+    after = { at: end.submitted_at, id: end.id };
   }
 }

@@ -30,8 +30,8 @@ CREATE TABLE "kpi_report_facts" (
     "handling_minutes" DOUBLE PRECISION,
     CONSTRAINT "kpi_report_facts_pkey" PRIMARY KEY ("report_id")
 );
--- Medians read the resolved facts of a period from this index alone.
-CREATE INDEX "kpi_report_facts_resolved_idx" ON "kpi_report_facts" ("tenant_id", "submitted_at")
+-- Medians read the resolved facts of a period from this index alone; core fills handling times in its order.
+CREATE INDEX "kpi_report_facts_resolved_idx" ON "kpi_report_facts" ("tenant_id", "submitted_at", "report_id")
   INCLUDE ("day", "is_public", "unit_key", "category_key", "area_key", "channel", "handling_minutes")
   WHERE "standing" IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND "resolved_at" IS NOT NULL;
 CREATE INDEX "kpi_report_facts_tenant_idx" ON "kpi_report_facts" ("tenant_id");
