@@ -197,7 +197,8 @@ export type {
 } from './reports/report-views.js';
 
 // KPIs
-export { reportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { reportKpis, recomputeReportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { rebuildKpiRollups } from './kpi/kpi-rebuild.js';
 export { reportStages, isNotFixedEvent, IOC_HOLDER, StageEnd, type HolderStage, type StageTimelineEvent } from './kpi/report-stages.js';
 export { leagueTable, DEFAULT_MIN_RANKED_REPORTS, type LeagueTable, type LeagueRow, type HopRow, type LeagueUnit, type LeagueOptions, type StagedReport } from './kpi/league-table.js';
 export { unitLeagueTable, reportStagesOf, type LeagueQuery, type ReportStagesView } from './kpi/stage-kpis.js';
@@ -235,7 +236,7 @@ export {
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
 export { createTenantWithAdmin, oneTimePassword, type CreateTenantInput, type CreatedTenant, type TenantCreator } from './tenants/create-tenant.js';
 export { formerTenantsOf, checkFormerTenantFilter, type FormerTenant } from './tenants/former-tenants.js';
-export { mergeTenants, renamedCode, TenantMergedError, MOVED_TABLES, KEPT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
+export { mergeTenants, renamedCode, TenantMergedError, MOVED_TABLES, KEPT_TABLES, REBUILT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
 export { changeStaffPassword } from './config/staff-password.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
 export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';

@@ -10,6 +10,8 @@ import type { Channel } from '../reports/submit-input.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
 import { checkFormerTenantFilter, formerTenantCondition, formerTenantsOf } from '../tenants/former-tenants.js';
+import { calendarYears } from './kpi-handling.js';
+import { kpisFromRollups } from './kpi-rollups.js';
 import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
 import { reportFigures, type ReportFigures, type ReportKpiFacts } from './report-figures.js';
@@ -74,11 +76,6 @@ function checkQuery(query: KpiQuery, timezone: string): { start: Date; end: Date
   return { ...periodInstants(query, timezone), groupBy };
 }
 
-/** The calendar covers 1900–2199 (national holidays); stored instants lie within it. */
-const calendarYears = (years: { from: number; to: number }): { from: number; to: number } => ({
-  from: Math.max(1900, Math.min(years.from, 2199)),
-  to: Math.min(2199, Math.max(years.to, 1900)),
-});
 
 /**
  * Whether the report's timeline has a step of this type: one probe of the
@@ -160,13 +157,38 @@ async function tenantNames(ctx: CoreContext, tenant: TenantRecord): Promise<Tena
  * Report KPIs of one tenant for a period (the reports submitted from `from`
  * to `to`, local days), overall or per unit (the unit holding the report
  * now), category, area, channel, day, ISO week, month, quarter, year or
- * tenant submitted to (after a merge); rows in key order. Handling times are in working hours of the tenant's
- * calendar.
+ * tenant submitted to (after a merge); rows in key order. Handling times are
+ * in working hours of the tenant's calendar. Read from the KPI rollups
+ * (migration 0018, kpi-rollups.ts); the figures per former tenant (its
+ * filter or grouping) are recomputed from the reports.
  */
 export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
   const tenant = await findTenantById(ctx, tenantId);
   const { start, end, groupBy } = checkQuery(query, tenant.timezone);
   const formerTenantId = await checkFormerTenantFilter(ctx, tenant, query.formerTenantId, 'formerTenantId');
+  if (formerTenantId !== undefined || groupBy === KpiGroupBy.FORMER_TENANT) return recompute(ctx, tenant, query, { start, end, groupBy }, formerTenantId);
+  return kpisFromRollups(ctx, tenant, { from: query.from, to: query.to, start, end, groupBy, includePrivate: query.includePrivate ?? false });
+}
+
+/**
+ * The same rows recomputed from every report of the period and its
+ * timeline, without the rollups: the definition the rollups are checked
+ * against (kpi-rollups test).
+ */
+export async function recomputeReportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
+  const tenant = await findTenantById(ctx, tenantId);
+  const checked = checkQuery(query, tenant.timezone);
+  return recompute(ctx, tenant, query, checked, await checkFormerTenantFilter(ctx, tenant, query.formerTenantId, 'formerTenantId'));
+}
+
+async function recompute(
+  ctx: CoreContext,
+  tenant: TenantRecord,
+  query: KpiQuery,
+  { start, end, groupBy }: { start: Date; end: Date; groupBy: KpiGroupBy },
+  formerTenantId: string | null | undefined,
+): Promise<KpiRow[]> {
+  const tenantId = tenant.id;
   const tenants = groupBy === KpiGroupBy.FORMER_TENANT ? await tenantNames(ctx, tenant) : new Map();
   const now = ctx.now();
   const former = formerTenantCondition(formerTenantId);

@@ -1,10 +1,10 @@
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
-import { loadHopUnits } from './report-answers.js';
 import { loadTimeline } from './report-event-rows.js';
 import { secretMatches } from './report-secret.js';
-import { publicTimeline, type PublicTimelineEntry } from './report-views.js';
+import type { ReportEventRecord } from './report-event.js';
+import { hopUnitId, publicTimeline, type NamedRef, type PublicTimelineEntry } from './report-views.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 import { reportNotFound } from './transition-report.js';
 
@@ -21,9 +21,16 @@ export interface CitizenTimeline {
   timeline: PublicTimelineEntry[];
 }
 
+/** The units the timeline's hops name, by id (the tracker reads them in its one statement; a stream reads only these). */
+async function hopUnits(tx: TenantTx, timeline: readonly ReportEventRecord[]): Promise<Map<string, NamedRef>> {
+  const unitIds = [...new Set(timeline.flatMap((e) => hopUnitId(e) ?? []))];
+  const units = unitIds.length > 0 ? await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, code: true, name: true, nameEn: true } }) : [];
+  return new Map(units.map((u) => [u.id, u]));
+}
+
 async function citizenSteps(tx: TenantTx, reportId: string): Promise<PublicTimelineEntry[]> {
   const events = await loadTimeline(tx, reportId);
-  return publicTimeline(events, 'CITIZEN', await loadHopUnits(tx, events));
+  return publicTimeline(events, 'CITIZEN', await hopUnits(tx, events));
 }
 
 /**

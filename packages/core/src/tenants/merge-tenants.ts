@@ -38,6 +38,12 @@ export const MOVED_TABLES = [
  */
 export const KEPT_TABLES = ['calendar_days', 'api_keys'] as const;
 
+/**
+ * Derived from the reports (migration 0018, docs/kpis.md): not moved row by
+ * row but rebuilt for both tenants at the end of the merge.
+ */
+export const REBUILT_TABLES = ['kpi_report_facts', 'kpi_daily_rollups'] as const;
+
 /** One row renamed because its code (or e-mail) was taken in the merged tenant. */
 export interface MergeRename {
   table: 'units' | 'categories' | 'sla_policies' | 'indicators' | 'staff_users';
@@ -176,6 +182,8 @@ export async function mergeTenants(ctx: CoreContext, input: { from: string; into
     async (tx) => {
       // Opens the owner's tenant_merge policies and the logs' tenant_id-only update, for this transaction only.
       await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_merge', 'on', true)`);
+      // The KPI rollup triggers stand aside; both tenants' rollups are rebuilt once the rows have moved.
+      await tx.$executeRawUnsafe(`SELECT set_config('app.kpi_rollups', 'deferred', true)`);
       // Locked in a fixed order, so two merges of the same tenants cannot deadlock.
       const [first, second] = [fromSlug, intoSlug].sort();
       const locked = new Map<string, TenantRow>();
@@ -191,6 +199,7 @@ export async function mergeTenants(ctx: CoreContext, input: { from: string; into
         const extra = table === 'reports' ? ', former_tenant_id = COALESCE(former_tenant_id, $1::uuid)' : '';
         moved[table] = await tx.$executeRawUnsafe(`UPDATE ${table} SET tenant_id = $2::uuid${extra} WHERE tenant_id = $1::uuid`, from.id, into.id);
       }
+      await tx.$executeRawUnsafe(`SELECT kpi_rebuild($1::uuid), kpi_rebuild($2::uuid)`, into.id, from.id);
       const revokedApiKeys = await tx.$executeRawUnsafe(`UPDATE api_keys SET revoked_at = $2 WHERE tenant_id = $1::uuid AND revoked_at IS NULL`, from.id, now);
       await tx.$executeRawUnsafe(`UPDATE tenants SET merged_into_id = $2::uuid, merged_at = $3 WHERE id = $1::uuid`, from.id, into.id, now);
 

@@ -1,0 +1,191 @@
+import { DateTime } from 'luxon';
+import { areaName, type AreaName } from '../areas/area-names.js';
+import type { CoreContext } from '../context.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { ReportStatus } from '../reports/report-status.js';
+import type { TenantRecord } from '../tenants/tenant-directory.js';
+import { CHANNEL_LABELS, KpiGroupBy, periodKey } from './kpi-groups.js';
+import { fillHandlingMinutes } from './kpi-handling.js';
+import { reportStanding, type ReportFigures } from './report-figures.js';
+import type { KpiRow } from './report-kpis.js';
+
+/** A checked KPI query: local days, their instants, the grouping. */
+export interface RollupQuery {
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+  groupBy: KpiGroupBy;
+  includePrivate: boolean;
+}
+
+/**
+ * The rollup dimension a grouping reads: unit, category, area, or channel (every report has one: the tenant and periods add them up).
+ * FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
+ */
+const DIMENSION: Record<KpiGroupBy, 'U' | 'C' | 'A' | 'H'> = {
+  UNIT: 'U', CATEGORY: 'C', AREA: 'A', CHANNEL: 'H', TENANT: 'H', DAY: 'H', WEEK: 'H', MONTH: 'H', QUARTER: 'H', YEAR: 'H', FORMER_TENANT: 'H',
+};
+const IS_PERIOD = (g: KpiGroupBy): boolean => g === 'DAY' || g === 'WEEK' || g === 'MONTH' || g === 'QUARTER' || g === 'YEAR';
+/** The fact column of a non-period grouping. */
+const FACT_KEY: Partial<Record<KpiGroupBy, string>> = { UNIT: 'unit_key', CATEGORY: 'category_key', AREA: 'area_key', CHANNEL: 'channel' };
+/** How the facts' local day is cut into periods (PostgreSQL's weeks start on Monday, as ISO weeks do). */
+const TRUNC: Partial<Record<KpiGroupBy, string>> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
+
+interface Sums {
+  received: number; classified: number; rejected: number; resolved_on_time: number; resolved_late: number; not_fixed: number;
+  returned: number; reopened: number; ratings: number; rating_sum: number; satisfied: number; published: number; handled: number; wall_ms: number;
+}
+const SUM_COLUMNS = ['received', 'classified', 'rejected', 'resolved_on_time', 'resolved_late', 'not_fixed', 'returned', 'reopened', 'ratings', 'rating_sum', 'satisfied', 'published', 'handled', 'wall_ms'] as const;
+const zeroSums = (): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as unknown as Sums;
+
+/** The group key of a local day `YYYY-MM-DD` (for periods) or of a stored key. */
+function keyOf(groupBy: KpiGroupBy, raw: string, tenant: TenantRecord): string {
+  if (groupBy === 'TENANT') return tenant.id;
+  if (!IS_PERIOD(groupBy)) return raw;
+  return periodKey(groupBy, DateTime.fromISO(raw, { zone: tenant.timezone }).toJSDate(), tenant.timezone);
+}
+
+async function readSums(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Promise<Map<string, Sums>> {
+  const keyExpr = q.groupBy === 'TENANT' ? Prisma.sql`''` : IS_PERIOD(q.groupBy) ? Prisma.sql`day::text` : Prisma.sql`key`;
+  const rows = await tx.$queryRaw<(Record<keyof Sums, bigint | number> & { k: string })[]>`
+    SELECT ${keyExpr} AS k, ${Prisma.join(SUM_COLUMNS.map((c) => Prisma.sql`sum(${Prisma.raw(c)})::float8 AS ${Prisma.raw(c)}`))}
+      FROM kpi_daily_rollups
+     WHERE tenant_id = ${tenant.id}::uuid AND dim = ${DIMENSION[q.groupBy]} AND day BETWEEN ${q.from}::date AND ${q.to}::date
+       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND is_public`}
+     GROUP BY 1 HAVING sum(received) > 0`;
+  const sums = new Map<string, Sums>();
+  for (const row of rows) {
+    const key = keyOf(q.groupBy, row.k, tenant);
+    const s = sums.get(key) ?? zeroSums();
+    for (const c of SUM_COLUMNS) s[c] += Number(row[c]);
+    sums.set(key, s);
+  }
+  return sums;
+}
+
+/** Open reports split at `now` (the index of migration 0018 holds only open reports). */
+async function readOpen(tx: TenantTx, tenant: TenantRecord, q: RollupQuery, now: Date): Promise<Map<string, { within: number; overdue: number }>> {
+  const keyExpr = FACT_KEY[q.groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
+    : FACT_KEY[q.groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
+      : FACT_KEY[q.groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
+  const rows = await tx.$queryRaw<{ k: string; submitted_at: Date; status: ReportStatus; due_at: Date | null; answer_due_at: Date | null; updated_at: Date }[]>`
+    SELECT ${keyExpr} AS k, r.submitted_at, r.status::text AS status, r.due_at, r.answer_due_at, r.updated_at
+      FROM reports r LEFT JOIN categories c ON c.id = r.category_id
+     WHERE r.tenant_id = ${tenant.id}::uuid AND r.submitted_at >= ${q.start} AND r.submitted_at < ${q.end}
+       AND r.status NOT IN ('REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED')
+       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`}`;
+  const open = new Map<string, { within: number; overdue: number }>();
+  for (const r of rows) {
+    const key = q.groupBy === 'TENANT' ? tenant.id : IS_PERIOD(q.groupBy) ? periodKey(q.groupBy, r.submitted_at, tenant.timezone) : r.k;
+    const o = open.get(key) ?? { within: 0, overdue: 0 };
+    const standing = reportStanding(
+      { submittedAt: r.submitted_at, status: r.status, resolvedAt: null, resolvedOnTime: null, resolutionOutcome: null, dueAt: r.due_at, answerDueAt: r.answer_due_at, updatedAt: r.updated_at, rating: null, classified: false, returned: false, reopened: false },
+      now,
+    );
+    if (standing === 'OPEN_OVERDUE') o.overdue += 1;
+    else o.within += 1;
+    open.set(key, o);
+  }
+  return open;
+}
+
+/** Exact median and 90th percentile of the handling hours per group, from the resolved facts (PostgreSQL's percentile_cont, as `percentile`). */
+async function readPercentiles(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Promise<Map<string, { p50: number; p90: number }>> {
+  await fillHandlingMinutes(tx, tenant, q);
+  const column = FACT_KEY[q.groupBy];
+  const trunc = TRUNC[q.groupBy];
+  const keyExpr = q.groupBy === 'TENANT' ? Prisma.sql`''`
+    : q.groupBy === 'DAY' ? Prisma.sql`day::text`
+      : trunc ? Prisma.sql`date_trunc(${trunc}, day)::date::text` : Prisma.raw(column!);
+  const rows = await tx.$queryRaw<{ k: string; p: number[] }[]>`
+    SELECT ${keyExpr} AS k, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY handling_minutes / 60.0) AS p
+      FROM kpi_report_facts
+     WHERE tenant_id = ${tenant.id}::uuid AND submitted_at >= ${q.start} AND submitted_at < ${q.end}
+       AND standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND resolved_at IS NOT NULL
+       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND is_public`}
+     GROUP BY 1`;
+  return new Map(rows.map((r) => [keyOf(q.groupBy, r.k, tenant), { p50: r.p[0]!, p90: r.p[1]! }]));
+}
+
+const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+
+function figures(s: Sums, open: { within: number; overdue: number } | undefined, p: { p50: number; p90: number } | undefined): ReportFigures {
+  const answered = s.resolved_on_time + s.resolved_late + s.not_fixed;
+  return {
+    received: s.received,
+    classified: s.classified,
+    rejected: s.rejected,
+    resolvedOnTime: s.resolved_on_time,
+    resolvedLate: s.resolved_late,
+    notFixed: s.not_fixed,
+    openWithinDeadline: open?.within ?? 0,
+    openOverdue: open?.overdue ?? 0,
+    returned: s.returned,
+    reopened: s.reopened,
+    medianHandlingHours: round1(p?.p50 ?? null),
+    p90HandlingHours: round1(p?.p90 ?? null),
+    ratings: s.ratings,
+    avgRating: s.ratings === 0 ? null : Math.round((s.rating_sum / s.ratings) * 100) / 100,
+    satisfiedShare: s.ratings === 0 ? null : s.satisfied / s.ratings,
+    published: s.published,
+    publishedShare: answered === 0 ? null : s.published / answered,
+    avgResolutionHours: s.handled === 0 ? null : Math.round((s.wall_ms / 3_600_000 / s.handled) * 10) / 10,
+  };
+}
+
+async function readLabels(tx: TenantTx, tenant: TenantRecord, groupBy: KpiGroupBy): Promise<Map<string, { label: string | null; labelEn: string | null }>> {
+  if (groupBy !== 'UNIT' && groupBy !== 'CATEGORY') return new Map();
+  const table = groupBy === 'UNIT' ? Prisma.sql`units` : Prisma.sql`categories`;
+  const rows = await tx.$queryRaw<{ id: string; name: string; name_en: string | null }[]>`SELECT id::text AS id, name, name_en FROM ${table} WHERE tenant_id = ${tenant.id}::uuid`;
+  return new Map(rows.map((r) => [r.id, { label: r.name, labelEn: r.name_en }]));
+}
+
+function labelsOf(groupBy: KpiGroupBy, key: string, names: Map<string, { label: string | null; labelEn: string | null }>): { label: string | null; labelEn: string | null; area: AreaName | null } {
+  switch (groupBy) {
+    case 'UNIT':
+    case 'CATEGORY':
+      return { label: null, labelEn: null, ...names.get(key), area: null };
+    case 'AREA': {
+      const area = key ? areaName(key) : null;
+      return { label: area?.name ?? null, labelEn: area?.nameEn ?? null, area };
+    }
+    case 'CHANNEL': {
+      const [label, labelEn] = CHANNEL_LABELS[key as keyof typeof CHANNEL_LABELS];
+      return { label, labelEn, area: null };
+    }
+    default:
+      return { label: null, labelEn: null, area: null };
+  }
+}
+
+/**
+ * The report KPIs of a checked query, from the daily rollups (counts), the
+ * index of open reports (split at `now`) and the resolved facts (exact
+ * percentiles): the same rows as recomputing every report (docs/kpis.md).
+ */
+export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q: RollupQuery): Promise<KpiRow[]> {
+  const now = ctx.now();
+  const { sums, open, pct, names } = await withTenant(ctx.db, tenant.id, async (tx) => ({
+    sums: await readSums(tx, tenant, q),
+    open: await readOpen(tx, tenant, q, now),
+    pct: await readPercentiles(tx, tenant, q),
+    names: await readLabels(tx, tenant, q.groupBy),
+  }));
+  const keys = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((key) => {
+    const f = figures(sums.get(key)!, open.get(key), pct.get(key));
+    return {
+      key,
+      ...labelsOf(q.groupBy, key, names),
+      ...f,
+      resolved: f.resolvedOnTime + f.resolvedLate,
+      onTime: f.resolvedOnTime,
+      overdue: f.resolvedLate,
+      inProgress: f.openWithinDeadline,
+      open: f.openWithinDeadline + f.openOverdue,
+    };
+  });
+}
+
