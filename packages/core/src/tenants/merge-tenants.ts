@@ -28,6 +28,10 @@ export const MOVED_TABLES = [
   'indicators',
   'indicator_values',
   'indicator_value_revisions',
+  'indicator_forms',
+  'indicator_form_versions',
+  'indicator_form_items',
+  'indicator_form_submissions',
 ] as const;
 
 /**
@@ -46,7 +50,7 @@ export const REBUILT_TABLES = ['kpi_report_facts', 'kpi_daily_rollups'] as const
 
 /** One row renamed because its code (or e-mail) was taken in the merged tenant. */
 export interface MergeRename {
-  table: 'units' | 'categories' | 'sla_policies' | 'indicators' | 'staff_users';
+  table: 'units' | 'categories' | 'sla_policies' | 'indicators' | 'indicator_forms' | 'staff_users';
   id: string;
   from: string;
   to: string;
@@ -97,6 +101,7 @@ const UNIQUE_CODES: { table: MergeRename['table']; column: 'code' | 'email' }[] 
   { table: 'categories', column: 'code' },
   { table: 'sla_policies', column: 'code' },
   { table: 'indicators', column: 'code' },
+  { table: 'indicator_forms', column: 'code' },
   { table: 'staff_users', column: 'email' },
 ];
 

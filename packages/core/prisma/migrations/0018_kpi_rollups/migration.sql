@@ -39,7 +39,7 @@ CREATE INDEX "kpi_report_facts_tenant_idx" ON "kpi_report_facts" ("tenant_id");
 CREATE TABLE "kpi_daily_rollups" (
     "tenant_id" UUID NOT NULL,
     "day" DATE NOT NULL,
-    "dim" CHAR(1) NOT NULL,
+    "dim" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "is_public" BOOLEAN NOT NULL,
     "received" INTEGER NOT NULL DEFAULT 0,

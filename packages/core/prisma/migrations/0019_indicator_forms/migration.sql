@@ -101,3 +101,13 @@ ALTER TABLE "indicator_form_submissions" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "indicator_form_submissions" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "indicator_form_submissions"
   USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+
+-- A tenant merge (0017, merge-tenants.ts) moves the forms and their submissions like every tenant table.
+CREATE POLICY tenant_merge ON "indicator_forms" FOR ALL TO CURRENT_USER
+  USING (current_setting('app.tenant_merge', true) = 'on') WITH CHECK (current_setting('app.tenant_merge', true) = 'on');
+CREATE POLICY tenant_merge ON "indicator_form_versions" FOR ALL TO CURRENT_USER
+  USING (current_setting('app.tenant_merge', true) = 'on') WITH CHECK (current_setting('app.tenant_merge', true) = 'on');
+CREATE POLICY tenant_merge ON "indicator_form_items" FOR ALL TO CURRENT_USER
+  USING (current_setting('app.tenant_merge', true) = 'on') WITH CHECK (current_setting('app.tenant_merge', true) = 'on');
+CREATE POLICY tenant_merge ON "indicator_form_submissions" FOR ALL TO CURRENT_USER
+  USING (current_setting('app.tenant_merge', true) = 'on') WITH CHECK (current_setting('app.tenant_merge', true) = 'on');
