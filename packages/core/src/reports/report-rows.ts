@@ -2,7 +2,6 @@ import type { TenantTx } from '../db/with-tenant.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ReportEventData, ReportEventRecord } from './report-event.js';
 import { policyAndDaysColumns, type PolicyAndDays } from './report-sla.js';
-import type { ReportStatus } from './report-status.js';
 import type { NamedRef } from './report-views.js';
 
 // The hot report reads (the tracker, the staff report view, the work lists,
@@ -11,48 +10,20 @@ import type { NamedRef } from './report-views.js';
 // category, unit and attachments, where Prisma's `include` sends one query
 // per relation and builds every row through its client runtime.
 
-export interface AttachmentRow {
-  id: string;
-  kind: 'PHOTO' | 'VIDEO' | 'DOCUMENT';
-  mimeType: string;
-  byteSize: number;
-  storageKey: string;
-  fileName: string | null;
-  width: number | null;
-  height: number | null;
-  isPublic: boolean;
-  eventSeq: number | null;
-}
+/** An attachment as the views read it: the generated model's columns. */
+export type AttachmentRow = Pick<Prisma.AttachmentGetPayload<object>, 'id' | 'kind' | 'mimeType' | 'byteSize' | 'storageKey' | 'fileName' | 'width' | 'height' | 'isPublic' | 'eventSeq'>;
 
 /** What every report view reads: the report's columns, its category, unit and attachments (oldest first, then in the order given). */
-export interface ReportRow {
-  id: string;
-  trackingCode: string;
-  secretHash: string;
-  title: string;
-  description: string;
-  categoryId: string | null;
-  unitId: string | null;
-  status: ReportStatus;
-  channel: string;
-  visibility: 'PUBLIC' | 'PRIVATE';
-  latitude: number | null;
-  longitude: number | null;
-  address: string | null;
-  areaCode: string | null;
-  submittedAt: Date;
-  updatedAt: Date;
-  dueAt: Date | null;
-  answerDueAt: Date | null;
-  resolvedAt: Date | null;
-  resolvedOnTime: boolean | null;
-  answer: string | null;
-  rating: number | null;
-  ratingComment: string | null;
+export type ReportRow = Pick<
+  Prisma.ReportGetPayload<object>,
+  | 'id' | 'trackingCode' | 'secretHash' | 'title' | 'description' | 'categoryId' | 'unitId' | 'status' | 'channel' | 'visibility'
+  | 'latitude' | 'longitude' | 'address' | 'areaCode' | 'submittedAt' | 'updatedAt' | 'dueAt' | 'answerDueAt' | 'resolvedAt' | 'resolvedOnTime'
+  | 'answer' | 'rating' | 'ratingComment'
+> & {
   category: (NamedRef & { isPublic: boolean }) | null;
   unit: NamedRef | null;
   attachments: AttachmentRow[];
-}
+};
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
