@@ -76,6 +76,18 @@ async function step(name: string): Promise<void> {
   await queue().getByRole('button', { name, exact: true }).click();
 }
 
+/**
+ * Opens a step's dialog. A live reload (the queue re-reads itself on every
+ * change of its reports) may re-render the detail as the click lands; the
+ * dialog is then asked for again until it is open.
+ */
+async function openDialog(name: string): Promise<void> {
+  await poll(async () => {
+    if ((await dialog().count()) === 0) await step(name);
+    return dialog().count();
+  }).toBe(1);
+}
+
 async function handled(): Promise<void> {
   await poll(() => queue().locator('.notice.ok').textContent()).toContain('Đã xử lý');
 }
@@ -91,7 +103,9 @@ describe('a report through the unit queue', () => {
     await poll(async () => (await report()).status).toBe('ACCEPTED');
     await step('Bắt đầu xử lý');
     await poll(async () => (await report()).status).toBe('IN_PROGRESS');
-    await step('Xin gia hạn');
+    // The queue shows the started report (its reload after the step has rendered).
+    await poll(() => queue().getByRole('button', { name: 'Bắt đầu xử lý', exact: true }).count()).toBe(0);
+    await openDialog('Xin gia hạn');
     await dialog().locator('#q-hours').fill('16');
     await dialog().locator('#q-reason').fill('Chờ nhà thầu thay bộ điều khiển.');
     await dialog().getByRole('button', { name: 'Gửi' }).click();
@@ -111,7 +125,7 @@ describe('a report through the unit queue', () => {
 
   it('is answered by the officer with a photo, and resolved when the unit leader approves', async () => {
     await signInAndOpen(OFFICER);
-    await step('Trả lời (chờ duyệt)');
+    await openDialog('Trả lời (chờ duyệt)');
     await dialog().locator('#q-answer').fill('Đã thay bộ điều khiển, đèn hoạt động bình thường.');
     await dialog().locator('#q-photos').setInputFiles({ name: 'ket-qua.png', mimeType: 'image/png', buffer: makePng() });
     await dialog().getByRole('button', { name: 'Gửi' }).click();
