@@ -51,9 +51,14 @@ async function exportedCodes(): Promise<string[]> {
 const received = async () =>
   (await anonymous<{ kpis: { data: Array<{ received: number }> } }>(base, TENANT, KPIS, { from: day(-1), to: day(1) })).kpis.data.reduce((sum, row) => sum + row.received, 0);
 
-/** Waits until the standby has replayed everything the primary has written so far. */
+/**
+ * Waits until the standby has replayed everything the primary has committed so far.
+ * The insert position, not `pg_current_wal_lsn()` (the write position): the test
+ * primary runs with `synchronous_commit=off`, so the last commit may still sit in
+ * WAL buffers, ahead of the write position, until the WAL writer's next round.
+ */
 async function replicaCaughtUp(): Promise<void> {
-  const lsn = (await db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'))[0]!.lsn;
+  const lsn = (await db.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn'))[0]!.lsn;
   await expect
     .poll(async () => (await standby.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn]))[0]!.ok, { timeout: 15_000, interval: 50 })
     .toBe(true);
