@@ -8,7 +8,9 @@ import { LRUCache } from 'lru-cache';
 // runner or bundler can give this file another copy (the package's ESM
 // build); graphql-js refuses a schema from another copy, and Apollo wraps
 // errors that are not instances of its GraphQLError.
-const { execute, GraphQLError, OperationTypeNode } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const require = createRequire(import.meta.url);
+const { execute, GraphQLError, OperationTypeNode } = require('graphql') as typeof import('graphql');
+const { getVariableValues } = require('graphql/execution/values.js') as typeof import('graphql/execution/values');
 type GraphQLError = GraphQLErrorType;
 
 /** What the executor did so far (tests and the benchmark read it). */
@@ -17,8 +19,10 @@ export interface ExecutionStats {
   compiled: number;
   /** Operations run by compiled code. */
   jitRuns: number;
-  /** Operations run by graphql-js: documents graphql-jit cannot compile, and requests whose variables graphql-jit refused. */
+  /** Operations run by graphql-js: documents graphql-jit cannot compile. */
   fallbackRuns: number;
+  /** Requests refused before anything ran because their variables do not coerce (answered with graphql-js's wording, never run). */
+  refusedVariables: number;
 }
 
 export interface JitGateway extends GatewayInterface {
@@ -80,15 +84,16 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
  * operation with graphql-jit: each document (by Apollo's `queryHash` and the
  * operation name) is compiled once into JavaScript and kept in a bounded
  * LRU. Apollo still parses, validates, runs the plugins and `formatError`;
- * only execution changes. Documents graphql-jit cannot compile, and
- * requests it refuses before running anything (bad variables), go to
- * graphql-js, so answers and error codes stay graphql-js's.
+ * only execution changes. Documents graphql-jit cannot compile go to
+ * graphql-js; requests it refuses before running anything (bad variables)
+ * are answered with graphql-js's coercion errors, so answers and error codes
+ * stay graphql-js's and no operation ever runs twice.
  *
  * Gateway mode ignores Apollo's `rootValue`, `fieldResolver` and incremental
  * delivery (`@defer`/`@stream`); this app uses none of them.
  */
 export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {}): JitGateway {
-  const stats: ExecutionStats = { compiled: 0, jitRuns: 0, fallbackRuns: 0 };
+  const stats: ExecutionStats = { compiled: 0, jitRuns: 0, fallbackRuns: 0, refusedVariables: 0 };
   const documents = new LRUCache<string, { compiled: Compiled }>({ max: options.maxDocuments ?? 1000 });
   const listeners = new Set<Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]>();
 
@@ -112,8 +117,14 @@ export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptio
     const result = await entry.compiled.query(undefined, context, variables ?? {});
     // No data at all: the request was refused before anything ran
     // (variables that do not coerce). graphql-js words those errors the way
-    // Apollo recognises as BAD_USER_INPUT with status 400.
-    if (result.data === undefined && result.errors?.length) return (await runGraphQLJs(document, context, variables, operationName)) as ExecutionResult<Record<string, unknown>>;
+    // Apollo recognises as BAD_USER_INPUT with status 400: coerce them again
+    // with graphql-js for its wording, but never run the operation a second
+    // time (a mutation would act twice if graphql-jit had run any of it).
+    if (result.data === undefined && result.errors?.length) {
+      stats.refusedVariables += 1;
+      const coerced = getVariableValues(schema, rc.operation.variableDefinitions ?? [], variables ?? {});
+      return { errors: coerced.errors ?? result.errors.map(toGraphQLError) } as ExecutionResult<Record<string, unknown>>;
+    }
     stats.jitRuns += 1;
     return (result.errors?.length ? { ...result, errors: result.errors.map(toGraphQLError) } : result) as ExecutionResult<Record<string, unknown>>;
   };

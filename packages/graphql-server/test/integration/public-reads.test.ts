@@ -206,9 +206,13 @@ describe.each([
 
   it('keeps no answer with errors, and answers bad variables with 400 as graphql-js does', async () => {
     const before = stats();
+    const runsBefore = executionStatsOf(app) && { ...executionStatsOf(app)! };
     const bad = await post('pub-a', LIST, { first: 'fifty' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Refused, not run again by graphql-js: an operation never runs twice.
+    const runsAfter = executionStatsOf(app);
+    if (jit) expect(runsAfter && runsBefore && [runsAfter.refusedVariables - runsBefore.refusedVariables, runsAfter.fallbackRuns - runsBefore.fallbackRuns]).toEqual([1, 0]);
     const unknownTenant = await post('no-such-tenant', LIST, { first: 50 });
     expect(JSON.parse(unknownTenant.text).errors[0].extensions.code).toBe('TENANT_NOT_FOUND');
     expect(stats().stores).toBe(before.stores);
