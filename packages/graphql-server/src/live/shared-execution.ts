@@ -43,7 +43,7 @@ export function createSharedSubscribe(
     return mapEach(source[Symbol.asyncIterator](), (event) => {
       if (key === null || typeof event !== 'object' || event === null || !sharedEvents.has(event)) return run(event);
       let byKey = results.get(event);
-      if (!byKey) results.set(event, (byKey = new Map()));
+      if (!byKey) results.set(event, (byKey = new Map<string, Promise<ExecutionResult>>()));
       let result = byKey.get(key);
       if (!result) byKey.set(key, (result = Promise.resolve(run(event))));
       return result;
@@ -74,6 +74,6 @@ function mapEach<T, R>(source: AsyncIterator<T>, map: (item: T) => R | Promise<R
       throw error;
     },
     [Symbol.asyncIterator]: () => mapped,
-  } as AsyncGenerator<R, void, void>;
+  };
   return mapped;
 }

@@ -244,6 +244,43 @@ describe(`${FOLLOWERS} citizens following one report`, () => {
   });
 });
 
+// Followers sending the same document and variables share one execution of each step (`live/shared-execution.ts`); the others run their own.
+const NARROW = 'subscription N($code: String!, $secret: String!) { reportStatus(trackingCode: $code, secret: $secret) { status } }';
+const NOTED = `subscription W($code: String!, $secret: String!, $note: Boolean!) {
+  update: reportStatus(trackingCode: $code, secret: $secret) { trackingCode entry { seq note @include(if: $note) } }
+}`;
+
+describe('followers of one report with different documents', () => {
+  it('each get their own document’s answer to each step, staff connections included', async () => {
+    const report = await submitted();
+    const vars = { code: report.trackingCode, secret: report.secret };
+    const wide = [follow(report.trackingCode, report.secret), follow(report.trackingCode, report.secret)];
+    const narrow = live<{ reportStatus: { status: string } }>(connect({ tenant: 'live' }), NARROW, vars);
+    const noted = live<{ update: unknown }>(connect({ tenant: 'live' }), NOTED, { ...vars, note: true });
+    const unnoted = live<{ update: unknown }>(connect({ tenant: 'live' }), NOTED, { ...vars, note: false });
+    const asOperator = live<FollowedStep>(asStaff('ioc@example.gov.vn'), FOLLOW, vars);
+    const all = [...wide, narrow, noted, unnoted, asOperator];
+    await Promise.all(all.map((f) => f.next()));
+
+    const ward = staff('ward@example.gov.vn');
+    await staff('ioc@example.gov.vn').request(CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId });
+    await staff('ioc@example.gov.vn').request(ASSIGN, { id: report.id, unitId: t.wardUnitId });
+    await ward.request(ACCEPT, { id: report.id });
+    await ward.request(REQUEST_INFO, { id: report.id, reason: QUESTION });
+    const seen = await Promise.all(all.map(async (f) => [await f.next(), await f.next(), await f.next(), await f.next()]));
+
+    const steps = (await citizen.request(TRACK, vars)).trackReport.report.timeline.slice(1);
+    expect(steps.at(-1)?.note).toBe(QUESTION);
+    const [first, second, ofNarrow, ofNoted, ofUnnoted, ofOperator] = seen as [FollowedStep[], FollowedStep[], unknown[], unknown[], unknown[], FollowedStep[]];
+    for (const items of [first, second, ofOperator]) expect(items.map((u) => u.reportStatus.entry)).toEqual(steps);
+    expect(ofNarrow).toEqual(steps.map((e) => ({ reportStatus: { status: e.status } })));
+    expect(ofNoted).toEqual(steps.map((e) => ({ update: { trackingCode: report.trackingCode, entry: { seq: e.seq, note: e.note } } })));
+    expect(ofUnnoted).toEqual(steps.map((e) => ({ update: { trackingCode: report.trackingCode, entry: { seq: e.seq } } })));
+    expect(JSON.stringify(seen)).not.toMatch(CONTACT);
+    await Promise.all(all.map((f) => f.stop()));
+  });
+});
+
 describe('the IOC inbox', () => {
   it('shows a new submission to an operator, without contact data', async () => {
     const client = asStaff('ioc@example.gov.vn');
