@@ -3,6 +3,8 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { createSourceEventStream, execute, GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionResult } from 'graphql';
 import { createSharedSubscribe, shareable } from '../../src/live/shared-execution.js';
 import { createTenantBus } from '../../src/live/tenant-bus.js';
+import { LIVE_HEARTBEAT_SLICES, startHeartbeat } from '../../src/live/heartbeat.js';
+import { WebSocket, WebSocketServer } from 'ws';
 
 // One event object handed to many subscribers, executed once per distinct key.
 const pubsub = createPubSub<{ tick: [event: { n: number }] }>();
@@ -96,5 +98,38 @@ describe('a tenant bus', () => {
     await new Promise((r) => setImmediate(r));
     // Node warns past 10 listeners of one EventTarget event: one listener per subscriber did.
     expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+});
+
+describe('the heartbeat', () => {
+  it('pings each socket once per interval, a slice of them per turn, and drops the one that stops answering', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((r) => wss.once('listening', r));
+    const { port } = wss.address() as { port: number };
+    const intervalMs = 600;
+    const stop = startHeartbeat(wss, intervalMs);
+    const open = (autoPong: boolean) =>
+      new Promise<{ socket: WebSocket; pings: number[]; closed: Promise<number> }>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${port}`, { autoPong });
+        const pings: number[] = [];
+        socket.on('ping', () => pings.push(performance.now()));
+        const closed = new Promise<number>((r) => socket.once('close', (code) => r(code)));
+        socket.once('open', () => resolve({ socket, pings, closed }));
+      });
+    const answering = await Promise.all(Array.from({ length: LIVE_HEARTBEAT_SLICES }, () => open(true)));
+    const silent = await open(false);
+    // Two full intervals: the silent one is pinged, stays silent, and is terminated at its next turn.
+    expect(await silent.closed).toBe(1006);
+    await new Promise((r) => setTimeout(r, intervalMs));
+    for (const { socket, pings } of answering) {
+      expect(socket.readyState).toBe(WebSocket.OPEN);
+      expect(pings.length).toBeGreaterThanOrEqual(1);
+    }
+    // One socket per slice here: no two were pinged in the same turn.
+    const firstPings = answering.map((a) => a.pings[0]!).sort((a, b) => a - b);
+    expect(new Set(firstPings.map((t) => Math.round(t))).size).toBe(LIVE_HEARTBEAT_SLICES);
+    stop();
+    for (const { socket } of answering) socket.close();
+    await new Promise((r) => wss.close(r));
   });
 });
