@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import { createClient as createHttpClient, typedDocument, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
@@ -6,6 +6,7 @@ import type { Client } from 'graphql-ws';
 import type { FastifyInstance } from 'fastify';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
+import { citizenFollowersOf } from '../../src/live/citizen-followers.js';
 import { citizenStepsOf } from '../../src/live/citizen-steps.js';
 import { live, liveClient, type Live } from '../support/live-client.js';
 import { ACCEPT, ASSIGN, CLASSIFY, RESOLVE } from './staff-documents.js';
@@ -253,6 +254,7 @@ const NOTED = `subscription W($code: String!, $secret: String!, $note: Boolean!)
 describe('followers of one report with different documents', () => {
   it('each get their own document’s answer to each step, staff connections included', async () => {
     const report = await submitted();
+    const followersBefore = citizenFollowersOf(ctx).size;
     const vars = { code: report.trackingCode, secret: report.secret };
     const wide = [follow(report.trackingCode, report.secret), follow(report.trackingCode, report.secret)];
     const narrow = live<{ reportStatus: { status: string } }>(connect({ tenant: 'live' }), NARROW, vars);
@@ -277,7 +279,10 @@ describe('followers of one report with different documents', () => {
     expect(ofNoted).toEqual(steps.map((e) => ({ update: { trackingCode: report.trackingCode, entry: { seq: e.seq, note: e.note } } })));
     expect(ofUnnoted).toEqual(steps.map((e) => ({ update: { trackingCode: report.trackingCode, entry: { seq: e.seq } } })));
     expect(JSON.stringify(seen)).not.toMatch(CONTACT);
+    expect(citizenFollowersOf(ctx).size).toBe(followersBefore + all.length);
     await Promise.all(all.map((f) => f.stop()));
+    // Completing a subscription lets go of its follower.
+    await vi.waitFor(() => expect(citizenFollowersOf(ctx).size).toBe(followersBefore));
   });
 });
 
