@@ -16,10 +16,13 @@
 //   --engine / BENCH_ENGINE     postgres (default: a throwaway server, or DATABASE_URL) or pglite
 //   --ramp / BENCH_RAMP         connections opening at once, default 200
 //   --timeout / BENCH_TIMEOUT   seconds to wait for every client's update, default 600
+//   --profile / BENCH_PROFILE   write the server's V8 CPU profile, from the mutation sent to the last delivery, to this file
+//                               (summary: node --import tsx packages/graphql-server/bench/profile-summary.ts <file>)
 // Each connection is a file descriptor on both sides: raise `ulimit -n` above
 // the client count (the server and this process each need one per client).
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -43,6 +46,7 @@ const ramp = positive('ramp', 200);
 const timeoutMs = positive('timeout', 600) * 1000;
 const engine = option('engine') ?? 'postgres';
 if (engine !== 'postgres' && engine !== 'pglite') throw new RangeError('--engine must be postgres or pglite');
+const profile = option('profile');
 
 const STATUS = `subscription ReportStatus($trackingCode: String!, $secret: String!) {
   reportStatus(trackingCode: $trackingCode, secret: $secret) { trackingCode status entry { seq type status } }
@@ -215,12 +219,21 @@ const connected = memoryOf(server.process.pid);
 const open_ = started;
 
 // One status change through the API.
+let asks = 0;
+if (profile) {
+  server.send({ type: 'profile-start', id: ++asks });
+  await server.next((m): m is Extract<FromServer, { type: 'profile' }> => m.type === 'profile');
+}
 sentAt = performance.now();
 const classified = (await graphql<{ classifyReport: { __typename: string } }>(base, CLASSIFY, { id: submitted.id, categoryId: category.id }, ioc)).classifyReport;
 const mutationMs = performance.now() - sentAt;
 if (/Error$/.test(classified.__typename)) throw new Error(`classify: ${JSON.stringify(classified)}`);
 await Promise.race([allDelivered, new Promise((r) => setTimeout(r, timeoutMs))]);
 const after = memoryOf(server.process.pid);
+if (profile) {
+  server.send({ type: 'profile-stop', id: ++asks, file: resolve(profile) });
+  await server.next((m): m is Extract<FromServer, { type: 'profile' }> => m.type === 'profile');
+}
 
 const times = received.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
 const usedMb = (h: Heap) => (h.heapUsed + h.external) / 2 ** 20;
@@ -232,8 +245,8 @@ server RSS with ${open_} idle clients ${connected ? mb(connected.rss) : '–'} (
 memory per idle connection (RSS)    ${perConnectionKb.toFixed(1)} KB (RSS difference ÷ connections; noisy: the RSS keeps garbage and returns pages late)
 classifyReport answered in          ${mutationMs.toFixed(0)} ms
 update received by                  ${times.length} of ${open_}${times.length < open_ ? ` (the rest failed, see below, or not within ${timeoutMs / 1000} s)` : ''}
-delivery from the mutation sent     p50 ${quantile(times, 0.5).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms
-server RSS after delivery           ${after ? mb(after.rss) : '–'} (peak ${after ? mb(after.peak) : '–'})`);
+delivery from the mutation sent     first ${(times[0] ?? NaN).toFixed(0)} ms, p50 ${quantile(times, 0.5).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms
+server RSS after delivery           ${after ? mb(after.rss) : '–'} (peak ${after ? mb(after.peak) : '–'})${profile ? `\nserver CPU profile (mutation sent → last delivery) ${resolve(profile)}` : ''}`);
 for (const [why, n] of failures) console.log(`failed: ${n} × ${why}`);
 
 // The heap with the clients, against the heap once they have all gone: what the idle connections held, warm-up and caches aside.

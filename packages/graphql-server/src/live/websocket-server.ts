@@ -1,7 +1,7 @@
 import { actorId, type Actor, type CoreContext, type ErrorCode } from '@paht/core';
 import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
-import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLSchema, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GraphQLContext } from '../context.js';
@@ -11,6 +11,7 @@ import { onStaffForgotten } from '../auth/current-staff.js';
 import { inspectRequestParameters, unsafeInputMessage } from '../security/unsafe-input.js';
 import { connectionContext } from './connection-context.js';
 import { createDocumentCache } from './document-cache.js';
+import { createSharedSubscribe } from './shared-execution.js';
 import { startHeartbeat } from './heartbeat.js';
 import { admittedEach, STAFF_RECHECK_INTERVAL_MS, staffGone } from './staff-recheck.js';
 
@@ -21,7 +22,9 @@ const PATH = '/graphql';
 // resolving our sources by the `module` field would hand us the ESM build,
 // whose validate() refuses a schema built by the other copy, and whose
 // GraphQLErrors graphql-ws does not recognise.
-const { execute, getOperationAST, GraphQLError, OperationTypeNode, parse, specifiedRules, subscribe, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { createSourceEventStream, execute, getOperationAST, GraphQLError, OperationTypeNode, parse, specifiedRules, validate } = createRequire(import.meta.url)(
+  'graphql',
+) as typeof import('graphql');
 
 /** A request-level error of a subscription; its code is one of core's registry (`error-codes.ts`). */
 const requestError = (message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) =>
@@ -80,7 +83,7 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
     {
       schema,
       execute,
-      subscribe,
+      subscribe: createSharedSubscribe({ createSourceEventStream, execute }, sharedExecutionKey),
       async onConnect(ctx) {
         const outcome = await connectionContext(core, app.log, ctx.connectionParams, ctx.extra.request);
         // The upgrade request (headers, URL) served only to build the context: not kept for the connection's life.
@@ -154,6 +157,26 @@ export function attachWebSocketServer(app: FastifyInstance, core: CoreContext, s
     stopHeartbeat();
     await server.dispose();
   });
+}
+
+// Each distinct document (the cache hands out one tree per text) gets a number for the key below.
+const documentNumbers = new WeakMap<DocumentNode, number>();
+let documentsNumbered = 0;
+
+/**
+ * Which subscribers may share one execution of an event (`shared-execution.ts`):
+ * anonymous (citizen) connections of one tenant sending the same document,
+ * operation and variables. Their context differs only by request id and
+ * logger, so the result is theirs alike; what they may see was decided when
+ * they subscribed (the report's secret). Staff connections execute alone:
+ * their views and account checks are their own.
+ */
+function sharedExecutionKey(args: ExecutionArgs): string | null {
+  const live = args.contextValue as GraphQLContext | undefined;
+  if (!live || live.staff) return null;
+  let document = documentNumbers.get(args.document);
+  if (document === undefined) documentNumbers.set(args.document, (document = ++documentsNumbered));
+  return `${live.tenant.id}\n${document}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? null)}`;
 }
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>

@@ -1,4 +1,4 @@
-import { can, DomainError, DomainErrorCode, followReportAsCitizen, Permission, type Actor } from '@paht/core';
+import { can, DomainError, DomainErrorCode, Permission, type Actor } from '@paht/core';
 import { slaAlertBusOf } from '../alerts/sla-alert-bus.js';
 import { SlaAlert, slaAlertsFor } from '../alerts/sla-alert-type.js';
 import { builder } from '../builder.js';
@@ -6,7 +6,8 @@ import type { GraphQLContext } from '../context.js';
 import { reportEventsOf } from '../live/live-registry.js';
 import type { ReportChange as ReportChangeShape } from '../live/report-events.js';
 import { citizenStepsOf } from '../live/citizen-steps.js';
-import { citizenTicks, iocInbox, unitOf, unitQueue } from '../live/report-streams.js';
+import { citizenFollowersOf } from '../live/citizen-followers.js';
+import { iocInbox, unitOf, unitQueue } from '../live/report-streams.js';
 import { ReportEventTypeEnum, ReportStatusEnum } from './enums.js';
 import { TimelineEntry } from './report.js';
 import { publicEntry, type TimelineEntryShape } from './report-shape.js';
@@ -52,20 +53,8 @@ builder.subscriptionFields((t) => ({
     description:
       'Citizen: the report’s current status first, then each new step. Needs the tracking code and the secret given at submission.',
     args: { trackingCode: t.arg.string({ required: true }), secret: t.arg.string({ required: true }) },
-    // The secret is checked once, here; each later step is read once per process and shared by every subscriber of the report (`live/citizen-steps.ts`).
-    subscribe: async (_root, { trackingCode, secret }, ctx) => {
-      const changes = reportEventsOf(ctx.core).subscribe(ctx.tenant.id);
-      // Listen before reading, so no step between the read and the first item is lost.
-      const pending = changes.next();
-      try {
-        const followed = await followReportAsCitizen(ctx.core, ctx.tenant.id, trackingCode, secret);
-        const current = followed.timeline[followed.timeline.length - 1]!;
-        return citizenTicks({ reportId: followed.reportId, trackingCode: followed.trackingCode, current }, changes, pending);
-      } catch (error) {
-        await changes.return();
-        throw error;
-      }
-    },
+    // The secret is checked once, here; each later step is read once per process and handed to every follower of the report (`live/citizen-followers.ts`).
+    subscribe: (_root, { trackingCode, secret }, ctx) => citizenFollowersOf(ctx.core).follow(ctx.tenant.id, trackingCode, secret),
     // The step's note is the text meant for the citizen (a unit's question, say): the citizen's view of the timeline.
     resolve: async (tick, _args, ctx) => {
       if ('entry' in tick) return { trackingCode: tick.trackingCode, entry: publicEntry(tick.entry) };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword, withTenant } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
 import { createClient as createHttpClient, typedDocument, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
@@ -6,6 +6,7 @@ import type { Client } from 'graphql-ws';
 import type { FastifyInstance } from 'fastify';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../../../core/test/support/test-database.js';
+import { citizenFollowersOf } from '../../src/live/citizen-followers.js';
 import { citizenStepsOf } from '../../src/live/citizen-steps.js';
 import { live, liveClient, type Live } from '../support/live-client.js';
 import { ACCEPT, ASSIGN, CLASSIFY, RESOLVE } from './staff-documents.js';
@@ -241,6 +242,47 @@ describe(`${FOLLOWERS} citizens following one report`, () => {
     await expect(wrongSecret.next()).rejects.toThrow('subscription ended');
     await expect(foreignCode.next()).rejects.toThrow('subscription ended');
     await Promise.all([follower, ofNeighbour, ofElsewhere].map((f) => f.stop()));
+  });
+});
+
+// Followers sending the same document and variables share one execution of each step (`live/shared-execution.ts`); the others run their own.
+const NARROW = 'subscription N($code: String!, $secret: String!) { reportStatus(trackingCode: $code, secret: $secret) { status } }';
+const NOTED = `subscription W($code: String!, $secret: String!, $note: Boolean!) {
+  update: reportStatus(trackingCode: $code, secret: $secret) { trackingCode entry { seq note @include(if: $note) } }
+}`;
+
+describe('followers of one report with different documents', () => {
+  it('each get their own document’s answer to each step, staff connections included', async () => {
+    const report = await submitted();
+    const followersBefore = citizenFollowersOf(ctx).size;
+    const vars = { code: report.trackingCode, secret: report.secret };
+    const wide = [follow(report.trackingCode, report.secret), follow(report.trackingCode, report.secret)];
+    const narrow = live<{ reportStatus: { status: string } }>(connect({ tenant: 'live' }), NARROW, vars);
+    const noted = live<{ update: unknown }>(connect({ tenant: 'live' }), NOTED, { ...vars, note: true });
+    const unnoted = live<{ update: unknown }>(connect({ tenant: 'live' }), NOTED, { ...vars, note: false });
+    const asOperator = live<FollowedStep>(asStaff('ioc@example.gov.vn'), FOLLOW, vars);
+    const all = [...wide, narrow, noted, unnoted, asOperator];
+    await Promise.all(all.map((f) => f.next()));
+
+    const ward = staff('ward@example.gov.vn');
+    await staff('ioc@example.gov.vn').request(CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId });
+    await staff('ioc@example.gov.vn').request(ASSIGN, { id: report.id, unitId: t.wardUnitId });
+    await ward.request(ACCEPT, { id: report.id });
+    await ward.request(REQUEST_INFO, { id: report.id, reason: QUESTION });
+    const seen = await Promise.all(all.map(async (f) => [await f.next(), await f.next(), await f.next(), await f.next()]));
+
+    const steps = (await citizen.request(TRACK, vars)).trackReport.report.timeline.slice(1);
+    expect(steps.at(-1)?.note).toBe(QUESTION);
+    const [first, second, ofNarrow, ofNoted, ofUnnoted, ofOperator] = seen as [FollowedStep[], FollowedStep[], unknown[], unknown[], unknown[], FollowedStep[]];
+    for (const items of [first, second, ofOperator]) expect(items.map((u) => u.reportStatus.entry)).toEqual(steps);
+    expect(ofNarrow).toEqual(steps.map((e) => ({ reportStatus: { status: e.status } })));
+    expect(ofNoted).toEqual(steps.map((e) => ({ update: { trackingCode: report.trackingCode, entry: { seq: e.seq, note: e.note } } })));
+    expect(ofUnnoted).toEqual(steps.map((e) => ({ update: { trackingCode: report.trackingCode, entry: { seq: e.seq } } })));
+    expect(JSON.stringify(seen)).not.toMatch(CONTACT);
+    expect(citizenFollowersOf(ctx).size).toBe(followersBefore + all.length);
+    await Promise.all(all.map((f) => f.stop()));
+    // Completing a subscription lets go of its follower.
+    await vi.waitFor(() => expect(citizenFollowersOf(ctx).size).toBe(followersBefore));
   });
 });
 
