@@ -7,9 +7,11 @@
 // /readyz said "unavailable" during the outage and "ready" after, and the
 // same server process serves again without a restart. Then, on the same
 // server, a second outage: a citizen watching their report before it, and
-// one who starts watching during it, both get the next step made after the
-// restart (the SDK subscribes again by itself when the server answers
-// SERVICE_UNAVAILABLE); and a client with the SDK's default retry, whose
+// citizens who start watching during it (on a connection already open, and
+// on a new one), all get the next step made after the restart (the SDK
+// subscribes again by itself when the server answers SERVICE_UNAVAILABLE,
+// and reconnects after a connection refused with 1013); and a client with
+// the SDK's default retry, whose
 // read and keyed submission are sent during the outage, gets both answered
 // after it, having been told 503 with retry-after meanwhile.
 import { randomUUID } from 'node:crypto';
@@ -190,6 +192,11 @@ describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL stopped and resta
     const states: string[] = [];
     const earlyStream = watcher('early').watchReport(early.trackingCode, early.secret);
     expect(await nextMatching(earlyStream, (s) => s.status === 'SUBMITTED')).toMatchObject({ trackingCode: early.trackingCode });
+    // A citizen app already connected (following another report): its next subscription, made during the
+    // outage, goes over the open connection and is answered SERVICE_UNAVAILABLE, not refused at connection.
+    const connected = watcher('connected');
+    const anchor = connected.watchReport(early.trackingCode, early.secret);
+    await nextMatching(anchor, (s) => s.status === 'SUBMITTED');
 
     // Every answer the default-retry client gets, by status, and the retry-after of its 503s.
     const statuses: number[] = [];
@@ -208,9 +215,11 @@ describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL stopped and resta
     // Sent while the database is away, with the SDK's defaults only.
     const read = patient.trackReport(early.trackingCode, early.secret);
     const keyed = patient.submitReport(input('sent during the outage'), { idempotencyKey: randomUUID() });
-    // A citizen starts watching now: refused for the moment, the SDK tries again by itself.
-    const lateStream = watcher('late').watchReport(late.trackingCode, late.secret);
-    const lateFirst = nextMatching(lateStream, (s) => s.status === 'SUBMITTED', 60_000);
+    // Citizens start watching now, on that open connection and on a new one (refused with 1013 while the
+    // tenant is not in the process's cache): both refused for the moment, the SDK tries again by itself.
+    const lateStream = connected.watchReport(late.trackingCode, late.secret);
+    const freshStream = watcher('fresh').watchReport(late.trackingCode, late.secret);
+    const lateFirst = Promise.all([lateStream, freshStream].map((stream) => nextMatching(stream, (s) => s.status === 'SUBMITTED', 60_000)));
     await until(() => statuses.includes(503), 'answered 503 during the outage');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - killedAt))));
     await pg.restart();
@@ -218,17 +227,17 @@ describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL stopped and resta
 
     expect(await read).toMatchObject({ __typename: 'TrackedReport', report: { status: 'SUBMITTED' } });
     expect(await keyed).toMatchObject({ __typename: 'SubmitReportSuccess' });
-    expect(await lateFirst).toMatchObject({ trackingCode: late.trackingCode });
+    expect(await lateFirst).toMatchObject([{ trackingCode: late.trackingCode }, { trackingCode: late.trackingCode }]);
     expect(retryAfter).toEqual(new Set(['1']));
 
     // The next step, made after the restart, reaches both watchers.
     const steps = await Promise.all([early, late].map((r) => classifyReport(operator, { id: r.id, categoryId: tenant.roadsCategoryId })));
     expect(steps.map((s) => s.__typename)).toEqual(['ReportTransition', 'ReportTransition']);
-    await Promise.all([earlyStream, lateStream].map((stream) => nextMatching(stream, (s) => s.status === 'CLASSIFIED')));
+    await Promise.all([earlyStream, lateStream, freshStream].map((stream) => nextMatching(stream, (s) => s.status === 'CLASSIFIED')));
     console.log(
       `[postgres-restart] live and default retries: ${statuses.filter((s) => s === 503).length} answers 503 (retry-after ${[...retryAfter].join(',')}), ` +
         `the read and keyed submission answered ${Date.now() - restartedAt} ms after the restart or less; live states ${states.join(' ')}; ${Date.now() - started} ms`,
     );
-    await Promise.all([earlyStream.return?.(), lateStream.return?.()]);
+    for (const stream of [earlyStream, anchor, lateStream, freshStream]) await stream.return?.();
   }, 120_000);
 });
