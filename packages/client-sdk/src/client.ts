@@ -16,7 +16,7 @@ import {
 } from './generated/operations.js';
 import { createOfflineQueue, type FlushOutcome, type OfflineQueue, type OfflineQueueOptions } from './offline/offline-queue.js';
 import { operationKind } from './operation-kind.js';
-import { resolveRetry, withRetries, type RetryOptions } from './retry.js';
+import { resolveRetry, retryAfterMs, withRetries, type RetryOptions } from './retry.js';
 import { documentText, type AnyDocument } from './typed-document.js';
 import { uploadFile, uploadUrlFor, type UploadBody, type UploadOptions, type UploadResult } from './upload.js';
 
@@ -32,12 +32,16 @@ export interface ClientOptions {
   /** The fetch to use. Default: the global `fetch` (Node 20+, browsers). */
   fetch?: typeof fetch;
   /**
-   * Retries of what is safe to repeat: queries, and `submitReport` (same
-   * idempotency key every time). Other mutations are never retried. Retried
-   * faults: no answer, HTTP 502/503/504. Default `{ retries: 2, baseDelayMs: 250, maxDelayMs: 5000 }`.
+   * Retries of what is safe to repeat: queries, `submitReport` (same
+   * idempotency key every time) and any mutation sent with an idempotency
+   * key (`input.idempotencyKey` or `idempotencyKey` among its variables).
+   * Other mutations are never retried. Retried faults: no answer, HTTP
+   * 502/503/504, waiting at least what the server's `retry-after` asks.
+   * Default `{ retries: 8, baseDelayMs: 250, maxDelayMs: 5000 }`: about
+   * 11–23 s in all, enough to outlast a database restart.
    */
   retry?: RetryOptions;
-  /** Same as `retry.retries` (the older name). Default 2. */
+  /** Same as `retry.retries` (the older name). Default 8. */
   maxNetworkRetries?: number;
   /** Where `upload` posts files. Default: the endpoint with `/graphql` replaced by `/uploads`. */
   uploadUrl?: string;
@@ -60,7 +64,7 @@ export interface ClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** Queries only: `false` to not retry this one. Mutations are never retried by `request`. */
+  /** `false` to not retry this one, or other retry options. Only queries and mutations with an idempotency key are ever retried. */
   retry?: false | RetryOptions;
 }
 
@@ -76,7 +80,8 @@ export interface PahtClient {
   /**
    * Runs any GraphQL document over HTTP; returns its `data`, throws a
    * ServerError when the response has errors, a NetworkError without
-   * answer. Queries are retried (see `retry`); mutations are not.
+   * answer. Queries and mutations sent with an idempotency key are retried
+   * (see `retry`); other mutations are not.
    */
   request<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, options?: RequestOptions): Promise<TResult>;
   /** Files a report. Every submission carries an idempotency key, so retries never file twice. */
@@ -156,11 +161,12 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
       throw new NetworkError(`No answer from ${options.endpoint}`, { code: 'NETWORK_ERROR', cause });
     }
     const requestId = response.headers.get('x-request-id');
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
     let body: { data?: TResult | null; errors?: GraphQLErrorEntry[] };
     try {
       body = (await response.json()) as typeof body;
     } catch (cause) {
-      throw new ServerError(`Unreadable answer (HTTP ${response.status})`, { code: 'BAD_RESPONSE', requestId, statusCode: response.status, cause });
+      throw new ServerError(`Unreadable answer (HTTP ${response.status})`, { code: 'BAD_RESPONSE', requestId, statusCode: response.status, retryAfterMs: retryAfter, cause });
     }
     const first = body?.errors?.[0];
     if (first) {
@@ -168,6 +174,7 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
         code: first.extensions?.code ?? 'UNKNOWN',
         requestId: requestId ?? first.extensions?.requestId ?? null,
         statusCode: response.status,
+        retryAfterMs: retryAfter,
         errors: body.errors ?? [],
       });
     }
@@ -180,7 +187,8 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
     const kind = operationKind(query);
     if (kind === 'subscription') throw new TypeError('request: subscriptions run over WebSocket; use subscribe()');
     const attempt = () => send<TResult>(query, variables, requestOptions.signal);
-    if (kind !== 'query' || requestOptions.retry === false) return attempt();
+    const safe = kind === 'query' || (kind === 'mutation' && hasIdempotencyKey(variables));
+    if (!safe || requestOptions.retry === false) return attempt();
     return withRetries(attempt, requestOptions.retry ? resolveRetry(requestOptions.retry) : retry, requestOptions.signal);
   }
 
@@ -255,6 +263,12 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
       live = null;
     },
   };
+}
+
+/** A mutation the server answers once per key (`submitReport`, `submitIndicatorForm`): its variables carry `idempotencyKey`, at the top or in `input`. */
+function hasIdempotencyKey(variables: unknown): boolean {
+  const key = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as { idempotencyKey?: unknown }).idempotencyKey === 'string' && (v as { idempotencyKey: string }).idempotencyKey !== '';
+  return key(variables) || (typeof variables === 'object' && variables !== null && key((variables as { input?: unknown }).input));
 }
 
 /** A random UUID; also where `crypto.randomUUID` is missing (plain-http pages). */

@@ -22,12 +22,15 @@ export class PahtError extends Error {
   readonly requestId: string | null;
   /** The HTTP status, when an answer came. */
   readonly statusCode: number | null;
+  /** How long the server asked to wait before repeating the request (its `retry-after` header, e.g. with SERVICE_UNAVAILABLE or RATE_LIMITED), in milliseconds; else null. */
+  readonly retryAfterMs: number | null;
 
-  constructor(message: string, details: { code: PahtErrorCode; requestId?: string | null; statusCode?: number | null; cause?: unknown }) {
+  constructor(message: string, details: { code: PahtErrorCode; requestId?: string | null; statusCode?: number | null; retryAfterMs?: number | null; cause?: unknown }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = details.code;
     this.requestId = details.requestId ?? null;
     this.statusCode = details.statusCode ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
   }
 }
 
@@ -52,7 +55,7 @@ export class ServerError extends PahtError {
   override readonly name = 'ServerError';
   constructor(
     message: string,
-    details: { code: string; requestId?: string | null; statusCode?: number | null; errors?: readonly GraphQLErrorEntry[]; cause?: unknown },
+    details: { code: string; requestId?: string | null; statusCode?: number | null; retryAfterMs?: number | null; errors?: readonly GraphQLErrorEntry[]; cause?: unknown },
   ) {
     super(message, details);
     this.errors = details.errors ?? [];

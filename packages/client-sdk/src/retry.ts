@@ -1,14 +1,22 @@
 import { NetworkError, PahtError } from './errors.js';
 
-/** How requests that are safe to repeat are retried. */
+/**
+ * How requests that are safe to repeat are retried. The defaults outlast a
+ * database restart of several seconds: eight retries waiting 0.25 s, 0.5 s,
+ * 1 s, 2 s, 4 s, then 5 s each (half of each fixed, half random), about
+ * 11–23 s in all, or longer where the server's `retry-after` asks for it.
+ */
 export interface RetryOptions {
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt. Default 8. */
   retries?: number;
   /** The first wait; each next one doubles, with jitter. Default 250 ms. */
   baseDelayMs?: number;
-  /** The longest wait. Default 5000 ms. */
+  /** The longest wait. A server asking (`retry-after`) for a longer one is not retried. Default 5000 ms. */
   maxDelayMs?: number;
 }
+
+/** Retries after the first attempt unless `retry.retries` says otherwise. */
+export const DEFAULT_RETRIES = 8;
 
 export interface ResolvedRetry {
   retries: number;
@@ -17,7 +25,7 @@ export interface ResolvedRetry {
 }
 
 export const resolveRetry = (options: RetryOptions = {}, retries?: number): ResolvedRetry => ({
-  retries: options.retries ?? retries ?? 2,
+  retries: options.retries ?? retries ?? DEFAULT_RETRIES,
   baseDelayMs: options.baseDelayMs ?? 250,
   maxDelayMs: options.maxDelayMs ?? 5000,
 });
@@ -53,14 +61,32 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs `attempt` until it succeeds, fails for good, or the retries run out. */
+/**
+ * The wait a `retry-after` header asks for, in milliseconds: whole seconds
+ * or an HTTP date; null without one (or an unreadable one).
+ */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  const text = header?.trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or the retries run out.
+ * Waits the backoff, or longer when the answer's `retry-after` asks; a
+ * `retry-after` beyond `maxDelayMs` ends the retries (the error carries it).
+ */
 export async function withRetries<T>(attempt: () => Promise<T>, retry: ResolvedRetry, signal?: AbortSignal): Promise<T> {
   for (let n = 0; ; n++) {
     try {
       return await attempt();
     } catch (error) {
       if (!isTransient(error) || n >= retry.retries || signal?.aborted) throw error;
-      await sleep(backoffDelay(n, retry), signal);
+      const asked = error instanceof PahtError ? error.retryAfterMs : null;
+      if (asked !== null && asked > retry.maxDelayMs) throw error;
+      await sleep(Math.max(backoffDelay(n, retry), asked ?? 0), signal);
     }
   }
 }

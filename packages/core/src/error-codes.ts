@@ -49,7 +49,13 @@ export const ERROR_CODES = {
   TIMEOUT: { status: 408, meaning: 'The upload was too slow and was stopped.' },
 
   // The database is away for now (stopped, restarting, unreachable): safe to try again shortly.
-  SERVICE_UNAVAILABLE: { status: 503, meaning: 'The service cannot reach its database right now. Retry after the `retry-after` seconds (the SDK does for what is safe to repeat: queries, and submissions by their idempotency key).' },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    // WebSocket's own "Try Again Later": graphql-ws clients reconnect after it (a 45xx code would end them).
+    closeCode: 1013,
+    meaning:
+      'The service cannot reach its database right now. Retry after the `retry-after` seconds (the SDK does for what is safe to repeat: queries, and mutations with an idempotency key); a live connection refused so, or a subscription, is tried again by the SDK.',
+  },
 
   // Anything nobody planned for: masked, logged with the request id.
   INTERNAL_SERVER_ERROR: { status: 500, meaning: 'Unexpected; quote the request id when reporting it.' },

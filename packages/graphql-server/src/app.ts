@@ -21,7 +21,8 @@ import { attachExports, type ExportsOptions } from './exports/attach-exports.js'
 import { attachLiveUpdates } from './live/live-updates.js';
 import { attachNotificationDelivery, type NotificationDeliveryOptions } from './notifications/notification-delivery.js';
 import { open311Plugin } from './open311/open311-plugin.js';
-import { attachTelemetry } from './telemetry/index.js';
+import { activeTelemetry, attachTelemetry } from './telemetry/index.js';
+import { SpanLogController } from './telemetry/log-correlation.js';
 import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
 import { jitGatewayFor } from './execution/jit-gateway.js';
 import { schema } from './schema/index.js';
@@ -84,9 +85,19 @@ export interface BuildAppOptions extends SecurityOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { core } = options;
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const logger = options.logger ? { serializers: { req: requestLogSerializer }, ...(options.logStream ? { stream: options.logStream } : {}) } : false;
+  // With telemetry on, each line logged within a span carries its trace and span ids (src/telemetry/log-correlation.ts).
+  const telemetry = activeTelemetry();
+  const logger = options.logger
+    ? { serializers: { req: requestLogSerializer }, ...(options.logStream ? { stream: options.logStream } : {}), ...(telemetry ? { mixin: telemetry.logFields } : {}) }
+    : false;
   const trustProxy = options.trustProxy ?? trustProxyFromEnv(process.env.PAHT_TRUST_PROXY);
-  const serverOptions: FastifyHttpOptions<Server> = { logger, genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: trustProxy ?? false };
+  const serverOptions: FastifyHttpOptions<Server> = {
+    logger,
+    genReqId: requestIdOf,
+    bodyLimit: 1024 * 1024,
+    trustProxy: trustProxy ?? false,
+    ...(telemetry ? { logController: new SpanLogController() } : {}),
+  };
   const app = Fastify(serverOptions);
   // OpenTelemetry, when main.ts (or a test) started it: first, before any route (src/telemetry, docs/operations.md).
   const graphqlSpans = await attachTelemetry(app);

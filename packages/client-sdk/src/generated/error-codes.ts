@@ -52,7 +52,7 @@ export const ServerErrorCode = {
   EMPTY: 'EMPTY',
   /** HTTP 408. The upload was too slow and was stopped. */
   TIMEOUT: 'TIMEOUT',
-  /** HTTP 503. The service cannot reach its database right now. Retry after the `retry-after` seconds (the SDK does for what is safe to repeat: queries, and submissions by their idempotency key). */
+  /** HTTP 503, WebSocket close 1013. The service cannot reach its database right now. Retry after the `retry-after` seconds (the SDK does for what is safe to repeat: queries, and mutations with an idempotency key); a live connection refused so, or a subscription, is tried again by the SDK. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** HTTP 500. Unexpected; quote the request id when reporting it. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -64,6 +64,7 @@ export const LIVE_CLOSE_CODES: Readonly<Record<number, ServerErrorCode>> = {
   4403: 'FORBIDDEN',
   4404: 'TENANT_NOT_FOUND',
   4401: 'UNAUTHENTICATED',
+  1013: 'SERVICE_UNAVAILABLE',
 };
 
 /** The codes the upload routes answer with. */

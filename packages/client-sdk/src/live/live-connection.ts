@@ -7,6 +7,11 @@ import { documentText, type AnyDocument } from '../typed-document.js';
 /** The server's code behind a close code it ended the connection with (4401, 4403, 4404: the platform's error registry), or null. */
 const closedWith = (code: number) => LIVE_CLOSE_CODES[code] ?? null;
 
+/** The code of a subscription refused while the server's database is away: subscribed again, not ended. */
+const UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+/** The longest wait before subscribing again after SERVICE_UNAVAILABLE: a database restart takes seconds. */
+const UNAVAILABLE_MAX_DELAY_MS = 5000;
+
 export interface LiveConnectionOptions {
   /** The WebSocket URL (`ws(s)://…/graphql`). */
   url: string;
@@ -93,7 +98,8 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
         // a close frame (the server process killed, a reset behind a load
         // balancer) reaches here as the socket's error event, which comes
         // before its close event: retried too.
-        shouldRetry: (event) => !isCloseEvent(event) || closedWith(event.code) === null,
+        // A connection refused because the server's database is away (SERVICE_UNAVAILABLE, 1013) is retried too.
+        shouldRetry: (event) => !isCloseEvent(event) || closedWith(event.code) === null || closedWith(event.code) === UNAVAILABLE,
         on: {
           connecting: () => options.onState?.('connecting'),
           connected: (_socket, _payload, wasRetry) => {
@@ -119,6 +125,19 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
         if (running) await (await running.catch(() => null))?.return?.();
         return { done: true, value: undefined };
       };
+      // The server's database was away (SERVICE_UNAVAILABLE): the same subscription again after a wait, not an end.
+      let unavailableRetries = 0;
+      const resubscribe = async (): Promise<IteratorResult<TResult>> => {
+        const running = inner;
+        inner = null;
+        await (await running?.catch(() => null))?.return?.();
+        try {
+          await sleep(backoffDelay(unavailableRetries++, { baseDelayMs: options.baseDelayMs, maxDelayMs: Math.min(options.maxDelayMs, UNAVAILABLE_MAX_DELAY_MS) }), subscribeOptions.signal);
+        } catch {
+          return end();
+        }
+        return iterator.next();
+      };
       const onAbort = () => void end();
       subscribeOptions.signal?.addEventListener('abort', onAbort, { once: true });
       const iterator: AsyncIterableIterator<TResult> = {
@@ -134,9 +153,12 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
           }
           if (step.done || finished) return end();
           if (step.value.errors?.length) {
+            const error = resultError(step.value.errors);
+            if (error.code === UNAVAILABLE && unavailableRetries < options.retryAttempts) return resubscribe();
             await end();
-            throw resultError(step.value.errors);
+            throw error;
           }
+          unavailableRetries = 0;
           return { done: false, value: step.value.data as TResult };
         },
         return: end,

@@ -4,16 +4,18 @@ import { createClient, NetworkError, ServerError, type SubmitReportInput } from 
 const input: SubmitReportInput = { title: 'Đèn đường hỏng', description: 'Đèn đường trước chợ bị hỏng ba ngày.', address: 'Chợ Đông Hà', reporter: { phone: '0912345678' } };
 const success = { __typename: 'SubmitReportSuccess', id: 'r1', trackingCode: 'QT-123-456-789', secret: 's', submittedAt: '2026-03-02T02:00:00.000Z', replayed: false };
 
-/** A fetch that fails `failures` times, then answers `body`; records what it was sent. */
-function fakeFetch(failures: number, body: unknown, init: ResponseInit = { status: 200 }) {
-  const calls: Array<{ url: string; headers: Record<string, string>; body: { query: string; variables: { input?: SubmitReportInput } } }> = [];
+/** A fetch that fails `failures` times, then answers `body`; records what it was sent, and when. */
+function fakeFetch(failures: number, body: unknown, init: ResponseInit = { status: 200 }, headers: Record<string, string> = {}) {
+  const calls: Array<{ url: string; at: number; headers: Record<string, string>; body: { query: string; variables: { input?: SubmitReportInput } } }> = [];
   const fetch = (async (url: string, req: RequestInit) => {
-    calls.push({ url, headers: req.headers as Record<string, string>, body: JSON.parse(req.body as string) });
+    calls.push({ url, at: Date.now(), headers: req.headers as Record<string, string>, body: JSON.parse(req.body as string) });
     if (calls.length <= failures) throw new TypeError('fetch failed');
-    return new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', 'x-request-id': 'req-1234-5678' } });
+    return new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', 'x-request-id': 'req-1234-5678', ...headers } });
   }) as unknown as typeof globalThis.fetch;
   return { fetch, calls };
 }
+
+const unavailable = { errors: [{ message: 'Dịch vụ tạm thời gián đoạn', extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
 
 describe('createClient', () => {
   it('rejects unknown options and missing required ones', () => {
@@ -79,6 +81,38 @@ describe('retries', () => {
     const refused = fakeFetch(0, { errors: [{ message: 'Unknown tenant', extensions: { code: 'TENANT_NOT_FOUND' } }] }, { status: 404 });
     await expect(createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: refused.fetch }).request('{ categories { id } }')).rejects.toBeInstanceOf(ServerError);
     expect(refused.calls).toHaveLength(1);
+  });
+
+  it('retries eight times by default, and a mutation only with an idempotency key', async () => {
+    const query = fakeFetch(0, unavailable, { status: 503 });
+    // Defaults but the waits (the real ones add up to 11–23 s).
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: query.fetch, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+    await expect(client.request('{ categories { id } }')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', statusCode: 503 });
+    expect(query.calls).toHaveLength(9);
+
+    const keyed = fakeFetch(2, { data: { submitIndicatorForm: { __typename: 'IndicatorSubmission' } } });
+    const staff = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: keyed.fetch, retry: { baseDelayMs: 1 } });
+    const form = 'mutation Submit($input: SubmitIndicatorFormInput!) { submitIndicatorForm(input: $input) { __typename } }';
+    await staff.request(form, { input: { formId: 'f', unitId: 'u', period: '2026-03', values: [], idempotencyKey: 'form-key-0001' } });
+    expect(keyed.calls).toHaveLength(3);
+    const unkeyed = fakeFetch(1, {});
+    const other = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: unkeyed.fetch, retry: { baseDelayMs: 1 } });
+    await expect(other.request(form, { input: { formId: 'f', unitId: 'u', period: '2026-03', values: [], idempotencyKey: '' } })).rejects.toBeInstanceOf(NetworkError);
+    expect(unkeyed.calls).toHaveLength(1);
+  });
+
+  it("waits at least a 503's retry-after, and gives up on one longer than maxDelayMs", async () => {
+    const asked = fakeFetch(0, unavailable, { status: 503 }, { 'retry-after': '1' });
+    const client = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: asked.fetch, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 2000 } });
+    const error = await client.request('{ categories { id } }').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterMs: 1000 });
+    expect(asked.calls).toHaveLength(2);
+    expect(asked.calls[1]!.at - asked.calls[0]!.at).toBeGreaterThanOrEqual(990);
+
+    const tooLong = fakeFetch(0, unavailable, { status: 503 }, { 'retry-after': '120' });
+    const patient = createClient({ endpoint: 'http://api.test/graphql', tenant: 'qt', fetch: tooLong.fetch, retry: { baseDelayMs: 1 } });
+    await expect(patient.request('{ categories { id } }')).rejects.toMatchObject({ retryAfterMs: 120_000 });
+    expect(tooLong.calls).toHaveLength(1);
   });
 
   it('refuses to send a subscription over HTTP', async () => {

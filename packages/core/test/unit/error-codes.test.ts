@@ -20,11 +20,14 @@ describe('the error code registry', () => {
     expect(Object.keys(ERROR_CODES).filter((c) => ERROR_CODES[c as ErrorCode].status === 500)).toEqual(['INTERNAL_SERVER_ERROR']);
   });
 
-  it('gives live connections distinct private close codes, one named for an unknown tenant', () => {
+  it('gives live connections distinct close codes: private ones for refusals, WebSocket\'s "Try Again Later" for an unavailable database', () => {
     const closes = Object.values(LIVE_CLOSE_CODES);
     expect(new Set(closes).size).toBe(closes.length);
-    for (const close of closes) expect(close >= 4000 && close <= 4999).toBe(true);
-    expect(LIVE_CLOSE_CODES).toEqual({ FORBIDDEN: 4403, TENANT_NOT_FOUND: 4404, UNAUTHENTICATED: 4401 });
+    const { SERVICE_UNAVAILABLE, ...refusals } = LIVE_CLOSE_CODES;
+    for (const close of Object.values(refusals)) expect(close >= 4000 && close <= 4999).toBe(true);
+    expect(LIVE_CLOSE_CODES).toEqual({ FORBIDDEN: 4403, TENANT_NOT_FOUND: 4404, UNAUTHENTICATED: 4401, SERVICE_UNAVAILABLE: 1013 });
+    // 1013 (RFC 6455 registry): graphql-ws clients reconnect after it, and end after a 45xx code.
+    expect(SERVICE_UNAVAILABLE).toBe(1013);
   });
 
   it('lists the upload codes among the registered ones', () => {

@@ -28,6 +28,20 @@ export interface JobsOptions {
   workers?: boolean;
   /** pg-boss: seconds between an idle worker's polls (at least 0.5). Default 2. */
   pollingIntervalSeconds?: number;
+  /**
+   * pg-boss: seconds a deadline job's run may take before it counts as
+   * crashed (its process killed mid-run) and another process retries it.
+   * Default `PAHT_JOB_EXPIRE_SECONDS`, else 900 (15 minutes).
+   */
+  expireInSeconds?: number;
+}
+
+/** `PAHT_JOB_EXPIRE_SECONDS`: a whole number of seconds, at least 1; unset: undefined. */
+function expireFromEnv(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`PAHT_JOB_EXPIRE_SECONDS must be a whole number of seconds, at least 1, not ${text}`);
+  return value;
 }
 
 /**
@@ -48,6 +62,7 @@ export function attachJobs(app: FastifyInstance, core: CoreContext, options: Job
       intervals: scheduled,
       workers: options.workers ?? process.env.PAHT_JOB_WORKERS !== '0',
       pollingIntervalSeconds: options.pollingIntervalSeconds,
+      expireInSeconds: options.expireInSeconds ?? expireFromEnv(process.env.PAHT_JOB_EXPIRE_SECONDS),
       log: app.log,
     })
     : createInProcessRunner(handler, { intervals: scheduled, log: app.log }));

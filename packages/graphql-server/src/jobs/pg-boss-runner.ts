@@ -14,8 +14,18 @@ export interface PgBossRunnerOptions {
   workers?: boolean;
   /** How often an idle worker looks for queued runs, in seconds (at least 0.5). Default 2; `runNow` wakes it at once. */
   pollingIntervalSeconds?: number;
+  /**
+   * How long a deadline job's run may take before it counts as crashed (its
+   * process killed mid-run): then another process retries it. pg-boss looks
+   * for such runs every `min(120, this)` seconds and retries after
+   * `min(30, this)`. Default 900 (15 minutes).
+   */
+  expireInSeconds?: number;
   log: Logger;
 }
+
+/** A deadline job's run counts as crashed after this long by default. */
+export const DEFAULT_JOB_EXPIRE_SECONDS = 15 * 60;
 
 /** pg-boss's schema in the database. */
 export const PG_BOSS_SCHEMA = 'pgboss';
@@ -36,12 +46,15 @@ const START_LOCK = 0x7b055;
  * a repeated run harmless anyway.
  */
 export function createPgBossRunner(db: Database, handler: JobHandler, options: PgBossRunnerOptions): JobRunner {
+  const expireInSeconds = options.expireInSeconds ?? DEFAULT_JOB_EXPIRE_SECONDS;
   const boss = new PgBoss({
     db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await db.query(text, values ?? []) }) },
     schema: PG_BOSS_SCHEMA,
     schedule: options.intervals !== null,
     supervise: true,
     migrate: true,
+    // Crashed runs (active past their expiry) are failed, and so retried, by the next maintenance.
+    maintenanceIntervalSeconds: Math.min(120, expireInSeconds),
   });
   boss.on('error', (error) => options.log.error({ error: describeUnexpected(error) }, 'pg-boss failed'));
   const workers = new Map<string, string>();
@@ -55,7 +68,10 @@ export function createPgBossRunner(db: Database, handler: JobHandler, options: P
       await boss.start();
       for (const job of DEADLINE_JOBS) {
         const name = queueOf(job);
-        await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 });
+        const queue = { name, policy: 'singleton', retryLimit: 2, retryDelay: Math.min(30, expireInSeconds), expireInSeconds } as const;
+        await boss.createQueue(name, queue);
+        // An existing queue takes this start's settings too (createQueue leaves it as it was).
+        await boss.updateQueue(name, queue);
         if (options.intervals && options.intervals[job] > 0) await boss.schedule(name, cronFor(options.intervals[job]), {}, { tz: 'UTC' });
       }
       for (const task of tasks.values()) {

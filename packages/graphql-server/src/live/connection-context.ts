@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LIVE_CLOSE_CODES, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
+import { isDatabaseUnavailable, LIVE_CLOSE_CODES, type Actor, type CoreContext, type TenantRecord } from '@paht/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { currentStaff } from '../auth/current-staff.js';
 import type { GraphQLContext } from '../context.js';
@@ -14,6 +14,8 @@ export const LiveCloseCode = {
   FORBIDDEN: LIVE_CLOSE_CODES.FORBIDDEN,
   /** TENANT_NOT_FOUND: no tenant named, or no tenant with that slug. */
   TENANT_NOT_FOUND: LIVE_CLOSE_CODES.TENANT_NOT_FOUND,
+  /** SERVICE_UNAVAILABLE: the database is away for now (1013, "Try Again Later"): clients reconnect. */
+  SERVICE_UNAVAILABLE: LIVE_CLOSE_CODES.SERVICE_UNAVAILABLE,
 } as const;
 
 export type ConnectionOutcome =
@@ -30,6 +32,22 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * token). No authorization: an anonymous (citizen) connection.
  */
 export async function connectionContext(
+  core: CoreContext,
+  log: FastifyBaseLogger,
+  params: Record<string, unknown> | undefined,
+  request: IncomingMessage,
+): Promise<ConnectionOutcome> {
+  try {
+    return await buildConnectionContext(core, log, params, request);
+  } catch (error) {
+    // The tenant or staff lookup found no database: a refusal the client retries, not graphql-ws's 4500 (which ends it).
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.warn({ code: LiveCloseCode.SERVICE_UNAVAILABLE }, 'live connection refused: database unavailable');
+    return { ok: false, code: LiveCloseCode.SERVICE_UNAVAILABLE, reason: 'Dịch vụ tạm gián đoạn / Service unavailable, retry' };
+  }
+}
+
+async function buildConnectionContext(
   core: CoreContext,
   log: FastifyBaseLogger,
   params: Record<string, unknown> | undefined,

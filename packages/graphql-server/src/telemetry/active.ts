@@ -12,6 +12,12 @@ export interface Telemetry {
   meter: Meter;
   /** Puts the request id and tenant on a request's span and every span under it. */
   requestAttributes: RequestAttributes;
+  /**
+   * The active span's `trace_id`, `span_id` and `trace_flags` (none outside
+   * a span): `buildApp`'s pino `mixin`, so each log line of a request meets
+   * its trace (src/telemetry/log-correlation.ts).
+   */
+  logFields: () => Record<string, string>;
   /** The Fastify instrumentation's plugin, registered first by `buildApp`. */
   fastifyPlugin(): unknown;
   /** Exports what is buffered, then stops the SDK (`main.ts` on SIGINT/SIGTERM). */

@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../context.js';
 import { tenantSlugOf } from '../security/request-tenant.js';
 import type { Telemetry } from './active.js';
 import { graphqlSpansPlugin } from './graphql-spans.js';
+import { logIncomingRequestInSpan } from './log-correlation.js';
 import { ATTR_TENANT, spanTenant } from './request-attributes.js';
 
 /** Open WebSocket connections (upgraded sockets on `/graphql`, subscriptions). */
@@ -20,6 +21,8 @@ export const METRIC_WEBSOCKET_CONNECTIONS = 'paht.websocket.connections';
  */
 export async function instrumentApp(app: FastifyInstance, telemetry: Telemetry): Promise<ApolloServerPlugin<GraphQLContext>> {
   await app.register(telemetry.fastifyPlugin() as FastifyPluginCallback);
+  // After the instrumentation's own onRequest hook: the line carries the request's span (buildApp's SpanLogController).
+  logIncomingRequestInSpan(app);
 
   app.addHook('preHandler', async (request) => {
     const tenant = spanTenant(tenantSlugOf(request));

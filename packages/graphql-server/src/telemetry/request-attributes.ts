@@ -1,4 +1,4 @@
-import { trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { isSpanContextValid, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { ReadableSpan, Span as SdkSpan, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { redact, redactUrl } from '../errors/redact.js';
 
@@ -18,6 +18,18 @@ export const spanPath = (url: string): string => redactUrl(url.split(/[?#]/, 1)[
 /** A tenant slug as it may go on a span: only a slug-shaped name with nothing contact-like in it, else null. */
 export const spanTenant = (slug: string | null | undefined): string | null =>
   slug && slug.length <= 63 && SLUG.test(slug) && redact(slug) === slug ? slug : null;
+
+/**
+ * The active span's ids as log fields, named as @opentelemetry/instrumentation-pino
+ * names them (`trace_id`, `span_id`, `trace_flags`); none outside a span.
+ * Identifiers only: nothing of the request. A new object each time: pino
+ * merges the line's own fields into it.
+ */
+export function spanLogFields(): Record<string, string> {
+  const span = trace.getActiveSpan()?.spanContext();
+  if (!span || !isSpanContextValid(span)) return {};
+  return { trace_id: span.traceId, span_id: span.spanId, trace_flags: `0${span.traceFlags.toString(16)}` };
+}
 
 /**
  * Request id and tenant on every span of a request: `tag` marks the

@@ -2,7 +2,7 @@ import { metrics, trace } from '@opentelemetry/api';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { setActiveTelemetry, type Telemetry } from './active.js';
-import { RequestAttributes, spanPath } from './request-attributes.js';
+import { RequestAttributes, spanLogFields, spanPath } from './request-attributes.js';
 import { PrivateSpanExporter } from './private-span-exporter.js';
 
 /** The service name when `OTEL_SERVICE_NAME` (or `service.name` in `OTEL_RESOURCE_ATTRIBUTES`) does not say. */
@@ -124,6 +124,7 @@ export async function startTelemetry(env: NodeJS.ProcessEnv = process.env): Prom
     tracer: trace.getTracer(SCOPE),
     meter: metrics.getMeter(SCOPE),
     requestAttributes,
+    logFields: spanLogFields,
     fastifyPlugin: () => fastify.plugin(),
     async shutdown() {
       setActiveTelemetry(null);

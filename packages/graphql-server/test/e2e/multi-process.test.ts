@@ -16,7 +16,7 @@ import type { FixtureTenant } from '../../../core/test/support/fixture-tenant.js
 import { openTestDatabase, type TestDatabase } from '../../../core/test/support/test-database.js';
 import { startRedisServer, type TestRedis } from '../support/redis-server.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './support/round-robin-proxy.js';
-import { provisionFixture, STAFF_PASSWORD, startServerProcess, until, type ServerProcess } from './support/server-process.js';
+import { nextMatching, provisionFixture, STAFF_PASSWORD, startServerProcess, until, type ServerProcess } from './support/server-process.js';
 
 const TENANT = 'multi';
 const WATCHERS = 6;
@@ -44,26 +44,6 @@ const input = (title: string): SubmitReportInput => ({
   address: '5 Lê Duẩn, Đông Hà',
   reporter: { phone: '0912 345 678' },
 });
-
-/** The next value of `stream` that `accept` takes, within `ms`. */
-async function nextMatching<T>(stream: AsyncIterableIterator<T>, accept: (value: T) => boolean, ms = 15_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([
-      (async () => {
-        for (;;) {
-          const { value, done } = await stream.next();
-          if (done) throw new Error('the stream ended');
-          if (accept(value)) return value;
-        }
-      })(),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 beforeAll(async () => {
   const started = Date.now();

@@ -5,14 +5,23 @@
 // started again a few seconds later. Afterwards every acknowledged report
 // is in the database exactly once, the clients got there by themselves,
 // /readyz said "unavailable" during the outage and "ready" after, and the
-// same server process serves again without a restart.
+// same server process serves again without a restart. Then, on the same
+// server, a second outage: a citizen watching their report before it, and
+// citizens who start watching during it (on a connection already open, and
+// on a new one), all get the next step made after the restart (the SDK
+// subscribes again by itself when the server answers SERVICE_UNAVAILABLE,
+// and reconnects after a connection refused with 1013); and a client with
+// the SDK's default retry, whose
+// read and keyed submission are sent during the outage, gets both answered
+// after it, having been told 503 with retry-after meanwhile.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
+import WebSocket from 'ws';
+import { classifyReport, createClient, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
 import { createApiKey, migrate, openDatabase, withTenant, type Database } from '@paht/core';
 import type { FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { startPostgres, type PostgresServer } from '../../../../test/setup/postgres-server.js';
-import { provisionFixture, startServerProcess, until, type ServerProcess } from './support/server-process.js';
+import { nextMatching, provisionFixture, STAFF_PASSWORD, startServerProcess, until, type ServerProcess } from './support/server-process.js';
 
 const WORKERS = 4;
 const OUTAGE_MS = 3000;
@@ -159,5 +168,76 @@ describe.runIf(process.env.TEST_DB === 'postgres')('PostgreSQL stopped and resta
     clients.push(after);
     const tracked = await after.trackReport(acknowledged.at(-1)!.trackingCode);
     expect(tracked).toMatchObject({ __typename: 'TrackedReport' });
+  }, 120_000);
+
+  it("keeps citizens' subscriptions and the SDK's default retries going through a restart", async () => {
+    const started = Date.now();
+    const endpoint = `${base}/graphql`;
+    const filer = createClient({ endpoint, tenant: 'restart', apiKey: secretKey });
+    const signedIn = await createClient({ endpoint, tenant: 'restart' }).signIn('ioc@example.gov.vn', STAFF_PASSWORD);
+    if (signedIn.__typename !== 'SignInSuccess') throw new Error(signedIn.__typename);
+    const operator = createClient({ endpoint, tenant: 'restart', token: signedIn.token });
+    clients.push(filer, operator);
+    const submitted = async (title: string) => {
+      const report = await filer.submitReport(input(title));
+      if (report.__typename !== 'SubmitReportSuccess') throw new Error(report.__typename);
+      return report;
+    };
+    const [early, late] = await Promise.all([submitted('watched before the outage'), submitted('watched from the outage on')]);
+    const watcher = (w: string) => {
+      const c = createClient({ endpoint, tenant: 'restart', webSocketImpl: WebSocket, onLiveState: (state) => states.push(`${w}:${state}`) });
+      clients.push(c);
+      return c;
+    };
+    const states: string[] = [];
+    const earlyStream = watcher('early').watchReport(early.trackingCode, early.secret);
+    expect(await nextMatching(earlyStream, (s) => s.status === 'SUBMITTED')).toMatchObject({ trackingCode: early.trackingCode });
+    // A citizen app already connected (following another report): its next subscription, made during the
+    // outage, goes over the open connection and is answered SERVICE_UNAVAILABLE, not refused at connection.
+    const connected = watcher('connected');
+    const anchor = connected.watchReport(early.trackingCode, early.secret);
+    await nextMatching(anchor, (s) => s.status === 'SUBMITTED');
+
+    // Every answer the default-retry client gets, by status, and the retry-after of its 503s.
+    const statuses: number[] = [];
+    const retryAfter = new Set<string | null>();
+    const watchingFetch: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      statuses.push(response.status);
+      if (response.status === 503) retryAfter.add(response.headers.get('retry-after'));
+      return response;
+    };
+    const patient = createClient({ endpoint, tenant: 'restart', apiKey: secretKey, fetch: watchingFetch });
+    clients.push(patient);
+
+    await pg.kill();
+    const killedAt = Date.now();
+    // Sent while the database is away, with the SDK's defaults only.
+    const read = patient.trackReport(early.trackingCode, early.secret);
+    const keyed = patient.submitReport(input('sent during the outage'), { idempotencyKey: randomUUID() });
+    // Citizens start watching now, on that open connection and on a new one (refused with 1013 while the
+    // tenant is not in the process's cache): both refused for the moment, the SDK tries again by itself.
+    const lateStream = connected.watchReport(late.trackingCode, late.secret);
+    const freshStream = watcher('fresh').watchReport(late.trackingCode, late.secret);
+    const lateFirst = Promise.all([lateStream, freshStream].map((stream) => nextMatching(stream, (s) => s.status === 'SUBMITTED', 60_000)));
+    await until(() => statuses.includes(503), 'answered 503 during the outage');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - killedAt))));
+    await pg.restart();
+    const restartedAt = Date.now();
+
+    expect(await read).toMatchObject({ __typename: 'TrackedReport', report: { status: 'SUBMITTED' } });
+    expect(await keyed).toMatchObject({ __typename: 'SubmitReportSuccess' });
+    expect(await lateFirst).toMatchObject([{ trackingCode: late.trackingCode }, { trackingCode: late.trackingCode }]);
+    expect(retryAfter).toEqual(new Set(['1']));
+
+    // The next step, made after the restart, reaches both watchers.
+    const steps = await Promise.all([early, late].map((r) => classifyReport(operator, { id: r.id, categoryId: tenant.roadsCategoryId })));
+    expect(steps.map((s) => s.__typename)).toEqual(['ReportTransition', 'ReportTransition']);
+    await Promise.all([earlyStream, lateStream, freshStream].map((stream) => nextMatching(stream, (s) => s.status === 'CLASSIFIED')));
+    console.log(
+      `[postgres-restart] live and default retries: ${statuses.filter((s) => s === 503).length} answers 503 (retry-after ${[...retryAfter].join(',')}), ` +
+        `the read and keyed submission answered ${Date.now() - restartedAt} ms after the restart or less; live states ${states.join(' ')}; ${Date.now() - started} ms`,
+    );
+    for (const stream of [earlyStream, anchor, lateStream, freshStream]) await stream.return?.();
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExportRequest, createCoreContext, exportRows, migrate, openDatabase, type CoreContext, type Database } from '@paht/core';
 import { buildApp } from '@paht/graphql-server';
+import { publicAnswerCacheOf } from '../../src/cache/public-answer-cache.js';
 import { typedDocument } from '@paht/client-sdk';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { TEST_SECRET_KEY } from '../../../core/test/support/test-database.js';
@@ -40,7 +41,7 @@ let app: FastifyInstance;
 let base: string;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const publicIds = async () => (await anonymous<{ publicReports: { nodes: Array<{ id: string }> } }>(base, TENANT, PUBLIC_LIST)).publicReports.nodes.map((n) => n.id);
+const publicIds = async (at = base) => (await anonymous<{ publicReports: { nodes: Array<{ id: string }> } }>(at, TENANT, PUBLIC_LIST)).publicReports.nodes.map((n) => n.id);
 /** The tracking codes in the tenant's report export (as a download or export job reads it). */
 async function exportedCodes(): Promise<string[]> {
   const { kind, filters } = checkExportRequest(tenant.admin, 'REPORTS', 'CSV', { from: day(-1), to: day(1) });
@@ -65,9 +66,9 @@ async function replicaCaughtUp(): Promise<void> {
 }
 
 /** A report submitted by a citizen and classified by the IOC into the public category: in the public list from then on. */
-async function listedReport(title: string) {
-  const report = await submitOver(base, TENANT, title);
-  const operator = await signedInOperator(base, TENANT);
+async function listedReport(title: string, at = base) {
+  const report = await submitOver(at, TENANT, title);
+  const operator = await signedInOperator(at, TENANT);
   const { result } = await operator.request(CLASSIFY, { id: report.id, categoryId: tenant.roadsCategoryId });
   expect(result).toMatchObject({ status: 'CLASSIFIED' });
   return report;
@@ -143,5 +144,32 @@ describe('a primary with a streaming replica', () => {
     expect(await publicIds()).toContain(last[0]!.id);
     expect(await received()).toBe(receivedBefore + 1);
     expect(await exportedCodes()).toHaveLength(2);
+  });
+
+  it('keeps public answers 5 s at most with a replica: an answer read from a lagging replica does not outlive that', async () => {
+    // The answer cache on (the app above has it off). A change empties the tenant's answers, but the read
+    // right after it may still come from the replica's older state and be kept: only the 5 s cap ends it.
+    const cached = await buildApp({ core: ctx, logger: false, redisUrl: null, jobs: { schedule: false } });
+    const at = await cached.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      await replicaCaughtUp();
+      await standby.query('SELECT pg_wal_replay_pause()');
+      await expect.poll(async () => (await standby.query<{ s: string }>('SELECT pg_get_wal_replay_pause_state()::text AS s'))[0]!.s, { timeout: 10_000 }).toBe('paused');
+      const report = await listedReport('Cột điện nghiêng trên đường Hùng Vương', at);
+      // Read after the change, from the paused replica: kept under the tenant's new generation.
+      expect(await publicIds(at)).not.toContain(report.id);
+      await standby.query('SELECT pg_wal_replay_resume()');
+      await replicaCaughtUp();
+      const caughtUpAt = Date.now();
+      // The replica has it now; the kept answer does not.
+      expect(await publicIds(at)).not.toContain(report.id);
+      expect(publicAnswerCacheOf(cached)!.stats.hits).toBeGreaterThan(0);
+      // Within the 5 s cap (not the 60 s of an instance without a replica) the list shows it.
+      await expect.poll(() => publicIds(at), { timeout: 10_000, interval: 250 }).toContain(report.id);
+      console.log(`[replica] the cached public list showed the report ${Date.now() - caughtUpAt} ms after the replica had it (answers kept 5 000 ms at most)`);
+    } finally {
+      await standby.query('SELECT pg_wal_replay_resume()');
+      await cached.close();
+    }
   });
 });

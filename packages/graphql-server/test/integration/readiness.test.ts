@@ -161,6 +161,9 @@ describe('structured logs', () => {
     expect(requestLines.length).toBeGreaterThanOrEqual(8);
     for (const entry of requestLines) expect(typeof entry.reqId, JSON.stringify(entry)).toBe('string');
     expect(requestLines.some((e) => e.reqId === 'fuzz-request-0001')).toBe(true);
+    // Telemetry off: no trace fields, and Fastify's own "incoming request" line as usual.
+    expect(entries.filter((e) => 'trace_id' in e || 'span_id' in e)).toEqual([]);
+    expect(requestLines.some((e) => e.msg === 'incoming request')).toBe(true);
     const all = lines.join('\n');
     for (const secretText of [contact.fullName, contact.phone, '0987654321', contact.email, encodeURIComponent(contact.email), secret]) {
       expect(all.includes(secretText), `${secretText} in ${lines.find((l) => l.includes(secretText))}`).toBe(false);

@@ -33,6 +33,8 @@ let telemetry: Telemetry;
 let app: FastifyInstance;
 let base: string;
 let secret = '';
+/** The app's JSON log lines (pino, through Fastify). */
+const logLines: Array<Record<string, unknown>> = [];
 const saved: Record<string, string | undefined> = {};
 
 async function until<T>(what: string, probe: () => T | undefined, ms = 10_000): Promise<T> {
@@ -56,7 +58,14 @@ beforeAll(async () => {
   telemetry = await startTelemetry();
   const ctx = testContext(tdb.db, MONDAY_9AM);
   await createFixtureTenant(ctx, 'otel', 'OT');
-  app = await buildApp({ core: ctx, redisUrl: null, rateLimits: false, jobs: { schedule: false } });
+  app = await buildApp({
+    core: ctx,
+    redisUrl: null,
+    rateLimits: false,
+    jobs: { schedule: false },
+    logger: true,
+    logStream: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -128,6 +137,25 @@ describe('OpenTelemetry', () => {
     expect(receiver.spans.some((s) => s.traceId === get.traceId && s.name === 'query TrackIt')).toBe(true);
     const missing = await until('the 404 span', () => receiver.spans.find((s) => s.scope === '@fastify/otel' && s.attributes['http.response.status_code'] === 404));
     expect(missing.attributes['url.path']).toBe('/reporters/[email]/[number]');
+  });
+
+  it('puts the trace and span ids on every log line of the request, next to its request id, and no contact', async () => {
+    const lines = logLines.filter((line) => line.reqId === REQUEST_ID);
+    // Fastify's "incoming request" and "request completed" at least.
+    expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+    const traceSpans = new Set(receiver.spans.filter((s) => s.traceId === request.traceId).map((s) => s.spanId));
+    for (const line of lines) {
+      expect(line, String(line.msg)).toMatchObject({ trace_id: request.traceId, trace_flags: '01' });
+      expect(traceSpans.has(String(line.span_id)), `${String(line.msg)}: span ${String(line.span_id)} of the exported trace`).toBe(true);
+    }
+    // The request's own span is on its lines (the first and last, at least).
+    expect(lines.some((line) => line.span_id === request.spanId)).toBe(true);
+    const logged = JSON.stringify(logLines);
+    for (const text of [CONTACT.fullName, CONTACT.phone, '0987654321', CONTACT.email, secret]) expect(logged.includes(text), `${text} logged`).toBe(false);
+    // Outside a request (no span) a line has no trace fields: the probes are not traced.
+    const probe = logLines.find((line) => (line.req as { url?: string } | undefined)?.url === '/readyz');
+    expect(probe).toBeDefined();
+    expect(probe).not.toHaveProperty('trace_id');
   });
 
   it('exports no contact, secret or variable anywhere', async () => {

@@ -175,7 +175,8 @@ export class PahtElement extends LitElement {
     const { endpoint, tenant, apiKey } = this.settings;
     const key = `${endpoint}\n${tenant}\n${apiKey}`;
     if (this.#client?.key !== key) {
-      this.#client = { key, client: createClient({ endpoint, tenant, ...(apiKey ? { apiKey } : {}) }) };
+      // A person waits at the widget, and the form offers "Gửi lại": a short retry (under a second), not the SDK's default of up to ~20 s for unattended callers.
+      this.#client = { key, client: createClient({ endpoint, tenant, retry: { retries: 2 }, ...(apiKey ? { apiKey } : {}) }) };
     }
     return this.#client.client;
   }

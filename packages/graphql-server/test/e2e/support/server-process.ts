@@ -96,3 +96,23 @@ export async function until(condition: () => boolean, what: string, ms = 30_000)
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The next value of `stream` that `accept` takes, within `ms`. */
+export async function nextMatching<T>(stream: AsyncIterableIterator<T>, accept: (value: T) => boolean, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([
+      (async () => {
+        for (;;) {
+          const { value, done } = await stream.next();
+          if (done) throw new Error('the stream ended');
+          if (accept(value)) return value;
+        }
+      })(),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
