@@ -192,6 +192,7 @@ describe('the unit queue under a live refresh', () => {
 
   it('shows the report the officer opened last, not one whose refresh answered later', async () => {
     await closeDialog();
+    await poll(() => queue().locator('#detail-title').textContent()).toContain(live.code);
     // The quiet refresh of the open report (after "Tải lại") answers only after the officer has opened another one.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -225,6 +226,7 @@ describe('the unit queue under a live refresh', () => {
 
   it('keeps a dialog the officer opens right after closing another', async () => {
     await closeDialog();
+    await openReport(other.code);
     // Cancel, then at once the same step again: both before the page runs the tasks it queued meanwhile
     // (a quick hand on a busy page), so the closed dialog's `close` event comes after the new one opened.
     const stillOpen = await queue().evaluate(async (el) => {
