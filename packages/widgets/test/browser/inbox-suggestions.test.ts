@@ -215,6 +215,8 @@ describe('the inbox under a live refresh', () => {
     expect((await rejectReport(operator, { id: topId, rejection: 'SPAM', reason: 'Kiểm thử.' })).__typename).toBe('ReportTransition');
     await file('Cây đổ chắn ngang đường', 'Cây lớn đổ chắn ngang đường sau cơn mưa.');
     await poll(() => rows().count()).toBe(2);
+    // The keyboard is still on that report's row (not lost, not on another report's).
+    expect(await inbox().evaluate((el) => el.shadowRoot!.activeElement?.querySelector('.code')?.textContent ?? null)).toBe(last);
     await page.keyboard.press('Enter');
     await poll(() => inbox().locator('#detail-title').textContent()).toContain(last);
   });
