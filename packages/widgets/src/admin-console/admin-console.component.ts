@@ -20,7 +20,8 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
-import { renderLoadState, syncDialog } from '../staff/staff-workspace.js';
+import { renderModal, syncDialog } from '../staff/staff-dialog.js';
+import { renderLoadState } from '../staff/staff-workspace.js';
 import { ADMIN_MESSAGES, type AdminMessages } from './admin-console.messages.js';
 import { adminStyles } from './admin-console.styles.js';
 import { renderAdminDialog } from './admin-dialogs.js';
@@ -359,8 +360,8 @@ export class PahtAdminConsole extends PahtElement {
         ${this.notice ? html`<p class=${`notice ${this.notice.ok ? 'ok' : 'error-box'}`} role="status">${this.notice.text}</p>` : nothing}
         <div class="body" aria-live="polite" aria-busy=${this.load.kind === 'loading' ? 'true' : 'false'}>${this.#renderBody(m)}</div>
       </section>
-      <dialog id="dialog" aria-labelledby="dialog-title" @close=${() => this.dialog && this.#closeDialog()}>
-        ${this.dialog
+      ${renderModal(
+        this.dialog
           ? renderAdminDialog(this.dialog, {
               m,
               lang: this.language,
@@ -370,8 +371,9 @@ export class PahtAdminConsole extends PahtElement {
               onCancel: () => this.#closeDialog(),
               onCopy: () => void this.#copyKey(),
             })
-          : nothing}
-      </dialog>`;
+          : nothing,
+        () => this.dialog && this.#closeDialog(),
+      )}`;
   }
 
   #renderBody(m: AdminMessages) {

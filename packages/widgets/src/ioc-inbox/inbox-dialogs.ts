@@ -15,7 +15,16 @@ export interface ContactView {
 
 /** The dialog open over the inbox, if any. `error` is a refusal to show in it; `skipped` counts selected reports not at the step. */
 export type InboxDialog =
-  | { kind: TriageAction; ids: string[]; skipped: number; sending: boolean; error: string | null; rejection?: RejectionReason }
+  | {
+      kind: TriageAction;
+      ids: string[];
+      skipped: number;
+      sending: boolean;
+      error: string | null;
+      rejection?: RejectionReason;
+      /** What classify and assign pre-select, read when the dialog opened (default: from the first report's row). */
+      defaults?: { currentCategoryId: string; suggestedUnitId: string };
+    }
   | { kind: 'intake'; sending: boolean; error: string | null; done: { trackingCode: string; secret: string } | null }
   | { kind: 'help' }
   | MergeDialog

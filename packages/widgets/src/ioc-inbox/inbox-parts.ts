@@ -1,5 +1,6 @@
 import type { Category, Channel, InboxReport, ReportStatus, Unit } from '@paht/client-sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { nameIn, STAFF_LABELS, type StaffLabels } from '../staff/staff-labels.js';
 import { dueOf, peopleAffected, urgencyOf, type InboxFilters, type TriageAction } from './inbox-model.js';
@@ -129,7 +130,7 @@ export function renderList(rows: readonly InboxReport[], c: ListContext): Templa
     </div>
     ${c.truncated ? html`<p class="hint">${m.truncated(c.truncated)}</p>` : nothing}
     <ul class="rows" part="list" aria-label=${m.list}>
-      ${rows.map((report, i) =>
+      ${repeat(rows, (report) => report.id, (report, i) =>
         renderRow(report, i, {
           active: i === c.active,
           selected: c.selected.includes(report.id),

@@ -14,7 +14,8 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
-import { followSession, renderLoadState, syncDialog } from '../staff/staff-workspace.js';
+import { renderModal, syncDialog } from '../staff/staff-dialog.js';
+import { followSession, NewestRead, renderLoadState } from '../staff/staff-workspace.js';
 import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
 import { loadDuplicates, renderDuplicates, runMerge, type DuplicatesState, type MergePair } from './inbox-duplicates.js';
 import { inboxCommand } from './inbox-keys.js';
@@ -111,6 +112,7 @@ export class PahtIocInbox extends PahtElement {
   #reloadTimer: ReturnType<typeof setTimeout> | null = null;
   #refreshTimer: ReturnType<typeof setInterval> | null = null;
   #load = 0;
+  #opens = new NewestRead();
   #onChange = () => this.#scheduleReload();
   #onReconnected = () => void this.reload();
   #onKey = (event: KeyboardEvent) => this.#key(event);
@@ -284,7 +286,8 @@ export class PahtIocInbox extends PahtElement {
       this.notice = { ok: false, text: this.m.notApplicable(targets.length) };
       return;
     }
-    this.dialog = { kind: action, ids: ready.map((r) => r.id), skipped: targets.length - ready.length, sending: false, error: null };
+    // What the dialog pre-selects is read now: a live refresh of the list must not change it under the operator.
+    this.dialog = { kind: action, ids: ready.map((r) => r.id), skipped: targets.length - ready.length, sending: false, error: null, defaults: dialogDefaults(ready[0]) };
   }
 
   openIntake(): void {
@@ -298,6 +301,7 @@ export class PahtIocInbox extends PahtElement {
     const session = this.session;
     this.active = index;
     if (!report || !session) return;
+    const newest = this.#opens.start();
     this.detail = { kind: 'loading', id: report.id };
     this.duplicates = { kind: 'none' };
     if (this.canTriage) {
@@ -308,9 +312,9 @@ export class PahtIocInbox extends PahtElement {
     }
     try {
       const result = await getReport(session.client, report.id);
-      this.detail = result.__typename === 'Report' ? { kind: 'ready', report: result } : { kind: 'failed', id: report.id };
+      if (newest()) this.detail = result.__typename === 'Report' ? { kind: 'ready', report: result } : { kind: 'failed', id: report.id };
     } catch {
-      this.detail = { kind: 'failed', id: report.id };
+      if (newest()) this.detail = { kind: 'failed', id: report.id };
     }
   }
 
@@ -457,23 +461,31 @@ export class PahtIocInbox extends PahtElement {
           </div>
         </div>
       </section>
-      <dialog id="dialog" aria-labelledby="dialog-title" @close=${() => this.dialog && this.#closeDialog()}>
-        ${this.dialog
+      ${renderModal(
+        this.dialog
           ? renderDialog(this.dialog, {
               m,
               lang,
               categories: this.categories,
               units: this.units,
-              ...dialogDefaults(this.dialog && 'ids' in this.dialog ? this.rows.find((r) => r.id === (this.dialog as { ids: string[] }).ids[0]) : undefined),
+              ...this.#dialogDefaults(),
               onSubmit: (e) => void this.#submitDialog(e),
               onRejection: (rejection) => {
                 if (this.dialog?.kind === 'reject') this.dialog = { ...this.dialog, rejection };
               },
               onCancel: () => this.#closeDialog(),
             })
-          : nothing}
-      </dialog>
+          : nothing,
+        () => this.dialog && this.#closeDialog(),
+      )}
     `;
+  }
+
+  /** What a triage dialog pre-selects: read when it was opened (fixed data: from its first report's row). */
+  #dialogDefaults(): ReturnType<typeof dialogDefaults> {
+    const d = this.dialog;
+    if (!d || !('ids' in d)) return dialogDefaults(undefined);
+    return ('defaults' in d && d.defaults) || dialogDefaults(this.rows.find((r) => r.id === d.ids[0]));
   }
 
   /** Beside the open report: its suggested category and unit, and its possible duplicates. */

@@ -23,16 +23,19 @@ export function followSession(from: StaffSession | null, to: StaffSession | null
 }
 
 /**
- * Keeps the modal `#dialog` in `root` in step with whether a dialog is wanted:
- * opens it (and focuses the first element matching `focus`) or closes it.
+ * Orders a workspace's reads of one thing (the open report): each read takes
+ * a ticket, and only the newest read's answer may be shown. A read that
+ * answers after a newer one was started (it was slower: a live refresh, then
+ * the officer opened another report, or a refresh begun before a step that
+ * answers after the step's own) is dropped instead of showing stale data.
  */
-export function syncDialog(root: ParentNode, wanted: boolean, focus: string): void {
-  const dialog = root.querySelector<HTMLDialogElement>('#dialog');
-  if (dialog && wanted && !dialog.open) {
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>(focus)?.focus();
-  } else if (dialog && !wanted && dialog.open) {
-    dialog.close();
+export class NewestRead {
+  #last = 0;
+
+  /** Starts a read; the function it returns tells whether that read is still the newest. */
+  start(): () => boolean {
+    const ticket = ++this.#last;
+    return () => ticket === this.#last;
   }
 }
 

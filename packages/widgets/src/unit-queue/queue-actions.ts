@@ -1,3 +1,5 @@
+import { acceptReport, approveAnswer, approveExtension, startReport, type PahtClient, type TransitionResult } from '@paht/client-sdk';
+
 /** What a unit's staff may do on a report, as the queue offers it. */
 export const QueueAction = {
   ACCEPT: 'ACCEPT',
@@ -46,4 +48,18 @@ export function queueActions(staffActions: readonly string[], pending: { extensi
   add('RETURN', has.has('RETURN'));
   add('ANSWER_LINK', pending.answerLink === true);
   return out;
+}
+
+/** Takes one of the `DIRECT_ACTIONS` on a report. */
+export function directStep(client: PahtClient, action: QueueAction, id: string): Promise<TransitionResult> {
+  switch (action) {
+    case 'ACCEPT':
+      return acceptReport(client, { id });
+    case 'START':
+      return startReport(client, { id });
+    case 'APPROVE_EXTENSION':
+      return approveExtension(client, { id });
+    default:
+      return approveAnswer(client, { id });
+  }
 }

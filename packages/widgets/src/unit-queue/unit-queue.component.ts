@@ -1,7 +1,4 @@
 import {
-  acceptReport,
-  approveAnswer,
-  approveExtension,
   createAnswerLink,
   draftAnswer,
   forwardReport,
@@ -12,7 +9,6 @@ import {
   requestInfo,
   returnReport,
   sendBackAnswer,
-  startReport,
   unitQueue,
   type TransitionResult,
   type Unit,
@@ -20,12 +16,15 @@ import {
   type UnitQueueReportsQuery,
 } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatInstant, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
+import { renderModal, syncDialog } from '../staff/staff-dialog.js';
 import type { StaffSession } from '../staff/staff-session.js';
-import { followSession, renderLoadState, syncDialog } from '../staff/staff-workspace.js';
+import { followSession, NewestRead, renderLoadState } from '../staff/staff-workspace.js';
 import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';
-import { DIRECT_ACTIONS, queueActions, type QueueAction } from './queue-actions.js';
+import { DIRECT_ACTIONS, directStep, queueActions, type QueueAction } from './queue-actions.js';
+import { actionLabels, renderQueueDialog, type QueueDialog } from './queue-dialogs.js';
 import { QUEUE_MESSAGES, type QueueMessages } from './unit-queue.messages.js';
 import { queueStyles } from './unit-queue.styles.js';
 
@@ -33,11 +32,7 @@ export type QueueReport = Extract<UnitQueueReportsQuery['unitQueue'], { __typena
 export type QueueDetail = Extract<UnitQueueReportQuery['report'], { __typename: 'Report' }>;
 export type QueueState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; reports: QueueReport[] } | { kind: 'forbidden' } | { kind: 'failed'; requestId: string | null };
 export type QueueDetailState = { kind: 'none' } | { kind: 'loading'; id: string } | { kind: 'ready'; report: QueueDetail } | { kind: 'failed'; id: string };
-/** `link`: the answer link just created, shown once (kept only while its dialog is open). */
-export type QueueDialog = { action: QueueAction; sending: boolean; error: string | null; link?: { url: string; expiresAt: string; copied: boolean } };
-
-/** How long an answer link may work, in days (the API allows 1 hour to 30 days). */
-const LINK_DAYS = [1, 3, 7, 14, 30] as const;
+export type { QueueDialog } from './queue-dialogs.js';
 
 type Refusal = { __typename: string; code: string; message: string; messageVi?: string; messageEn?: string };
 
@@ -50,7 +45,10 @@ type Refusal = { __typename: string; code: string; message: string; messageVi?: 
  * The holding unit may also create an answer link for a contractor or a
  * commune without an account (shown once, with its expiry, to copy), which
  * opens `<paht-answer-link>` on the `answer-page`. Refreshes itself from the
- * session's live feed.
+ * session's live feed; a refresh re-renders the open report in place (each
+ * step's button stays the element it is, so a press or the keyboard's focus
+ * on it keeps meaning that step) and leaves an open dialog, and what was
+ * typed in it, as it is.
  *
  * @event paht-handled - A step ran; `detail` is `{ action, reportId }`.
  * @event paht-error - The list could not be loaded; `detail` is `{ code, message, requestId }`.
@@ -89,6 +87,7 @@ export class PahtUnitQueue extends PahtElement {
 
   #session: StaffSession | null = null;
   #loads = 0;
+  #opens = new NewestRead();
   #debounce: ReturnType<typeof setTimeout> | null = null;
   #onChange = () => {
     if (this.#debounce) clearTimeout(this.#debounce);
@@ -164,16 +163,22 @@ export class PahtUnitQueue extends PahtElement {
     if (this.detail.kind === 'ready') void this.open(this.detail.report.id, true);
   }
 
-  /** Opens a report with its timeline, pending requests and the steps the viewer may take. */
+  /**
+   * Opens a report with its timeline, pending requests and the steps the
+   * viewer may take; `quiet`: reads the open report again (a refresh) and
+   * keeps showing it meanwhile, and if the read fails. Only the newest
+   * read's answer is shown.
+   */
   async open(id: string, quiet = false): Promise<void> {
     const session = this.session;
     if (!session) return;
+    const newest = this.#opens.start();
     if (!quiet) this.detail = { kind: 'loading', id };
     try {
       const result = await getUnitQueueReport(session.client, id);
-      this.detail = result.__typename === 'Report' ? { kind: 'ready', report: result } : { kind: 'failed', id };
+      if (newest()) this.detail = result.__typename === 'Report' ? { kind: 'ready', report: result } : { kind: 'failed', id };
     } catch {
-      this.detail = { kind: 'failed', id };
+      if (newest() && !quiet) this.detail = { kind: 'failed', id };
     }
   }
 
@@ -185,27 +190,12 @@ export class PahtUnitQueue extends PahtElement {
   /** Takes a step on the open report: at once for the direct ones, else through its dialog. */
   act(action: QueueAction): void {
     if (this.detail.kind !== 'ready') return;
-    if (DIRECT_ACTIONS.has(action)) void this.#run(action, () => this.#direct(action, (this.detail as { report: QueueDetail }).report.id));
-    else this.dialog = { action, sending: false, error: null };
+    const reportId = this.detail.report.id;
+    if (DIRECT_ACTIONS.has(action)) void this.#run(action, reportId, () => directStep(this.session!.client, action, reportId));
+    else this.dialog = { action, reportId, sending: false, error: null };
   }
 
-  #direct(action: QueueAction, id: string): Promise<TransitionResult> {
-    const client = this.session!.client;
-    switch (action) {
-      case 'ACCEPT':
-        return acceptReport(client, { id });
-      case 'START':
-        return startReport(client, { id });
-      case 'APPROVE_EXTENSION':
-        return approveExtension(client, { id });
-      default:
-        return approveAnswer(client, { id });
-    }
-  }
-
-  async #run(action: QueueAction, step: () => Promise<TransitionResult>): Promise<void> {
-    const report = this.detail.kind === 'ready' ? this.detail.report : null;
-    if (!report) return;
+  async #run(action: QueueAction, reportId: string, step: () => Promise<TransitionResult>): Promise<void> {
     // A direct step never touches a dialog opened while it was in flight.
     const viaDialog = this.dialog?.action === action;
     if (viaDialog) this.dialog = { ...this.dialog!, sending: true, error: null };
@@ -220,7 +210,7 @@ export class PahtUnitQueue extends PahtElement {
       }
       if (ownDialog()) this.dialog = null;
       this.notice = { ok: true, text: this.m.done };
-      this.emit('paht-handled', { action, reportId: report.id });
+      this.emit('paht-handled', { action, reportId });
       await this.reload();
     } catch (error) {
       const text = this.m.failed((error as { requestId?: string | null }).requestId ?? null);
@@ -233,8 +223,8 @@ export class PahtUnitQueue extends PahtElement {
     event.preventDefault();
     const dialog = this.dialog;
     const client = this.session?.client;
-    if (!dialog || !client || this.detail.kind !== 'ready') return;
-    const id = this.detail.report.id;
+    const id = dialog?.reportId ?? (this.detail.kind === 'ready' ? this.detail.report.id : null);
+    if (!dialog || !client || !id) return;
     const form = event.target as HTMLFormElement;
     const value = (name: string) => ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim();
     const missing = [...form.querySelectorAll<HTMLInputElement>('[required]')].find((el) => !el.value.trim());
@@ -244,7 +234,7 @@ export class PahtUnitQueue extends PahtElement {
       return;
     }
     const reason = value('reason');
-    const run = (step: () => Promise<TransitionResult>) => this.#run(dialog.action, step);
+    const run = (step: () => Promise<TransitionResult>) => this.#run(dialog.action, id, step);
     switch (dialog.action) {
       case 'RETURN':
         return run(() => returnReport(client, { id, reason }));
@@ -284,6 +274,7 @@ export class PahtUnitQueue extends PahtElement {
     this.dialog = { ...dialog, sending: true, error: null };
     try {
       const result = await createAnswerLink(client, { id, hours });
+      if (this.dialog?.action !== 'ANSWER_LINK') return; // closed meanwhile: the link is not shown
       if (result.__typename !== 'AnswerLink') {
         this.dialog = { ...dialog, sending: false, error: this.#refusal(result) };
         return;
@@ -327,7 +318,19 @@ export class PahtUnitQueue extends PahtElement {
           <div class="detail-pane" part="detail">${this.#renderDetail(m)}</div>
         </div>
       </section>
-      <dialog id="dialog" aria-labelledby="dialog-title" @close=${() => (this.dialog = null)}>${this.dialog ? this.#renderDialog(this.dialog, m) : nothing}</dialog>`;
+      ${renderModal(
+        this.dialog
+          ? renderQueueDialog(this.dialog, {
+              m,
+              lang: this.language,
+              subUnits: this.units.filter((u) => u.parentId && u.parentId === this.unitId),
+              onSubmit: (e) => void this.#submit(e),
+              onCancel: () => (this.dialog = null),
+              onCopy: () => void this.#copyLink(),
+            })
+          : nothing,
+        () => (this.dialog = null),
+      )}`;
   }
 
   #renderList(m: QueueMessages) {
@@ -336,7 +339,7 @@ export class PahtUnitQueue extends PahtElement {
     const labels = STAFF_LABELS[this.language];
     const openId = this.detail.kind === 'ready' ? this.detail.report.id : this.detail.kind === 'none' ? '' : this.detail.id;
     return html`<ul class="rows" part="list" aria-label=${m.list}>
-        ${this.state.reports.map((r) => {
+        ${repeat(this.state.reports, (r) => r.id, (r) => {
           const late = r.dueAt !== null && r.dueAt !== undefined && Date.parse(r.dueAt) < Date.now();
           return html`<li class=${`row${r.id === openId ? ' open' : ''}`} data-code=${r.trackingCode}>
             <button type="button" class="link" part="button" aria-current=${r.id === openId ? 'true' : 'false'} @click=${() => void this.open(r.id)}>
@@ -358,20 +361,7 @@ export class PahtUnitQueue extends PahtElement {
     const labels = STAFF_LABELS[this.language];
     const holds = r.unit?.id === this.unitId && (r.status === 'ACCEPTED' || r.status === 'IN_PROGRESS');
     const actions = queueActions(r.staffActions, { extension: !!r.pendingExtension, answer: !!r.pendingAnswer, answerLink: holds });
-    const label: Record<QueueAction, string> = {
-      ACCEPT: m.accept,
-      RETURN: m.returnIt,
-      START: m.start,
-      FORWARD: m.forward,
-      ASK: m.askCitizen,
-      REQUEST_EXTENSION: m.requestExtension,
-      APPROVE_EXTENSION: m.approveExtension,
-      REFUSE_EXTENSION: m.refuseExtension,
-      DRAFT_ANSWER: m.draftAnswer,
-      APPROVE_ANSWER: m.approveAnswer,
-      SEND_BACK_ANSWER: m.sendBack,
-      ANSWER_LINK: m.answerLink,
-    };
+    const label = actionLabels(m);
     return html`<article aria-labelledby="detail-title">
       <h3 id="detail-title">${r.trackingCode} — ${r.title}</h3>
       <p class="meta">${labels.statuses[r.status]}${r.dueAt ? ` · ${m.due} ${formatInstant(r.dueAt, this.language)}` : ''}</p>
@@ -381,7 +371,7 @@ export class PahtUnitQueue extends PahtElement {
       ${r.pendingAnswer ? html`<div class="notice"><p>${m.pendingAnswer}</p><p>${r.pendingAnswer.answer}</p></div>` : nothing}
       <h4>${m.actions}</h4>
       ${actions.length
-        ? html`<div class="actions">${actions.map((a) => html`<button type="button" part="button" class=${DIRECT_ACTIONS.has(a) ? '' : 'secondary'} data-action=${a} @click=${() => this.act(a)}>${label[a]}</button>`)}</div>`
+        ? html`<div class="actions">${repeat(actions, (a) => a, (a) => html`<button type="button" part="button" class=${DIRECT_ACTIONS.has(a) ? '' : 'secondary'} data-action=${a} @click=${() => this.act(a)}>${label[a]}</button>`)}</div>`
         : html`<p class="hint">${m.noActions}</p>`}
       <h4>${m.timeline}</h4>
       <ol class="timeline">
@@ -394,69 +384,5 @@ export class PahtUnitQueue extends PahtElement {
         )}
       </ol>
     </article>`;
-  }
-
-  #renderDialog(dialog: QueueDialog, m: QueueMessages) {
-    const titles: Partial<Record<QueueAction, string>> = {
-      RETURN: m.returnIt,
-      ASK: m.askCitizen,
-      REFUSE_EXTENSION: m.refuseExtension,
-      SEND_BACK_ANSWER: m.sendBack,
-      FORWARD: m.forward,
-      REQUEST_EXTENSION: m.requestExtension,
-      DRAFT_ANSWER: m.draftAnswer,
-      ANSWER_LINK: m.answerLink,
-    };
-    if (dialog.link) return this.#renderLink(dialog.link, titles.ANSWER_LINK!, m);
-    const subUnits = this.units.filter((u) => u.parentId && u.parentId === this.unitId);
-    const reasonField = (required: boolean, label = m.reason) =>
-      html`<div class="field"><label for="q-reason">${label}</label><textarea id="q-reason" name="reason" ?required=${required}></textarea></div>`;
-    let body;
-    switch (dialog.action) {
-      case 'FORWARD':
-        body = subUnits.length
-          ? html`<div class="field"><label for="q-unit">${m.subUnit}</label><select id="q-unit" name="unitId" required>${subUnits.map((u) => html`<option value=${u.id}>${nameIn(u, this.language)}</option>`)}</select></div>
-              ${reasonField(false)}`
-          : html`<p class="notice">${m.noSubUnits}</p>`;
-        break;
-      case 'REQUEST_EXTENSION':
-        body = html`<div class="field"><label for="q-hours">${m.extensionHours}</label><input id="q-hours" name="hours" type="number" min="1" value="8" required /></div>${reasonField(true)}`;
-        break;
-      case 'DRAFT_ANSWER':
-        body = html`<div class="field"><label for="q-answer">${m.answer}</label><textarea id="q-answer" name="answer" required></textarea></div>
-          <div class="field"><label for="q-photos">${m.photos}</label><input id="q-photos" name="photos" type="file" accept="image/jpeg,image/png" multiple aria-describedby="q-photos-hint" /><p class="hint" id="q-photos-hint">${m.photosHint}</p></div>`;
-        break;
-      case 'ASK':
-        body = reasonField(true, m.question);
-        break;
-      case 'ANSWER_LINK':
-        body = html`<div class="field"><label for="q-days">${m.linkHours}</label><select id="q-days" name="days">${LINK_DAYS.map((d) => html`<option value=${d} ?selected=${d === 7}>${m.linkDays(d)}</option>`)}</select></div>`;
-        break;
-      default:
-        body = reasonField(true);
-    }
-    return html`<form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
-      <h2 id="dialog-title">${titles[dialog.action] ?? dialog.action}</h2>
-      ${body} ${dialog.error ? html`<p class="notice error-box" role="alert">${dialog.error}</p>` : nothing}
-      <div class="dialog-actions">
-        <button type="submit" part="button" ?disabled=${dialog.sending}>${dialog.sending ? m.sending : dialog.action === 'ANSWER_LINK' ? m.linkCreate : m.submit}</button>
-        <button type="button" class="secondary" part="button" @click=${() => (this.dialog = null)}>${m.cancel}</button>
-      </div>
-    </form>`;
-  }
-
-  /** The answer link, shown once: to copy, with its expiry; gone when the dialog closes. */
-  #renderLink(link: NonNullable<QueueDialog['link']>, title: string, m: QueueMessages) {
-    return html`<div class="link-done">
-      <h2 id="dialog-title">${title}</h2>
-      <p class="notice" id="q-link-once">${m.linkOnce}</p>
-      <div class="field"><label for="q-link">${m.linkLabel}</label><input id="q-link" readonly .value=${link.url} aria-describedby="q-link-once q-link-expiry" @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>
-      <p class="hint" id="q-link-expiry">${m.linkExpires(formatInstant(link.expiresAt, this.language))}</p>
-      ${link.copied ? html`<p class="notice ok" role="status">${m.copied}</p>` : nothing}
-      <div class="dialog-actions">
-        <button type="button" part="button" @click=${() => void this.#copyLink()}>${m.copy}</button>
-        <button type="button" class="secondary" part="button" @click=${() => (this.dialog = null)}>${m.close}</button>
-      </div>
-    </div>`;
   }
 }

@@ -7,6 +7,7 @@ import {
   listInboxReports,
   listStaffCategories,
   nearbyReports,
+  rejectReport,
   suggestClassification,
   type Category,
   type PahtClient,
@@ -194,5 +195,29 @@ describe('the citizen form offers a nearby report to join', { timeout: 120_000 }
     // The citizen may still send their own.
     expect(await el.locator('button[type=submit]').isEnabled()).toBe(true);
     await citizenPage.close();
+  });
+});
+
+// A live refresh (here: a citizen's new report on the feed) re-reads the list
+// while the operator is on a row; the rows move under the keyboard (issue #12).
+describe('the inbox under a live refresh', () => {
+  it('opens the report whose row the operator is on, though a refresh took a row away above it', async () => {
+    const text = 'Đèn đường tắt cả dãy phố từ tối qua, đi lại rất nguy hiểm.';
+    const filed = [await file('Hang loi kiem thu: mot', text), await file('Hang loi kiem thu: hai', text), await file('Hang loi kiem thu: ba', text)];
+    await search('hang loi kiem thu', 3);
+    const codes = () => rows().locator('.code').allTextContents();
+    await poll(async () => (await codes()).sort()).toEqual(filed.map((r) => r.trackingCode).sort());
+    const [top, , last] = await codes();
+    await rows().nth(2).locator('button.open').focus();
+    // Another operator rejects the top one (the feed does not tell of it), then a citizen's report
+    // elsewhere comes in on the feed and the inbox reads its list again: two rows left.
+    const topId = filed.find((r) => r.trackingCode === top)!.id;
+    expect((await rejectReport(operator, { id: topId, rejection: 'SPAM', reason: 'Kiểm thử.' })).__typename).toBe('ReportTransition');
+    await file('Cây đổ chắn ngang đường', 'Cây lớn đổ chắn ngang đường sau cơn mưa.');
+    await poll(() => rows().count()).toBe(2);
+    // The keyboard is still on that report's row (not lost, not on another report's).
+    expect(await inbox().evaluate((el) => el.shadowRoot!.activeElement?.querySelector('.code')?.textContent ?? null)).toBe(last);
+    await page.keyboard.press('Enter');
+    await poll(() => inbox().locator('#detail-title').textContent()).toContain(last);
   });
 });
