@@ -119,7 +119,7 @@ function openPostgres(url: string, poolSize: number, replica: Database | null): 
       let broken: Error | undefined;
       try {
         await client.query(`BEGIN; ${setup}`);
-        const result = await fn(async (text, values) => (await client.query(text, values as unknown[])).rows);
+        const result = await fn(async <Row>(text: string, values: readonly unknown[]) => (await client.query(text, values as unknown[])).rows as Row[]);
         await client.query('COMMIT');
         return result;
       } catch (error) {
