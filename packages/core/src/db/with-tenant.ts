@@ -28,12 +28,14 @@ export interface WithTenantOptions {
 }
 
 /**
- * The one way the application touches tenant data: opens a transaction,
- * binds it to `tenantId` (transaction-local, so a pooled connection never
- * carries it to the next request) and drops to the non-owner application
- * role, so PostgreSQL's row-level security applies even when a query forgets
- * its own tenant filter. Hand the transaction down; never nest another
- * `$transaction` inside (it deadlocks on PGlite and escapes on pg).
+ * The one way the application touches tenant data (`withTenantSql` below is
+ * the same transaction for a few known SQL statements on the hot paths):
+ * opens a transaction, binds it to `tenantId` (transaction-local, so a
+ * pooled connection never carries it to the next request) and drops to the
+ * non-owner application role, so PostgreSQL's row-level security applies
+ * even when a query forgets its own tenant filter. Hand the transaction
+ * down; never nest another `$transaction` inside (it deadlocks on PGlite and
+ * escapes on pg), nor a `withTenantSql`.
  */
 export async function withTenant<T>(
   db: Database,
