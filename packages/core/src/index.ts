@@ -270,10 +270,10 @@ export { monthlyReportSettingsSchema, type MonthlyReportSettings } from './tenan
 export { monthlyReportDedupeKey, monthlyReportDue, monthlyReportExportId, monthlyReportMail, type MonthlyReportPeriod } from './exports/monthly-report.js';
 
 // Persistence
-export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions } from './db/database.js';
+export { openDatabase, type Database, type DatabaseEngine, type OpenDatabaseOptions, type SqlQuery } from './db/database.js';
 export { isDatabaseUnavailable } from './db/database-unavailable.js';
 export { migrate, defaultMigrationsDir, type MigrationResult } from './db/migrate.js';
-export { withTenant, type TenantTx } from './db/with-tenant.js';
+export { tenantSqlOf, withTenant, withTenantSql, type TenantSql, type TenantTx } from './db/with-tenant.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export {
   createApiKey,

@@ -6,6 +6,9 @@ import { PrismaClient } from '../generated/prisma/client.js';
 
 export type DatabaseEngine = 'postgres' | 'pglite';
 
+/** One parameterised statement (`$1`, `$2`, … in `text`) on the driver; the rows as objects. */
+export type SqlQuery = <Row = Record<string, unknown>>(text: string, values: readonly unknown[]) => Promise<Row[]>;
+
 /**
  * A connection to the platform's database: Prisma Client for the
  * application, plus an owner-level channel for migrations and provisioning.
@@ -29,6 +32,15 @@ export interface Database {
    * lock would stay on whichever server connection took it.
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction on one connection, straight on the driver
+   * (node-postgres or PGlite, not through Prisma): `setup`, SQL without
+   * parameters, goes with `BEGIN` in one round trip (PostgreSQL's simple
+   * protocol; on PGlite right after its `BEGIN`); then `fn`'s statements;
+   * `COMMIT` when it resolves, `ROLLBACK` when it throws. The primitive
+   * under `withTenantSql` (`db/with-tenant.ts`): use that, never this.
+   */
+  transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>): Promise<T>;
   /**
    * Where reads that tolerate replication lag go (public lists, statistics,
    * KPIs, exports): the read replica when one is configured
@@ -101,6 +113,24 @@ function openPostgres(url: string, poolSize: number, replica: Database | null): 
         client.release();
       }
     },
+    async transaction(setup, fn) {
+      const client = await pool.connect();
+      // A connection that cannot even roll back is dropped from the pool, not reused.
+      let broken: Error | undefined;
+      try {
+        await client.query(`BEGIN; ${setup}`);
+        const result = await fn(async <Row>(text: string, values: readonly unknown[]) => (await client.query(text, values as unknown[])).rows as Row[]);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     get lagTolerant() {
       return replica ?? db;
     },
@@ -156,6 +186,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       return (await client.query(sql, params)).rows as never[];
     },
     withLock: (_key, fn) => fn(),
+    // PGlite's own transaction: it queues behind Prisma's (the adapter uses the same one) on the one connection.
+    transaction: (setup, fn) =>
+      client.transaction(async (tx) => {
+        await tx.exec(setup);
+        return fn(async (text, values) => (await tx.query(text, values as unknown[])).rows as never[]);
+      }),
     get lagTolerant() {
       return db;
     },

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
 import type { ReportEventType } from '../reports/report-status.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
@@ -55,36 +56,46 @@ export interface OutboxMessage {
  * queued; its text never holds the recipient.
  */
 export async function enqueueMessage(tx: TenantTx, tenantId: string, message: OutboxMessage, now: Date): Promise<boolean> {
+  return (await tx.$executeRaw(outboxInsert(tenantId, [message], now)!)) === 1;
+}
+
+/** Throws the TypeError `enqueueMessage` describes when a message is malformed. */
+function checkMessage(message: OutboxMessage): void {
   if (!CHANNELS.has(message.channel)) throw new TypeError(`Unknown notification channel ${JSON.stringify(String(message.channel).slice(0, 20))}`);
   if (!message.dedupeKey || message.dedupeKey.length > MAX_DEDUPE_KEY_LENGTH) throw new TypeError('A notification needs a dedupeKey of 1–200 characters');
   if (!message.recipient) throw new TypeError('A notification needs a recipient');
   if (message.channel === NotificationChannel.SMS && !E164.test(message.recipient)) throw new TypeError('An SMS recipient must be an E.164 phone number');
   if (message.reportId != null && !isUuid(message.reportId)) throw new TypeError('reportId must be a UUID');
-  const { count } = await tx.notificationOutbox.createMany({
-    data: [{
-      tenantId,
-      reportId: message.reportId ?? null,
-      eventSeq: message.eventSeq ?? null,
-      dedupeKey: message.dedupeKey,
-      channel: message.channel,
-      recipient: message.recipient,
-      subject: message.subject,
-      body: message.body,
-      createdAt: now,
-      nextAttemptAt: now,
-    }],
-    skipDuplicates: true,
-  });
-  return count === 1;
 }
+
+/**
+ * The messages as one SQL `INSERT` (checked as `enqueueMessage` says; a
+ * message whose key and channel the tenant already has is skipped), or null
+ * for none. Run it in the tenant's transaction (`enqueueMessage`), or as a
+ * step of a larger statement (submit).
+ */
+export function outboxInsert(tenantId: string, messages: readonly OutboxMessage[], now: Date): Prisma.Sql | null {
+  if (messages.length === 0) return null;
+  for (const message of messages) checkMessage(message);
+  const rows = messages.map(
+    (m) => Prisma.sql`(${tenantId}::uuid, ${m.reportId ?? null}::uuid, ${m.eventSeq ?? null}::int, ${m.dedupeKey}, ${m.channel}, ${m.recipient},
+                       ${m.subject}, ${m.body}, ${now}::timestamptz, ${now}::timestamptz)`,
+  );
+  return Prisma.sql`
+    INSERT INTO notification_outbox (tenant_id, report_id, event_seq, dedupe_key, channel, recipient, subject, body, created_at, next_attempt_at)
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Where a reporter can be reached: what they left in their contact. */
+export type CitizenContact = { email: string | null; phone: string | null } | null;
 
 /**
  * Where the reporter of a report can be reached: the e-mail they left, and
  * the phone they left when the tenant's `notifications.sms` rule says so
  * (`ALWAYS`, or `WHEN_NO_EMAIL` and no e-mail). Empty when they left neither.
  */
-async function citizenChannels(tx: TenantTx, tenant: TenantRecord, reportId: string): Promise<Array<{ channel: NotificationChannel; recipient: string }>> {
-  const contact = await tx.reporterContact.findUnique({ where: { reportId }, select: { email: true, phone: true } });
+function citizenChannels(tenant: TenantRecord, contact: CitizenContact): Array<{ channel: NotificationChannel; recipient: string }> {
   const channels: Array<{ channel: NotificationChannel; recipient: string }> = [];
   if (contact?.email) channels.push({ channel: NotificationChannel.EMAIL, recipient: contact.email });
   const sms = smsPolicyOf(tenant.settings);
@@ -94,29 +105,49 @@ async function citizenChannels(tx: TenantTx, tenant: TenantRecord, reportId: str
   return channels;
 }
 
-async function enqueueForCitizen(
-  tx: TenantTx,
+/** The citizen's messages of one kind and occurrence, on every channel `contact` allows (none for a kind they are not told of). */
+function citizenMessages(
   tenant: TenantRecord,
   report: { id: string; trackingCode: string },
+  contact: CitizenContact,
   kind: CitizenNoticeKind,
   occurrence: { dedupeKey: string; eventSeq?: number },
-  now: Date,
-): Promise<void> {
+): OutboxMessage[] {
   const email = citizenMessage(kind, report.trackingCode, tenant.settings);
   const sms = citizenSms(kind, report.trackingCode, tenant.settings);
-  if (!email || !sms) return;
-  for (const { channel, recipient } of await citizenChannels(tx, tenant, report.id)) {
-    await enqueueMessage(tx, tenant.id, {
-      channel,
-      recipient,
-      subject: email.subject,
-      body: channel === NotificationChannel.SMS ? sms : email.body,
-      reportId: report.id,
-      eventSeq: occurrence.eventSeq ?? null,
-      dedupeKey: occurrence.dedupeKey,
-    }, now);
-  }
+  if (!email || !sms) return [];
+  return citizenChannels(tenant, contact).map(({ channel, recipient }) => ({
+    channel,
+    recipient,
+    subject: email.subject,
+    body: channel === NotificationChannel.SMS ? sms : email.body,
+    reportId: report.id,
+    eventSeq: occurrence.eventSeq ?? null,
+    dedupeKey: occurrence.dedupeKey,
+  }));
 }
+
+/**
+ * The citizen's messages for a report event, to the contact given (for a
+ * caller that has it at hand, as submit does; `enqueueCitizenNotice` reads it).
+ */
+export function citizenEventMessages(
+  tenant: TenantRecord,
+  report: { id: string; trackingCode: string },
+  contact: CitizenContact,
+  event: { seq: number; type: ReportEventType },
+): OutboxMessage[] {
+  return citizenMessages(tenant, report, contact, event.type, { dedupeKey: `report:${report.id}:event:${event.seq}`, eventSeq: event.seq });
+}
+
+async function enqueueForCitizen(tx: TenantTx, tenantId: string, messages: OutboxMessage[], now: Date): Promise<void> {
+  const insert = outboxInsert(tenantId, messages, now);
+  if (insert) await tx.$executeRaw(insert);
+}
+
+/** The reporter's contact, as `citizenChannels` reads it. */
+const contactOf = (tx: TenantTx, reportId: string): Promise<CitizenContact> =>
+  tx.reporterContact.findUnique({ where: { reportId }, select: { email: true, phone: true } });
 
 /**
  * Queues the citizen's messages for a report event, in the event's own
@@ -133,7 +164,7 @@ export async function enqueueCitizenNotice(
   event: { seq: number; type: ReportEventType },
   now: Date,
 ): Promise<void> {
-  await enqueueForCitizen(tx, tenant, report, event.type, { dedupeKey: `report:${report.id}:event:${event.seq}`, eventSeq: event.seq }, now);
+  await enqueueForCitizen(tx, tenant.id, citizenEventMessages(tenant, report, await contactOf(tx, report.id), event), now);
 }
 
 /**
@@ -150,7 +181,7 @@ export async function enqueueCitizenReminder(
 ): Promise<void> {
   if (!Number.isInteger(reminder.round) || reminder.round < 1) throw new TypeError(`A reminder round is a whole number from 1, got ${reminder.round}`);
   const key = `report:${report.id}:${reminder.kind.toLowerCase().replace(/_/g, '-')}:${reminder.round}`;
-  await enqueueForCitizen(tx, tenant, report, reminder.kind, { dedupeKey: key }, now);
+  await enqueueForCitizen(tx, tenant.id, citizenMessages(tenant, report, await contactOf(tx, report.id), reminder.kind, { dedupeKey: key }), now);
 }
 
 /** A message the worker claimed: send it, then `markNotificationSent` or `markNotificationFailed`. */

@@ -2,7 +2,7 @@ import type { TenantTx } from '../db/with-tenant.js';
 import type { ReportEventRecord } from '../reports/report-event.js';
 import type { ReportEventType } from '../reports/report-status.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
-import { notifyStaff, StaffNoticeKind, type StaffNotificationRecord } from './staff-notices.js';
+import { notifyStaff, StaffNoticeKind, type StaffNotice, type StaffNotificationRecord } from './staff-notices.js';
 
 /**
  * The report events staff are told of, and of which kind. Whose unit a
@@ -22,10 +22,29 @@ export const staffEventNotices: Readonly<Partial<Record<ReportEventType, { kind:
   DRAFT_ANSWER: { kind: StaffNoticeKind.ANSWER_AWAITING_APPROVAL, unit: 'HOLDING' },
 };
 
+/** The staff notice of a report event, or null when it is not one staff are told of. The actor is not told of their own act. */
+export function staffEventNotice(
+  report: { id: string; trackingCode: string; unitId: string | null },
+  event: Pick<ReportEventRecord, 'seq' | 'type' | 'actorId' | 'data'>,
+): StaffNotice | null {
+  // A sub-unit's return goes back to the unit that forwarded it (named on the step), not to the IOC.
+  const rule = event.type === 'RETURN' && event.data.unitId ? { kind: StaffNoticeKind.RETURNED_BY_SUB_UNIT, unit: 'ASSIGNED' as const } : staffEventNotices[event.type];
+  if (!rule) return null;
+  const unitId = rule.unit === 'ASSIGNED' ? (event.data.unitId ?? null) : rule.unit === 'HOLDING' ? report.unitId : null;
+  return {
+    kind: rule.kind,
+    reportId: report.id,
+    unitId,
+    dedupeKey: `report:${report.id}:event:${event.seq}`,
+    data: { trackingCode: report.trackingCode, eventSeq: event.seq },
+    exceptStaffUserId: event.actorId,
+  };
+}
+
 /**
- * Tells staff of a report event, in the event's transaction (nothing when
- * the event is not one staff are told of). The actor is not told of their
- * own act. Returns the inbox rows written, to deliver live after commit.
+ * Tells staff of a report event (`staffEventNotice`), in the event's
+ * transaction (nothing when the event is not one staff are told of).
+ * Returns the inbox rows written, to deliver live after commit.
  */
 export async function notifyStaffOfEvent(
   tx: TenantTx,
@@ -34,16 +53,6 @@ export async function notifyStaffOfEvent(
   event: Pick<ReportEventRecord, 'seq' | 'type' | 'actorId' | 'data'>,
   now: Date,
 ): Promise<StaffNotificationRecord[]> {
-  // A sub-unit's return goes back to the unit that forwarded it (named on the step), not to the IOC.
-  const rule = event.type === 'RETURN' && event.data.unitId ? { kind: StaffNoticeKind.RETURNED_BY_SUB_UNIT, unit: 'ASSIGNED' as const } : staffEventNotices[event.type];
-  if (!rule) return [];
-  const unitId = rule.unit === 'ASSIGNED' ? (event.data.unitId ?? null) : rule.unit === 'HOLDING' ? report.unitId : null;
-  return notifyStaff(tx, tenant, {
-    kind: rule.kind,
-    reportId: report.id,
-    unitId,
-    dedupeKey: `report:${report.id}:event:${event.seq}`,
-    data: { trackingCode: report.trackingCode, eventSeq: event.seq },
-    exceptStaffUserId: event.actorId,
-  }, now);
+  const notice = staffEventNotice(report, event);
+  return notice ? notifyStaff(tx, tenant, notice, now) : [];
 }

@@ -1,4 +1,5 @@
-import type { TenantTx } from '../db/with-tenant.js';
+import { tenantSqlOf, type TenantTx } from '../db/with-tenant.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
 import { mailFocalPoints } from './focal-point-mail.js';
 
@@ -162,38 +163,71 @@ export interface StaffNotificationRecord {
   readAt: Date | null;
 }
 
-/** The role and unit filter of one audience, or null when it has no one (a unit audience without a unit). */
-function audienceWhere(audience: StaffAudience, unitId: string | null, staffUserId: string | null = null): { role?: { in: Array<'IOC_OPERATOR' | 'UNIT_OFFICER' | 'UNIT_LEADER' | 'LEADER' | 'TENANT_ADMIN'> }; unitId?: string; id?: string } | null {
+type StaffRole = 'IOC_OPERATOR' | 'UNIT_OFFICER' | 'UNIT_LEADER' | 'LEADER' | 'TENANT_ADMIN';
+
+/** Staff of these roles (of `unitId`, when given), as SQL over `staff_users s`. */
+const ofRoles = (roles: StaffRole[], unitId?: string) =>
+  Prisma.sql`(s.role::text = ANY(${roles}::text[])${unitId ? Prisma.sql` AND s.unit_id = ${unitId}::uuid` : Prisma.empty})`;
+
+/** The filter of one audience over `staff_users s`, or null when it has no one (a unit audience without a unit). */
+function audienceWhere(audience: StaffAudience, unitId: string | null, staffUserId: string | null = null): Prisma.Sql | null {
   switch (audience) {
     case A.REQUESTER:
-      return staffUserId ? { id: staffUserId } : null;
+      return staffUserId ? Prisma.sql`s.id = ${staffUserId}::uuid` : null;
     case A.IOC_OPERATORS:
-      return { role: { in: ['IOC_OPERATOR'] } };
+      return ofRoles(['IOC_OPERATOR']);
     case A.UNIT_STAFF:
-      return unitId ? { role: { in: ['UNIT_OFFICER', 'UNIT_LEADER'] }, unitId } : null;
+      return unitId ? ofRoles(['UNIT_OFFICER', 'UNIT_LEADER'], unitId) : null;
     case A.UNIT_LEADERS:
-      return unitId ? { role: { in: ['UNIT_LEADER'] }, unitId } : null;
+      return unitId ? ofRoles(['UNIT_LEADER'], unitId) : null;
     case A.HOLDER:
-      return unitId ? { role: { in: ['UNIT_OFFICER', 'UNIT_LEADER'] }, unitId } : { role: { in: ['IOC_OPERATOR'] } };
+      return unitId ? ofRoles(['UNIT_OFFICER', 'UNIT_LEADER'], unitId) : ofRoles(['IOC_OPERATOR']);
     case A.TENANT_LEADERS:
-      return { role: { in: ['LEADER'] } };
+      return ofRoles(['LEADER']);
     case A.TENANT_ADMINS:
-      return { role: { in: ['TENANT_ADMIN'] } };
+      return ofRoles(['TENANT_ADMIN']);
   }
 }
 
-/** The active staff accounts a notice goes to, each once. */
-export async function staffRecipients(tx: TenantTx, notice: Pick<StaffNotice, 'kind' | 'unitId' | 'exceptStaffUserId' | 'staffUserId'>): Promise<string[]> {
+type RecipientsOf = Pick<StaffNotice, 'kind' | 'unitId' | 'exceptStaffUserId' | 'staffUserId'>;
+
+/** The active staff accounts a notice goes to, as SQL over `staff_users s` (the tenant's, by row-level security); null when its audience has no one. */
+function recipientsWhere(notice: RecipientsOf): Prisma.Sql | null {
   const filters = STAFF_NOTICES[notice.kind].audience
     .map((audience) => audienceWhere(audience, notice.unitId ?? null, notice.staffUserId ?? null))
     .filter((w) => w !== null);
-  if (filters.length === 0) return [];
-  const rows = await tx.staffUser.findMany({
-    where: { active: true, OR: filters, ...(notice.exceptStaffUserId ? { id: { not: notice.exceptStaffUserId } } : {}) },
-    select: { id: true },
-    orderBy: { id: 'asc' },
-  });
+  if (filters.length === 0) return null;
+  const except = notice.exceptStaffUserId ? Prisma.sql` AND s.id <> ${notice.exceptStaffUserId}::uuid` : Prisma.empty;
+  return Prisma.sql`s.active AND (${Prisma.join(filters, ' OR ')})${except}`;
+}
+
+/** The active staff accounts a notice goes to, each once. */
+export async function staffRecipients(tx: TenantTx, notice: RecipientsOf): Promise<string[]> {
+  const where = recipientsWhere(notice);
+  if (!where) return [];
+  const rows = await tenantSqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT s.id FROM staff_users s WHERE ${where} ORDER BY s.id`);
   return rows.map((r) => r.id);
+}
+
+/**
+ * A notice's inbox rows as one SQL statement: an `INSERT … SELECT` from its
+ * recipients (STAFF_NOTICES), none for a recipient who already has a notice
+ * with its `dedupeKey`, returning the rows written (`StaffNotificationRecord`'s
+ * fields). Null when its audience has no one. Run it in the tenant's
+ * transaction (`notifyStaff`), or as a step of a larger statement (submit).
+ * Mails no focal point: that is `notifyStaff`'s.
+ */
+export function staffNoticeInsert(tenantId: string, notice: StaffNotice, now: Date): Prisma.Sql | null {
+  const where = recipientsWhere(notice);
+  if (!where) return null;
+  return Prisma.sql`
+    INSERT INTO staff_notifications (tenant_id, staff_user_id, kind, report_id, unit_id, data, dedupe_key, created_at)
+    SELECT ${tenantId}::uuid, s.id, ${notice.kind}, ${notice.reportId ?? null}::uuid, ${notice.unitId ?? null}::uuid,
+           ${JSON.stringify(notice.data ?? {})}::jsonb, ${notice.dedupeKey}, ${now}::timestamptz
+      FROM staff_users s WHERE ${where} ORDER BY s.id
+    ON CONFLICT DO NOTHING
+    RETURNING id, tenant_id AS "tenantId", staff_user_id AS "staffUserId", kind, report_id AS "reportId", unit_id AS "unitId",
+              data, created_at AS "createdAt", read_at AS "readAt"`;
 }
 
 /**
@@ -212,21 +246,10 @@ export async function notifyStaff(
 ): Promise<StaffNotificationRecord[]> {
   const rule = STAFF_NOTICES[notice.kind];
   if (rule.emailFocalPoints) await mailFocalPoints(tx, tenant, notice, rule, now);
-  const recipients = await staffRecipients(tx, notice);
-  if (recipients.length === 0) return [];
-  const rows = await tx.staffNotification.createManyAndReturn({
-    data: recipients.map((staffUserId) => ({
-      tenantId: tenant.id,
-      staffUserId,
-      kind: notice.kind,
-      reportId: notice.reportId ?? null,
-      unitId: notice.unitId ?? null,
-      data: notice.data ?? {},
-      dedupeKey: notice.dedupeKey,
-      createdAt: now,
-    })),
-    skipDuplicates: true,
-  });
+  const insert = staffNoticeInsert(tenant.id, notice, now);
+  if (!insert) return [];
+  // One statement: recipients and rows together, where Prisma sent two.
+  const rows = await tenantSqlOf(tx).query<Parameters<typeof toStaffNotificationRecord>[0]>(insert);
   return rows.map(toStaffNotificationRecord);
 }
 

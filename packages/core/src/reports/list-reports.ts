@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { can, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { withTenant } from '../db/with-tenant.js';
+import { withTenantSql } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../ids.js';
@@ -129,7 +129,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     and.push(Prisma.sql`(${column} ${op} ${cursor.at} OR (${column} = ${cursor.at} AND r.id ${op} ${cursor.id}::uuid))`);
   }
   const where = and.length > 0 ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`;
-  const rows = await withTenant(ctx.db, tenantId, (tx) => readReportRows(tx, where, Prisma.sql`${column} ${dir}, r.id ${dir}`, take + 1));
+  const rows = await withTenantSql(ctx.db, tenantId, (sql) => readReportRows(sql, where, Prisma.sql`${column} ${dir}, r.id ${dir}`, take + 1));
   const page = rows.slice(0, take);
   const last = page.at(-1);
   const full = actor !== null;

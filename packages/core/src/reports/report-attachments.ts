@@ -38,8 +38,13 @@ export function parseAttachmentInputs(input: unknown, path = 'attachments'): Att
 export async function assertNotAttached(tx: TenantTx, attachments: readonly AttachmentInput[], path = 'attachments'): Promise<void> {
   if (attachments.length === 0) return;
   const used = await tx.attachment.findMany({ where: { storageKey: { in: attachments.map((a) => a.storageKey) } }, select: { storageKey: true } });
-  const usedKeys = new Set(used.map((u) => u.storageKey));
-  const issues = attachments.flatMap((a, i) => (usedKeys.has(a.storageKey) ? [{ path: `${path}.${i}`, code: FieldIssueCode.UPLOAD_USED }] : []));
+  assertKeysUnused(attachments, used.map((u) => u.storageKey), path);
+}
+
+/** `assertNotAttached` given the stored files (`usedKeys`) already attached, read by the caller. */
+export function assertKeysUnused(attachments: readonly AttachmentInput[], usedKeys: readonly string[], path = 'attachments'): void {
+  const used = new Set(usedKeys);
+  const issues = attachments.flatMap((a, i) => (used.has(a.storageKey) ? [{ path: `${path}.${i}`, code: FieldIssueCode.UPLOAD_USED }] : []));
   if (issues.length > 0) throw validationError(issues);
 }
 

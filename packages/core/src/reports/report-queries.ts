@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { canReadReport } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { withTenant } from '../db/with-tenant.js';
+import { tenantSqlOf, withTenant, withTenantSql } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
@@ -9,7 +9,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { answerViews } from './report-answers.js';
 import type { ReportEventRecord } from './report-event.js';
 import { slaFrom } from './report-sla.js';
-import { secretMatches } from './report-secret.js';
+import { secretHashes, secretMatches } from './report-secret.js';
 import type { ReportStatus } from './report-status.js';
 import { UNLISTED_STATUSES } from './status-traits.js';
 import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
@@ -38,7 +38,7 @@ export async function getReportForStaff(ctx: CoreContext, tenantId: string, acto
   // beside an open transaction would wait for it forever.
   const tenant = await findTenantById(ctx, tenantId);
   return withTenant(ctx.db, tenantId, async (tx) => {
-    const found = await readReportWithTimeline(tx, tenantId, Prisma.sql`r.id = ${reportId}::uuid`);
+    const found = await readReportWithTimeline(tenantSqlOf(tx), tenantId, Prisma.sql`r.id = ${reportId}::uuid`);
     if (!found) throw reportNotFound();
     const { row } = found;
     if (!canReadReport(actor, row) && !(await heldBelowUnit(tx, actor, row.unitId))) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
@@ -61,25 +61,24 @@ export async function trackReport(ctx: CoreContext, tenantOrId: string | TenantR
   if (!code) throw reportNotFound();
   // The caller's tenant record when it has one (the GraphQL context's), else read here.
   const tenant = typeof tenantOrId === 'string' ? await findTenantById(ctx, tenantOrId) : tenantOrId;
-  // One snapshot: the row and the timeline agree even when a step commits
-  // between their reads (else the tracker would see the new step beside the
-  // old status, take the step for seen, and drop its live update).
-  return withTenant(ctx.db, tenant.id, async (tx) => {
-    const found = await readReportWithTimeline(tx, tenant.id, Prisma.sql`r.tracking_code = ${code}`);
-    if (!found) throw reportNotFound();
-    const { row, timeline, units } = found;
-    if (secret !== undefined && secretMatches(secret, row.secretHash)) {
-      const view = fullView(ctx, tenant, found);
-      const own = await tx.reporterContact.findUnique({ where: { reportId: row.id } });
-      const contact = own ? { fullName: own.fullName, phone: own.phone, email: own.email } : null;
-      return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(timeline, 'CITIZEN', units), contact } };
-    }
-    if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
-    // One rule for every public view: content only when `hasPublicContent`; else progress only.
-    const showContent = hasPublicContent(row);
-    const events: readonly ReportEventRecord[] = timeline;
-    return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: showContent ? publicTimeline(events, 'PUBLIC', units) : publicTimeline(events, 'PROGRESS_ONLY') } };
-  }, { snapshot: true });
+  // One statement (`readReportWithTimeline`), so one snapshot: the row and the
+  // timeline agree even when a step commits meanwhile (else the tracker would
+  // see the new step beside the old status, take the step for seen, and drop
+  // its live update). The contact joins it only when the secret's hash is the
+  // report's; the access decision is `secretMatches`, in constant time.
+  const hashes = secret === undefined ? [] : secretHashes(secret);
+  const found = await withTenantSql(ctx.db, tenant.id, (sql) => readReportWithTimeline(sql, tenant.id, Prisma.sql`r.tracking_code = ${code}`, hashes));
+  if (!found) throw reportNotFound();
+  const { row, timeline, units } = found;
+  if (secret !== undefined && secretMatches(secret, row.secretHash)) {
+    const view = fullView(ctx, tenant, found);
+    return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(timeline, 'CITIZEN', units), contact: found.contact } };
+  }
+  if (secret !== undefined) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Wrong tracking code or secret');
+  // One rule for every public view: content only when `hasPublicContent`; else progress only.
+  const showContent = hasPublicContent(row);
+  const events: readonly ReportEventRecord[] = timeline;
+  return { access: 'PUBLIC', report: { ...baseView(row, showContent), timeline: showContent ? publicTimeline(events, 'PUBLIC', units) : publicTimeline(events, 'PROGRESS_ONLY') } };
 }
 
 export interface PublicReportFilter {

@@ -1,14 +1,15 @@
-import type { TenantTx } from '../db/with-tenant.js';
+import type { TenantSql } from '../db/with-tenant.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ReportEventData, ReportEventRecord } from './report-event.js';
 import { policyAndDaysColumns, type PolicyAndDays } from './report-sla.js';
-import type { NamedRef } from './report-views.js';
+import type { NamedRef, ReporterContactView } from './report-views.js';
 
 // The hot report reads (the tracker, the staff report view, the work lists,
 // the unit queue) in one SQL statement each, under the caller's tenant
-// transaction and row-level security: each report as one JSON value with its
-// category, unit and attachments, where Prisma's `include` sends one query
-// per relation and builds every row through its client runtime.
+// transaction and row-level security (`withTenantSql`, or `tenantSqlOf` in a
+// Prisma transaction): each report as one JSON value with its category, unit
+// and attachments, where Prisma's `include` sends one query per relation and
+// builds every row through its client runtime.
 
 /** An attachment as the views read it: the generated model's columns. */
 export type AttachmentRow = Pick<Prisma.AttachmentGetPayload<object>, 'id' | 'kind' | 'mimeType' | 'byteSize' | 'storageKey' | 'fileName' | 'width' | 'height' | 'isPublic' | 'eventSeq'>;
@@ -61,9 +62,9 @@ function reportRow(j: Json<ReportRow>): ReportRow {
  * The reports `where` selects (SQL over `reports r`), in `orderBy`'s order,
  * at most `limit`, each with its category, unit and attachments.
  */
-export async function readReportRows(tx: TenantTx, where: Prisma.Sql, orderBy: Prisma.Sql, limit: number): Promise<ReportRow[]> {
-  const rows = await tx.$queryRaw<Array<{ row: Json<ReportRow> }>>`
-    SELECT ${ROW_JSON} AS row FROM reports r WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`;
+export async function readReportRows(sql: TenantSql, where: Prisma.Sql, orderBy: Prisma.Sql, limit: number): Promise<ReportRow[]> {
+  const rows = await sql.query<{ row: Json<ReportRow> }>(Prisma.sql`
+    SELECT ${ROW_JSON} AS row FROM reports r WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}::int`);
   return rows.map((r) => reportRow(r.row));
 }
 
@@ -75,14 +76,29 @@ export interface ReportWithTimeline {
   units: Map<string, NamedRef>;
   /** The report's SLA policy and the tenant's calendar days (`policyAndDaysColumns`), for `slaFrom`. */
   sla: PolicyAndDays;
+  /** The reporter's contact, read only when asked for with the hash the report's secret is stored under (`contactFor`); else null. */
+  contact: ReporterContactView | null;
 }
 
 type EventJson = Json<ReportEventRecord> & { data: ReportEventData | null };
 
-/** One report of tenant `tenantId` (`where` over `reports r` selects at most one) with its timeline, or null. */
-export async function readReportWithTimeline(tx: TenantTx, tenantId: string, where: Prisma.Sql): Promise<ReportWithTimeline | null> {
-  const [found] = await tx.$queryRaw<Array<{ row: Json<ReportRow>; timeline: EventJson[]; units: NamedRef[] } & PolicyAndDays>>`
+/**
+ * One report of tenant `tenantId` (`where` over `reports r` selects at most
+ * one) with its timeline, or null. `contactFor`: the hashes a secret the
+ * caller was given may be stored under (`secretHashes`); the reporter's
+ * contact joins the read only when the report's `secret_hash` is one of them.
+ */
+export async function readReportWithTimeline(
+  sql: TenantSql,
+  tenantId: string,
+  where: Prisma.Sql,
+  contactFor: readonly string[] = [],
+): Promise<ReportWithTimeline | null> {
+  const [found] = await sql.query<{ row: Json<ReportRow>; timeline: EventJson[]; units: NamedRef[]; contact: ReporterContactView | null } & PolicyAndDays>(Prisma.sql`
     SELECT ${ROW_JSON} AS row, ${policyAndDaysColumns(tenantId, Prisma.sql`r.category_id`)},
+           CASE WHEN r.secret_hash = ANY(${[...contactFor]}::text[])
+                THEN (SELECT json_build_object('fullName', c.full_name, 'phone', c.phone, 'email', c.email)
+                        FROM reporter_contacts c WHERE c.report_id = r.id) END AS contact,
            coalesce((SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status,
                                                       'actorId', e.actor_id, 'actorRole', e.actor_role, 'at', e.at, 'reason', e.reason,
                                                       'data', e.data) ORDER BY e.seq)
@@ -90,7 +106,7 @@ export async function readReportWithTimeline(tx: TenantTx, tenantId: string, whe
            coalesce((SELECT json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'nameEn', u.name_en))
                        FROM units u
                       WHERE u.id::text IN (SELECT e.data->>'unitId' FROM report_events e WHERE e.report_id = r.id)), '[]'::json) AS units
-      FROM reports r WHERE ${where} LIMIT 1`;
+      FROM reports r WHERE ${where} LIMIT 1`);
   if (!found) return null;
   return {
     row: reportRow(found.row),
@@ -107,5 +123,6 @@ export async function readReportWithTimeline(tx: TenantTx, tenantId: string, whe
     })),
     units: new Map(found.units.map((u) => [u.id, u])),
     sla: { policy: found.policy, days: found.days },
+    contact: found.contact,
   };
 }

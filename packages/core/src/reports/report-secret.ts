@@ -46,16 +46,22 @@ export function hashSecret(secret: string): string {
 const equalDigests = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual(a, b);
 
 /**
- * Whether `secret` is the one whose hash is stored, in constant time. The
- * readable form is compared after normalising; a secret of the first
- * format (32 characters, mixed case, before readable secrets) only exactly
- * as it was given, so the citizens and demo data that hold one keep access.
+ * The hashes (hex) a secret as given may be stored under: of its readable
+ * canonical form, and, for a secret of the first format (32 characters,
+ * mixed case, before readable secrets), of it exactly as given, so the
+ * citizens and demo data that hold one keep access. None for input longer
+ * than 200 characters. A read can compare these with `secret_hash` in SQL.
  */
-export function secretMatches(secret: string, storedHash: string): boolean {
-  if (secret.length > 200) return false;
-  const stored = Buffer.from(storedHash, 'hex');
+export function secretHashes(secret: string): string[] {
+  if (secret.length > 200) return [];
   const canonical = normalizeSecret(secret);
-  const readable = canonical !== null && equalDigests(sha256(canonical), stored);
-  const legacy = equalDigests(sha256(secret.trim()), stored);
-  return readable || legacy;
+  const legacy = sha256(secret.trim()).toString('hex');
+  return canonical === null ? [legacy] : [sha256(canonical).toString('hex'), legacy];
+}
+
+/** Whether `secret` is the one whose hash is stored (`secretHashes`), in constant time. */
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const stored = Buffer.from(storedHash, 'hex');
+  // Every candidate compared (no early exit), each in constant time.
+  return secretHashes(secret).reduce((found, hash) => equalDigests(Buffer.from(hash, 'hex'), stored) || found, false);
 }

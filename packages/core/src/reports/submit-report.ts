@@ -1,21 +1,22 @@
 import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { withTenantSql, type TenantSql } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { findTenantById, trackingPrefix, type TenantRecord } from '../tenants/tenant-directory.js';
 import type { ReportEventRecord } from './report-event.js';
-import { displayedDueAt, evaluateSla } from './report-sla.js';
+import { displayedDueAt, policyAndDaysColumns, slaFrom, type PolicyAndDays } from './report-sla.js';
 import { hashSecret, reportSecret } from './report-secret.js';
 import { parseSubmitInput, SELF_SERVICE_CHANNELS, type Channel } from './submit-input.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { reportSearchText } from './search-text.js';
-import { assertNotAttached } from './report-attachments.js';
+import { assertKeysUnused } from './report-attachments.js';
 import { submissionFingerprint, submitterOf } from './submission-fingerprint.js';
 import { newTrackingCode } from './tracking-code.js';
-import { enqueueCitizenNotice } from '../notifications/notification-outbox.js';
-import { notifyStaffOfEvent } from '../notifications/staff-event-notices.js';
-import type { StaffNotificationRecord } from '../notifications/staff-notices.js';
+import { citizenEventMessages, outboxInsert } from '../notifications/notification-outbox.js';
+import { staffEventNotice } from '../notifications/staff-event-notices.js';
+import { STAFF_NOTICES, staffNoticeInsert, toStaffNotificationRecord, type StaffNotificationRecord } from '../notifications/staff-notices.js';
 
 export interface SubmittedReport {
   id: string;
@@ -69,14 +70,12 @@ export async function submitReport(
 
   for (let attempt = 0; ; attempt++) {
     try {
-      return await withTenant(ctx.db, tenantId, async (tx) => {
-        if (data.idempotencyKey) {
-          const previous = await tx.report.findUnique({
-            where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: data.idempotencyKey } },
-          });
-          if (previous) return replay(ctx, previous, fingerprint);
-        }
-        return insertReport(ctx, tx, tenant, data, actor, now, fingerprint);
+      // Two statements in a lean tenant transaction (`withTenantSql`): what
+      // the submission depends on, then every row it writes.
+      return await withTenantSql(ctx.db, tenantId, async (sql) => {
+        const before = await readBeforeSubmit(sql, tenantId, data);
+        if (before.previous) return replay(ctx, { ...before.previous, submittedAt: new Date(before.previous.submittedAt) }, fingerprint);
+        return insertReport(ctx, sql, tenant, data, actor, now, fingerprint, before);
       });
     } catch (error) {
       // A concurrent retry with the same key won the race: return its report.
@@ -85,6 +84,32 @@ export async function submitReport(
       throw error;
     }
   }
+}
+
+type SubmitData = ReturnType<typeof parseSubmitInput>;
+
+/** What a submission depends on, read in one statement. */
+interface BeforeSubmit extends PolicyAndDays {
+  /** The report filed earlier with the same idempotency key, if any. */
+  previous: { id: string; trackingCode: string; submittedAt: string; submissionFingerprint: string | null } | null;
+  /** The category named, if any and of this tenant. */
+  category: { active: boolean; isPublic: boolean } | null;
+  /** The stored files named that are already attached to a report. */
+  used: string[];
+}
+
+/** The idempotency key's earlier report, the category, files already used, the SLA policy and calendar days: one statement. */
+async function readBeforeSubmit(sql: TenantSql, tenantId: string, data: SubmitData): Promise<BeforeSubmit> {
+  const categoryId = data.categoryId ?? null;
+  const [row] = await sql.query<BeforeSubmit>(Prisma.sql`
+    SELECT ${policyAndDaysColumns(tenantId, Prisma.sql`${categoryId}::uuid`)},
+           (SELECT json_build_object('id', r.id, 'trackingCode', r.tracking_code, 'submittedAt', r.submitted_at,
+                                     'submissionFingerprint', r.submission_fingerprint)
+              FROM reports r WHERE r.tenant_id = ${tenantId}::uuid AND r.idempotency_key = ${data.idempotencyKey ?? null}) AS previous,
+           (SELECT json_build_object('active', c.active, 'isPublic', c.is_public) FROM categories c WHERE c.id = ${categoryId}::uuid) AS category,
+           (SELECT coalesce(json_agg(a.storage_key), '[]'::json) FROM attachments a
+             WHERE a.storage_key = ANY(${data.attachments.map((a) => a.storageKey)}::text[])) AS used`);
+  return row!;
 }
 
 /** Refused replays: the key was used by another submitter or for another input (or before fingerprints were kept). */
@@ -102,19 +127,20 @@ function replay(
 
 async function insertReport(
   ctx: CoreContext,
-  tx: TenantTx,
+  sql: TenantSql,
   tenant: TenantRecord,
-  data: ReturnType<typeof parseSubmitInput>,
+  data: SubmitData,
   actor: Actor | null,
   now: Date,
   fingerprint: string,
+  before: BeforeSubmit,
 ): Promise<SubmittedReport> {
   let visibility: 'PUBLIC' | 'PRIVATE' = 'PUBLIC';
   if (data.categoryId) {
-    const category = await tx.category.findUnique({ where: { id: data.categoryId } });
-    if (!category || !category.active) throw validationError([{ path: 'categoryId', message: 'is not a category of this tenant' }]);
-    if (!category.isPublic) visibility = 'PRIVATE';
+    if (!before.category || !before.category.active) throw validationError([{ path: 'categoryId', message: 'is not a category of this tenant' }]);
+    if (!before.category.isPublic) visibility = 'PRIVATE';
   }
+  assertKeysUnused(data.attachments, before.used);
   const id = crypto.randomUUID();
   const secret = reportSecret(ctx.secretKey, id);
   const trackingCode = newTrackingCode(trackingPrefix(tenant));
@@ -129,13 +155,15 @@ async function insertReport(
     reason: null,
     data: { ...(data.categoryId ? { categoryId: data.categoryId } : {}), visibility },
   };
-  await assertNotAttached(tx, data.attachments);
-  const sla = await evaluateSla(tx, tenant, data.categoryId ?? null, [submitEvent], now);
-  // The report, the reporter's contact and the first step in one statement
-  // (three inserts chained through `report`), where Prisma sends three.
+  const sla = slaFrom(before, tenant, [submitEvent], now);
   const { reporter } = data;
-  await tx.$executeRaw`
-    WITH report AS (
+  const report = { id, trackingCode, unitId: null };
+  // Every row in one statement, steps chained through `report`: the report,
+  // the reporter's contact, the first step, the files, the citizen's
+  // messages (to the contact given here, not read back) and the staff
+  // inbox rows (returned, to deliver live after commit).
+  const steps = [
+    Prisma.sql`report AS (
       INSERT INTO reports (id, tenant_id, tracking_code, secret_hash, idempotency_key, submission_fingerprint, title, description,
                            category_id, status, channel, visibility, latitude, longitude, address, area_code,
                            submitted_at, updated_at, due_at, answer_due_at, search_text)
@@ -145,22 +173,36 @@ async function insertReport(
               ${data.longitude ?? null}::double precision, ${data.address ?? null}, ${data.areaCode ?? null},
               ${now}::timestamptz, ${now}::timestamptz, ${displayedDueAt(sla)}::timestamptz, ${sla?.answerDueAt ?? null}::timestamptz,
               ${reportSearchText({ ...data, trackingCode })})
-      RETURNING id, tenant_id),
-    contact AS (
+      RETURNING id, tenant_id)`,
+    Prisma.sql`contact AS (
       INSERT INTO reporter_contacts (report_id, tenant_id, full_name, phone, email)
-      SELECT id, tenant_id, ${reporter.fullName ?? null}, ${reporter.phone}, ${reporter.email ?? null} FROM report)
-    INSERT INTO report_events (tenant_id, report_id, seq, type, from_status, to_status, actor_id, actor_role, at, data)
-    SELECT tenant_id, id, 1, ${submitEvent.type}, NULL, 'SUBMITTED', ${submitEvent.actorId}::uuid, ${submitEvent.actorRole},
-           ${now}::timestamptz, ${JSON.stringify(submitEvent.data)}::jsonb
-      FROM report`;
+      SELECT id, tenant_id, ${reporter.fullName ?? null}, ${reporter.phone}, ${reporter.email ?? null} FROM report)`,
+    Prisma.sql`event AS (
+      INSERT INTO report_events (tenant_id, report_id, seq, type, from_status, to_status, actor_id, actor_role, at, data)
+      SELECT tenant_id, id, 1, ${submitEvent.type}, NULL, 'SUBMITTED', ${submitEvent.actorId}::uuid, ${submitEvent.actorRole},
+             ${now}::timestamptz, ${JSON.stringify(submitEvent.data)}::jsonb
+        FROM report)`,
+  ];
   if (data.attachments.length > 0) {
-    await tx.attachment.createMany({
-      data: data.attachments.map((a) => ({ ...a, tenantId: tenant.id, reportId: id, eventSeq: 1, isPublic: false })),
-    });
+    // VALUES in the order given: the `position` sequence numbers the files in it.
+    const files = data.attachments.map(
+      (a) => Prisma.sql`(${tenant.id}::uuid, ${id}::uuid, 1, ${a.kind}::"AttachmentKind", ${a.mimeType}, ${a.byteSize}::int, ${a.storageKey},
+                         ${a.fileName ?? null}, ${a.width ?? null}::int, ${a.height ?? null}::int, FALSE)`,
+    );
+    steps.push(Prisma.sql`files AS (
+      INSERT INTO attachments (tenant_id, report_id, event_seq, kind, mime_type, byte_size, storage_key, file_name, width, height, is_public)
+      VALUES ${Prisma.join(files)})`);
   }
-  await enqueueCitizenNotice(tx, tenant, { id, trackingCode }, submitEvent, now);
-  const staffNotifications = await notifyStaffOfEvent(tx, tenant, { id, trackingCode, unitId: null }, submitEvent, now);
-  return { id, trackingCode, secret, submittedAt: now, replayed: false, staffNotifications };
+  const outbox = outboxInsert(tenant.id, citizenEventMessages(tenant, report, { email: reporter.email ?? null, phone: reporter.phone }, submitEvent), now);
+  if (outbox) steps.push(Prisma.sql`outbox AS (${outbox})`);
+  const notice = staffEventNotice(report, submitEvent);
+  // Focal-point mail needs `notifyStaff`: a submit notice that asked for it would have to go through there.
+  if (notice && STAFF_NOTICES[notice.kind].emailFocalPoints) throw new TypeError(`A submit notice (${notice.kind}) that mails focal points is not written in SQL`);
+  const notices = notice ? staffNoticeInsert(tenant.id, notice, now) : null;
+  const rows = await sql.query<Parameters<typeof toStaffNotificationRecord>[0]>(Prisma.sql`
+    WITH ${Prisma.join(steps, ', ')}
+    ${notices ?? Prisma.sql`SELECT NULL WHERE FALSE`}`);
+  return { id, trackingCode, secret, submittedAt: now, replayed: false, staffNotifications: rows.map(toStaffNotificationRecord) };
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -168,6 +210,8 @@ export function isUniqueViolation(error: unknown): boolean {
   if (e?.code === 'P2002') return true;
   // A raw statement's failure (P2010) carries PostgreSQL's code.
   if (e?.code === 'P2010' && e.meta?.code === '23505') return true;
+  // Straight from the driver (`withTenantSql`): PostgreSQL's code.
+  if (e?.code === '23505') return true;
   const cause = e?.meta?.driverAdapterError?.cause;
   return cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { CoreContext } from '../context.js';
-import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { withTenantSql, type TenantTx } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import type { ReportEventRecord } from './report-event.js';
@@ -62,9 +62,9 @@ export const UNIT_QUEUE_LIMIT = 200;
 export async function listUnitQueue(ctx: CoreContext, tenantId: string, actor: Actor): Promise<Array<Omit<PublicReportView, 'timeline'>>> {
   if (actor.role !== 'UNIT_OFFICER' && actor.role !== 'UNIT_LEADER') throw new DomainError(DomainErrorCode.FORBIDDEN, 'Only unit staff have a unit queue');
   const unitId = actor.unitId;
-  return withTenant(ctx.db, tenantId, async (tx) => {
+  return withTenantSql(ctx.db, tenantId, async (sql) => {
     const rows = await readReportRows(
-      tx,
+      sql,
       Prisma.sql`r.unit_id = ${unitId}::uuid AND NOT (r.status::text = ANY(${[...FINISHED_STATUSES]}::text[]))`,
       Prisma.sql`r.due_at ASC NULLS LAST, r.submitted_at ASC, r.id ASC`,
       UNIT_QUEUE_LIMIT,

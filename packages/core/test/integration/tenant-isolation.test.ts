@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_READ_ACTION, DomainError, readReporterContact, submitReport, withTenant } from '@paht/core';
+import { CONTACT_READ_ACTION, DomainError, readReporterContact, submitReport, withTenant, withTenantSql } from '@paht/core';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
 
@@ -114,5 +115,55 @@ describe('row-level security when the application forgets its tenant filter', ()
       'notification_outbox', 'report_events', 'report_supporters', 'reporter_contacts', 'reports', 'sla_policies', 'staff_notifications', 'staff_users', 'units',
     ]);
     expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);
+  });
+});
+
+describe('withTenantSql, the lean tenant transaction on the driver', () => {
+  const count = (tenantId: string) =>
+    withTenantSql(ctx.db, tenantId, async (sql) => {
+      const [row] = await sql.query<{ reports: number; contacts: number; who: string; tenant: string }>(
+        Prisma.sql`SELECT (SELECT count(*)::int FROM reports) AS reports, (SELECT count(*)::int FROM reporter_contacts) AS contacts,
+                          current_user AS who, current_setting('app.tenant_id') AS tenant`,
+      );
+      return row!;
+    });
+
+  it('reads only the tenant’s rows, as the application role, with no tenant filter in the query', async () => {
+    expect(await count(a.tenantId)).toEqual({ reports: 2, contacts: 2, who: 'paht_app', tenant: a.tenantId });
+    expect(await count(b.tenantId)).toEqual({ reports: 3, contacts: 3, who: 'paht_app', tenant: b.tenantId });
+  });
+
+  it('refuses a write into another tenant, and rolls back everything when the function throws', async () => {
+    const intruder = await withTenantSql(ctx.db, a.tenantId, (sql) =>
+      sql.query(Prisma.sql`INSERT INTO units (id, tenant_id, code, name, kind) VALUES (gen_random_uuid(), ${b.tenantId}::uuid, 'INTRUDER', 'x', 'AGENCY')`),
+    ).catch((e: unknown) => e);
+    expect(isRlsRefusal(intruder)).toBe(true);
+    const thrown = await withTenantSql(ctx.db, a.tenantId, async (sql) => {
+      await sql.query(Prisma.sql`UPDATE reports SET address = 'sửa rồi bỏ'`);
+      throw new Error('changed my mind');
+    }).catch((e: unknown) => e);
+    expect((thrown as Error).message).toBe('changed my mind');
+    const addresses = await withTenantSql(ctx.db, a.tenantId, (sql) => sql.query<{ address: string }>(Prisma.sql`SELECT DISTINCT address FROM reports`));
+    expect(addresses.map((r) => r.address)).not.toContain('sửa rồi bỏ');
+    expect(await withTenant(ctx.db, b.tenantId, (tx) => tx.unit.count())).toBe(3);
+  });
+
+  it('leaves neither tenant nor role on the connection, and takes a snapshot only when asked', async () => {
+    const isolation = (snapshot: boolean) =>
+      withTenantSql(ctx.db, a.tenantId, (sql) => sql.query<{ level: string }>(Prisma.sql`SELECT current_setting('transaction_isolation') AS level`), { snapshot });
+    expect((await isolation(true))[0]?.level).toBe('repeatable read');
+    expect((await isolation(false))[0]?.level).toBe('read committed');
+    // The same pooled connection next (the pool hands out the one just released).
+    const after = await ctx.db.transaction('SELECT 1', (query) =>
+      query<{ tenant: string | null; who: string }>("SELECT NULLIF(current_setting('app.tenant_id', true), '') AS tenant, current_user AS who", []),
+    );
+    expect(after[0]?.tenant).toBeNull();
+    expect(after[0]?.who).not.toBe('paht_app');
+  });
+
+  it('takes no tenant id that is not a UUID: NOT_FOUND before any SQL', async () => {
+    const error = await withTenantSql(ctx.db, `${a.tenantId}', true), set_config('role', 'postgres', true) --`, () => Promise.resolve(1)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
   });
 });

@@ -4,7 +4,7 @@ import { requireStaff, type GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { ChannelEnum, ReportStatusEnum } from './enums.js';
 import { Report } from './report.js';
-import { fromPublicView, type ReportShape } from './report-shape.js';
+import { fromListItem, type ReportShape } from './report-shape.js';
 import { DateTime } from './scalars.js';
 
 // Relay cursor connections over core's keyset paging (`listReports`): the
@@ -100,7 +100,7 @@ function toFilter(f: FilterArg | null | undefined): ReportFilter {
 }
 
 function toConnection(page: ReportPage, after: string | null | undefined): ReportConnectionShape {
-  const edges = page.items.map((item, i) => ({ cursor: page.cursors[i]!, node: fromPublicView({ ...item, timeline: [] }) }));
+  const edges = page.items.map((item, i) => ({ cursor: page.cursors[i]!, node: fromListItem(item) }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: page.endCursor },

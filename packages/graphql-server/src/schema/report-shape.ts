@@ -90,8 +90,10 @@ export interface ReportShape {
 }
 
 type ViewFields = Omit<PublicReportView, 'timeline'>;
+type ViewExtras = Pick<ReportShape, 'timeline' | 'sla' | 'answers' | 'ratingComment' | 'unitQueue'>;
 
-function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla' | 'answers' | 'ratingComment'> {
+/** The shape of a view's fields with `extras`, built as one object (a list maps thousands: no spread copies). */
+function fields(v: ViewFields, extras: ViewExtras): ReportShape {
   return {
     id: v.id,
     trackingCode: v.trackingCode,
@@ -124,6 +126,11 @@ function fields(v: ViewFields): Omit<ReportShape, 'timeline' | 'sla' | 'answers'
       hasPreview: PUBLISHABLE_MEDIA_TYPES.includes(a.mimeType),
       isPublic: a.isPublic,
     })),
+    timeline: extras.timeline,
+    sla: extras.sla,
+    answers: extras.answers,
+    ratingComment: extras.ratingComment,
+    unitQueue: extras.unitQueue,
   };
 }
 
@@ -151,22 +158,25 @@ export const staffEntry = (e: ReportEventRecord): TimelineEntryShape => ({
 /** The public view, or the citizen's (which adds the SLA clock). */
 export function fromPublicView(view: PublicReportView | CitizenReportView): ReportShape {
   const citizen = 'sla' in view;
-  return {
-    ...fields(view),
+  return fields(view, {
     timeline: view.timeline.map(publicEntry),
     sla: citizen ? view.sla : null,
     answers: citizen ? view.answers : null,
     ratingComment: citizen ? view.ratingComment : null,
-  };
+    unitQueue: undefined,
+  });
 }
 
+/** A list item (a page of `reports`, the unit queue): no timeline, nothing of the citizen's view. */
+export const fromListItem = (item: ViewFields): ReportShape =>
+  fields(item, { timeline: [], sla: null, answers: null, ratingComment: null, unitQueue: undefined });
+
 export function fromStaffView(view: StaffReportView): ReportShape {
-  return {
-    ...fields(view),
+  return fields(view, {
     timeline: view.timeline.map(staffEntry),
     sla: view.sla,
     answers: view.answers,
     ratingComment: view.ratingComment,
     unitQueue: view.timeline.length > 0 ? projectReport(view.timeline) : null,
-  };
+  });
 }

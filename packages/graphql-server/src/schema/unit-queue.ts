@@ -20,7 +20,7 @@ import { publishing } from '../live/publish-change.js';
 import { attachmentsFromUploads, withUploadPaths } from '../uploads/upload-attachments.js';
 import { ErrorInterface } from './errors.js';
 import { Report, TimelineEntry } from './report.js';
-import { fromPublicView, type ReportShape } from './report-shape.js';
+import { fromListItem, fromPublicView, type ReportShape } from './report-shape.js';
 import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
 import { DateTime } from './scalars.js';
 
@@ -145,7 +145,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, _a, ctx) => {
       const actor = requireStaff(ctx);
       const items = await callCore(() => listUnitQueue(ctx.core, ctx.tenant.id, actor));
-      return items.map((item) => fromPublicView({ ...item, timeline: [] }));
+      return items.map((item) => fromListItem(item));
     },
   }),
   answerLink: t.field({
