@@ -49,7 +49,8 @@ export async function writeDemoIndicators(ctx: CoreContext, demo: DemoTenant, te
   const actor: Actor = { role: 'TENANT_ADMIN', userId: admin.id };
   const current = DateTime.fromJSDate(now, { zone: demo.timezone }).startOf('month');
   const first = current.minus({ months: DEMO_INDICATOR_MONTHS });
-  const defined = at(first.minus({ days: 10 }).toJSDate());
+  // Defined before the first value: the first month's submissions, or the January the older yearly values came in.
+  const defined = at(DateTime.min(first.minus({ days: 10 }), DateTime.fromObject({ year: current.year - 1, month: 1, day: 10 }, { zone: demo.timezone })).toJSDate());
 
   const ids = new Map<string, string>();
   for (const { ownerUnitCode, weightCode, ...def } of demoIndicators(scale)) {
