@@ -304,3 +304,4 @@ export {
   FormSubmissionState, type IndicatorFormRecord, type IndicatorFormItemRecord, type DefineIndicatorFormInput, type UpdateIndicatorFormInput,
   type IndicatorFormSubmissionRecord, type SubmitIndicatorFormInput, type IndicatorFormStatusRecord, type UnitFormStatus,
 } from './indicators/index.js';
+export { remindFormDeadlines, formReminderStage, FormReminderKind, FORM_REMINDER_WORKING_DAYS, type FormReminderSent } from './indicators/index.js';

@@ -513,6 +513,10 @@ export const StaffNoticeKind = {
   EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
   /** A unit has lacked its focal points beyond the allowed time */
   FOCAL_POINTS_MISSING: 'FOCAL_POINTS_MISSING',
+  /** A report form is due soon */
+  INDICATOR_FORM_DUE: 'INDICATOR_FORM_DUE',
+  /** A report form is past its deadline */
+  INDICATOR_FORM_OVERDUE: 'INDICATOR_FORM_OVERDUE',
   /** A socio-economic indicator missed its target */
   INDICATOR_TARGET_MISSED: 'INDICATOR_TARGET_MISSED',
   /** A new report arrived */

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context.js';
+import { remindFormDeadlines, type FormReminderSent } from '../indicators/indicator-form-reminders.js';
 import type { StaffNotificationRecord } from '../notifications/staff-notices.js';
 import { runSlaDeadlines, type SlaAlert } from '../sla/sla-alerts.js';
 import { listTenants } from '../tenants/tenant-directory.js';
@@ -16,6 +17,8 @@ export const DeadlineJob = {
   AUTO_CLOSE: 'auto-close',
   /** Alert the IOC to units without both focal points. */
   FOCAL_POINTS: 'focal-points',
+  /** Remind units of report forms due soon or overdue (docs/indicators.md). */
+  FORM_REMINDERS: 'form-reminders',
 } as const;
 export type DeadlineJob = (typeof DeadlineJob)[keyof typeof DeadlineJob];
 export const DEADLINE_JOBS: readonly DeadlineJob[] = Object.values(DeadlineJob);
@@ -32,6 +35,7 @@ export interface DeadlineJobRun {
   reminders: RatingReminderClaim[];
   closed: AutoClosed[];
   focalPointGaps: FocalPointGap[];
+  formReminders: FormReminderSent[];
   /** Tenants whose run failed (the others still ran); retried at the next run. */
   failedTenants: Array<{ tenantId: string; error: unknown }>;
 }
@@ -43,7 +47,7 @@ export interface DeadlineJobRun {
  * database.
  */
 export async function runDeadlineJob(ctx: CoreContext, job: DeadlineJob): Promise<DeadlineJobRun> {
-  const run: DeadlineJobRun = { job, at: ctx.now(), alerts: [], notices: [], reminders: [], closed: [], focalPointGaps: [], failedTenants: [] };
+  const run: DeadlineJobRun = { job, at: ctx.now(), alerts: [], notices: [], reminders: [], closed: [], focalPointGaps: [], formReminders: [], failedTenants: [] };
   for (const tenant of await listTenants(ctx)) {
     try {
       switch (job) {
@@ -62,6 +66,12 @@ export async function runDeadlineJob(ctx: CoreContext, job: DeadlineJob): Promis
         case DeadlineJob.FOCAL_POINTS: {
           const { gaps, notices } = await alertMissingFocalPoints(ctx, tenant.id);
           run.focalPointGaps.push(...gaps);
+          run.notices.push(...notices);
+          break;
+        }
+        case DeadlineJob.FORM_REMINDERS: {
+          const { reminders, notices } = await remindFormDeadlines(ctx, tenant.id);
+          run.formReminders.push(...reminders);
           run.notices.push(...notices);
           break;
         }

@@ -7,3 +7,4 @@ export { readIndicatorFigure, readPublicIndicatorFigures, type IndicatorFigure, 
 export { defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, listIndicatorForms, IndicatorFormStatus, type IndicatorFormRecord, type IndicatorFormItemRecord, type DefineIndicatorFormInput, type UpdateIndicatorFormInput } from './indicator-form-definitions.js';
 export { submitIndicatorForm, type IndicatorFormSubmissionRecord, type SubmitIndicatorFormInput } from './indicator-form-submissions.js';
 export { readIndicatorFormStatus, formDeadline, FormSubmissionState, type IndicatorFormStatusRecord, type UnitFormStatus } from './indicator-form-status.js';
+export { remindFormDeadlines, formReminderStage, periodsNear, FormReminderKind, FORM_REMINDER_WORKING_DAYS, type FormReminderSent } from './indicator-form-reminders.js';

@@ -14,7 +14,7 @@ function mailKey(noticeKey: string, focalPointId: string): string {
 }
 
 /** A time as the tenant's staff read it: `dd/MM/yyyy HH:mm` in the tenant's time zone. */
-function localTime(iso: string, timeZone: string): string | null {
+export function localTime(iso: string, timeZone: string): string | null {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
@@ -25,7 +25,8 @@ function localTime(iso: string, timeZone: string): string | null {
  * Queues an e-mail about a deadline notice to each current focal point of
  * the notice's unit who has an e-mail address (through the outbox, in the
  * caller's transaction; once per notice and focal point). The message names
- * the report by its tracking code and the deadline, never the reporter.
+ * the report by its tracking code and the deadline, never the reporter; a
+ * notice about something else (a report form) brings its own `mailLines`.
  * Returns how many were queued.
  */
 export async function mailFocalPoints(tx: TenantTx, tenant: TenantRecord, notice: StaffNotice, rule: StaffNoticeRule, now: Date): Promise<number> {
@@ -47,6 +48,7 @@ export async function mailFocalPoints(tx: TenantTx, tenant: TenantRecord, notice
     rule.title.vi,
     ...(code ? [`Mã phản ánh: ${code}`] : []),
     ...(due ? [`Hạn xử lý: ${due}`] : []),
+    ...(notice.mailLines?.vi ?? []),
     'Đăng nhập hệ thống để xem chi tiết.',
     '',
     '---',
@@ -54,6 +56,7 @@ export async function mailFocalPoints(tx: TenantTx, tenant: TenantRecord, notice
     rule.title.en,
     ...(code ? [`Tracking code: ${code}`] : []),
     ...(due ? [`Deadline: ${due} (${tenant.timezone})`] : []),
+    ...(notice.mailLines?.en ?? []),
     'Sign in to see the details.',
     '',
     'Thư này được gửi tự động; vui lòng không trả lời. / This message was sent automatically; please do not reply.',

@@ -24,6 +24,10 @@ export const StaffNoticeKind = {
   RETURNED_BY_SUB_UNIT: 'RETURNED_BY_SUB_UNIT',
   /** A unit's indicator value for a period misses the indicator's target (`data`: indicatorId, code, period, value, target). */
   INDICATOR_TARGET_MISSED: 'INDICATOR_TARGET_MISSED',
+  /** A report form the unit has not submitted is due within 3 working days, or tomorrow (`data`: formId, formCode, period, deadline, reminder). */
+  INDICATOR_FORM_DUE: 'INDICATOR_FORM_DUE',
+  /** A report form the unit has not submitted is past its deadline (`data` as INDICATOR_FORM_DUE). */
+  INDICATOR_FORM_OVERDUE: 'INDICATOR_FORM_OVERDUE',
 } as const;
 export type StaffNoticeKind = (typeof StaffNoticeKind)[keyof typeof StaffNoticeKind];
 export const STAFF_NOTICE_KINDS = Object.values(StaffNoticeKind);
@@ -128,6 +132,16 @@ export const STAFF_NOTICES: Readonly<Record<StaffNoticeKind, StaffNoticeRule>> =
     emailFocalPoints: false,
     title: { vi: 'Chỉ tiêu kinh tế – xã hội không đạt kế hoạch', en: 'A socio-economic indicator missed its target' },
   },
+  INDICATOR_FORM_DUE: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: true,
+    title: { vi: 'Sắp đến hạn nộp báo cáo chỉ tiêu', en: 'A report form is due soon' },
+  },
+  INDICATOR_FORM_OVERDUE: {
+    audience: [A.UNIT_STAFF],
+    emailFocalPoints: true,
+    title: { vi: 'Đã quá hạn nộp báo cáo chỉ tiêu', en: 'A report form is past its deadline' },
+  },
 };
 
 /** The inbox title of a kind: Vietnamese, then English. */
@@ -149,6 +163,8 @@ export interface StaffNotice {
   exceptStaffUserId?: string | null;
   /** REQUESTER audience: the one staff member told. */
   staffUserId?: string | null;
+  /** Lines the focal points' e-mail adds after its title (Vietnamese, then English): what the notice is about when it is not a report. */
+  mailLines?: { vi: readonly string[]; en: readonly string[] };
 }
 
 export interface StaffNotificationRecord {

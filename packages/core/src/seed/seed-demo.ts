@@ -9,6 +9,7 @@ import { ensureDemoPublicKey } from './demo-public-key.js';
 import { DEMO_TENANTS } from './demo-tenants.js';
 import type { DemoTenant } from './demo-types.js';
 import { writeDemoHistory } from './write-demo-history.js';
+import { demoReportingUnits, writeDemoIndicators } from './write-demo-indicators.js';
 
 /** Prefix of each demo tenant's tracking codes. */
 const PREFIX: Readonly<Record<string, string>> = { 'quang-tri': 'QT', 'quang-nam': 'QNA', 'cao-lanh': 'CL' };
@@ -35,18 +36,22 @@ export function demoStaff(tenant: DemoTenant): DemoStaff[] {
   const password = `demo-${tenant.slug}`;
   const handler = tenant.units.find((u) => u.kind === 'DEPARTMENT') ?? tenant.units.find((u) => u.kind !== 'IOC');
   const email = (who: string) => `${who}.${tenant.slug}@example.gov.vn`;
+  // An officer of the first unit that submits the monthly indicators form (its reminders and target alerts).
+  const reporting = demoReportingUnits(tenant)[0];
   return [
     { email: email('ioc'), password, role: 'IOC_OPERATOR', unitCode: 'IOC' },
     { email: email('admin'), password, role: 'TENANT_ADMIN' },
     { email: email('lanhdao'), password, role: 'LEADER' },
     { email: email('chuyenvien'), password, role: 'UNIT_OFFICER', ...(handler ? { unitCode: handler.code } : {}) },
     { email: email('truongphong'), password, role: 'UNIT_LEADER', ...(handler ? { unitCode: handler.code } : {}) },
+    ...(reporting ? [{ email: email('canbo'), password, role: 'UNIT_OFFICER' as const, unitCode: reporting.code }] : []),
   ];
 }
 
 /**
  * Seeds the three demo tenants (Quảng Trị, Quảng Nam, Cao Lãnh) with their
- * units, focal points, categories, SLA policies, staff and generated history,
+ * units, focal points, categories, SLA policies, staff, generated history and
+ * socio-economic indicators with a monthly report form (write-demo-indicators.ts),
  * so that the figures of DOMAIN.md come out of the KPI queries. Idempotent:
  * a tenant that exists already is left as it is.
  */
@@ -139,7 +144,7 @@ async function seedTenant(ctx: CoreContext, demo: DemoTenant, staff: DemoStaff[]
     weeklyHours: VIETNAM_OFFICE_HOURS,
     years: { from: since.getUTCFullYear() - 1, to: now.getUTCFullYear() + 1 },
   });
-  return writeDemoHistory(ctx, {
+  const reports = await writeDemoHistory(ctx, {
     demo,
     tenantId,
     prefix: PREFIX[demo.slug] ?? 'PA',
@@ -149,4 +154,6 @@ async function seedTenant(ctx: CoreContext, demo: DemoTenant, staff: DemoStaff[]
     unitIds: ids.unitIds,
     categoryIds: ids.categoryIds,
   });
+  await writeDemoIndicators(ctx, demo, tenantId, seed);
+  return reports;
 }

@@ -32,6 +32,7 @@ export const MOVED_TABLES = [
   'indicator_form_versions',
   'indicator_form_items',
   'indicator_form_submissions',
+  'indicator_form_reminders',
 ] as const;
 
 /**

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTenantBySlug, reportKpis, seedDemo, type CoreContext, type DemoSeedResult } from '@paht/core';
+import {
+  findTenantBySlug, listIndicatorForms, listIndicators, readIndicatorFormStatus, readPublicIndicatorFigures, reportKpis, seedDemo, withTenant,
+  type Actor, type CoreContext, type DemoSeedResult,
+} from '@paht/core';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
 
 // The demo history runs until each period's end; "now" is later (the day this was written).
@@ -87,5 +90,58 @@ describe('the demo seed', () => {
     const again = await seedDemo(ctx);
     expect(again.seeded).toBe(false);
     expect(again.tenants.find((t) => t.slug === 'quang-tri')?.reports).toBe(637);
+  });
+
+  describe('socio-economic indicators', () => {
+    // NOW is 25 November 2026: October's forms were due by the end of 5 November; November's are due from everyone.
+    const admin = async (tenantId: string): Promise<Actor> => ({
+      role: 'TENANT_ADMIN',
+      userId: (await withTenant(ctx.db, tenantId, (tx) => tx.staffUser.findFirstOrThrow({ where: { role: 'TENANT_ADMIN' } }))).id,
+    });
+    const sumOf = async (tenantId: string, code: string, period: string) =>
+      (await tdb.db.query<{ s: number }>(
+        `SELECT COALESCE(SUM(v.value), 0)::float8 AS s FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE v.tenant_id = $1 AND i.code = $2 AND v.period = $3`,
+        [tenantId, code, period],
+      ))[0]!.s;
+
+    it.each([['quang-tri', 'DISTRICT'], ['quang-nam', 'DISTRICT'], ['cao-lanh', 'COMMUNE']])('gives %s a monthly form its %s units submit on time, late or not at all', async (slug, kind) => {
+      const tenant = await findTenantBySlug(ctx, slug);
+      const actor = await admin(tenant.id);
+      expect((await listIndicators(ctx, tenant.id)).map((i) => i.code)).toEqual(
+        ['DN_THANH_LAP', 'HS_DUNG_HAN', 'HS_TIEP_NHAN', 'SO_HO', 'TANG_THU_NSNN', 'THU_NSNN', 'TL_HO_NGHEO', 'TL_HS_DUNG_HAN'],
+      );
+      const [form] = await listIndicatorForms(ctx, tenant.id, actor);
+      expect(form).toMatchObject({ code: 'BC_KTXH_THANG', periodicity: 'MONTH', unitKinds: [kind] });
+      const [units] = await tdb.db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM units WHERE tenant_id = $1 AND kind::text = $2`, [tenant.id, kind]);
+      const october = await readIndicatorFormStatus(ctx, tenant.id, actor, form!.id, '2026-10');
+      expect(october.units).toHaveLength(units!.n);
+      expect(october.submitted + october.missing).toBe(units!.n);
+      expect(october.submitted - october.late).toBeGreaterThan(0);
+      const november = await readIndicatorFormStatus(ctx, tenant.id, actor, form!.id, '2026-11');
+      expect(new Set(november.units.map((u) => u.state))).toEqual(new Set(['PENDING']));
+      // Over the 15 months every state but PENDING occurs.
+      const states = new Set<string>();
+      for (const month of ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) {
+        for (const u of (await readIndicatorFormStatus(ctx, tenant.id, actor, form!.id, month)).units) states.add(u.state);
+      }
+      expect(states).toEqual(new Set(['ON_TIME', 'LATE', 'OVERDUE']));
+    });
+
+    it('computes the public ratio and growth from the submitted values, and alerts units that miss a target', async () => {
+      const cl = await findTenantBySlug(ctx, 'cao-lanh');
+      const figures = new Map((await readPublicIndicatorFigures(ctx, cl.id, '2026-10')).map((f) => [f.indicator.code, f]));
+      expect([...figures.keys()]).toEqual(['DN_THANH_LAP', 'TANG_THU_NSNN', 'THU_NSNN', 'TL_HS_DUNG_HAN']);
+      expect(figures.get('THU_NSNN')!.value).toBe(await sumOf(cl.id, 'THU_NSNN', '2026-10'));
+      expect(figures.get('TL_HS_DUNG_HAN')!.value).toBeCloseTo((await sumOf(cl.id, 'HS_DUNG_HAN', '2026-10')) * 100 / (await sumOf(cl.id, 'HS_TIEP_NHAN', '2026-10')), 9);
+      expect(figures.get('TANG_THU_NSNN')!.value).toBeCloseTo(((await sumOf(cl.id, 'THU_NSNN', '2026-10')) / (await sumOf(cl.id, 'THU_NSNN', '2025-10')) - 1) * 100, 9);
+      expect((await readPublicIndicatorFigures(ctx, cl.id, '2025')).find((f) => f.indicator.code === 'TL_HO_NGHEO')!.value).toBeGreaterThan(0);
+      // The demo officer's ward settled under 95 % of its files on time in October: its inbox has the alert.
+      const alerts = await tdb.db.query<{ code: string; period: string }>(
+        `SELECT n.data->>'code' AS code, n.data->>'period' AS period FROM staff_notifications n JOIN staff_users s ON s.id = n.staff_user_id
+          WHERE n.tenant_id = $1 AND s.email = 'canbo.cao-lanh@example.gov.vn' AND n.kind = 'INDICATOR_TARGET_MISSED'`,
+        [cl.id],
+      );
+      expect(alerts).toContainEqual({ code: 'TL_HS_DUNG_HAN', period: '2026-10' });
+    });
   });
 });

@@ -22,7 +22,7 @@ export interface JobsOptions {
    * still works; with pg-boss, schedules other processes registered still run).
    */
   schedule?: boolean;
-  /** Milliseconds between runs per job; default `DEFAULT_JOB_INTERVALS` (SLA alerts every minute, rating reminders and auto-close every 15 minutes, focal points hourly). With pg-boss, rounded to whole minutes (a cron schedule). */
+  /** Milliseconds between runs per job; default `DEFAULT_JOB_INTERVALS` (SLA alerts every minute, rating reminders and auto-close every 15 minutes, focal points and form reminders hourly). With pg-boss, rounded to whole minutes (a cron schedule). */
   intervals?: Partial<Record<DeadlineJob, number>>;
   /** Work the queues in this process (pg-boss). Default true, unless `PAHT_JOB_WORKERS=0`: a process that serves requests only. */
   workers?: boolean;

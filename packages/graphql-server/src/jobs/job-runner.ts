@@ -12,6 +12,7 @@ export interface JobRunSummary {
   reminders: Array<{ reportId: string; round: number }>;
   closed: Array<{ reportId: string; seq: number }>;
   focalPointGaps: Array<{ unitId: string; gapStartedAt: string }>;
+  formReminders: Array<{ formId: string; period: string; unitId: string; kind: string }>;
   /** Tenants whose run failed; retried at the next run. */
   failedTenants: string[];
 }
@@ -24,6 +25,7 @@ export const summarize = (run: DeadlineJobRun): JobRunSummary => ({
   reminders: run.reminders.map((r) => ({ reportId: r.reportId, round: r.round })),
   closed: run.closed.map((c) => ({ reportId: c.reportId, seq: c.seq })),
   focalPointGaps: run.focalPointGaps.map((g) => ({ unitId: g.unitId, gapStartedAt: g.gapStartedAt.toISOString() })),
+  formReminders: run.formReminders.map((r) => ({ formId: r.formId, period: r.period, unitId: r.unitId, kind: r.kind })),
   failedTenants: run.failedTenants.map((f) => f.tenantId),
 });
 
@@ -91,6 +93,7 @@ export const DEFAULT_JOB_INTERVALS: Readonly<Record<DeadlineJob, number>> = {
   [DeadlineJob.RATING_REMINDERS]: 15 * 60_000,
   [DeadlineJob.AUTO_CLOSE]: 15 * 60_000,
   [DeadlineJob.FOCAL_POINTS]: 60 * 60_000,
+  [DeadlineJob.FORM_REMINDERS]: 60 * 60_000,
 };
 
 /** A cron expression for an interval: whole minutes (at least one), e.g. `*\/15 * * * *`; an hour or more: at minute 0 of every hour. */

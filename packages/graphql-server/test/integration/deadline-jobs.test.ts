@@ -68,6 +68,7 @@ async function runEverywhere(job: DeadlineJob): Promise<JobRunSummary> {
     reminders: runs.flatMap((r) => r.reminders),
     closed: runs.flatMap((r) => r.closed),
     focalPointGaps: runs.flatMap((r) => r.focalPointGaps),
+    formReminders: runs.flatMap((r) => r.formReminders),
     failedTenants: [],
   };
 }
@@ -353,6 +354,7 @@ describe.skipIf(testEngine() !== 'postgres')('pg-boss', () => {
       expect(rows).toEqual([
         { name: 'deadlines-auto-close', cron: '*/15 * * * *' },
         { name: 'deadlines-focal-points', cron: '*/30 * * * *' },
+        { name: 'deadlines-form-reminders', cron: '0 * * * *' },
         { name: 'deadlines-rating-reminders', cron: '*/15 * * * *' },
         { name: 'deadlines-sla-alerts', cron: '* * * * *' },
         // The exports' jobs (docs/exports.md): the hourly sweep and the monthly report's hourly look.
@@ -360,7 +362,7 @@ describe.skipIf(testEngine() !== 'postgres')('pg-boss', () => {
         { name: 'exports-monthly-report', cron: '0 * * * *' },
       ]);
       const queues = await tdb.db.query<{ name: string; policy: string }>("SELECT name, policy FROM pgboss.queue WHERE name LIKE 'deadlines-%' ORDER BY name");
-      expect(queues.map((q) => q.policy)).toEqual(['singleton', 'singleton', 'singleton', 'singleton']);
+      expect(queues.map((q) => q.policy)).toEqual(['singleton', 'singleton', 'singleton', 'singleton', 'singleton']);
       const exportQueues = await tdb.db.query<{ name: string; policy: string }>("SELECT name, policy FROM pgboss.queue WHERE name LIKE 'exports-%' ORDER BY name");
       expect(exportQueues).toEqual([
         { name: 'exports-cleanup', policy: 'singleton' },
