@@ -1,37 +1,13 @@
-import { DateTime } from 'luxon';
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { Prisma } from '../generated/prisma/client.js';
-import type { ReportStatus } from '../reports/report-status.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
-import { CHANNEL_LABELS, KpiGroupBy, periodKey } from './kpi-groups.js';
-import { fillHandlingMinutes } from './kpi-handling.js';
-import { reportStanding, type ReportFigures } from './report-figures.js';
+import { CHANNEL_LABELS, type KpiGroupBy } from './kpi-groups.js';
+import { readPercentiles } from './kpi-percentiles.js';
+import { DIMENSION, FACT_KEY, IS_PERIOD, keyOf, type RollupQuery } from './kpi-rollup-keys.js';
+import type { ReportFigures } from './report-figures.js';
 import type { KpiRow } from './report-kpis.js';
-
-/** A checked KPI query: local days, their instants, the grouping. */
-export interface RollupQuery {
-  from: string;
-  to: string;
-  start: Date;
-  end: Date;
-  groupBy: KpiGroupBy;
-  includePrivate: boolean;
-}
-
-/**
- * The rollup dimension a grouping reads: unit, category, area, or channel (every report has one: the tenant and periods add them up).
- * FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
- */
-const DIMENSION: Record<KpiGroupBy, 'U' | 'C' | 'A' | 'H'> = {
-  UNIT: 'U', CATEGORY: 'C', AREA: 'A', CHANNEL: 'H', TENANT: 'H', DAY: 'H', WEEK: 'H', MONTH: 'H', QUARTER: 'H', YEAR: 'H', FORMER_TENANT: 'H',
-};
-const IS_PERIOD = (g: KpiGroupBy): boolean => g === 'DAY' || g === 'WEEK' || g === 'MONTH' || g === 'QUARTER' || g === 'YEAR';
-/** The fact column of a non-period grouping. */
-const FACT_KEY: Partial<Record<KpiGroupBy, string>> = { UNIT: 'unit_key', CATEGORY: 'category_key', AREA: 'area_key', CHANNEL: 'channel' };
-/** How the facts' local day is cut into periods (PostgreSQL's weeks start on Monday, as ISO weeks do). */
-const TRUNC: Partial<Record<KpiGroupBy, string>> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 interface Sums {
   received: number; classified: number; rejected: number; resolved_on_time: number; resolved_late: number; not_fixed: number;
@@ -39,13 +15,6 @@ interface Sums {
 }
 const SUM_COLUMNS = ['received', 'classified', 'rejected', 'resolved_on_time', 'resolved_late', 'not_fixed', 'returned', 'reopened', 'ratings', 'rating_sum', 'satisfied', 'published', 'handled', 'wall_ms'] as const;
 const zeroSums = (): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as unknown as Sums;
-
-/** The group key of a local day `YYYY-MM-DD` (for periods) or of a stored key. */
-function keyOf(groupBy: KpiGroupBy, raw: string, tenant: TenantRecord): string {
-  if (groupBy === 'TENANT') return tenant.id;
-  if (!IS_PERIOD(groupBy)) return raw;
-  return periodKey(groupBy, DateTime.fromISO(raw, { zone: tenant.timezone }).toJSDate(), tenant.timezone);
-}
 
 async function readSums(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Promise<Map<string, Sums>> {
   const keyExpr = q.groupBy === 'TENANT' ? Prisma.sql`''` : IS_PERIOD(q.groupBy) ? Prisma.sql`day::text` : Prisma.sql`key`;
@@ -65,48 +34,38 @@ async function readSums(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Pro
   return sums;
 }
 
-/** Open reports split at `now` (the index of migration 0018 holds only open reports). */
+/**
+ * Open reports split at `now` into within deadline and overdue, counted per group by the database from the index
+ * of open reports (migration 0018). The split is `reportStanding`'s (report-figures.ts) for an open report: the
+ * deadline that binds it is its answer deadline, else the routing deadline; none is never overdue; while waiting
+ * for the citizen it is overdue if the deadline had passed when the pause began (`updated_at`); otherwise if `now`
+ * is after it. The kpi-rollups test checks it against `reportStanding` through the recomputation.
+ */
 async function readOpen(tx: TenantTx, tenant: TenantRecord, q: RollupQuery, now: Date): Promise<Map<string, { within: number; overdue: number }>> {
-  const keyExpr = FACT_KEY[q.groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
-    : FACT_KEY[q.groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
-      : FACT_KEY[q.groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
-  const rows = await tx.$queryRaw<{ k: string; submitted_at: Date; status: ReportStatus; due_at: Date | null; answer_due_at: Date | null; updated_at: Date }[]>`
-    SELECT ${keyExpr} AS k, r.submitted_at, r.status::text AS status, r.due_at, r.answer_due_at, r.updated_at
-      FROM reports r LEFT JOIN categories c ON c.id = r.category_id
-     WHERE r.tenant_id = ${tenant.id}::uuid AND r.submitted_at >= ${q.start} AND r.submitted_at < ${q.end}
-       AND r.status NOT IN ('REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED')
-       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`}`;
+  const keyExpr = IS_PERIOD(q.groupBy) ? Prisma.sql`(r.submitted_at AT TIME ZONE ${tenant.timezone})::date::text`
+    : FACT_KEY[q.groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
+      : FACT_KEY[q.groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
+        : FACT_KEY[q.groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
+  const rows = await tx.$queryRaw<{ k: string; within: number; overdue: number }[]>`
+    SELECT k, (count(*) - count(*) FILTER (WHERE overdue))::int AS within, count(*) FILTER (WHERE overdue)::int AS overdue
+      FROM (SELECT ${keyExpr} AS k,
+                   CASE WHEN COALESCE(r.answer_due_at, r.due_at) IS NULL THEN false
+                        WHEN r.status = 'WAITING_FOR_CITIZEN' THEN COALESCE(r.answer_due_at, r.due_at) <= r.updated_at
+                        ELSE ${now}::timestamptz > COALESCE(r.answer_due_at, r.due_at) END AS overdue
+              FROM reports r LEFT JOIN categories c ON c.id = r.category_id
+             WHERE r.tenant_id = ${tenant.id}::uuid AND r.submitted_at >= ${q.start} AND r.submitted_at < ${q.end}
+               AND r.status NOT IN ('REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED')
+               ${q.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`}) o
+     GROUP BY k`;
   const open = new Map<string, { within: number; overdue: number }>();
   for (const r of rows) {
-    const key = q.groupBy === 'TENANT' ? tenant.id : IS_PERIOD(q.groupBy) ? periodKey(q.groupBy, r.submitted_at, tenant.timezone) : r.k;
+    const key = q.groupBy === 'TENANT' ? tenant.id : keyOf(q.groupBy, r.k, tenant);
     const o = open.get(key) ?? { within: 0, overdue: 0 };
-    const standing = reportStanding(
-      { submittedAt: r.submitted_at, status: r.status, resolvedAt: null, resolvedOnTime: null, resolutionOutcome: null, dueAt: r.due_at, answerDueAt: r.answer_due_at, updatedAt: r.updated_at, rating: null, classified: false, returned: false, reopened: false },
-      now,
-    );
-    if (standing === 'OPEN_OVERDUE') o.overdue += 1;
-    else o.within += 1;
+    o.within += r.within;
+    o.overdue += r.overdue;
     open.set(key, o);
   }
   return open;
-}
-
-/** Exact median and 90th percentile of the handling hours per group, from the resolved facts (PostgreSQL's percentile_cont, as `percentile`). */
-async function readPercentiles(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Promise<Map<string, { p50: number; p90: number }>> {
-  await fillHandlingMinutes(tx, tenant, q);
-  const column = FACT_KEY[q.groupBy];
-  const trunc = TRUNC[q.groupBy];
-  const keyExpr = q.groupBy === 'TENANT' ? Prisma.sql`''`
-    : q.groupBy === 'DAY' ? Prisma.sql`day::text`
-      : trunc ? Prisma.sql`date_trunc(${trunc}, day)::date::text` : Prisma.raw(column!);
-  const rows = await tx.$queryRaw<{ k: string; p: number[] }[]>`
-    SELECT ${keyExpr} AS k, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY handling_minutes / 60.0) AS p
-      FROM kpi_report_facts
-     WHERE tenant_id = ${tenant.id}::uuid AND submitted_at >= ${q.start} AND submitted_at < ${q.end}
-       AND standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND resolved_at IS NOT NULL
-       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND is_public`}
-     GROUP BY 1`;
-  return new Map(rows.map((r) => [keyOf(q.groupBy, r.k, tenant), { p50: r.p[0]!, p90: r.p[1]! }]));
 }
 
 const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
