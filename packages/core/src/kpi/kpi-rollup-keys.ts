@@ -27,15 +27,14 @@ export const FACT_KEY: Partial<Record<KpiGroupBy, string>> = { UNIT: 'unit_key',
 const TRUNC: Partial<Record<KpiGroupBy, string>> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 /**
- * The SQL group key of a row that has a local day column `day` (a fact's day, a rollup's day or month) and a `key` column
- * (`keyColumn`): `''` for the tenant, the day or the first day of its period, or the key. `keyOf` turns it into the row's key.
+ * The SQL group key of a row with a local day `day` (a fact's day, a rollup's day or month) and a key `keyColumn`: `''` for the tenant, the day or the first day of its period, or the key. `keyOf` turns it into the row's key.
  */
-export function groupKeySql(groupBy: KpiGroupBy, day: string, keyColumn: string): Prisma.Sql {
+export function groupKeySql(groupBy: KpiGroupBy, day: Prisma.Sql, keyColumn: Prisma.Sql): Prisma.Sql {
   if (groupBy === 'TENANT') return Prisma.sql`''`;
-  if (groupBy === 'DAY') return Prisma.raw(`${day}::text`);
+  if (groupBy === 'DAY') return Prisma.sql`${day}::text`;
   const trunc = TRUNC[groupBy];
-  if (trunc) return Prisma.sql`date_trunc(${trunc}, ${Prisma.raw(day)})::date::text`;
-  return Prisma.raw(keyColumn);
+  if (trunc) return Prisma.sql`date_trunc(${trunc}, ${day})::date::text`;
+  return keyColumn;
 }
 
 /** The group key of a local day `YYYY-MM-DD` (for periods) or of a stored key. */
