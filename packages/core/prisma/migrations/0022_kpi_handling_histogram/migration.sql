@@ -74,6 +74,48 @@ SELECT r.id AS report_id, r.tenant_id, (r.submitted_at AT TIME ZONE t.timezone):
   JOIN tenants t ON t.id = r.tenant_id
   LEFT JOIN categories c ON c.id = r.category_id;
 
+-- A report's old facts taken out of its rollup rows and its new ones added in one statement, the rows in
+-- key order: two transactions lock rollup rows in the same order whatever they change (migration 0018 took
+-- the old rows then the new ones, so two reports moving between two units in opposite directions could deadlock).
+CREATE FUNCTION kpi_rollup_apply(old_f "kpi_report_facts", new_f "kpi_report_facts") RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  INSERT INTO kpi_daily_rollups AS k (tenant_id, day, dim, key, is_public, received, classified, rejected, resolved_on_time, resolved_late,
+                                      not_fixed, returned, reopened, ratings, rating_sum, satisfied, published, handled, wall_ms)
+  SELECT f.tenant_id, f.day, d.dim, d.key, f.is_public, sum(f.s),
+         sum(CASE WHEN f.classified THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.standing = 'REJECTED' THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.standing = 'RESOLVED_ON_TIME' THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.standing = 'RESOLVED_LATE' THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.standing = 'NOT_FIXED' THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.returned THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.reopened THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.rating IS NOT NULL THEN f.s ELSE 0 END),
+         sum(COALESCE(f.rating, 0) * f.s),
+         sum(CASE WHEN f.rating >= 4 THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.published THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.handled THEN f.s ELSE 0 END),
+         sum(CASE WHEN f.handled THEN f.s * round(extract(epoch FROM f.resolved_at - f.submitted_at) * 1000)::bigint ELSE 0 END)
+    FROM (SELECT o.*, -1 AS s, o.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND o.resolved_at IS NOT NULL AS handled
+            FROM (SELECT (old_f).*) o WHERE o.report_id IS NOT NULL
+          UNION ALL
+          SELECT n.*, 1 AS s, n.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND n.resolved_at IS NOT NULL AS handled
+            FROM (SELECT (new_f).*) n WHERE n.report_id IS NOT NULL) f
+    CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel)) AS d(dim, key)
+   GROUP BY f.tenant_id, d.dim, f.day, d.key, f.is_public
+   ORDER BY f.tenant_id, d.dim, f.day, d.key, f.is_public
+  ON CONFLICT (tenant_id, dim, day, key, is_public) DO UPDATE SET
+    received = k.received + EXCLUDED.received, classified = k.classified + EXCLUDED.classified, rejected = k.rejected + EXCLUDED.rejected,
+    resolved_on_time = k.resolved_on_time + EXCLUDED.resolved_on_time, resolved_late = k.resolved_late + EXCLUDED.resolved_late,
+    not_fixed = k.not_fixed + EXCLUDED.not_fixed, returned = k.returned + EXCLUDED.returned, reopened = k.reopened + EXCLUDED.reopened,
+    ratings = k.ratings + EXCLUDED.ratings, rating_sum = k.rating_sum + EXCLUDED.rating_sum, satisfied = k.satisfied + EXCLUDED.satisfied,
+    published = k.published + EXCLUDED.published, handled = k.handled + EXCLUDED.handled, wall_ms = k.wall_ms + EXCLUDED.wall_ms;
+END
+$$;
+
+-- The facts of a report changed in place (one UPDATE, so one statement of the handling counts' trigger, its
+-- rows in key order too); rollups as above.
 CREATE OR REPLACE FUNCTION kpi_refresh_report(p_report uuid) RETURNS void
   LANGUAGE plpgsql
   AS $$
@@ -92,13 +134,17 @@ BEGIN
   IF old_f IS NOT DISTINCT FROM new_f THEN
     RETURN;
   END IF;
-  IF old_f.report_id IS NOT NULL THEN
-    PERFORM kpi_rollup_add(old_f, -1);
-    DELETE FROM kpi_report_facts WHERE report_id = p_report;
-  END IF;
-  IF new_f.report_id IS NOT NULL THEN
+  PERFORM kpi_rollup_apply(old_f, new_f);
+  IF old_f.report_id IS NULL THEN
     INSERT INTO kpi_report_facts SELECT new_f.*;
-    PERFORM kpi_rollup_add(new_f, 1);
+  ELSIF new_f.report_id IS NULL THEN
+    DELETE FROM kpi_report_facts WHERE report_id = p_report;
+  ELSE
+    UPDATE kpi_report_facts SET tenant_id = new_f.tenant_id, day = new_f.day, submitted_at = new_f.submitted_at, resolved_at = new_f.resolved_at,
+           unit_key = new_f.unit_key, category_key = new_f.category_key, area_key = new_f.area_key, channel = new_f.channel,
+           is_public = new_f.is_public, standing = new_f.standing, classified = new_f.classified, returned = new_f.returned,
+           reopened = new_f.reopened, published = new_f.published, rating = new_f.rating, handling_minutes = new_f.handling_minutes
+     WHERE report_id = p_report;
   END IF;
 END
 $$;
