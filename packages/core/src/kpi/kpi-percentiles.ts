@@ -15,7 +15,10 @@ const P90 = 0.9;
 function wholeMonths(q: RollupQuery, timezone: string): { first: string; end: string; firstAt: Date; endAt: Date } {
   const from = DateTime.fromISO(q.from, { zone: timezone });
   const first = from.day === 1 ? from : from.plus({ months: 1 }).startOf('month');
-  const end = DateTime.fromISO(q.to, { zone: timezone }).plus({ days: 1 }).startOf('month');
+  const to = DateTime.fromISO(q.to, { zone: timezone });
+  // The last supported day (9999-12-31) ends a month whose successor JavaScript dates cannot send: read its days at the end instead.
+  const after = to.plus({ days: 1 }).startOf('month');
+  const end = after.year > 9999 ? to.startOf('month') : after;
   if (q.groupBy === 'DAY' || q.groupBy === 'WEEK' || end <= first) return { first: q.from, end: q.from, firstAt: q.end, endAt: q.end };
   return { first: first.toISODate()!, end: end.toISODate()!, firstAt: first.toJSDate(), endAt: end.toJSDate() };
 }
