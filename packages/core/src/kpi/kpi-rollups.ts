@@ -1,37 +1,14 @@
-import { DateTime } from 'luxon';
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
-import { withTenant, type TenantTx } from '../db/with-tenant.js';
+import { withTenant } from '../db/with-tenant.js';
 import { Prisma } from '../generated/prisma/client.js';
-import type { ReportStatus } from '../reports/report-status.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
-import { CHANNEL_LABELS, KpiGroupBy, periodKey } from './kpi-groups.js';
+import { CHANNEL_LABELS, type KpiGroupBy } from './kpi-groups.js';
 import { fillHandlingMinutes } from './kpi-handling.js';
-import { reportStanding, type ReportFigures } from './report-figures.js';
+import { percentilesOf, rankedValuesSql, unfilledSql, type RankedValue } from './kpi-percentiles.js';
+import { DIMENSION, FACT_KEY, groupKeySql, IS_PERIOD, keyOf, type RollupQuery } from './kpi-rollup-keys.js';
+import type { ReportFigures } from './report-figures.js';
 import type { KpiRow } from './report-kpis.js';
-
-/** A checked KPI query: local days, their instants, the grouping. */
-export interface RollupQuery {
-  from: string;
-  to: string;
-  start: Date;
-  end: Date;
-  groupBy: KpiGroupBy;
-  includePrivate: boolean;
-}
-
-/**
- * The rollup dimension a grouping reads: unit, category, area, or channel (every report has one: the tenant and periods add them up).
- * FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
- */
-const DIMENSION: Record<KpiGroupBy, 'U' | 'C' | 'A' | 'H'> = {
-  UNIT: 'U', CATEGORY: 'C', AREA: 'A', CHANNEL: 'H', TENANT: 'H', DAY: 'H', WEEK: 'H', MONTH: 'H', QUARTER: 'H', YEAR: 'H', FORMER_TENANT: 'H',
-};
-const IS_PERIOD = (g: KpiGroupBy): boolean => g === 'DAY' || g === 'WEEK' || g === 'MONTH' || g === 'QUARTER' || g === 'YEAR';
-/** The fact column of a non-period grouping. */
-const FACT_KEY: Partial<Record<KpiGroupBy, string>> = { UNIT: 'unit_key', CATEGORY: 'category_key', AREA: 'area_key', CHANNEL: 'channel' };
-/** How the facts' local day is cut into periods (PostgreSQL's weeks start on Monday, as ISO weeks do). */
-const TRUNC: Partial<Record<KpiGroupBy, string>> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 interface Sums {
   received: number; classified: number; rejected: number; resolved_on_time: number; resolved_late: number; not_fixed: number;
@@ -40,73 +17,62 @@ interface Sums {
 const SUM_COLUMNS = ['received', 'classified', 'rejected', 'resolved_on_time', 'resolved_late', 'not_fixed', 'returned', 'reopened', 'ratings', 'rating_sum', 'satisfied', 'published', 'handled', 'wall_ms'] as const;
 const zeroSums = (): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as unknown as Sums;
 
-/** The group key of a local day `YYYY-MM-DD` (for periods) or of a stored key. */
-function keyOf(groupBy: KpiGroupBy, raw: string, tenant: TenantRecord): string {
-  if (groupBy === 'TENANT') return tenant.id;
-  if (!IS_PERIOD(groupBy)) return raw;
-  return periodKey(groupBy, DateTime.fromISO(raw, { zone: tenant.timezone }).toJSDate(), tenant.timezone);
-}
-
-async function readSums(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Promise<Map<string, Sums>> {
-  const keyExpr = q.groupBy === 'TENANT' ? Prisma.sql`''` : IS_PERIOD(q.groupBy) ? Prisma.sql`day::text` : Prisma.sql`key`;
-  const rows = await tx.$queryRaw<(Record<keyof Sums, bigint | number> & { k: string })[]>`
-    SELECT ${keyExpr} AS k, ${Prisma.join(SUM_COLUMNS.map((c) => Prisma.sql`sum(${Prisma.raw(c)})::float8 AS ${Prisma.raw(c)}`))}
+/** The additive counts per group key (periods: per day, added up in `sumsOf`). */
+function sumsSql(tenant: TenantRecord, q: RollupQuery): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${groupKeySql(q.groupBy, Prisma.sql`day`, Prisma.sql`key`)} AS k, ${Prisma.join(SUM_COLUMNS.map((c) => Prisma.sql`sum(${Prisma.raw(c)})::float8 AS ${Prisma.raw(c)}`))}
       FROM kpi_daily_rollups
      WHERE tenant_id = ${tenant.id}::uuid AND dim = ${DIMENSION[q.groupBy]} AND day BETWEEN ${q.from}::date AND ${q.to}::date
        ${q.includePrivate ? Prisma.empty : Prisma.sql`AND is_public`}
      GROUP BY 1 HAVING sum(received) > 0`;
+}
+
+function sumsOf(rows: readonly (Sums & { k: string })[], tenant: TenantRecord, q: RollupQuery): Map<string, Sums> {
   const sums = new Map<string, Sums>();
   for (const row of rows) {
     const key = keyOf(q.groupBy, row.k, tenant);
     const s = sums.get(key) ?? zeroSums();
-    for (const c of SUM_COLUMNS) s[c] += Number(row[c]);
+    for (const c of SUM_COLUMNS) s[c] += row[c];
     sums.set(key, s);
   }
   return sums;
 }
 
-/** Open reports split at `now` (the index of migration 0018 holds only open reports). */
-async function readOpen(tx: TenantTx, tenant: TenantRecord, q: RollupQuery, now: Date): Promise<Map<string, { within: number; overdue: number }>> {
-  const keyExpr = FACT_KEY[q.groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
-    : FACT_KEY[q.groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
-      : FACT_KEY[q.groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
-  const rows = await tx.$queryRaw<{ k: string; submitted_at: Date; status: ReportStatus; due_at: Date | null; answer_due_at: Date | null; updated_at: Date }[]>`
-    SELECT ${keyExpr} AS k, r.submitted_at, r.status::text AS status, r.due_at, r.answer_due_at, r.updated_at
-      FROM reports r LEFT JOIN categories c ON c.id = r.category_id
-     WHERE r.tenant_id = ${tenant.id}::uuid AND r.submitted_at >= ${q.start} AND r.submitted_at < ${q.end}
-       AND r.status NOT IN ('REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED')
-       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`}`;
+/**
+ * Open reports split at `now` into within deadline and overdue, counted per group by the database from the index
+ * of open reports (migration 0018). The split is `reportStanding`'s (report-figures.ts) for an open report: the
+ * deadline that binds it is its answer deadline, else the routing deadline; none is never overdue; while waiting
+ * for the citizen it is overdue if the deadline had passed when the pause began (`updated_at`); otherwise if `now`
+ * is after it. The kpi-rollups test checks it against `reportStanding` through the recomputation.
+ */
+function openSql(tenant: TenantRecord, q: RollupQuery, now: Date): Prisma.Sql {
+  const keyExpr = IS_PERIOD(q.groupBy) ? groupKeySql(q.groupBy, Prisma.sql`(r.submitted_at AT TIME ZONE ${tenant.timezone})::date`, Prisma.empty)
+    : FACT_KEY[q.groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
+      : FACT_KEY[q.groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
+        : FACT_KEY[q.groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
+  return Prisma.sql`
+    SELECT k, (count(*) - count(*) FILTER (WHERE overdue))::int AS within, count(*) FILTER (WHERE overdue)::int AS overdue
+      FROM (SELECT ${keyExpr} AS k,
+                   CASE WHEN COALESCE(r.answer_due_at, r.due_at) IS NULL THEN false
+                        WHEN r.status = 'WAITING_FOR_CITIZEN' THEN COALESCE(r.answer_due_at, r.due_at) <= r.updated_at
+                        ELSE ${now}::timestamptz > COALESCE(r.answer_due_at, r.due_at) END AS overdue
+              FROM reports r LEFT JOIN categories c ON c.id = r.category_id
+             WHERE r.tenant_id = ${tenant.id}::uuid AND r.submitted_at >= ${q.start} AND r.submitted_at < ${q.end}
+               AND r.status NOT IN ('REJECTED', 'RESOLVED', 'PUBLISHED', 'CLOSED')
+               ${q.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`}) o
+     GROUP BY k`;
+}
+
+function openOf(rows: readonly { k: string; within: number; overdue: number }[], tenant: TenantRecord, q: RollupQuery): Map<string, { within: number; overdue: number }> {
   const open = new Map<string, { within: number; overdue: number }>();
   for (const r of rows) {
-    const key = q.groupBy === 'TENANT' ? tenant.id : IS_PERIOD(q.groupBy) ? periodKey(q.groupBy, r.submitted_at, tenant.timezone) : r.k;
+    const key = keyOf(q.groupBy, r.k, tenant);
     const o = open.get(key) ?? { within: 0, overdue: 0 };
-    const standing = reportStanding(
-      { submittedAt: r.submitted_at, status: r.status, resolvedAt: null, resolvedOnTime: null, resolutionOutcome: null, dueAt: r.due_at, answerDueAt: r.answer_due_at, updatedAt: r.updated_at, rating: null, classified: false, returned: false, reopened: false },
-      now,
-    );
-    if (standing === 'OPEN_OVERDUE') o.overdue += 1;
-    else o.within += 1;
+    o.within += r.within;
+    o.overdue += r.overdue;
     open.set(key, o);
   }
   return open;
-}
-
-/** Exact median and 90th percentile of the handling hours per group, from the resolved facts (PostgreSQL's percentile_cont, as `percentile`). */
-async function readPercentiles(tx: TenantTx, tenant: TenantRecord, q: RollupQuery): Promise<Map<string, { p50: number; p90: number }>> {
-  await fillHandlingMinutes(tx, tenant, q);
-  const column = FACT_KEY[q.groupBy];
-  const trunc = TRUNC[q.groupBy];
-  const keyExpr = q.groupBy === 'TENANT' ? Prisma.sql`''`
-    : q.groupBy === 'DAY' ? Prisma.sql`day::text`
-      : trunc ? Prisma.sql`date_trunc(${trunc}, day)::date::text` : Prisma.raw(column!);
-  const rows = await tx.$queryRaw<{ k: string; p: number[] }[]>`
-    SELECT ${keyExpr} AS k, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY handling_minutes / 60.0) AS p
-      FROM kpi_report_facts
-     WHERE tenant_id = ${tenant.id}::uuid AND submitted_at >= ${q.start} AND submitted_at < ${q.end}
-       AND standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND resolved_at IS NOT NULL
-       ${q.includePrivate ? Prisma.empty : Prisma.sql`AND is_public`}
-     GROUP BY 1`;
-  return new Map(rows.map((r) => [keyOf(q.groupBy, r.k, tenant), { p50: r.p[0]!, p90: r.p[1]! }]));
 }
 
 const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
@@ -135,11 +101,11 @@ function figures(s: Sums, open: { within: number; overdue: number } | undefined,
   };
 }
 
-async function readLabels(tx: TenantTx, tenant: TenantRecord, groupBy: KpiGroupBy): Promise<Map<string, { label: string | null; labelEn: string | null }>> {
-  if (groupBy !== 'UNIT' && groupBy !== 'CATEGORY') return new Map();
+/** Unit or category names (other groupings are named in code). */
+function labelsSql(tenant: TenantRecord, groupBy: KpiGroupBy): Prisma.Sql {
+  if (groupBy !== 'UNIT' && groupBy !== 'CATEGORY') return Prisma.sql`SELECT NULL::text AS id, NULL::text AS name, NULL::text AS name_en WHERE false`;
   const table = groupBy === 'UNIT' ? Prisma.sql`units` : Prisma.sql`categories`;
-  const rows = await tx.$queryRaw<{ id: string; name: string; name_en: string | null }[]>`SELECT id::text AS id, name, name_en FROM ${table} WHERE tenant_id = ${tenant.id}::uuid`;
-  return new Map(rows.map((r) => [r.id, { label: r.name, labelEn: r.name_en }]));
+  return Prisma.sql`SELECT id::text AS id, name, name_en FROM ${table} WHERE tenant_id = ${tenant.id}::uuid`;
 }
 
 function labelsOf(groupBy: KpiGroupBy, key: string, names: Map<string, { label: string | null; labelEn: string | null }>): { label: string | null; labelEn: string | null; area: AreaName | null } {
@@ -167,12 +133,22 @@ function labelsOf(groupBy: KpiGroupBy, key: string, names: Map<string, { label: 
  */
 export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q: RollupQuery): Promise<KpiRow[]> {
   const now = ctx.now();
-  const { sums, open, pct, names } = await withTenant(ctx.db, tenant.id, async (tx) => ({
-    sums: await readSums(tx, tenant, q),
-    open: await readOpen(tx, tenant, q, now),
-    pct: await readPercentiles(tx, tenant, q),
-    names: await readLabels(tx, tenant, q.groupBy),
-  }));
+  const rows = (sql: Prisma.Sql): Prisma.Sql => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]')::text FROM (${sql}) x)`;
+  // One statement (one round trip, one snapshot) for the whole read; the handling times it lacks are filled first, rarely.
+  const statement = Prisma.sql`
+    SELECT ${rows(sumsSql(tenant, q))} AS sums, ${rows(openSql(tenant, q, now))} AS open, ${rows(rankedValuesSql(tenant, q))} AS ranked,
+           ${rows(labelsSql(tenant, q.groupBy))} AS names, EXISTS (${unfilledSql(tenant, q)}) AS unfilled`;
+  type Read = { sums: string; open: string; ranked: string; names: string; unfilled: boolean };
+  const read = await withTenant(ctx.db, tenant.id, async (tx) => {
+    const [first] = await tx.$queryRaw<Read[]>(statement);
+    if (!first!.unfilled) return first!;
+    await fillHandlingMinutes(tx, tenant, q);
+    return (await tx.$queryRaw<Read[]>(statement))[0]!;
+  });
+  const sums = sumsOf(JSON.parse(read.sums) as (Sums & { k: string })[], tenant, q);
+  const open = openOf(JSON.parse(read.open) as { k: string; within: number; overdue: number }[], tenant, q);
+  const pct = percentilesOf(JSON.parse(read.ranked) as RankedValue[], tenant, q);
+  const names = new Map((JSON.parse(read.names) as { id: string; name: string; name_en: string | null }[]).map((r) => [r.id, { label: r.name, labelEn: r.name_en }]));
   const keys = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return keys.map((key) => {
     const f = figures(sums.get(key)!, open.get(key), pct.get(key));

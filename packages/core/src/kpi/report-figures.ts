@@ -104,11 +104,19 @@ export interface ReportFigures {
  */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * p;
+  return percentileAt(sorted.length, p, (rank) => sorted[rank]!);
+}
+
+/**
+ * The same, of `n` values known by rank (0 for the smallest): reads the two
+ * ranks it interpolates between, and computes exactly as `percentile` does
+ * (the KPI rollups read only those two values: kpi-percentiles.ts).
+ */
+export function percentileAt(n: number, p: number, at: (rank: number) => number): number {
+  const pos = (n - 1) * p;
   const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
+  const a = at(lo);
+  const b = at(Math.ceil(pos));
   return a + (b - a) * (pos - lo);
 }
 
