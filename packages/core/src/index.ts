@@ -236,7 +236,7 @@ export {
 export { provisionTenant, type ProvisionTenantInput } from './tenants/provision-tenant.js';
 export { createTenantWithAdmin, oneTimePassword, type CreateTenantInput, type CreatedTenant, type TenantCreator } from './tenants/create-tenant.js';
 export { formerTenantsOf, checkFormerTenantFilter, type FormerTenant } from './tenants/former-tenants.js';
-export { mergeTenants, renamedCode, TenantMergedError, MOVED_TABLES, KEPT_TABLES, REBUILT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
+export { mergeTenants, renamedCode, TenantMergedError, type RenameFormat, MOVED_TABLES, KEPT_TABLES, REBUILT_TABLES, type TenantMergeResult, type MergeRename, type TenantMerger } from './tenants/merge-tenants.js';
 export { changeStaffPassword } from './config/staff-password.js';
 export { createUnit, listUnits, UNIT_KINDS, type UnitInput, type UnitRecord } from './config/units.js';
 export { setFocalPoint, listFocalPoints, type FocalPointInput, type FocalPointRecord } from './config/focal-points.js';
@@ -294,7 +294,7 @@ export { createStaff, setStaffActive, listStaff, type StaffInput, type StaffReco
 export { ensureDemoPublicKey, DEMO_KEY_ORIGINS } from './seed/demo-public-key.js';
 export {
   Periodicity, PERIODICITIES, parsePeriod, formatPeriod, AggregationRule, AGGREGATION_RULES, aggregateValues, missesTarget, FORMULA_FUNCTIONS,
-  parseFormula, formulaReferences, evaluateFormula, defineIndicator, updateIndicator, listIndicators, submitIndicatorValue, listIndicatorSubmissions,
+  parseFormula, formulaReferences, renameFormulaCodes, evaluateFormula, defineIndicator, updateIndicator, listIndicators, submitIndicatorValue, listIndicatorSubmissions,
   readIndicatorFigure, readPublicIndicatorFigures,
   type Period, type AggregateInput, type FormulaNode, type FormulaFunction, type IndicatorRecord, type DefineIndicatorInput, type UpdateIndicatorInput,
   type IndicatorValueRecord, type IndicatorValueRevisionRecord, type SubmitIndicatorValueInput, type IndicatorFigure, type IndicatorFigureWithUnits,

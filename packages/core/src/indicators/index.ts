@@ -1,6 +1,6 @@
 export { Periodicity, PERIODICITIES, parsePeriod, formatPeriod, type Period } from './indicator-periods.js';
 export { AggregationRule, AGGREGATION_RULES, aggregateValues, missesTarget, type AggregateInput } from './indicator-rules.js';
-export { FORMULA_FUNCTIONS, parseFormula, formulaReferences, evaluateFormula, type FormulaNode, type FormulaFunction } from './indicator-formula.js';
+export { FORMULA_FUNCTIONS, parseFormula, formulaReferences, renameFormulaCodes, evaluateFormula, type FormulaNode, type FormulaFunction } from './indicator-formula.js';
 export { defineIndicator, updateIndicator, listIndicators, type IndicatorRecord, type DefineIndicatorInput, type UpdateIndicatorInput } from './indicator-definitions.js';
 export { submitIndicatorValue, listIndicatorSubmissions, type IndicatorValueRecord, type IndicatorValueRevisionRecord, type SubmitIndicatorValueInput } from './indicator-values.js';
 export { readIndicatorFigure, readPublicIndicatorFigures, type IndicatorFigure, type IndicatorFigureWithUnits } from './indicator-figures.js';

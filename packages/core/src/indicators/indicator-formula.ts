@@ -107,6 +107,15 @@ export function formulaReferences(node: FormulaNode, into = new Set<string>()): 
 }
 
 /**
+ * The formula with the indicator codes in `renames` replaced (a tenant
+ * merge renaming clashing codes). Only whole identifiers are replaced,
+ * never a function name, part of a longer code or a number's exponent.
+ */
+export function renameFormulaCodes(text: string, renames: ReadonlyMap<string, string>): string {
+  return text.replace(/(?<![A-Za-z0-9_.$])[A-Za-z_$][A-Za-z0-9_$]*/g, (name) => renames.get(name) ?? name);
+}
+
+/**
  * Refuses a formula for indicator `code` that names an unknown indicator
  * (FORMULA_UNKNOWN_INDICATOR) or leads back to `code` through the formulas
  * of the others (FORMULA_CYCLE). `formulas` maps every other indicator's

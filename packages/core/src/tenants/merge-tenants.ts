@@ -5,6 +5,7 @@ import type { TenantTx } from '../db/with-tenant.js';
 import { ErrorCode } from '../error-codes.js';
 import { DomainError, DomainErrorCode, validationError } from '../errors.js';
 import { hasNul } from '../input/untrusted-input.js';
+import { renameFormulaCodes } from '../indicators/indicator-formula.js';
 
 /**
  * The tenant-owned tables whose rows a merge moves, ids kept. A table with a
@@ -44,10 +45,10 @@ export const MOVED_TABLES = [
 export const KEPT_TABLES = ['calendar_days', 'api_keys'] as const;
 
 /**
- * Derived from the reports (migration 0018, docs/kpis.md): not moved row by
+ * Derived from the reports (migrations 0018 and 0022, docs/kpis.md): not moved row by
  * row but rebuilt for both tenants at the end of the merge.
  */
-export const REBUILT_TABLES = ['kpi_report_facts', 'kpi_daily_rollups'] as const;
+export const REBUILT_TABLES = ['kpi_report_facts', 'kpi_daily_rollups', 'kpi_monthly_handling'] as const;
 
 /** One row renamed because its code (or e-mail) was taken in the merged tenant. */
 export interface MergeRename {
@@ -96,32 +97,46 @@ interface TenantRow {
   merged_at: Date | null;
 }
 
+/**
+ * How a clashing value is renamed: `code` (`HC` → `HC-quang-tri`), `symbol`
+ * for codes that must stay `^[A-Z][A-Z0-9_]{0,49}$` because formulas name
+ * them (`THU_NSNN` → `THU_NSNN_QUANG_TRI`), `email` in its local part.
+ */
+export type RenameFormat = 'code' | 'symbol' | 'email';
+
 /** Codes unique per tenant: the column and how a clash is renamed. */
-const UNIQUE_CODES: { table: MergeRename['table']; column: 'code' | 'email' }[] = [
-  { table: 'units', column: 'code' },
-  { table: 'categories', column: 'code' },
-  { table: 'sla_policies', column: 'code' },
-  { table: 'indicators', column: 'code' },
-  { table: 'indicator_forms', column: 'code' },
-  { table: 'staff_users', column: 'email' },
+const UNIQUE_CODES: { table: MergeRename['table']; column: 'code' | 'email'; format: RenameFormat }[] = [
+  { table: 'units', column: 'code', format: 'code' },
+  { table: 'categories', column: 'code', format: 'code' },
+  { table: 'sla_policies', column: 'code', format: 'code' },
+  { table: 'indicators', column: 'code', format: 'symbol' },
+  { table: 'indicator_forms', column: 'code', format: 'symbol' },
+  { table: 'staff_users', column: 'email', format: 'email' },
 ];
 
+/** Longest indicator or form code (the `symbol` format's pattern). */
+const MAX_SYMBOL_LENGTH = 50;
+
 /**
- * A code suffixed with the former tenant's slug (`HC` → `HC-quang-tri`; an
+ * A code suffixed with the former tenant's slug (`HC` → `HC-quang-tri`; a
+ * symbol as `THU_NSNN_QUANG_TRI`, cut to stay within 50 characters; an
  * e-mail in its local part, `a@x.vn` → `a+quang-tri@x.vn`), then numbered
  * (`-2`, `-3`, …) if that is taken too. Deterministic: the same data gives
  * the same names.
  */
-export function renamedCode(value: string, column: 'code' | 'email', slug: string, taken: ReadonlySet<string>, n = 1): string {
+export function renamedCode(value: string, format: RenameFormat, slug: string, taken: ReadonlySet<string>, n = 1): string {
   const tail = n === 1 ? slug : `${slug}-${n}`;
   let candidate: string;
-  if (column === 'email') {
+  if (format === 'email') {
     const at = value.lastIndexOf('@');
     candidate = at < 0 ? `${value}+${tail}` : `${value.slice(0, at)}+${tail}${value.slice(at)}`;
+  } else if (format === 'symbol') {
+    const suffix = `_${tail.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+    candidate = `${value.slice(0, Math.max(1, MAX_SYMBOL_LENGTH - suffix.length))}${suffix}`;
   } else {
     candidate = `${value}-${tail}`;
   }
-  return taken.has(candidate.toLowerCase()) ? renamedCode(value, column, slug, taken, n + 1) : candidate;
+  return taken.has(candidate.toLowerCase()) ? renamedCode(value, format, slug, taken, n + 1) : candidate;
 }
 
 async function lockTenant(tx: TenantTx, slug: string, path: string): Promise<TenantRow> {
@@ -138,7 +153,7 @@ async function refuseMerged(tx: TenantTx, row: TenantRow): Promise<void> {
 
 async function resolveClashes(tx: TenantTx, from: TenantRow, into: TenantRow): Promise<MergeRename[]> {
   const renamed: MergeRename[] = [];
-  for (const { table, column } of UNIQUE_CODES) {
+  for (const { table, column, format } of UNIQUE_CODES) {
     const rows = await tx.$queryRawUnsafe<{ id: string; value: string; tenant: string }[]>(
       `SELECT id::text AS id, ${column} AS value, tenant_id::text AS tenant FROM ${table} WHERE tenant_id IN ($1::uuid, $2::uuid) ORDER BY ${column}, id`,
       from.id,
@@ -148,13 +163,28 @@ async function resolveClashes(tx: TenantTx, from: TenantRow, into: TenantRow): P
     const intoValues = new Set(rows.filter((r) => r.tenant === into.id).map((r) => r.value.toLowerCase()));
     for (const row of rows) {
       if (row.tenant !== from.id || !intoValues.has(row.value.toLowerCase())) continue;
-      const to = renamedCode(row.value, column, from.slug, taken);
+      const to = renamedCode(row.value, format, from.slug, taken);
       taken.add(to.toLowerCase());
       await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE id = $2::uuid`, to, row.id);
       renamed.push({ table, id: row.id, from: row.value, to });
     }
   }
+  await renameFormulaReferences(tx, from, renamed);
   return renamed;
+}
+
+/** The former tenant's formulas name its indicators by code: they follow the renames, or they would read the merged tenant's namesakes. */
+async function renameFormulaReferences(tx: TenantTx, from: TenantRow, renamed: readonly MergeRename[]): Promise<void> {
+  const codes = new Map(renamed.filter((r) => r.table === 'indicators').map((r) => [r.from, r.to]));
+  if (codes.size === 0) return;
+  const formulas = await tx.$queryRawUnsafe<{ id: string; formula: string }[]>(
+    `SELECT id::text AS id, formula FROM indicators WHERE tenant_id = $1::uuid AND formula IS NOT NULL ORDER BY id`,
+    from.id,
+  );
+  for (const { id, formula } of formulas) {
+    const rewritten = renameFormulaCodes(formula, codes);
+    if (rewritten !== formula) await tx.$executeRawUnsafe(`UPDATE indicators SET formula = $1 WHERE id = $2::uuid`, rewritten, id);
+  }
 }
 
 /**

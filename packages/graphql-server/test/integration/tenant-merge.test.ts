@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  formulaReferences,
+  parseFormula,
   findTenantBySlug,
   KEPT_TABLES,
   mergeTenants,
@@ -125,7 +127,25 @@ describe('merging Quảng Trị into Quảng Nam', () => {
   it('renames clashing codes deterministically with the former slug, and reports them', () => {
     // Both demo tenants have an IOC unit coded IOC.
     expect(merged.renamed).toContainEqual(expect.objectContaining({ table: 'units', from: 'IOC', to: 'IOC-quang-tri' }));
-    for (const r of merged.renamed) expect(r.to).toContain('quang-tri');
+    for (const r of merged.renamed) expect(r.to.toLowerCase()).toMatch(/quang[-_]tri/);
+  });
+
+  it("renames clashing indicator codes within their pattern, and the former tenant's formulas follow them", async () => {
+    const indicators = merged.renamed.filter((r) => r.table === 'indicators');
+    expect(indicators).toContainEqual(expect.objectContaining({ from: 'HS_DUNG_HAN', to: 'HS_DUNG_HAN_QUANG_TRI' }));
+    for (const r of indicators) expect(r.to).toMatch(/^[A-Z][A-Z0-9_]{0,49}$/);
+    const rows = await tdb.db.query<{ code: string; formula: string; former: boolean }>(
+      `SELECT code, formula, id = ANY($2::uuid[]) AS former FROM indicators WHERE tenant_id = $1 AND formula IS NOT NULL ORDER BY code`,
+      [id.qn, indicators.map((r) => r.id)],
+    );
+    const moved = rows.filter((r) => r.former);
+    expect(moved.map((r) => r.code)).toContain('TL_HS_DUNG_HAN_QUANG_TRI');
+    // Every code a moved formula names is one of the former tenant's own indicators, renamed or not.
+    const renamedTo = new Set(indicators.map((r) => r.to));
+    for (const { formula } of moved) {
+      for (const name of formulaReferences(parseFormula(formula))) expect(renamedTo.has(name) || !indicators.some((r) => r.from === name)).toBe(true);
+    }
+    expect(moved.find((r) => r.code === 'TL_HS_DUNG_HAN_QUANG_TRI')?.formula).toContain('HS_DUNG_HAN_QUANG_TRI');
   });
 
   it('keeps the KPIs of a pre-merge period per former tenant, and the merged total is their sum', async () => {
