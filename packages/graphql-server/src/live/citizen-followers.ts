@@ -182,14 +182,19 @@ export function createCitizenFollowers(core: CoreContext, events: ReportEvents, 
   };
 }
 
-const registry = new WeakMap<CoreContext, CitizenFollowers>();
+const registry = new WeakMap<CoreContext, { events: ReportEvents; followers: CitizenFollowers }>();
 
-/** The followers of the process for this core (one per running app), on its report-change bus. */
+/**
+ * The followers of the process for this core (one per running app), on its
+ * report-change bus: a new app on the same core (a restart in the same
+ * process) registers a new bus, and gets new followers listening on it.
+ */
 export function citizenFollowersOf(core: CoreContext): CitizenFollowers {
-  let followers = registry.get(core);
-  if (!followers) {
-    followers = createCitizenFollowers(core, reportEventsOf(core), citizenStepsOf(core));
-    registry.set(core, followers);
+  const events = reportEventsOf(core);
+  let entry = registry.get(core);
+  if (!entry || entry.events !== events) {
+    entry = { events, followers: createCitizenFollowers(core, events, citizenStepsOf(core)) };
+    registry.set(core, entry);
   }
-  return followers;
+  return entry.followers;
 }
