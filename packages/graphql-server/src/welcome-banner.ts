@@ -60,6 +60,8 @@ export function welcomeBanner(facts: WelcomeFacts): string {
   lines.push('', seed.seeded ? 'Demo tenants seeded now:' : 'Demo tenants (already there):');
   for (const tenant of seed.tenants) {
     lines.push(`  ${tenant.name} — slug ${tenant.slug}, ${tenant.reports} reports — ${base}/graphql?tenant=${tenant.slug}`);
+    const added = tenant.indicatorsAdded;
+    if (added) lines.push(`      indicators    added now: ${added.indicators} indicators, ${added.forms} report form${added.forms === 1 ? '' : 's'}${added.skipped.length ? ` (kept the tenant's own ${added.skipped.join(', ')})` : ''}`);
     if (tenant.publicKey?.startsWith('pk_')) lines.push(`      public key    ${tenant.publicKey}  (widgets on ${DEMO_KEY_ORIGINS.join(', ')})`);
     if (!production) for (const s of tenant.staff) lines.push(`      ${s.role.padEnd(13)} ${s.email}  password: ${s.password}`);
   }

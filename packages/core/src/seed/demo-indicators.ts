@@ -24,6 +24,14 @@ export const DEMO_FORM = {
   deadlineDays: 5,
 } as const;
 
+/** The monthly form's items, in order: none below 0, new enterprises optional. */
+export const DEMO_FORM_ITEMS = [
+  { code: 'HS_TIEP_NHAN', minValue: 0 },
+  { code: 'HS_DUNG_HAN', minValue: 0 },
+  { code: 'THU_NSNN', minValue: 0 },
+  { code: 'DN_THANH_LAP', minValue: 0, required: false, maxValue: 1000 },
+] as const;
+
 /** How large the figures are in a tenant, per reporting unit and month (households and poverty: per year). */
 export interface DemoIndicatorScale {
   /** The units that submit the monthly form: wards and communes, or the district-level committees where the tenant has no communes. */

@@ -5,6 +5,7 @@ import { VIETNAM_OFFICE_HOURS } from '../calendar/working-calendar.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { provisionTenant } from '../tenants/provision-tenant.js';
+import { ensureDemoIndicators, type DemoIndicatorsAdded } from './ensure-demo-indicators.js';
 import { ensureDemoPublicKey } from './demo-public-key.js';
 import { DEMO_TENANTS } from './demo-tenants.js';
 import type { DemoTenant } from './demo-types.js';
@@ -24,8 +25,11 @@ export interface DemoStaff {
 export interface DemoSeedResult {
   /** False when every demo tenant was there already (nothing written). */
   seeded: boolean;
-  /** Each demo tenant; `publicKey` is its demo public key for localhost origins (null when revoked). */
-  tenants: Array<{ slug: string; name: string; reports: number; staff: DemoStaff[]; publicKey: string | null }>;
+  /**
+   * Each demo tenant; `publicKey` is its demo public key for localhost origins (null when revoked);
+   * `indicatorsAdded`: what a tenant that was there already lacked of the demo indicators and got now (ensure-demo-indicators.ts).
+   */
+  tenants: Array<{ slug: string; name: string; reports: number; staff: DemoStaff[]; publicKey: string | null; indicatorsAdded?: DemoIndicatorsAdded }>;
 }
 
 /**
@@ -53,7 +57,9 @@ export function demoStaff(tenant: DemoTenant): DemoStaff[] {
  * units, focal points, categories, SLA policies, staff, generated history and
  * socio-economic indicators with a monthly report form (write-demo-indicators.ts),
  * so that the figures of DOMAIN.md come out of the KPI queries. Idempotent:
- * a tenant that exists already is left as it is.
+ * a demo tenant that exists already keeps its data; it only gets the demo
+ * indicators and form when it was seeded before they existed
+ * (`ensureDemoIndicators`: never a non-demo tenant, nothing twice).
  */
 export async function seedDemo(ctx: CoreContext, options: { seed?: number; /** Only these demo tenants (slugs); default all. */ only?: readonly string[] } = {}): Promise<DemoSeedResult> {
   const result: DemoSeedResult = { seeded: false, tenants: [] };
@@ -63,7 +69,9 @@ export async function seedDemo(ctx: CoreContext, options: { seed?: number; /** O
     if (existing) {
       const reports = await withTenant(ctx.db, existing.id, (tx) => tx.report.count());
       const publicKey = await ensureDemoPublicKey(ctx, existing.id, demo.slug);
-      result.tenants.push({ slug: demo.slug, name: demo.name, reports, staff, publicKey });
+      const added = await ensureDemoIndicators(ctx, demo, existing, staff, options.seed ?? 2021);
+      const changed = added.indicators + added.forms > 0;
+      result.tenants.push({ slug: demo.slug, name: demo.name, reports, staff, publicKey, ...(changed ? { indicatorsAdded: added } : {}) });
       continue;
     }
     const reports = await seedTenant(ctx, demo, staff, options.seed ?? 2021);

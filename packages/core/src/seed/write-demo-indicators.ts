@@ -7,7 +7,7 @@ import { defineIndicatorForm } from '../indicators/indicator-form-definitions.js
 import { formDeadline } from '../indicators/indicator-form-status.js';
 import { submitIndicatorForm } from '../indicators/indicator-form-submissions.js';
 import { formatPeriod } from '../indicators/indicator-periods.js';
-import { DEMO_FORM, DEMO_INDICATOR_SCALES, demoIndicators, demoMonthValues, demoUnitProfile } from './demo-indicators.js';
+import { DEMO_FORM, DEMO_FORM_ITEMS, DEMO_INDICATOR_SCALES, demoIndicators, demoMonthValues, demoUnitProfile } from './demo-indicators.js';
 import type { DemoTenant } from './demo-types.js';
 import { hashString, seededRandom } from './seeded-random.js';
 
@@ -58,11 +58,11 @@ export async function writeDemoIndicators(ctx: CoreContext, demo: DemoTenant, te
     const row = await defineIndicator(defined, tenantId, actor, { ...def, ownerUnitId, weightIndicatorId: weightCode ? ids.get(weightCode)! : null });
     ids.set(row.code, row.id);
   }
-  const monthly = ['HS_TIEP_NHAN', 'HS_DUNG_HAN', 'THU_NSNN', 'DN_THANH_LAP'] as const;
+  const monthly = DEMO_FORM_ITEMS.map((i) => i.code);
   const form = await defineIndicatorForm(defined, tenantId, actor, {
     ...DEMO_FORM,
     unitKinds: [scale.reportingKind],
-    items: monthly.map((code) => ({ indicatorId: ids.get(code)!, minValue: 0, ...(code === 'DN_THANH_LAP' ? { required: false, maxValue: 1000 } : {}) })),
+    items: DEMO_FORM_ITEMS.map(({ code, ...item }) => ({ ...item, indicatorId: ids.get(code)! })),
   });
 
   const rng = seededRandom((seed ^ hashString(`indicators:${demo.slug}`)) >>> 0);

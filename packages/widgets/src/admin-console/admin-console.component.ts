@@ -2,10 +2,13 @@ import {
   adminCategories,
   adminUnits,
   apiKeys,
+  archiveIndicatorForm,
   auditLog,
   calendarDays,
   closeFocalPoint,
   focalPoints,
+  listIndicatorForms,
+  listIndicators,
   removeCalendarDay,
   setCalendarDay,
   setStaffAccountActive,
@@ -25,36 +28,23 @@ import { renderLoadState } from '../staff/staff-workspace.js';
 import { ADMIN_MESSAGES, type AdminMessages } from './admin-console.messages.js';
 import { adminStyles } from './admin-console.styles.js';
 import { renderAdminDialog } from './admin-dialogs.js';
+import { renderIndicators } from './admin-indicators.js';
 import type { FeedDay } from './ical-days.js';
 import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA, refusalOf, type AdminData, type AdminDialog, type AdminLoad, type AdminSection, type AdminUnit } from './admin-model.js';
 import { renderAudit, renderCalendar, renderCategories, renderKeys, renderStaff, type SectionContext } from './admin-sections.js';
 import { brandPreview, readSettingsForm, renderSettings, savedBrand, type BrandPreview, type PreviewWidget } from './admin-settings.js';
+import { dataOf, Refused, type Expected } from './admin-results.js';
 import { dialogChange } from './admin-submit.js';
 import { renderUnits } from './admin-units.js';
 import { parseSettingsSchema, type SettingProblem } from './settings-schema.js';
-
-/** A refusal or a failed read, as thrown inside a load. */
-class Refused extends Error {
-  constructor(readonly forbidden: boolean) {
-    super('refused');
-  }
-}
-
-/** The success's `data`, or a Refused (forbidden, or another refusal). */
-function dataOf<T>(result: { __typename: string; data?: T }): T {
-  if (result.__typename === 'ForbiddenError') throw new Refused(true);
-  if (result.data === undefined) throw new Refused(false);
-  return result.data;
-}
-
-type Expected = { __typename: string; message: string; messageVi?: string; messageEn?: string; fields?: ReadonlyArray<{ path: string; message: string }> };
 
 /**
  * @summary The tenant administrator's console: units and their tree with
  * each unit's focal points and their history, categories and their SLA
  * policies, staff accounts, API keys (the key shown once), allowed origins,
  * settings and the widgets' branding previewed on a citizen widget, the
- * audit log and the working calendar. Every change goes through the admin
+ * audit log, the working calendar, and the socio-economic indicators and
+ * report forms (admin-indicators.ts). Every change goes through the admin
  * API, which audits it.
  *
  * Needs a signed-in `session` of a tenant admin (set by `<paht-staff-console>`).
@@ -182,6 +172,12 @@ export class PahtAdminConsole extends PahtElement {
         case 'calendar':
           next.calendar = dataOf(await calendarDays(client));
           break;
+        case 'indicators': {
+          const [i, f] = await Promise.all([listIndicators(client), listIndicatorForms(client, { includeArchived: true }), units()]);
+          next.indicators = dataOf(i);
+          next.forms = dataOf(f);
+          break;
+        }
       }
       if (load !== this.#loads) return;
       this.data = { ...this.data, ...next };
@@ -206,13 +202,13 @@ export class PahtAdminConsole extends PahtElement {
   /** Runs a change; a refusal shows in the dialog (or the notice), a success reloads the section. */
   async #change(kind: string, run: () => Promise<Expected | { __typename: string }>, ok: (result: { __typename: string }) => boolean, keepDialog = false): Promise<{ __typename: string } | null> {
     const dialog = this.dialog;
-    if (dialog) this.dialog = { ...dialog, sending: true, error: null };
+    if (dialog) this.dialog = { ...dialog, sending: true, error: null, problems: [] };
     else this.saving = true;
     try {
       const result = await run();
       if (!ok(result)) {
         const text = refusalOf(result as Expected, this.language, this.m.refused);
-        if (this.dialog) this.dialog = { ...this.dialog, sending: false, error: text };
+        if (this.dialog) this.dialog = { ...this.dialog, sending: false, error: text, problems: (result as Expected).fields ?? [] };
         else this.notice = { ok: false, text };
         return null;
       }
@@ -367,6 +363,7 @@ export class PahtAdminConsole extends PahtElement {
               lang: this.language,
               units: this.data.units,
               policies: this.data.policies,
+              indicators: this.data.indicators,
               onSubmit: (e) => void this.#submitDialog(e),
               onCancel: () => this.#closeDialog(),
               onCopy: () => void this.#copyKey(),
@@ -423,6 +420,10 @@ export class PahtAdminConsole extends PahtElement {
           const cl = client();
           if (cl) void this.#change('calendar-day.remove', () => removeCalendarDay(cl, date), (r) => r.__typename === 'RemovedCalendarDay');
         },
+        archiveForm: (id) => {
+          const cl = client();
+          if (cl) void this.#change('indicator-form.archive', () => archiveIndicatorForm(cl, { id }), (r) => r.__typename === 'IndicatorForm');
+        },
       },
     };
     switch (this.section) {
@@ -454,6 +455,8 @@ export class PahtAdminConsole extends PahtElement {
         return renderAudit(c);
       case 'calendar':
         return renderCalendar(c);
+      case 'indicators':
+        return renderIndicators(c);
     }
   }
 }

@@ -1,8 +1,11 @@
 import type { Lang } from '../shared/i18n.js';
 import type { AdminSection } from './admin-model.js';
+import { INDICATOR_MESSAGES, type IndicatorMessages } from './admin-indicators.messages.js';
 import { SETTINGS_MESSAGES, type SettingsMessages } from './admin-settings.messages.js';
 
 export interface AdminMessages extends SettingsMessages {
+  /** The indicators and report forms section. */
+  ind: IndicatorMessages;
   heading: string;
   sections: Record<AdminSection, string>;
   sectionsLabel: string;
@@ -129,8 +132,9 @@ export interface AdminMessages extends SettingsMessages {
 
 const vi: AdminMessages = {
   ...SETTINGS_MESSAGES.vi,
+  ind: INDICATOR_MESSAGES.vi,
   heading: 'Quản trị hệ thống',
-  sections: { units: 'Đơn vị', categories: 'Lĩnh vực và thời hạn', staff: 'Tài khoản cán bộ', keys: 'Khóa API', settings: 'Cài đặt và nhận diện', audit: 'Nhật ký thay đổi', calendar: 'Lịch làm việc' },
+  sections: { units: 'Đơn vị', categories: 'Lĩnh vực và thời hạn', staff: 'Tài khoản cán bộ', keys: 'Khóa API', settings: 'Cài đặt và nhận diện', audit: 'Nhật ký thay đổi', calendar: 'Lịch làm việc', indicators: 'Chỉ tiêu & biểu mẫu' },
   sectionsLabel: 'Mục quản trị',
   loading: 'Đang tải…',
   signedOut: 'Đăng nhập bằng tài khoản quản trị để tiếp tục.',
@@ -255,8 +259,9 @@ const vi: AdminMessages = {
 
 const en: AdminMessages = {
   ...SETTINGS_MESSAGES.en,
+  ind: INDICATOR_MESSAGES.en,
   heading: 'Administration',
-  sections: { units: 'Units', categories: 'Categories and deadlines', staff: 'Staff accounts', keys: 'API keys', settings: 'Settings and branding', audit: 'Audit log', calendar: 'Working calendar' },
+  sections: { units: 'Units', categories: 'Categories and deadlines', staff: 'Staff accounts', keys: 'API keys', settings: 'Settings and branding', audit: 'Audit log', calendar: 'Working calendar', indicators: 'Indicators & forms' },
   sectionsLabel: 'Administration sections',
   loading: 'Loading…',
   signedOut: 'Sign in with an administrator account to continue.',

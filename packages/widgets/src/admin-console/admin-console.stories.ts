@@ -2,8 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './admin-console.js';
 import type { AdminData, AdminDialog, AdminLoad, AdminSection } from './admin-model.js';
-import { EMPTY_ADMIN_DATA } from './admin-model.js';
+import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA } from './admin-model.js';
 import { ADMIN_DATA } from '../staff/workspace-story-fixtures.js';
+import { FORMS, INDICATORS } from './indicator-story-fixtures.js';
 import type { PreviewWidget } from './admin-settings.js';
 import { SETTINGS_SCHEMA_FIXTURE } from './settings-schema.fixture.js';
 import type { SettingProblem } from './settings-schema.js';
@@ -43,7 +44,7 @@ const meta: Meta<Args> = {
   args: { lang: 'vi', section: 'units', load: { kind: 'ready' }, data: ADMIN_DATA, dialog: null, notice: null, problems: [], previewWidget: 'stats', width: '90rem' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['vi', 'en'] },
-    section: { control: 'select', options: ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar'] },
+    section: { control: 'select', options: [...ADMIN_SECTIONS] },
   },
 };
 export default meta;
@@ -121,9 +122,46 @@ export const CalendarImportPreview: Story = {
   },
 };
 export const CalendarImportInvalid: Story = { args: { section: 'calendar', notice: { ok: false, text: 'Tệp không phải lịch iCalendar hợp lệ.' } } };
+export const Indicators: Story = { args: { section: 'indicators' } };
+export const IndicatorsEnglish: Story = { args: { section: 'indicators', lang: 'en' } };
+export const IndicatorsEmpty: Story = { args: { section: 'indicators', data: EMPTY_ADMIN_DATA } };
+export const IndicatorDialog: Story = { args: { section: 'indicators', dialog: { kind: 'indicator', indicator: null, ...form } } };
+export const IndicatorEditDialog: Story = { args: { section: 'indicators', dialog: { kind: 'indicator', indicator: INDICATORS[5]!, ...form } } };
+export const IndicatorFormulaRefused: Story = {
+  args: {
+    section: 'indicators',
+    dialog: {
+      kind: 'indicator',
+      indicator: { ...INDICATORS[5]!, formula: 'TL_HS_DUNG_HAN * 2' },
+      sending: false,
+      error: 'Không lưu được (ValidationError): formula: Công thức tham chiếu vòng tới chính chỉ tiêu này / refers back to its own indicator',
+      problems: [{ path: 'formula', message: 'Công thức tham chiếu vòng tới chính chỉ tiêu này / refers back to its own indicator' }],
+    },
+  },
+};
+export const IndicatorFormDialog: Story = { args: { section: 'indicators', dialog: { kind: 'indicator-form', form: null, ...form } } };
+export const IndicatorFormEditDialog: Story = { args: { section: 'indicators', lang: 'en', dialog: { kind: 'indicator-form', form: FORMS[0]!, ...form } } };
+export const IndicatorFormRefused: Story = {
+  args: {
+    section: 'indicators',
+    dialog: {
+      kind: 'indicator-form',
+      form: null,
+      sending: false,
+      error: 'Không lưu được (ValidationError): items.0.indicatorId: has another periodicity than the form',
+      problems: [
+        { path: `items.${INDICATORS[2]!.id}`, message: 'Giá trị không hợp lệ / has another periodicity than the form' },
+        { path: 'unitIds', message: 'Bắt buộc / is required' },
+      ],
+    },
+  },
+};
 export const Phone: Story = { args: { width: '375px' } };
 export const PhoneCategories: Story = { args: { width: '375px', section: 'categories' } };
 export const PhoneSettings: Story = { args: { width: '375px', section: 'settings', data: WITH_SCHEMA } };
 export const PhoneSettingsPreviewForm: Story = { args: { width: '375px', section: 'settings', data: WITH_SCHEMA, previewWidget: 'form' } };
 export const PhoneEditUnitDialog: Story = { args: { ...EditUnitDialog.args, width: '375px' } };
+export const PhoneIndicators: Story = { args: { width: '375px', section: 'indicators' } };
+export const PhoneIndicatorFormulaRefused: Story = { args: { ...IndicatorFormulaRefused.args, width: '375px' } };
+export const PhoneIndicatorFormDialog: Story = { args: { ...IndicatorFormEditDialog.args, width: '375px' } };
 export const PhoneApiKeyShownOnce: Story = { args: { ...ApiKeyShownOnce.args, width: '375px' } };

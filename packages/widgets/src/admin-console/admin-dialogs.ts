@@ -1,33 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Lang } from '../shared/i18n.js';
 import { STAFF_LABELS, nameIn } from '../staff/staff-labels.js';
-import type { AdminMessages } from './admin-console.messages.js';
-import { moveTargets, type AdminDialog, type AdminUnit, type SlaPolicy } from './admin-model.js';
+import { actions, errorLine, unitOptions, UNIT_KINDS, type DialogContext } from './admin-dialog-parts.js';
+import { renderIndicatorDialog } from './admin-indicator-dialogs.js';
+import { moveTargets, type AdminDialog } from './admin-model.js';
 
-export interface DialogContext {
-  m: AdminMessages;
-  lang: Lang;
-  units: readonly AdminUnit[];
-  policies: readonly SlaPolicy[];
-  onSubmit: (event: SubmitEvent) => void;
-  onCancel: () => void;
-  onCopy: () => void;
-}
+export type { DialogContext } from './admin-dialog-parts.js';
 
-const UNIT_KINDS = ['DEPARTMENT', 'DISTRICT', 'COMMUNE', 'AGENCY', 'IOC'] as const;
 const ROLES = ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'LEADER', 'TENANT_ADMIN'] as const;
 
-const errorLine = (error: string | null) => (error ? html`<p class="notice error-box" role="alert">${error}</p>` : nothing);
-const actions = (c: DialogContext, sending: boolean, submit: string) => html`<div class="dialog-actions">
-  <button type="submit" part="button" ?disabled=${sending}>${sending ? c.m.sending : submit}</button>
-  <button type="button" class="secondary" part="button" @click=${c.onCancel}>${c.m.cancel}</button>
-</div>`;
 const field = (id: string, label: string, input: TemplateResult, hint?: string) =>
   html`<div class="field"><label for=${id}>${label}</label>${input}${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}</div>`;
 const text = (id: string, name: string, value = '', required = false, type = 'text') =>
   html`<input id=${id} name=${name} type=${type} .value=${value} autocomplete="off" ?required=${required} />`;
-const unitOptions = (c: DialogContext, selected: string | null, empty: string) =>
-  html`<option value="">${empty}</option>${c.units.filter((u) => u.active).map((u) => html`<option value=${u.id} ?selected=${u.id === selected}>${nameIn(u, c.lang)} (${u.code})</option>`)}`;
 
 /** The dialog's body for its kind (the `<dialog>` itself is the component's). */
 export function renderAdminDialog(dialog: AdminDialog, c: DialogContext): TemplateResult {
@@ -152,6 +136,9 @@ export function renderAdminDialog(dialog: AdminDialog, c: DialogContext): Templa
         </ul>
         ${errorLine(dialog.error)} ${actions(c, dialog.sending, m.importSubmit(dialog.days.length))}
       </form>`;
+    case 'indicator':
+    case 'indicator-form':
+      return renderIndicatorDialog(dialog, c);
     case 'calendar':
       return html`<form @submit=${c.onSubmit} novalidate>
         <h2 id="dialog-title">${m.addDay}</h2>

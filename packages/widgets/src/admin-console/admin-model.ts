@@ -5,6 +5,8 @@ import type {
   AuditLogQuery,
   CalendarDaysQuery,
   FocalPointFieldsFragment,
+  IndicatorFieldsFragment,
+  IndicatorFormFieldsFragment,
   SlaPoliciesQuery,
   StaffAccountsQuery,
   TenantSettingsFieldsFragment,
@@ -12,7 +14,7 @@ import type {
 import type { FeedDay } from './ical-days.js';
 
 /** The admin console's sections, in the order shown. */
-export const ADMIN_SECTIONS = ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar'] as const;
+export const ADMIN_SECTIONS = ['units', 'categories', 'staff', 'keys', 'settings', 'audit', 'calendar', 'indicators'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 type Data<T> = Extract<T, { data: unknown }> extends { data: infer D } ? D : never;
@@ -25,6 +27,13 @@ export type CalendarDay = Data<CalendarDaysQuery['calendarDays']>[number];
 export type AuditEntry = Extract<AuditLogQuery['auditLog'], { __typename: 'AuditLogPage' }>['entries'][number];
 export type FocalPoint = FocalPointFieldsFragment;
 export type TenantSettings = TenantSettingsFieldsFragment;
+export type Indicator = IndicatorFieldsFragment;
+export type IndicatorForm = IndicatorFormFieldsFragment;
+/** A field the API refused, `path` as in its input (`formula`, `items.<indicator id>`), `message` Vietnamese then English. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
 
 /** Everything the console has read (each section fills its part). */
 export interface AdminData {
@@ -39,6 +48,9 @@ export interface AdminData {
   settingsSchema: string | null;
   audit: { entries: AuditEntry[]; hasNextPage: boolean; endCursor: string | null; action: string };
   calendar: CalendarDay[];
+  indicators: Indicator[];
+  /** The report forms, archived ones included. */
+  forms: IndicatorForm[];
 }
 
 export const EMPTY_ADMIN_DATA: AdminData = {
@@ -52,12 +64,17 @@ export const EMPTY_ADMIN_DATA: AdminData = {
   settingsSchema: null,
   audit: { entries: [], hasNextPage: false, endCursor: null, action: '' },
   calendar: [],
+  indicators: [],
+  forms: [],
 };
 
 export type AdminLoad = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready' } | { kind: 'forbidden' } | { kind: 'failed'; requestId: string | null };
 
-/** The dialog open over the console, if any; `error` is a refusal to show in it. */
-export type AdminDialog =
+/**
+ * The dialog open over the console, if any; `error` is a refusal to show in
+ * it, `problems` the fields the API refused (shown at their fields).
+ */
+export type AdminDialog = (
   | { kind: 'unit'; sending: boolean; error: string | null }
   | { kind: 'unit-edit'; unit: AdminUnit; sending: boolean; error: string | null }
   | { kind: 'focal'; unitId: string; sending: boolean; error: string | null }
@@ -67,7 +84,10 @@ export type AdminDialog =
   | { kind: 'key'; sending: boolean; error: string | null; created: { name: string; key: string } | null; copied?: boolean }
   | { kind: 'revoke'; id: string; name: string; sending: boolean; error: string | null }
   | { kind: 'calendar'; sending: boolean; error: string | null }
-  | { kind: 'ical'; days: FeedDay[]; sending: boolean; error: string | null };
+  | { kind: 'ical'; days: FeedDay[]; sending: boolean; error: string | null }
+  | { kind: 'indicator'; indicator: Indicator | null; sending: boolean; error: string | null }
+  | { kind: 'indicator-form'; form: IndicatorForm | null; sending: boolean; error: string | null }
+) & { problems?: readonly FieldProblem[] };
 
 /** Units in tree order (each after its parent), with their depth; units whose parent is missing start a tree. */
 export function unitTree(units: readonly AdminUnit[]): Array<{ unit: AdminUnit; depth: number }> {

@@ -15,6 +15,7 @@ export interface SectionActions {
   moreAudit: () => void;
   removeDay: (date: string) => void;
   importFeed: (file: File) => void;
+  archiveForm: (id: string) => void;
 }
 
 export interface SectionContext {

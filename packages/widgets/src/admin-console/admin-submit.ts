@@ -17,6 +17,7 @@ import {
   type StaffRole,
   type UnitKind,
 } from '@paht/client-sdk';
+import { indicatorChange } from './admin-indicator-submit.js';
 import { linesOf, type AdminDialog } from './admin-model.js';
 
 /** A change a dialog asks for: its audit action, the API call, and the typename of its success. */
@@ -118,6 +119,9 @@ export function dialogChange(dialog: Exclude<AdminDialog, { kind: 'ical' }>, for
     }
     case 'revoke':
       return { kind: 'api-key.revoke', run: () => revokeApiKey(client, dialog.id), success: 'ApiKey' };
+    case 'indicator':
+    case 'indicator-form':
+      return indicatorChange(dialog, form, client);
     case 'calendar':
       return { kind: 'calendar-day.set', run: () => setCalendarDay(client, { input: { date: value('date'), kind: value('kind') as CalendarDayKind, name: value('name') } }), success: 'CalendarDay' };
   }

@@ -5,6 +5,7 @@ import { CATEGORIES, KPI_TOTAL, KPI_UNITS, reportAt } from '../shared/story-fixt
 import type { QueueDetail, QueueReport } from '../unit-queue/unit-queue.component.js';
 import type { OverviewData, OverviewRow } from '../leader-overview/overview-model.js';
 import type { AdminData, SlaPolicy } from '../admin-console/admin-model.js';
+import { FORMS, INDICATORS } from '../admin-console/indicator-story-fixtures.js';
 
 const POLICIES: SlaPolicy[] = [
   { id: 'p1', code: 'SLA-5', name: 'Thông thường: 5 ngày làm việc', clock: 'WORKING', classifyMinutes: 240, acceptMinutes: 480, resolveMinutes: 2400, warnRatio: 0.8 },
@@ -102,6 +103,8 @@ export const ADMIN_DATA: AdminData = {
     { date: '2027-01-02', kind: 'HOLIDAY', name: 'Nghỉ bù Tết Dương lịch' },
   ],
   settingsSchema: null,
+  indicators: INDICATORS,
+  forms: FORMS,
 };
 
 const queueReport = (i: number, status: QueueReport['status'], title: string, dueHours: number): QueueReport => {

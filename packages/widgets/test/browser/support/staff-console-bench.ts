@@ -27,11 +27,11 @@ export interface StaffConsoleBench {
 
 const entry = fileURLToPath(new URL('../../../src/staff-widgets.ts', import.meta.url));
 
-/** Seeds the demo data at `DEMO_NOW`, starts the server and opens `<paht-staff-console>` in Chromium. */
-export async function openStaffConsoleBench(options: { pageTimeoutMs?: number } = {}): Promise<StaffConsoleBench> {
+/** Seeds the demo data at `DEMO_NOW` (`only` these demo tenants: default all), starts the server and opens `<paht-staff-console>` in Chromium. */
+export async function openStaffConsoleBench(options: { pageTimeoutMs?: number; only?: readonly string[] } = {}): Promise<StaffConsoleBench> {
   const tdb = await openTestDatabase();
   const ctx = testContext(tdb.db, DEMO_NOW);
-  await seedDemo(ctx);
+  await seedDemo(ctx, options.only ? { only: options.only } : {});
   const app = await buildApp({ core: ctx });
   const api = await app.listen({ port: 0, host: '127.0.0.1' });
   const bundle = await (esbuild as { build(o: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }> }).build({
