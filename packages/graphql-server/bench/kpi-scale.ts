@@ -12,7 +12,8 @@
 // comparison one `reportKpis` per field at once (as before the batching).
 // Also the leader overview's open reports: counted by `openDeadlines` (one
 // statement), against reading them through the work list (`listReports`,
-// 100 a page up to 2,000, as the widget did). Prints the figures; asserts
+// 100 a page up to 2,000, as the widget did); and eight overviews at once,
+// batched and per field. Prints the figures; asserts
 // nothing (not part of the test suite).
 //   --reports N   reports to generate (default 1000000)
 //   --runs N      timed runs of each page (default 30, after 3 warm-ups)
@@ -162,6 +163,10 @@ try {
   const open = await time(openCounted);
   const listed = await time(openListed);
   const leadWithOpen = await time(() => Promise.all([batched(overview)(), openCounted()]));
+  // Eight leaders refreshing at once (the pool has 10 connections): a batched page holds one, a page read per field six.
+  const eight = (read: () => Promise<unknown>) => () => Promise.all(Array.from({ length: 8 }, read));
+  const leadEight = await time(eight(batched(overview)));
+  const leadEightPerField = await time(eight(perField(overview)));
   const sameRows = JSON.stringify(await batched([...publicStats, ...overview])()) === JSON.stringify(await perField([...publicStats, ...overview])());
   t0 = performance.now();
   const [ytd] = await recomputeReportKpis(ctx, tenant.id, publicStats[0]!);
@@ -192,6 +197,8 @@ try {
   line(`leader overview, open reports by deadline: openDeadlines (${(await openCounted()).total.open.toLocaleString('en')} open)`, open);
   line(`  before: read through the work list, 100 a page (${(await openListed()).toLocaleString('en')} of them)`, listed);
   line('leader overview refresh: the batched KPIs and openDeadlines at once', leadWithOpen);
+  line('8 leader overviews at once (KPIs), batched: time for all 8', leadEight);
+  line('  the same, one reportKpis per field', leadEightPerField);
   console.log(`  batched and per-field reads give the same rows: ${sameRows}`);
   console.log(`  inside one read (year to date, per month): rollup sums ${ms(sumsMs)}; percentile_cont over every resolved fact, as before migration 0022: ${ms(percentileMs)} (server execution time)`);
   console.log(`  for comparison, one TENANT read year to date recomputed from the reports: ${ms(recomputed)} (${ytd?.received.toLocaleString('en')} reports)`);
