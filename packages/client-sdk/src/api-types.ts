@@ -10,6 +10,7 @@ import type {
   ExpectedErrorFieldsFragment,
   KpisQuery,
   KpiFiguresQuery,
+  OpenDeadlineCountFieldsFragment,
   RateReportMutation,
   ReportFieldsFragment,
   SignInMutation,
@@ -62,6 +63,8 @@ export type KpiFiguresResult = KpiFiguresQuery['kpis'];
 export type KpiFigures = Variant<KpiFiguresResult, 'KpisSuccess'>['data'][number];
 /** One row of statistics: a group (`key`, `label`) and its counts, shares and averages. */
 export type Kpi = Variant<KpisResult, 'KpisSuccess'>['data'][number];
+/** Open reports of a unit, a category or the whole work list by deadline: `open`, `overdue`, `dueSoon` (`openReportDeadlines`). */
+export type OpenDeadlineCount = OpenDeadlineCountFieldsFragment;
 
 /** The tenant's widget branding: names, `#rrggbb` colours, an https logo or null. */
 export type TenantBranding = TenantBrandingQuery['tenantBranding'];

@@ -115,6 +115,7 @@ export type {
   KpiFiguresResult,
   NamedRef,
   NotFoundError,
+  OpenDeadlineCount,
   RateReportResult,
   Report,
   ReportAttachment,

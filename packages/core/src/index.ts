@@ -145,7 +145,7 @@ export {
   type StaffInboxItem,
   type StaffInboxPage,
 } from './notifications/staff-inbox.js';
-export { listReports, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
+export { listReports, staffReportScope, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
 export { escapeLikePattern, foldVietnamese } from './reports/search-text.js';
 export { assertSafeInput, hasNul, inspectInput, InputProblem, MAX_INPUT_DEPTH, type InputFinding } from './input/untrusted-input.js';
 export { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT, isSupportedInstant } from './calendar/supported-dates.js';
@@ -197,8 +197,9 @@ export type {
 } from './reports/report-views.js';
 
 // KPIs
-export { reportKpis, recomputeReportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
+export { reportKpis, reportKpisMany, recomputeReportKpis, KpiGroupBy, type KpiQuery, type KpiRow } from './kpi/report-kpis.js';
 export { rebuildKpiRollups } from './kpi/kpi-rebuild.js';
+export { openDeadlines, DUE_WITHIN_DAYS_DEFAULT, DUE_WITHIN_DAYS_MAX, type OpenDeadlineCount, type OpenDeadlines } from './kpi/open-deadlines.js';
 export { reportStages, isNotFixedEvent, IOC_HOLDER, StageEnd, type HolderStage, type StageTimelineEvent } from './kpi/report-stages.js';
 export { leagueTable, DEFAULT_MIN_RANKED_REPORTS, type LeagueTable, type LeagueRow, type HopRow, type LeagueUnit, type LeagueOptions, type StagedReport } from './kpi/league-table.js';
 export { unitLeagueTable, reportStagesOf, type LeagueQuery, type ReportStagesView } from './kpi/stage-kpis.js';

@@ -6,13 +6,33 @@
 // rebuilds the KPI rollups (migration 0018); then times, over repeated runs,
 // the reads of the public statistics page (year to date: totals, months,
 // units; public reports) and of the leader overview (30 days and the 30
-// before: totals, units, categories; private included), through the real
-// core function `reportKpis` as the GraphQL resolvers call it. Prints the
-// figures; asserts nothing (not part of the test suite).
+// before: totals, units, categories; private included): batched, through the
+// real core function `reportKpisMany` as the GraphQL resolvers now read a
+// request's `kpis` fields (one transaction, one statement), and for
+// comparison one `reportKpis` per field at once (as before the batching).
+// Also the leader overview's open reports: counted by `openDeadlines` (one
+// statement), against reading them through the work list (`listReports`,
+// 100 a page up to 2,000, as the widget did); and eight overviews at once,
+// batched and per field. Prints the figures; asserts
+// nothing (not part of the test suite).
 //   --reports N   reports to generate (default 1000000)
 //   --runs N      timed runs of each page (default 30, after 3 warm-ups)
 import { performance } from 'node:perf_hooks';
-import { createCoreContext, migrate, openDatabase, provisionTenant, rebuildKpiRollups, recomputeReportKpis, reportKpis, upsertSlaPolicy, type KpiQuery } from '@paht/core';
+import {
+  createCoreContext,
+  listReports,
+  migrate,
+  openDatabase,
+  openDeadlines,
+  provisionTenant,
+  rebuildKpiRollups,
+  recomputeReportKpis,
+  reportKpis,
+  reportKpisMany,
+  SLA_RUNNING_STATUSES,
+  upsertSlaPolicy,
+  type KpiQuery,
+} from '@paht/core';
 import { startPostgres, type PostgresServer } from '../../../test/setup/postgres-server.js';
 
 const option = (name: string, fallback: number): number => {
@@ -109,21 +129,45 @@ try {
   const overview: KpiQuery[] = [{ from: '2026-10-30', to: TODAY }, { from: '2026-09-30', to: '2026-10-29' }].flatMap((p) =>
     (['TENANT', 'UNIT', 'CATEGORY'] as const).map((groupBy) => ({ ...p, groupBy, includePrivate: true })),
   );
-  // As GraphQL resolves a page's fields: all at once.
-  const page = (queries: KpiQuery[], read = reportKpis) => Promise.all(queries.map((q) => read(ctx, tenant.id, q)));
-  async function time(queries: KpiQuery[]): Promise<{ p50: number; p99: number; max: number }> {
-    for (let i = 0; i < 3; i++) await page(queries);
+  // As GraphQL now resolves a page's `kpis` fields: one batch (kpi.ts's loader); before: one read per field, all at once.
+  const batched = (queries: KpiQuery[]) => () => reportKpisMany(ctx, tenant.id, queries);
+  const perField = (queries: KpiQuery[]) => () => Promise.all(queries.map((q) => reportKpis(ctx, tenant.id, q)));
+  // The leader overview's open reports: counted by the server now; before, read 100 a page (up to 2,000) and counted in the browser.
+  const leader = { role: 'LEADER', userId: crypto.randomUUID() } as const;
+  const openCounted = () => openDeadlines(ctx, tenant.id, leader);
+  async function openListed(): Promise<number> {
+    let read = 0;
+    for (let after: string | undefined; read < 2000; ) {
+      const page = await listReports(ctx, tenant.id, leader, { filter: { status: [...SLA_RUNNING_STATUSES] }, sort: 'OLDEST', first: 100, ...(after ? { after } : {}) });
+      read += page.items.length;
+      if (!page.hasNextPage) break;
+      after = page.endCursor!;
+    }
+    return read;
+  }
+  async function time(read: () => Promise<unknown>): Promise<{ p50: number; p99: number; max: number }> {
+    for (let i = 0; i < 3; i++) await read();
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      await page(queries);
+      await read();
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
     return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1]! };
   }
-  const stats = await time(publicStats);
-  const lead = await time(overview);
+  const stats = await time(batched(publicStats));
+  const lead = await time(batched(overview));
+  const statsPerField = await time(perField(publicStats));
+  const leadPerField = await time(perField(overview));
+  const open = await time(openCounted);
+  const listed = await time(openListed);
+  const leadWithOpen = await time(() => Promise.all([batched(overview)(), openCounted()]));
+  // Eight leaders refreshing at once (the pool has 10 connections): a batched page holds one, a page read per field six.
+  const eight = (read: () => Promise<unknown>) => () => Promise.all(Array.from({ length: 8 }, read));
+  const leadEight = await time(eight(batched(overview)));
+  const leadEightPerField = await time(eight(perField(overview)));
+  const sameRows = JSON.stringify(await batched([...publicStats, ...overview])()) === JSON.stringify(await perField([...publicStats, ...overview])());
   t0 = performance.now();
   const [ytd] = await recomputeReportKpis(ctx, tenant.id, publicStats[0]!);
   const recomputed = performance.now() - t0;
@@ -145,8 +189,17 @@ try {
   console.log(`  generate reports and timelines (SQL)   ${seconds(generated)}`);
   console.log(`  rebuildKpiRollups                      ${seconds(rebuild)}  (${rebuilt.reports.toLocaleString('en')} facts, ${rebuilt.handlingFilled.toLocaleString('en')} handling times)`);
   console.log(`  rollup rows ${sizes!.rollups.toLocaleString('en')}, open reports ${sizes!.open.toLocaleString('en')}`);
-  console.log(`  public statistics, year to date (3 reads: TENANT, MONTH, UNIT)        p50 ${ms(stats.p50)}  p99 ${ms(stats.p99)}  max ${ms(stats.max)}`);
-  console.log(`  leader overview, 30 days + previous 30 (6 reads: TENANT, UNIT, CATEGORY)  p50 ${ms(lead.p50)}  p99 ${ms(lead.p99)}  max ${ms(lead.max)}`);
+  const line = (label: string, r: { p50: number; p99: number; max: number }) => console.log(`  ${label.padEnd(78)} p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}`);
+  line('public statistics, year to date (3 reads: TENANT, MONTH, UNIT), batched', stats);
+  line('  the same, one reportKpis per field (before the batching)', statsPerField);
+  line('leader overview, 30 days + previous 30 (6 reads: TENANT, UNIT, CATEGORY), batched', lead);
+  line('  the same, one reportKpis per field (before the batching)', leadPerField);
+  line(`leader overview, open reports by deadline: openDeadlines (${(await openCounted()).total.open.toLocaleString('en')} open)`, open);
+  line(`  before: read through the work list, 100 a page (${(await openListed()).toLocaleString('en')} of them)`, listed);
+  line('leader overview refresh: the batched KPIs and openDeadlines at once', leadWithOpen);
+  line('8 leader overviews at once (KPIs), batched: time for all 8', leadEight);
+  line('  the same, one reportKpis per field', leadEightPerField);
+  console.log(`  batched and per-field reads give the same rows: ${sameRows}`);
   console.log(`  inside one read (year to date, per month): rollup sums ${ms(sumsMs)}; percentile_cont over every resolved fact, as before migration 0022: ${ms(percentileMs)} (server execution time)`);
   console.log(`  for comparison, one TENANT read year to date recomputed from the reports: ${ms(recomputed)} (${ytd?.received.toLocaleString('en')} reports)`);
   console.log(`  same row from rollups and recomputation: ${JSON.stringify(ytd) === JSON.stringify(viaRollups)}`);

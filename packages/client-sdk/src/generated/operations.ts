@@ -1203,6 +1203,8 @@ export type TransitionFieldsFragment = { __typename: 'ReportTransition', reportI
 
 export type ReportChangeFieldsFragment = { reportId: string, trackingCode: string, type: ReportEventType, seq: number, status: ReportStatus, unitId: string | null, previousUnitId: string | null, at: string };
 
+export type OpenDeadlineCountFieldsFragment = { key: string, label: string | null, labelEn: string | null, open: number, overdue: number, dueSoon: number };
+
 type KpisFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
 
 type KpisFields_KpisSuccess_Fragment = { data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> };
@@ -2024,6 +2026,7 @@ export type OverviewKpisQueryVariables = Exact<{
   to: string;
   previousFrom: string;
   previousTo: string;
+  dueWithinDays?: number | null | undefined;
 }>;
 
 
@@ -2050,6 +2053,10 @@ export type OverviewKpisQuery = { total:
   , previousCategories:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'KpisSuccess', data: Array<{ key: string, label: string | null, labelEn: string | null, received: number, resolved: number, inProgress: number, rejected: number, onTime: number, overdue: number, ratings: number, avgRating: number | null, satisfiedShare: number | null, avgResolutionHours: number | null, area: { code: string, name: string, nameEn: string } | null }> }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+  , openDeadlines:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'OpenReportDeadlines', countedAt: string, dueWithinDays: number, total: { key: string, label: string | null, labelEn: string | null, open: number, overdue: number, dueSoon: number }, units: Array<{ key: string, label: string | null, labelEn: string | null, open: number, overdue: number, dueSoon: number }>, categories: Array<{ key: string, label: string | null, labelEn: string | null, open: number, overdue: number, dueSoon: number }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -2541,6 +2548,16 @@ export const ReportChangeFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentSt
   at
 }
     `, {"fragmentName":"ReportChangeFields"}) as unknown as TypedDocumentString<ReportChangeFieldsFragment, unknown>;
+export const OpenDeadlineCountFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment OpenDeadlineCountFields on OpenDeadlineCount {
+  key
+  label
+  labelEn
+  open
+  overdue
+  dueSoon
+}
+    `, {"fragmentName":"OpenDeadlineCountFields"}) as unknown as TypedDocumentString<OpenDeadlineCountFieldsFragment, unknown>;
 export const ExpectedErrorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ExpectedErrorFields on Error {
   __typename
@@ -7554,7 +7571,7 @@ fragment TransitionFields on ReportTransition {
   }
 }`) as unknown as TypedDocumentString<AnswerThroughLinkMutation, AnswerThroughLinkMutationVariables>;
 export const OverviewKpisDocument = /* @__PURE__ */ new TypedDocumentString(`
-    query OverviewKpis($from: String!, $to: String!, $previousFrom: String!, $previousTo: String!) {
+    query OverviewKpis($from: String!, $to: String!, $previousFrom: String!, $previousTo: String!, $dueWithinDays: Int = 7) {
   total: kpis(from: $from, to: $to, groupBy: TENANT, includePrivate: true) {
     __typename
     ...KpisFields
@@ -7594,6 +7611,23 @@ export const OverviewKpisDocument = /* @__PURE__ */ new TypedDocumentString(`
     __typename
     ...KpisFields
   }
+  openDeadlines: openReportDeadlines(dueWithinDays: $dueWithinDays) {
+    __typename
+    ... on OpenReportDeadlines {
+      countedAt
+      dueWithinDays
+      total {
+        ...OpenDeadlineCountFields
+      }
+      units {
+        ...OpenDeadlineCountFields
+      }
+      categories {
+        ...OpenDeadlineCountFields
+      }
+    }
+    ...ExpectedErrorFields
+  }
 }
     fragment ExpectedErrorFields on Error {
   __typename
@@ -7612,6 +7646,14 @@ export const OverviewKpisDocument = /* @__PURE__ */ new TypedDocumentString(`
   ... on IllegalTransitionError {
     fromStatus
   }
+}
+fragment OpenDeadlineCountFields on OpenDeadlineCount {
+  key
+  label
+  labelEn
+  open
+  overdue
+  dueSoon
 }
 fragment KpisFields on KpisResult {
   ... on KpisSuccess {

@@ -25,9 +25,12 @@ import {
 type Requester = Pick<PahtClient, 'request'>;
 
 /**
- * The KPIs (private categories included) of the period `from`–`to` and of
- * `previousFrom`–`previousTo`, overall, per unit and per category, in one
- * request: each the same figures `kpis` answers. Staff with KPI access.
+ * The leader overview in one request: the KPIs (private categories
+ * included) of the period `from`–`to` and of `previousFrom`–`previousTo`,
+ * overall, per unit and per category, each the same figures `kpis` answers
+ * (staff with KPI access); and `openDeadlines`, the open reports the
+ * caller's work list covers counted by deadline (overdue, due within
+ * `dueWithinDays`, default 7), overall, per unit and per category.
  */
 export async function overviewKpis(client: Requester, variables: OverviewKpisQueryVariables, options?: RequestOptions): Promise<OverviewKpisQuery> {
   return client.request(OverviewKpisDocument, variables, options);

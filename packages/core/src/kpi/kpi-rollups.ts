@@ -1,6 +1,6 @@
 import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
-import { withTenant } from '../db/with-tenant.js';
+import { withTenant, withTenantSql } from '../db/with-tenant.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { TenantRecord } from '../tenants/tenant-directory.js';
 import { CHANNEL_LABELS, type KpiGroupBy } from './kpi-groups.js';
@@ -126,25 +126,27 @@ function labelsOf(groupBy: KpiGroupBy, key: string, names: Map<string, { label: 
   }
 }
 
-/**
- * The report KPIs of a checked query, from the daily rollups (counts), the
- * index of open reports (split at `now`) and the resolved facts (exact
- * percentiles): the same rows as recomputing every report (docs/kpis.md).
- */
-export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q: RollupQuery): Promise<KpiRow[]> {
-  const now = ctx.now();
+/** What one query's part of the statement reads: its sums, open reports, ranked handling times and names (JSON text), and whether handling times are missing. */
+type Read = { sums: string; open: string; ranked: string; names: string; unfilled: boolean };
+
+/** The part of the statement for query `i`: its five columns, suffixed `_i`. */
+function readColumns(tenant: TenantRecord, q: RollupQuery, now: Date, i: number): Prisma.Sql {
   const rows = (sql: Prisma.Sql): Prisma.Sql => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]')::text FROM (${sql}) x)`;
-  // One statement (one round trip, one snapshot) for the whole read; the handling times it lacks are filled first, rarely.
-  const statement = Prisma.sql`
-    SELECT ${rows(sumsSql(tenant, q))} AS sums, ${rows(openSql(tenant, q, now))} AS open, ${rows(rankedValuesSql(tenant, q))} AS ranked,
-           ${rows(labelsSql(tenant, q.groupBy))} AS names, EXISTS (${unfilledSql(tenant, q)}) AS unfilled`;
-  type Read = { sums: string; open: string; ranked: string; names: string; unfilled: boolean };
-  const read = await withTenant(ctx.db, tenant.id, async (tx) => {
-    const [first] = await tx.$queryRaw<Read[]>(statement);
-    if (!first!.unfilled) return first!;
-    await fillHandlingMinutes(tx, tenant, q);
-    return (await tx.$queryRaw<Read[]>(statement))[0]!;
-  });
+  const as = (name: keyof Read): Prisma.Sql => Prisma.raw(`${name}_${i}`);
+  return Prisma.sql`${rows(sumsSql(tenant, q))} AS ${as('sums')}, ${rows(openSql(tenant, q, now))} AS ${as('open')},
+    ${rows(rankedValuesSql(tenant, q))} AS ${as('ranked')}, ${rows(labelsSql(tenant, q.groupBy))} AS ${as('names')}, EXISTS (${unfilledSql(tenant, q)}) AS ${as('unfilled')}`;
+}
+
+const readOf = (row: Record<string, unknown>, i: number): Read => ({
+  sums: row[`sums_${i}`] as string,
+  open: row[`open_${i}`] as string,
+  ranked: row[`ranked_${i}`] as string,
+  names: row[`names_${i}`] as string,
+  unfilled: row[`unfilled_${i}`] as boolean,
+});
+
+/** The rows of one query from what the statement read for it. */
+function rowsOf(read: Read, tenant: TenantRecord, q: RollupQuery): KpiRow[] {
   const sums = sumsOf(JSON.parse(read.sums) as (Sums & { k: string })[], tenant, q);
   const open = openOf(JSON.parse(read.open) as { k: string; within: number; overdue: number }[], tenant, q);
   const pct = percentilesOf(JSON.parse(read.ranked) as RankedValue[], tenant, q);
@@ -165,3 +167,30 @@ export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q:
   });
 }
 
+/**
+ * The report KPIs of checked queries of one tenant (a page's reads, e.g. the
+ * `kpis` fields of one GraphQL request), from the daily rollups (counts),
+ * the index of open reports (split at `now`) and the resolved facts (exact
+ * percentiles): for each query the same rows as recomputing every report
+ * (docs/kpis.md). One tenant transaction on the driver (`withTenantSql`)
+ * with one statement for all of them (one round trip, one snapshot, one
+ * `now`). The handling times a query lacks are filled first, rarely: then a
+ * Prisma tenant transaction fills them and reads again.
+ */
+export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord, queries: readonly RollupQuery[]): Promise<KpiRow[][]> {
+  if (queries.length === 0) return [];
+  const now = ctx.now();
+  const statement = Prisma.sql`SELECT ${Prisma.join(queries.map((q, i) => readColumns(tenant, q, now, i)))}`;
+  const readAll = async (query: (s: Prisma.Sql) => Promise<Record<string, unknown>[]>): Promise<Read[]> => {
+    const [row] = await query(statement);
+    return queries.map((_, i) => readOf(row!, i));
+  };
+  let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)));
+  if (reads.some((r) => r.unfilled)) {
+    reads = await withTenant(ctx.db, tenant.id, async (tx) => {
+      for (const [i, q] of queries.entries()) if (reads[i]!.unfilled) await fillHandlingMinutes(tx, tenant, q);
+      return readAll((s) => tx.$queryRaw<Record<string, unknown>[]>(s));
+    });
+  }
+  return reads.map((read, i) => rowsOf(read, tenant, queries[i]!));
+}

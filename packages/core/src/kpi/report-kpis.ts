@@ -2,7 +2,7 @@ import { areaName, type AreaName } from '../areas/area-names.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { isUuid } from '../ids.js';
-import { validationError, type FieldIssueInput } from '../errors.js';
+import { isDomainError, validationError, type DomainError, type FieldIssueInput } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ResolutionOutcome } from '../reports/report-commands.js';
 import type { ReportStatus } from '../reports/report-status.js';
@@ -11,7 +11,8 @@ import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
 import { checkFormerTenantFilter, formerTenantCondition, formerTenantsOf } from '../tenants/former-tenants.js';
 import { calendarYears } from './kpi-handling.js';
-import { kpisFromRollups } from './kpi-rollups.js';
+import { kpisFromRollupsMany } from './kpi-rollups.js';
+import type { RollupQuery } from './kpi-rollup-keys.js';
 import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
 import { reportFigures, type ReportFigures, type ReportKpiFacts } from './report-figures.js';
@@ -160,14 +161,48 @@ async function tenantNames(ctx: CoreContext, tenant: TenantRecord): Promise<Tena
  * tenant submitted to (after a merge); rows in key order. Handling times are
  * in working hours of the tenant's calendar. Read from the KPI rollups
  * (migration 0018, kpi-rollups.ts); the figures per former tenant (its
- * filter or grouping) are recomputed from the reports.
+ * filter or grouping) are recomputed from the reports. `reportKpisMany` of
+ * this query alone.
  */
 export async function reportKpis(ctx: CoreContext, tenantId: string, query: KpiQuery): Promise<KpiRow[]> {
+  const [answer] = await reportKpisMany(ctx, tenantId, [query]);
+  if (answer instanceof Error) throw answer;
+  return answer!;
+}
+
+/**
+ * Several KPI reads of one tenant at once, each answered as `reportKpis`
+ * answers it alone (a page's reads: the `kpis` fields of one GraphQL
+ * request): one tenant look-up, and one tenant transaction with one
+ * statement for every query read from the rollups. In the order of
+ * `queries`, each query's rows, or its own refusal (a `DomainError`:
+ * VALIDATION for a bad day, range, grouping or former tenant) without
+ * failing the others. Queries per former tenant (its filter or grouping)
+ * are recomputed, each in its own transaction. A failure of the database
+ * rejects the whole call.
+ */
+export async function reportKpisMany(ctx: CoreContext, tenantId: string, queries: readonly KpiQuery[]): Promise<Array<KpiRow[] | DomainError>> {
   const tenant = await findTenantById(ctx, tenantId);
-  const { start, end, groupBy } = checkQuery(query, tenant.timezone);
-  const formerTenantId = await checkFormerTenantFilter(ctx, tenant, query.formerTenantId, 'formerTenantId');
-  if (formerTenantId !== undefined || groupBy === KpiGroupBy.FORMER_TENANT) return recompute(ctx, tenant, query, { start, end, groupBy }, formerTenantId);
-  return kpisFromRollups(ctx, tenant, { from: query.from, to: query.to, start, end, groupBy, includePrivate: query.includePrivate ?? false });
+  const answers: Array<KpiRow[] | DomainError> = [];
+  const fromRollups: { index: number; query: RollupQuery }[] = [];
+  const recomputed: Array<() => Promise<void>> = [];
+  for (const [index, query] of queries.entries()) {
+    try {
+      const { start, end, groupBy } = checkQuery(query, tenant.timezone);
+      const formerTenantId = await checkFormerTenantFilter(ctx, tenant, query.formerTenantId, 'formerTenantId');
+      if (formerTenantId !== undefined || groupBy === KpiGroupBy.FORMER_TENANT) {
+        recomputed.push(async () => void (answers[index] = await recompute(ctx, tenant, query, { start, end, groupBy }, formerTenantId)));
+      } else {
+        fromRollups.push({ index, query: { from: query.from, to: query.to, start, end, groupBy, includePrivate: query.includePrivate ?? false } });
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      answers[index] = error;
+    }
+  }
+  const [rows] = await Promise.all([kpisFromRollupsMany(ctx, tenant, fromRollups.map((r) => r.query)), ...recomputed.map((read) => read())]);
+  for (const [i, { index }] of fromRollups.entries()) answers[index] = rows[i]!;
+  return answers;
 }
 
 /**

@@ -72,6 +72,16 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 /**
+ * The reports a staff member's lists and counts cover (`r` is the reports'
+ * alias): every report for the IOC, admins and leaders (REPORT_READ_ALL),
+ * else those their unit holds.
+ */
+export function staffReportScope(actor: Actor): Prisma.Sql {
+  if (can(actor, Permission.REPORT_READ_ALL)) return Prisma.sql`TRUE`;
+  return Prisma.sql`r.unit_id = ${'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000'}::uuid`;
+}
+
+/**
  * Lists reports, newest first by default, with filters and keyset paging.
  * What is listed depends on who asks: the public (`actor` null) sees public
  * reports the IOC has classified into public categories, never rejected ones; a unit sees its own;
@@ -103,8 +113,8 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     // is never listed at all.
     and.push(Prisma.sql`r.visibility = 'PUBLIC' AND NOT (r.status::text = ANY(${[...UNLISTED_STATUSES]}::text[]))
       AND EXISTS (SELECT 1 FROM categories c WHERE c.id = r.category_id AND c.is_public)`);
-  } else if (!can(actor, Permission.REPORT_READ_ALL)) {
-    and.push(Prisma.sql`r.unit_id = ${'unitId' in actor ? actor.unitId : '00000000-0000-0000-0000-000000000000'}::uuid`);
+  } else {
+    and.push(staffReportScope(actor));
   }
   if (f.status?.length) and.push(Prisma.sql`r.status::text = ANY(${f.status}::text[])`);
   if (f.channel?.length) and.push(Prisma.sql`r.channel::text = ANY(${f.channel}::text[])`);

@@ -17,6 +17,7 @@ import './reporter-contact.js';
 import './report-triage.js';
 import './report-support.js';
 import './kpi.js';
+import './open-deadlines.js';
 import './kpi-stages.js';
 import './exports.js';
 import './sign-in.js';

@@ -1,5 +1,7 @@
-import { can, lagTolerant, Permission, reportKpis, type AreaName, type KpiRow } from '@paht/core';
+import { can, lagTolerant, Permission, reportKpisMany, type AreaName, type KpiQuery, type KpiRow } from '@paht/core';
+import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
 import { callCore, ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { KpiGroupByEnum } from './enums.js';
 
@@ -13,6 +15,25 @@ export const Area = builder.objectRef<AreaName>('Area').implement({
 });
 
 const DEFINITIONS = 'Definitions: docs/kpis.md.';
+
+// One request's `kpis` fields (a page's aliases: totals, months, units, the
+// previous period) are read together: one tenant look-up and one tenant
+// transaction with one statement (core `reportKpisMany`), each field still
+// answering its own rows or its own refusal. All are lag-tolerant reads.
+const kpiLoaders = new WeakMap<GraphQLContext, DataLoader<KpiQuery, KpiRow[], string>>();
+function kpiLoader(ctx: GraphQLContext): DataLoader<KpiQuery, KpiRow[], string> {
+  let loader = kpiLoaders.get(ctx);
+  if (!loader) {
+    // The same query twice in one request (its key: the query's fields, always set in the same order) is read once;
+    // at most 16 per statement (the cost limit bounds a document's aliases anyway).
+    loader = new DataLoader<KpiQuery, KpiRow[], string>((queries) => reportKpisMany(lagTolerant(ctx.core), ctx.tenant.id, queries), {
+      cacheKeyFn: (q) => JSON.stringify(q),
+      maxBatchSize: 16,
+    });
+    kpiLoaders.set(ctx, loader);
+  }
+  return loader;
+}
 
 /**
  * Figures for the reports submitted in a period, in their state now (docs/kpis.md).
@@ -89,7 +110,7 @@ builder.queryField('kpis', (t) =>
         throw new ForbiddenError('Only staff may count private categories');
       }
       return callCore(() =>
-        reportKpis(lagTolerant(ctx.core), ctx.tenant.id, {
+        kpiLoader(ctx).load({
           from: args.from,
           to: args.to,
           groupBy: args.groupBy ?? 'TENANT',

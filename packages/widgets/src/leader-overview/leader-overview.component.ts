@@ -1,4 +1,4 @@
-import { listInboxReports, overviewKpis, type Kpi, type KpisResult } from '@paht/client-sdk';
+import { overviewKpis, type Kpi, type KpisResult } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, formatNumber, formatShare, withOverrides, type Lang } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
@@ -6,7 +6,7 @@ import type { StaffSession } from '../staff/staff-session.js';
 import { followSession, renderLoadState } from '../staff/staff-workspace.js';
 import { OVERVIEW_MESSAGES, type OverviewMessages } from './leader-overview.messages.js';
 import { overviewStyles } from './leader-overview.styles.js';
-import { onTimeShareOf, openCounts, OPEN_STATUSES, overviewRows, periodEnding, trend, type OverviewData, type OverviewRow } from './overview-model.js';
+import { onTimeShareOf, openCounts, overviewRows, periodEnding, trend, type OverviewData, type OverviewRow } from './overview-model.js';
 
 export type OverviewState =
   | { kind: 'idle' }
@@ -18,6 +18,8 @@ export type OverviewState =
 export type OverviewGroup = 'UNIT' | 'CATEGORY';
 
 const PERIODS = [7, 30, 90] as const;
+/** The window of "due within 7 days" (the tiles' and columns' words say seven). */
+const DUE_WITHIN_DAYS = 7;
 const kpiRows = (r: KpisResult): Kpi[] | null => (r.__typename === 'KpisSuccess' ? r.data : null);
 
 /**
@@ -108,7 +110,7 @@ export class PahtLeaderOverview extends PahtElement {
     if (session && this.refreshSeconds > 0) this.#timer = setInterval(() => void this.load(), this.refreshSeconds * 1000);
   }
 
-  /** Reads the KPIs of both periods and the open reports again. */
+  /** Reads the KPIs of both periods and the open reports' deadlines again: one request. */
   async load(): Promise<void> {
     const session = this.session;
     if (!session) return;
@@ -117,17 +119,15 @@ export class PahtLeaderOverview extends PahtElement {
     const now = Date.now();
     const period = periodEnding(now, this.periodDays, this.timeZone);
     try {
-      const [kpis, open] = await Promise.all([
-        overviewKpis(session.client, period),
-        listInboxReports(session.client, { status: [...OPEN_STATUSES] }, { limit: 2000 }),
-      ]);
+      const kpis = await overviewKpis(session.client, { ...period, dueWithinDays: DUE_WITHIN_DAYS });
       if (load !== this.#load) return;
+      const open = kpis.openDeadlines;
       const results = [kpis.total, kpis.previousTotal, kpis.units, kpis.previousUnits, kpis.categories, kpis.previousCategories];
       if (open.__typename === 'ForbiddenError' || results.some((r) => r.__typename === 'ForbiddenError')) {
         this.state = { kind: 'forbidden' };
         return;
       }
-      if (open.__typename !== 'InboxReports' || results.some((r) => r.__typename !== 'KpisSuccess')) {
+      if (open.__typename !== 'OpenReportDeadlines' || results.some((r) => r.__typename !== 'KpisSuccess')) {
         this.state = { kind: 'failed', requestId: null };
         return;
       }
@@ -138,15 +138,9 @@ export class PahtLeaderOverview extends PahtElement {
           period,
           total: list(kpis.total)[0] ?? null,
           previousTotal: list(kpis.previousTotal)[0] ?? null,
-          open: { ...openCounts(open.reports, now), truncated: open.truncated },
-          units: overviewRows(list(kpis.units), list(kpis.previousUnits), open.reports, (r) => ({ key: r.unit?.id ?? '', label: r.unit?.name ?? null, labelEn: r.unit?.nameEn ?? null }), now),
-          categories: overviewRows(
-            list(kpis.categories),
-            list(kpis.previousCategories),
-            open.reports,
-            (r) => ({ key: r.category?.id ?? '', label: r.category?.name ?? null, labelEn: r.category?.nameEn ?? null }),
-            now,
-          ),
+          open: openCounts(open.total),
+          units: overviewRows(list(kpis.units), list(kpis.previousUnits), open.units),
+          categories: overviewRows(list(kpis.categories), list(kpis.previousCategories), open.categories),
           readAt: new Date(now).toISOString(),
         },
       };
@@ -185,7 +179,6 @@ export class PahtLeaderOverview extends PahtElement {
     const rows = this.groupBy === 'CATEGORY' ? data.categories : data.units;
     return html`
       <p class="period">${m.period(data.period.from, data.period.to, Math.round((Date.parse(data.period.to) - Date.parse(data.period.from)) / 86_400_000) + 1)}<br />${m.previous(data.period.previousFrom, data.period.previousTo)}</p>
-      ${data.open.truncated ? html`<p class="hint">${m.truncated}</p>` : nothing}
       <ul class="tiles" part="tiles" aria-label=${m.tiles}>
         ${tile('overdue-now', m.overdueNow, data.open.overdueNow, m.overdueNowHint, nothing, lang, true)}
         ${tile('due-week', m.dueThisWeek, data.open.dueThisWeek, m.dueThisWeekHint, nothing, lang)}

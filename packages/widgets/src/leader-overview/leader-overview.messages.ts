@@ -13,7 +13,6 @@ export interface OverviewMessages {
   empty: string;
   readAt: (when: string) => string;
   live: string;
-  truncated: string;
   tiles: string;
   overdueNow: string;
   overdueNowHint: string;
@@ -51,7 +50,6 @@ const vi: OverviewMessages = {
   empty: 'Chưa có phản ánh nào trong kỳ này.',
   readAt: (when) => `Cập nhật lúc ${when}`,
   live: 'Số liệu tự cập nhật khi có phản ánh thay đổi.',
-  truncated: 'Có quá nhiều phản ánh đang mở: số quá hạn và sắp đến hạn chỉ tính trên phần đã tải.',
   tiles: 'Chỉ số chính',
   overdueNow: 'Đang quá hạn',
   overdueNowHint: 'Phản ánh chưa xử lý xong đã quá hạn của bước hiện tại',
@@ -89,7 +87,6 @@ const en: OverviewMessages = {
   empty: 'No reports in this period yet.',
   readAt: (when) => `Updated ${when}`,
   live: 'The figures update themselves when reports change.',
-  truncated: 'Too many open reports: overdue and due counts cover only those loaded.',
   tiles: 'Key figures',
   overdueNow: 'Overdue now',
   overdueNowHint: 'Open reports past the deadline of their current step',

@@ -27,13 +27,12 @@ export const Loading: Story = { args: { state: { kind: 'loading' } } };
 export const Failed: Story = { args: { state: { kind: 'failed', requestId: '4f1c2a9e-7d0b-4a51-9c1e-2b8f0c7d6e55' } } };
 export const Forbidden: Story = { args: { state: { kind: 'forbidden' } } };
 export const Empty: Story = {
-  args: { state: { kind: 'ready', data: { ...OVERVIEW_DATA, total: null, previousTotal: null, open: { overdueNow: 0, dueThisWeek: 0, truncated: false }, units: [], categories: [] } } },
+  args: { state: { kind: 'ready', data: { ...OVERVIEW_DATA, total: null, previousTotal: null, open: { overdueNow: 0, dueThisWeek: 0 }, units: [], categories: [] } } },
 };
 export const ByUnit: Story = {};
 export const ByCategory: Story = { args: { groupBy: 'CATEGORY' } };
 export const English: Story = { args: { lang: 'en' } };
 export const EnglishByCategory: Story = { args: { lang: 'en', groupBy: 'CATEGORY' } };
 export const NoPreviousPeriod: Story = { args: { state: { kind: 'ready', data: { ...OVERVIEW_DATA, previousTotal: null } } } };
-export const Truncated: Story = { args: { state: { kind: 'ready', data: { ...OVERVIEW_DATA, open: { ...OVERVIEW_DATA.open, truncated: true } } } } };
 export const Phone: Story = { args: { width: '375px' } };
 export const Desktop1440: Story = { args: { width: '1440px' } };

@@ -1,6 +1,6 @@
-import type { InboxReport, Kpi, ReportStatus } from '@paht/client-sdk';
+import type { Kpi, OpenDeadlineCount, ReportStatus } from '@paht/client-sdk';
 
-/** Statuses still on a deadline (not answered, rejected, published or closed). */
+/** Statuses still on a deadline (not answered, rejected, published or closed): the open reports `openReportDeadlines` counts. */
 export const OPEN_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'CLASSIFIED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN'];
 
 const DAY = 86_400_000;
@@ -44,41 +44,23 @@ export interface OverviewData {
   period: OverviewPeriod;
   total: Kpi | null;
   previousTotal: Kpi | null;
-  open: OpenCounts & { truncated: boolean };
+  /** Every open report the caller's work list covers, counted exactly by the server (`openReportDeadlines`). */
+  open: OpenCounts;
   units: OverviewRow[];
   categories: OverviewRow[];
   /** When it was read (ISO). */
   readAt: string;
 }
 
-const deadlineOf = (r: InboxReport): string | null => r.sla?.dueAt ?? r.dueAt ?? null;
-
-/** Counts `reports` by deadline against `now`: past it, or within seven days. */
-export function openCounts(reports: readonly InboxReport[], now: number): OpenCounts {
-  let overdueNow = 0;
-  let dueThisWeek = 0;
-  for (const r of reports) {
-    const due = deadlineOf(r);
-    if (!due) continue;
-    const at = Date.parse(due);
-    if (at < now) overdueNow += 1;
-    else if (at < now + 7 * DAY) dueThisWeek += 1;
-  }
-  return { overdueNow, dueThisWeek };
-}
+/** The server's count of a group's open reports by deadline (`openReportDeadlines`, due within seven days) as the overview shows it. */
+export const openCounts = (c: OpenDeadlineCount | null | undefined): OpenCounts => ({ overdueNow: c?.overdue ?? 0, dueThisWeek: c?.dueSoon ?? 0 });
 
 /**
  * Rows per unit or category: every group the KPIs (either period) or the
- * open reports name, most overdue first, then most due this week, then most
- * received.
+ * open reports' counts name, most overdue first, then most due this week,
+ * then most received.
  */
-export function overviewRows(
-  current: readonly Kpi[],
-  previous: readonly Kpi[],
-  reports: readonly InboxReport[],
-  groupOf: (r: InboxReport) => { key: string; label: string | null; labelEn: string | null },
-  now: number,
-): OverviewRow[] {
+export function overviewRows(current: readonly Kpi[], previous: readonly Kpi[], open: readonly OpenDeadlineCount[]): OverviewRow[] {
   const rows = new Map<string, OverviewRow>();
   const row = (key: string, label: string | null, labelEn: string | null): OverviewRow => {
     let found = rows.get(key);
@@ -92,17 +74,7 @@ export function overviewRows(
   };
   for (const k of current) row(k.key, k.label ?? null, k.labelEn ?? null).kpi = k;
   for (const k of previous) row(k.key, k.label ?? null, k.labelEn ?? null).previous = k;
-  const byGroup = new Map<string, InboxReport[]>();
-  const names = new Map<string, { label: string | null; labelEn: string | null }>();
-  for (const r of reports) {
-    const g = groupOf(r);
-    names.set(g.key, g);
-    byGroup.set(g.key, [...(byGroup.get(g.key) ?? []), r]);
-  }
-  for (const [key, list] of byGroup) {
-    const name = names.get(key)!;
-    Object.assign(row(key, name.label, name.labelEn), openCounts(list, now));
-  }
+  for (const c of open) Object.assign(row(c.key, c.label ?? null, c.labelEn ?? null), openCounts(c));
   return [...rows.values()].sort(
     (a, b) => b.overdueNow - a.overdueNow || b.dueThisWeek - a.dueThisWeek || (b.kpi?.received ?? 0) - (a.kpi?.received ?? 0) || a.key.localeCompare(b.key),
   );

@@ -34,7 +34,7 @@ export const OVERVIEW_DATA: OverviewData = {
   period: { from: '2026-10-30', to: '2026-11-28', previousFrom: '2026-09-30', previousTo: '2026-10-29' },
   total: KPI_TOTAL,
   previousTotal: scaled(KPI_TOTAL, 0.85),
-  open: { overdueNow: 23, dueThisWeek: 28, truncated: false },
+  open: { overdueNow: 23, dueThisWeek: 28 },
   units: [...unitRows, { key: '', label: null, labelEn: null, kpi: null, previous: null, overdueNow: 3, dueThisWeek: 1 }].sort((a, b) => b.overdueNow - a.overdueNow),
   categories: categoryRows,
   readAt: '2026-11-28T02:00:00.000Z',

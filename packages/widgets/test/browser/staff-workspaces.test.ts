@@ -1,5 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCategories, adminUnits, apiKeys, auditLog, calendarDays, createClient, focalPoints, getStatistics, getTenantBranding, type PahtClient } from '@paht/client-sdk';
+import {
+  adminCategories,
+  adminUnits,
+  apiKeys,
+  auditLog,
+  calendarDays,
+  createClient,
+  focalPoints,
+  getStatistics,
+  getTenantBranding,
+  listInboxReports,
+  overviewKpis,
+  type PahtClient,
+} from '@paht/client-sdk';
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/browser.js';
 import { DEMO_PASSWORD, DEMO_TENANT, openStaffConsoleBench, type StaffConsoleBench } from './support/staff-console-bench.js';
@@ -9,7 +22,9 @@ import { DEMO_PASSWORD, DEMO_TENANT, openStaffConsoleBench, type StaffConsoleBen
 // it a focal point, an SLA policy and a category on it, an API key seen
 // once, and a new brand colour previewed before saving: each read back
 // through the SDK and found in the audit log. The demo provincial leader
-// sees the overview, whose figures are the KPI API's.
+// sees the overview, whose figures are the KPI API's, and whose open reports
+// by deadline are the server's exact count (`openReportDeadlines`): the same
+// as counting the work list's open reports.
 
 const TENANT = DEMO_TENANT;
 const PASSWORD = DEMO_PASSWORD;
@@ -245,8 +260,24 @@ describe('the provincial leader', () => {
     expect(await number('resolved')).toBe(total!.resolved);
     const busiest = (await kpi('UNIT')).filter((u) => u.key).sort((a, b) => b.received - a.received)[0]!;
     const row = overview().locator(`tr[data-key="${busiest.key}"]`);
-    expect(Number((await row.locator('td').nth(2).textContent())!.split(' ')[0]!.replace(/\D/g, ''))).toBe(busiest.received);
-    expect(Number((await row.locator('td').nth(3).textContent())!.split(' ')[0]!.replace(/\D/g, ''))).toBe(busiest.overdue);
+    const cell = async (r: Locator, i: number) => Number((await r.locator('td').nth(i).textContent())!.split(' ')[0]!.replace(/\D/g, ''));
+    expect(await cell(row, 2)).toBe(busiest.received);
+    expect(await cell(row, 3)).toBe(busiest.overdue);
+    // Overdue now and due within 7 days: the server's count, tiles and rows; the same as the work list's open reports against their stage deadline.
+    const counted = (await overviewKpis(leader, period as Parameters<typeof overviewKpis>[1])).openDeadlines;
+    if (counted.__typename !== 'OpenReportDeadlines') throw new Error(counted.__typename);
+    expect(await number('overdue-now')).toBe(counted.total.overdue);
+    expect(await number('due-week')).toBe(counted.total.dueSoon);
+    const mostOverdue = [...counted.units].sort((a, b) => b.overdue - a.overdue)[0]!;
+    expect(mostOverdue.overdue).toBeGreaterThan(0);
+    const overdueRow = overview().locator(`tr[data-key="${mostOverdue.key}"]`);
+    expect([await cell(overdueRow, 0), await cell(overdueRow, 1)]).toEqual([mostOverdue.overdue, mostOverdue.dueSoon]);
+    const listed = await listInboxReports(leader, { status: ['SUBMITTED', 'CLASSIFIED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN'] }, { limit: 5000 });
+    if (listed.__typename !== 'InboxReports') throw new Error(listed.__typename);
+    expect(listed.truncated).toBe(false);
+    const at = Date.parse(counted.countedAt);
+    expect(listed.reports.filter((r) => r.dueAt && Date.parse(r.dueAt) < at).length).toBe(counted.total.overdue);
+    expect(listed.reports.length).toBe(counted.total.open);
     expect(await seriousViolations(page)).toEqual([]);
     // Live: a report filed now is counted without reloading the page.
     const filed = await createClient({ endpoint: `${api}/graphql`, tenant: TENANT }).submitReport({
