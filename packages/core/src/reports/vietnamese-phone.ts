@@ -1,4 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+import { FieldIssueCode } from '../validation/field-issue-codes.js';
 
 /**
  * A Vietnamese phone number in E.164 (`+84…`), or null when `input` is not
@@ -11,3 +13,16 @@ export function vietnamesePhone(input: string): string | null {
   const parsed = parsePhoneNumberFromString(input.trim(), 'VN');
   return parsed && parsed.country === 'VN' && parsed.isValid() ? parsed.number : null;
 }
+
+/**
+ * A phone field of a citizen's input: a Vietnamese number, given in any
+ * common spelling, parsed once (libphonenumber is a visible share of a
+ * submission's CPU) into E.164; otherwise the issue INVALID_PHONE on the
+ * field, which, like a refinement's, does not stop the other checks.
+ */
+export const vietnamesePhoneField = () =>
+  z
+    .string()
+    .trim()
+    .transform((v) => vietnamesePhone(v))
+    .pipe(z.custom<string>((v) => v !== null, { params: { code: FieldIssueCode.INVALID_PHONE } }));
