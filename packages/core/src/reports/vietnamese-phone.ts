@@ -18,11 +18,13 @@ export function vietnamesePhone(input: string): string | null {
  * A phone field of a citizen's input: a Vietnamese number, given in any
  * common spelling, parsed once (libphonenumber is a visible share of a
  * submission's CPU) into E.164; otherwise the issue INVALID_PHONE on the
- * field, which, like a refinement's, does not stop the other checks.
+ * field. Checks, not a transform, so that like any refinement the issue does
+ * not stop the object's own checks (a missing location is still named).
  */
 export const vietnamesePhoneField = () =>
   z
     .string()
     .trim()
-    .transform((v) => vietnamesePhone(v))
-    .pipe(z.custom<string>((v) => v !== null, { params: { code: FieldIssueCode.INVALID_PHONE } }));
+    // E.164 is never empty: '' stands for "not a Vietnamese number" until the refinement below.
+    .overwrite((v) => vietnamesePhone(v) ?? '')
+    .refine((v) => v !== '', { params: { code: FieldIssueCode.INVALID_PHONE } });
