@@ -62,3 +62,11 @@ export const SUBMIT_REPORT = `mutation SubmitReport($input: SubmitReportInput!) 
 export const SIGN_IN = `mutation SignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) { __typename ... on SignInSuccess { token } ... on Error { ${ERROR} } }
 }`;
+
+/**
+ * The stack's floor: an operation that reads nothing, what every request
+ * costs before any resolver does work (HTTP, Fastify's hooks, Apollo, the
+ * context). The workloads send it with an `extensions` entry, which keeps
+ * the public answer cache out (it keeps plain requests only).
+ */
+export const FLOOR = `query Floor { __typename }`;

@@ -1,7 +1,7 @@
 // The cases `pnpm bench` measures, each as the requests one connection sends
 // in turn (autocannon's `requests`). Documents: bench/documents.ts.
 import type { RequestSpec } from 'autocannon';
-import { INBOX_REPORTS, PUBLIC_REPORTS, PUBLIC_STATS, SUBMIT_REPORT, TRACK_REPORT, UNIT_QUEUE_REPORTS } from './documents.js';
+import { FLOOR, INBOX_REPORTS, PUBLIC_REPORTS, PUBLIC_STATS, SUBMIT_REPORT, TRACK_REPORT, UNIT_QUEUE_REPORTS } from './documents.js';
 import { BENCH_TENANT } from './protocol.js';
 
 export interface Session {
@@ -37,11 +37,11 @@ const headers = (token?: string): Record<string, string> => ({
   ...(token ? { authorization: `Bearer ${token}` } : {}),
 });
 
-export const graphqlRequest = (query: string, variables: Record<string, unknown>, token?: string): RequestSpec => ({
+export const graphqlRequest = (query: string, variables: Record<string, unknown>, token?: string, extensions?: Record<string, unknown>): RequestSpec => ({
   method: 'POST',
   path: '/graphql',
   headers: headers(token),
-  body: JSON.stringify({ query, variables }),
+  body: JSON.stringify({ query, variables, ...(extensions ? { extensions } : {}) }),
 });
 
 const submission = (run: SubmitCounter, key: string) => ({
@@ -81,6 +81,9 @@ export const WORKLOADS: Workload[] = [
   { key: 'ioc-list', name: 'IOC work list, 50 reports', requests: (s) => [graphqlRequest(INBOX_REPORTS, { first: 50 }, s.iocToken)] },
   { key: 'unit-queue', name: 'unit queue', requests: (s) => [graphqlRequest(UNIT_QUEUE_REPORTS, {}, s.unitToken)] },
   { key: 'submit', name: 'submit a report', writes: true, requests: (_s, run) => [submitRequest(run)] },
+  // What any request costs before a resolver works (an extension keeps the answer cache out).
+  { key: 'floor', name: 'floor: { __typename }, anonymous, uncached', requests: () => [graphqlRequest(FLOOR, {}, undefined, { bench: 'floor' })] },
+  { key: 'floor-staff', name: 'floor: { __typename }, signed in (IOC)', requests: (s) => [graphqlRequest(FLOOR, {}, s.iocToken)] },
   {
     key: 'mixed',
     name: 'mixed: public reads, every 10th a submit',

@@ -9,7 +9,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { answerViews } from './report-answers.js';
 import type { ReportEventRecord } from './report-event.js';
 import { slaFrom } from './report-sla.js';
-import { secretHashes, secretMatches } from './report-secret.js';
+import { hashesMatch, secretHashes } from './report-secret.js';
 import type { ReportStatus } from './report-status.js';
 import { UNLISTED_STATUSES } from './status-traits.js';
 import { baseView, hasPublicContent, withRefs } from './report-row-view.js';
@@ -65,12 +65,13 @@ export async function trackReport(ctx: CoreContext, tenantOrId: string | TenantR
   // timeline agree even when a step commits meanwhile (else the tracker would
   // see the new step beside the old status, take the step for seen, and drop
   // its live update). The contact joins it only when the secret's hash is the
-  // report's; the access decision is `secretMatches`, in constant time.
+  // report's; the access decision is `hashesMatch` (`secretMatches` on the
+  // same hashes), in constant time.
   const hashes = secret === undefined ? [] : secretHashes(secret);
   const found = await withTenantSql(ctx.db, tenant.id, (sql) => readReportWithTimeline(sql, tenant.id, Prisma.sql`r.tracking_code = ${code}`, hashes));
   if (!found) throw reportNotFound();
   const { row, timeline, units } = found;
-  if (secret !== undefined && secretMatches(secret, row.secretHash)) {
+  if (secret !== undefined && hashesMatch(hashes, row.secretHash)) {
     const view = fullView(ctx, tenant, found);
     return { access: 'CITIZEN', report: { ...view, timeline: publicTimeline(timeline, 'CITIZEN', units), contact: found.contact } };
   }

@@ -60,8 +60,11 @@ export function secretHashes(secret: string): string[] {
 }
 
 /** Whether `secret` is the one whose hash is stored (`secretHashes`), in constant time. */
-export function secretMatches(secret: string, storedHash: string): boolean {
+export const secretMatches = (secret: string, storedHash: string): boolean => hashesMatch(secretHashes(secret), storedHash);
+
+/** `secretMatches` for the hashes `secretHashes` already gave (a caller that also sent them to SQL hashes once). */
+export function hashesMatch(hashes: readonly string[], storedHash: string): boolean {
   const stored = Buffer.from(storedHash, 'hex');
   // Every candidate compared (no early exit), each in constant time.
-  return secretHashes(secret).reduce((found, hash) => equalDigests(Buffer.from(hash, 'hex'), stored) || found, false);
+  return hashes.reduce((found, hash) => equalDigests(Buffer.from(hash, 'hex'), stored) || found, false);
 }

@@ -13,7 +13,7 @@ import { hasPublicContent } from './report-row-view.js';
 import { SUPPORTABLE_STATUSES } from './nearby-reports.js';
 import { STATUS_TRAITS } from './status-traits.js';
 import { reportNotFound, transitionReport, type TransitionResult } from './transition-report.js';
-import { vietnamesePhone } from './vietnamese-phone.js';
+import { vietnamesePhoneField } from './vietnamese-phone.js';
 
 /** How a supporter came: the IOC merged their later report, or they said "me too" in public. */
 export const SupporterSource = { MERGED: 'MERGED', ME_TOO: 'ME_TOO' } as const;
@@ -115,7 +115,7 @@ const supportInput = z.object({
   reportId: z.string(),
   /** A random id the citizen's browser or app keeps (never a hardware id). */
   deviceId: z.string().trim().min(8).max(200),
-  phone: z.string().trim().refine((v) => vietnamesePhone(v) !== null, { params: { code: FieldIssueCode.INVALID_PHONE } }).optional(),
+  phone: vietnamesePhoneField().optional(),
   email: z.email().max(320).optional(),
 });
 export type SupportReportInput = z.input<typeof supportInput>;
@@ -141,7 +141,7 @@ export async function supportReport(ctx: CoreContext, tenantId: string, input: S
   if (!parsed.success) throw validationError(parsed.issues);
   const { reportId, deviceId } = parsed.data;
   if (!isUuid(reportId)) throw reportNotFound();
-  const phone = parsed.data.phone ? vietnamesePhone(parsed.data.phone) : null;
+  const phone = parsed.data.phone ?? null;
   const email = parsed.data.email ? parsed.data.email.toLowerCase() : null;
   const who = phone ? `phone:${phone}` : email ? `email:${email}` : `device:${deviceId}`;
   const now = ctx.now();

@@ -3,7 +3,7 @@ import { validationError } from '../errors.js';
 import { assertSafeInput } from '../input/untrusted-input.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { safeParseWithIssues } from '../validation/zod-issues.js';
-import { vietnamesePhone } from './vietnamese-phone.js';
+import { vietnamesePhoneField } from './vietnamese-phone.js';
 
 export const CHANNELS = ['APP', 'WEB', 'FANPAGE', 'ZALO', 'EMAIL', 'HOTLINE_1022', 'AI_CALL_CENTRE', 'OPEN311'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -49,10 +49,8 @@ export const submitReportSchema = z.object({
   areaCode: text(1, 20).optional(),
   reporter: z.object({
     fullName: text(1, 200).optional(),
-    phone: z
-      .string()
-      .trim()
-      .refine((v) => vietnamesePhone(v) !== null, { params: { code: FieldIssueCode.INVALID_PHONE } }),
+    /** E.164 once parsed. */
+    phone: vietnamesePhoneField(),
     email: z.email().max(320).optional(),
   }),
   /** Files already uploaded (see `attachmentInputSchema`). Kept private until published. */
@@ -73,13 +71,12 @@ export type SubmitReportInput = z.input<typeof submitReportSchema>;
 export type SubmitReportData = z.output<typeof submitReportSchema>;
 
 /**
- * Validates and normalizes a submission (phone to E.164). Throws a
+ * Validates and normalizes a submission (phone to E.164, by the schema). Throws a
  * VALIDATION DomainError naming the fields; messages never echo the values.
  */
 export function parseSubmitInput(input: unknown): SubmitReportData {
   assertSafeInput(input);
   const parsed = safeParseWithIssues(submitReportSchema, input);
   if (!parsed.success) throw validationError(parsed.issues);
-  const data = parsed.data;
-  return { ...data, reporter: { ...data.reporter, phone: vietnamesePhone(data.reporter.phone) as string } };
+  return parsed.data;
 }

@@ -13,8 +13,12 @@ interface StaffState {
   passwordChangeRequired: boolean;
 }
 
-// One cache per core (per database), so tests with several databases never share.
-const caches = new WeakMap<CoreContext, LRUCache<string, StaffState | 'none'>>();
+// One cache per core (per database), so tests with several databases never
+// share. It keeps the read itself, from the moment it starts: requests that
+// arrive while it runs wait for it instead of each reading the account
+// (under load every connection missed at once when an entry expired), and
+// `forgetStaff` drops it, so the next request reads again.
+const caches = new WeakMap<CoreContext, LRUCache<string, Promise<StaffState | null>>>();
 
 async function stateOf(core: CoreContext, tenantId: string, userId: string): Promise<StaffState | null> {
   let cache = caches.get(core);
@@ -24,10 +28,21 @@ async function stateOf(core: CoreContext, tenantId: string, userId: string): Pro
   }
   const key = `${tenantId}:${userId}`;
   const cached = cache.get(key);
-  if (cached !== undefined) return cached === 'none' ? null : cached;
-  const row = await withTenant(core.db, tenantId, (tx) => tx.staffUser.findUnique({ where: { id: userId }, select: { active: true, role: true, unitId: true, passwordChangeRequired: true } }));
-  cache.set(key, row ?? 'none');
-  return row;
+  if (cached) return cached;
+  const read = readState(core, tenantId, userId);
+  cache.set(key, read);
+  // A failed read (database away) is not kept: the next request tries again.
+  read.catch(() => {
+    if (cache.peek(key) === read) cache.delete(key);
+  });
+  return read;
+}
+
+/** The account's state, read under the tenant's row-level security; null when there is no such account. */
+function readState(core: CoreContext, tenantId: string, userId: string): Promise<StaffState | null> {
+  return withTenant(core.db, tenantId, (tx) =>
+    tx.staffUser.findUnique({ where: { id: userId }, select: { active: true, role: true, unitId: true, passwordChangeRequired: true } }),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { STAFF_ROLES, type Actor, type StaffRole } from '@paht/core';
 
 /** How long a staff sign-in lasts: one long working day. */
@@ -36,13 +37,30 @@ export async function issueStaffToken(secretKey: string, claims: StaffClaims, no
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
+/**
+ * Tokens whose signature was checked, by the whole token (signature
+ * included), with the secret they were checked against and their expiry
+ * (`exp`, seconds): a signed-in client sends the same token with every
+ * request, and its HMAC is checked once per process, not on every request.
+ * What the check decided depends only on the token, the secret and the
+ * clock, and the clock is compared again on every hit; whether the account
+ * may still act is `current-staff.ts`'s business, read apart. Refused
+ * tokens are not kept (a flood of made-up ones must not push out real ones).
+ */
+const verified = new LRUCache<string, { secretKey: string; claims: StaffClaims; exp: number }>({ max: 10_000 });
+
 /** The claims of a valid, unexpired token; null for anything else. */
 export async function verifyStaffToken(secretKey: string, token: string, now: Date): Promise<StaffClaims | null> {
+  const known = verified.get(token);
+  if (known && known.secretKey === secretKey) return seconds(now) < known.exp ? known.claims : null;
   try {
     const { payload } = await jwtVerify(token, signingKey(secretKey), { issuer: ISSUER, algorithms: ['HS256'], currentDate: now });
-    const { sub, tid, role, unit } = payload;
+    const { sub, tid, role, unit, exp, nbf } = payload;
     if (typeof sub !== 'string' || typeof tid !== 'string' || !STAFF_ROLES.includes(role as StaffRole)) return null;
-    return { userId: sub, tenantId: tid, role: role as StaffRole, unitId: typeof unit === 'string' ? unit : null };
+    const claims: StaffClaims = { userId: sub, tenantId: tid, role: role as StaffRole, unitId: typeof unit === 'string' ? unit : null };
+    // Ours always expire and never carry `nbf`: only such tokens are kept, so a hit is checked exactly as jose would.
+    if (typeof exp === 'number' && nbf === undefined) verified.set(token, { secretKey, claims, exp });
+    return claims;
   } catch {
     return null;
   }

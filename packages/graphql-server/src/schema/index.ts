@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { withPlainExposedFields } from '../execution/plain-fields.js';
 import './scalars.js';
 import './enums.js';
 import './errors.js';
@@ -31,5 +32,5 @@ import './admin-settings-schema.js';
 import './indicators.js';
 import './indicator-forms.js';
 
-/** The whole GraphQL schema, built once. */
-export const schema = builder.toSchema({ sortSchema: true });
+/** The whole GraphQL schema, built once; fields that only read a property have no resolver (`withPlainExposedFields`). */
+export const schema = withPlainExposedFields(builder.toSchema({ sortSchema: true }));

@@ -35,16 +35,16 @@ export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
 const ReportEdge = builder.objectRef<ReportConnectionShape['edges'][number]>('ReportEdge').implement({
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: Report, resolve: (e) => e.node }),
+    node: t.expose('node', { type: Report }),
   }),
 });
 
 export const ReportConnection = builder.objectRef<ReportConnectionShape>('ReportConnection').implement({
   description: 'A page of reports (timelines are empty in lists; read one report for its timeline).',
   fields: (t) => ({
-    edges: t.field({ type: [ReportEdge], resolve: (c) => c.edges }),
+    edges: t.expose('edges', { type: [ReportEdge] }),
     nodes: t.field({ type: [Report], description: 'The edges’ nodes, for clients that need no cursor per item.', resolve: (c) => c.edges.map((e) => e.node) }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+    pageInfo: t.expose('pageInfo', { type: PageInfo }),
   }),
 });
 

@@ -22,17 +22,16 @@ export const TimelineEntry = builder.objectRef<TimelineEntryShape>('TimelineEntr
   description: 'One step of the append-only timeline.',
   fields: (t) => ({
     seq: t.exposeInt('seq'),
-    type: t.field({ type: ReportEventTypeEnum, resolve: (e) => e.type }),
-    status: t.field({ type: ReportStatusEnum, description: 'The status after this step.', resolve: (e) => e.status }),
-    at: t.field({ type: DateTime, resolve: (e) => e.at }),
+    type: t.expose('type', { type: ReportEventTypeEnum }),
+    status: t.expose('status', { type: ReportStatusEnum, description: 'The status after this step.' }),
+    at: t.expose('at', { type: DateTime }),
     note: t.exposeString('note', { nullable: true, description: 'Public: only text addressed to the citizen. Staff: the reason given.' }),
     actorRole: t.exposeString('actorRole', { nullable: true, description: 'Staff views only.' }),
-    unit: t.field({
+    unit: t.expose('unit', {
       type: Unit,
       nullable: true,
       description:
         'Public and citizen views: the unit this step handed the report to (an assignment, a forward to a sub-unit, a hop’s return), so the reader follows each hop. Null for other steps, for a report whose content is not public, and in staff views (see `toUnitId`).',
-      resolve: (e) => e.unit ?? null,
     }),
   }),
 });
@@ -42,7 +41,7 @@ export const SlaInfo = builder.objectRef<SlaSnapshot>('SlaInfo').implement({
   fields: (t) => {
     const stage = (s: SlaSnapshot) => s.current ?? s.resolution;
     return {
-      outcome: t.field({ type: SlaOutcomeEnum, resolve: (s) => s.outcome }),
+      outcome: t.expose('outcome', { type: SlaOutcomeEnum }),
       breached: t.exposeBoolean('breached'),
       stage: t.field({ type: SlaStageNameEnum, nullable: true, description: 'The running stage, else the last resolution.', resolve: (s) => stage(s)?.stage ?? null }),
       state: t.field({ type: SlaStageStateEnum, nullable: true, resolve: (s) => stage(s)?.state ?? null }),
@@ -74,7 +73,7 @@ const grantFor = (a: AttachmentShape, ctx: GraphQLContext) =>
 export const Attachment = builder.objectRef<AttachmentShape>('Attachment').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.field({ type: AttachmentKindEnum, resolve: (a) => a.kind }),
+    kind: t.expose('kind', { type: AttachmentKindEnum }),
     mimeType: t.exposeString('mimeType', { description: 'Read from the bytes when uploaded.' }),
     byteSize: t.exposeInt('byteSize'),
     width: t.exposeInt('width', { nullable: true }),
@@ -99,9 +98,9 @@ export const ReportAnswer = builder.objectRef<AnswerShape>('ReportAnswer').imple
   description: 'An answer (kết quả xử lý) a unit gave. After the citizen reopens a report, the earlier answers stay here.',
   fields: (t) => ({
     seq: t.exposeInt('seq', { description: 'The RESOLVE step of the timeline that carried it.' }),
-    at: t.field({ type: DateTime, resolve: (a) => a.at }),
+    at: t.expose('at', { type: DateTime }),
     text: t.exposeString('text'),
-    unit: t.field({ type: Unit, nullable: true, description: 'The unit that answered.', resolve: (a) => a.unit }),
+    unit: t.expose('unit', { type: Unit, nullable: true, description: 'The unit that answered.' }),
   }),
 });
 
@@ -111,34 +110,32 @@ export const Report = builder.objectRef<ReportShape>('Report').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     trackingCode: t.exposeString('trackingCode'),
-    status: t.field({ type: ReportStatusEnum, resolve: (r) => r.status }),
-    visibility: t.field({ type: ReportVisibilityEnum, resolve: (r) => r.visibility }),
+    status: t.expose('status', { type: ReportStatusEnum }),
+    visibility: t.expose('visibility', { type: ReportVisibilityEnum }),
     title: t.exposeString('title', { nullable: true, description: 'Null for a private report seen by the public.' }),
     description: t.exposeString('description', { nullable: true }),
-    category: t.field({ type: Category, nullable: true, resolve: (r) => r.category }),
-    unit: t.field({ type: Unit, nullable: true, description: 'The unit handling it.', resolve: (r) => r.unit }),
+    category: t.expose('category', { type: Category, nullable: true }),
+    unit: t.expose('unit', { type: Unit, nullable: true, description: 'The unit handling it.' }),
     channel: t.exposeString('channel'),
     latitude: t.exposeFloat('latitude', { nullable: true }),
     longitude: t.exposeFloat('longitude', { nullable: true }),
     address: t.exposeString('address', { nullable: true }),
     areaCode: t.exposeString('areaCode', { nullable: true }),
-    submittedAt: t.field({ type: DateTime, resolve: (r) => r.submittedAt }),
-    updatedAt: t.field({ type: DateTime, resolve: (r) => r.updatedAt }),
-    dueAt: t.field({
+    submittedAt: t.expose('submittedAt', { type: DateTime }),
+    updatedAt: t.expose('updatedAt', { type: DateTime }),
+    dueAt: t.expose('dueAt', {
       type: DateTime,
       nullable: true,
       description:
         'Deadline of the running internal stage (classification, acceptance or resolution): a figure for staff work queues, not a promise to the citizen. Citizen-facing pages show `answerDueAt`.',
-      resolve: (r) => r.dueAt,
     }),
-    answerDueAt: t.field({
+    answerDueAt: t.expose('answerDueAt', {
       type: DateTime,
       nullable: true,
       description:
         'The date by which the handling unit must answer the citizen: the resolution deadline of the report’s SLA (its category’s policy, on the tenant’s working calendar, including granted extensions and time spent waiting for the citizen). Null until it exists, i.e. until the report is assigned to a unit. This is the deadline to show citizens; internal stage deadlines (`dueAt`, `sla`) are for staff.',
-      resolve: (r) => r.answerDueAt,
     }),
-    resolvedAt: t.field({ type: DateTime, nullable: true, resolve: (r) => r.resolvedAt }),
+    resolvedAt: t.expose('resolvedAt', { type: DateTime, nullable: true }),
     resolvedOnTime: t.exposeBoolean('resolvedOnTime', { nullable: true }),
     answer: t.exposeString('answer', { nullable: true }),
     rating: t.exposeInt('rating', { nullable: true }),
@@ -146,19 +143,17 @@ export const Report = builder.objectRef<ReportShape>('Report').implement({
       nullable: true,
       description: "The citizen's comment with their rating. Citizen (with secret) and staff views only; null in public views.",
     }),
-    answers: t.field({
+    answers: t.expose('answers', {
       type: [ReportAnswer],
       nullable: true,
       description: 'Every answer the units gave, oldest first (`answer` is the latest). Citizen (with secret) and staff views only; null in public views.',
-      resolve: (r) => r.answers,
     }),
-    attachments: t.field({
+    attachments: t.expose('attachments', {
       type: [Attachment],
       description: 'Photos and videos. Public views: only those made public by publication; citizen (with secret) and staff: all.',
-      resolve: (r) => r.attachments,
     }),
-    timeline: t.field({ type: [TimelineEntry], resolve: (r) => r.timeline }),
-    sla: t.field({ type: SlaInfo, nullable: true, description: 'Citizen (with secret) and staff views only.', resolve: (r) => r.sla }),
+    timeline: t.expose('timeline', { type: [TimelineEntry] }),
+    sla: t.expose('sla', { type: SlaInfo, nullable: true, description: 'Citizen (with secret) and staff views only.' }),
   }),
 });
 
@@ -169,8 +164,8 @@ interface TrackedShape {
 
 const TrackedReport = builder.objectRef<TrackedShape>('TrackedReport').implement({
   fields: (t) => ({
-    access: t.field({ type: ReportAccessEnum, resolve: (r) => r.access }),
-    report: t.field({ type: Report, resolve: (r) => r.report }),
+    access: t.expose('access', { type: ReportAccessEnum }),
+    report: t.expose('report', { type: Report }),
     actions: t.field({
       type: [ReportEventTypeEnum],
       description:

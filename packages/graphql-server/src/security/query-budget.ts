@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, httpStatusOf } from '@paht/core';
 import type { FastifyRequest } from 'fastify';
-import { GraphQLError, OperationTypeNode } from 'graphql';
+import { GraphQLError, OperationTypeNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { costMessage, measureOperation, type CostOptions } from './query-limits.js';
+import { costMessage, measureOperation, type CostOptions, type SchemaLike } from './query-limits.js';
 import { rateLimitMessage, type RateLimiter } from './rate-limits.js';
 
 export interface QueryBudgetOptions {
@@ -41,6 +41,17 @@ const isAnonymous = (context: GraphQLContext): boolean => context.staff === null
  * the rate limits are): `RATE_LIMITED` (HTTP 429, `retry-after`) over it.
  */
 export function createQueryBudget(options: QueryBudgetOptions): QueryBudget {
+  // The price of operations whose sizes no variable gives (the tracker,
+  // submit): the same for every request, so priced once while Apollo keeps
+  // the parsed document (the same node each time).
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
+  const priceOf = (schema: SchemaLike, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
+    const known = fixedCosts.get(operation);
+    if (known !== undefined) return known;
+    const { cost, readsVariables } = measureOperation(schema, document, operation, { ...options.cost, variables, pageSizeCeiling: options.cost.listCeiling ?? 100 });
+    if (!readsVariables) fixedCosts.set(operation, cost);
+    return cost;
+  };
   const budget: QueryBudget = {
     limiter: null,
     async track(request, context) {
@@ -53,8 +64,7 @@ export function createQueryBudget(options: QueryBudgetOptions): QueryBudget {
         return {
           async didResolveOperation({ schema, document, operation, request, contextValue }) {
             if (!operation || !isAnonymous(contextValue)) return;
-            const variables = request.variables ?? {};
-            const { cost } = measureOperation(schema, document, operation, { ...options.cost, variables, pageSizeCeiling: options.cost.listCeiling ?? 100 });
+            const cost = priceOf(schema, document, operation, request.variables ?? {});
             if (cost > options.anonymousMaxCost) {
               throw new GraphQLError(costMessage(cost, options.anonymousMaxCost), {
                 extensions: {

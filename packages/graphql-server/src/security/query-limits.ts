@@ -98,14 +98,15 @@ const isList = (type: TypeLike): boolean => String(type).startsWith('[');
  * costs 1, every root field `rootFieldCost` more (each alias is a field of
  * its own), and a list multiplies the cost of its selection by its size
  * (see the file's comment). Pure: the validation rule and the per-caller
- * budget (`query-budget.ts`) share it.
+ * budget (`query-budget.ts`) share it. `readsVariables`: some size came from
+ * a variable, so the cost may differ with other variables.
  */
 export function measureOperation(
   schema: SchemaLike,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   options: CostOptions = {},
-): { depth: number; cost: number } {
+): { depth: number; cost: number; readsVariables: boolean } {
   const defaultListSize = options.defaultListSize ?? 10;
   const listCeiling = options.listCeiling ?? 100;
   const rootFieldCost = options.rootFieldCost ?? 1000;
@@ -115,7 +116,9 @@ export function measureOperation(
   const clampPage = (n: number) => Math.min(clamp(n), pageSizeCeiling);
 
   /** A size given by a variable: the ceiling before the variables are known, then the value sent. */
+  let readsVariables = false;
   const sizeOfVariable = (name: string, kind: 'size' | 'ids'): number => {
+    readsVariables = true;
     if (!variables) return listCeiling;
     const value = variables[name];
     if (value === undefined || value === null) return defaultListSize;
@@ -195,7 +198,7 @@ export function measureOperation(
         ? schema.getMutationType()
         : schema.getSubscriptionType()
   ) as TypeLike | undefined;
-  return measure(operation.selectionSet, rootType, new Set(), undefined, true);
+  return { ...measure(operation.selectionSet, rootType, new Set(), undefined, true), readsVariables };
 }
 
 /** The error of a document over the cost limit: Vietnamese, then English. */
