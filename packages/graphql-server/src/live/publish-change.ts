@@ -1,4 +1,6 @@
 import { withTenant, type ReportEventRecord, type StaffNotificationRecord, type SubmittedReport } from '@paht/core';
+import { recordPublicChange } from '../cache/public-answer-cache.js';
+import { stepFacets, submittedFacets } from '../cache/public-facets.js';
 import type { GraphQLContext } from '../context.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { reportEventsOf } from './live-registry.js';
@@ -25,6 +27,7 @@ function publish(ctx: GraphQLContext, change: ReportChange): void {
 
 /** Publishes a new report (a replayed idempotent submission changed nothing). */
 export function publishSubmitted(ctx: GraphQLContext, report: SubmittedReport): SubmittedReport {
+  recordPublicChange(ctx, report.replayed ? [] : submittedFacets());
   if (!report.replayed) {
     publish(ctx, {
       tenantId: ctx.tenant.id,
@@ -78,6 +81,7 @@ async function publishStep(ctx: GraphQLContext, step: Step): Promise<void> {
 export function publishing<A extends unknown[], R extends Step>(step: (ctx: GraphQLContext, ...args: A) => Promise<R>) {
   return async (ctx: GraphQLContext, ...args: A): Promise<R> => {
     const result = await step(ctx, ...args);
+    recordPublicChange(ctx, stepFacets(result.event.fromStatus, result.event.toStatus));
     await publishStep(ctx, result);
     publishNotices(ctx, result.staffNotifications);
     return result;
