@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { tenantSlugOf, type GraphQLContext } from '../context.js';
-import { createInProcessInvalidation, type CacheInvalidation } from './cache-invalidation.js';
-import { ALL_FACETS, type PublicAnswersEffect, type PublicFacet } from './public-facets.js';
+import { createInProcessInvalidation, readKeys, type CacheInvalidation } from './cache-invalidation.js';
+import { EVERYTHING, type PublicAnswersEffect, type PublicChange } from './public-facets.js';
 import { publicReadFacets } from './public-operation.js';
 
 export interface PublicAnswerCacheOptions {
@@ -35,10 +35,10 @@ export interface PublicAnswerCache {
   track(request: FastifyRequest, context: Promise<GraphQLContext>): Promise<GraphQLContext>;
 }
 
-/** The tenant and the generations, when it was computed, of the kinds of public answer an answer read. */
+/** The tenant and the generations, when it was computed, of what an answer read (`readKeys`). */
 interface Stamp {
   tenantId: string;
-  generations: ReadonlyArray<readonly [PublicFacet, number]>;
+  generations: ReadonlyArray<readonly [string, number]>;
 }
 
 interface Entry extends Stamp {
@@ -55,7 +55,7 @@ interface Pending {
 /** What a request's resolvers changed of the public answers (`recordPublicChange`). */
 interface ChangeLog {
   recorded: boolean;
-  facets: Set<PublicFacet>;
+  changes: PublicChange[];
 }
 
 // The links from a GraphQL context to its request's pending entry and change
@@ -66,15 +66,15 @@ const CHANGES = Symbol('public answer changes');
 type Tracked = GraphQLContext & { [PENDING]?: Pending; [CHANGES]?: ChangeLog };
 
 /**
- * Records, for the cache, the kinds of public answer a resolver's change can
- * alter (`submittedFacets`, `stepFacets`); none for a change of nothing. Only
+ * Records, for the cache, what public answers a resolver's change can alter
+ * (`submittedChanges`, `stepChanges`); nothing for a change of nothing. Only
  * mutation fields marked `recordsPublicChanges` rely on it.
  */
-export function recordPublicChange(ctx: GraphQLContext, facets: readonly PublicFacet[]): void {
+export function recordPublicChange(ctx: GraphQLContext, changes: readonly PublicChange[]): void {
   const log = (ctx as Tracked)[CHANGES];
   if (!log) return;
   log.recorded = true;
-  for (const facet of facets) log.facets.add(facet);
+  log.changes.push(...changes);
 }
 
 /**
@@ -84,18 +84,18 @@ export function recordPublicChange(ctx: GraphQLContext, facets: readonly PublicF
  * whether a step was refused or failed after it committed cannot be told
  * apart); everything for any other field.
  */
-function mutationFacets(schema: GraphQLSchema, operation: OperationDefinitionNode, log: ChangeLog | undefined): readonly PublicFacet[] {
+function mutationChanges(schema: GraphQLSchema, operation: OperationDefinitionNode, log: ChangeLog | undefined): readonly PublicChange[] {
   const fields = schema.getMutationType()?.getFields() ?? {};
   let recorded = false;
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD) return ALL_FACETS;
+    if (selection.kind !== Kind.FIELD) return EVERYTHING;
     if (selection.name.value === '__typename') continue;
     const effect = fields[selection.name.value]?.extensions?.publicAnswers as PublicAnswersEffect | undefined;
     if (effect === 'recorded') recorded = true;
-    else if (effect !== 'none') return ALL_FACETS;
+    else if (effect !== 'none') return EVERYTHING;
   }
   if (!recorded) return [];
-  return log?.recorded ? [...log.facets] : ALL_FACETS;
+  return log?.recorded ? log.changes : EVERYTHING;
 }
 
 /** Headers that let a GET through Apollo's CSRF prevention (as configured in app.ts). */
@@ -165,7 +165,7 @@ function keyOf(request: FastifyRequest): string | null {
  * operation public (`isPublicRead`), the request anonymous, and the answer
  * free of errors; it is served while the tenant's generations of the kinds
  * of public answer it read are unchanged (a mutation moves those of what it
- * can have changed: `mutationFacets`) and for `ttlMs` at most.
+ * can have changed: `mutationChanges`) and for `ttlMs` at most.
  */
 export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAnswerCacheOptions = {}): PublicAnswerCache {
   const enabled = options.enabled ?? true;
@@ -178,7 +178,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
     ttl: options.ttlMs ?? 60_000,
   });
   const pendingByRequest = new WeakMap<FastifyRequest, Pending>();
-  const current = (stamp: Stamp): boolean => stamp.generations.every(([facet, generation]) => invalidation.generation(stamp.tenantId, facet) === generation);
+  const current = (stamp: Stamp): boolean => stamp.generations.every(([key, generation]) => invalidation.generation(stamp.tenantId, key) === generation);
 
   if (enabled) {
     app.addHook('preHandler', async (request, reply) => {
@@ -213,16 +213,17 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
           const reads = pending && rc.operation ? publicReadFacets(rc.document, rc.operation, rc.request.variables ?? {}) : null;
           if (reads) {
             const tenantId = contextValue.tenant.id;
+            const keys = [...reads].flatMap(([facet, scopes]) => readKeys(facet, scopes));
             // Read before the answer is computed: a change meanwhile makes it stale at once.
-            stamp = { tenantId, generations: [...reads].map((facet) => [facet, invalidation.generation(tenantId, facet)] as const) };
+            stamp = { tenantId, generations: keys.map((key) => [key, invalidation.generation(tenantId, key)] as const) };
           }
         },
         async willSendResponse(rc) {
           // After the mutation's work is done and before its answer leaves:
           // whoever reads after seeing it gets fresh answers.
           if (rc.operation?.operation === OperationTypeNode.MUTATION) {
-            const facets = mutationFacets(rc.schema, rc.operation, (contextValue as Tracked)[CHANGES]);
-            if (facets.length > 0) invalidation.bump(contextValue.tenant.id, facets);
+            const changes = mutationChanges(rc.schema, rc.operation, (contextValue as Tracked)[CHANGES]);
+            if (changes.length > 0) invalidation.bump(contextValue.tenant.id, changes);
           }
           const body = rc.response.body;
           if (pending && stamp !== null && body.kind === 'single' && !body.singleResult.errors?.length && (rc.response.http.status ?? 200) === 200) {
@@ -241,7 +242,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
       const value: Tracked = await context;
       const pending = pendingByRequest.get(request);
       if (pending) value[PENDING] = pending;
-      value[CHANGES] = { recorded: false, facets: new Set() };
+      value[CHANGES] = { recorded: false, changes: [] };
       return value;
     },
   };

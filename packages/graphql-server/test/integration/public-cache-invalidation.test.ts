@@ -10,7 +10,8 @@ import { ACCEPT, ASSIGN, CLASSIFY, PUBLISH, RESOLVE } from './staff-documents.js
 
 // Issue 14: a change drops only the public answers it can alter. A new
 // report is not in the public list before the IOC classifies it, so a submit
-// keeps the cached list and refreshes the statistics and trackers; a
+// keeps the cached list and refreshes the statistics of its month (not those
+// of another period) and its own tracker (not another report's); a
 // classification or a publication refreshes the list; a sign-in changes
 // nothing public. Every public answer is compared with the same request to
 // a second app on the same database without the cache: none is ever stale.
@@ -20,7 +21,10 @@ const PASSWORD = 'mat-khau-thu-nghiem-2026';
 const TENANT = 'cache-facets';
 
 const LIST = 'query List { publicReports(first: 50) { ... on ReportConnection { nodes { id title status } } } }';
-const STATS = `query Stats { kpis(from: "2026-03-01", to: "2026-03-31") { ... on KpisSuccess { data { key received } } } }`;
+const STATS = `query Stats($from: String!, $to: String!) { kpis(from: $from, to: $to) { ... on KpisSuccess { data { key received } } } }`;
+/** This month (the test's clock), and last year (no report of the test in it). */
+const MARCH = { from: '2026-03-01', to: '2026-03-31' };
+const LAST_YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const TRACK = 'query Track($code: String!) { trackReport(trackingCode: $code) { ... on TrackedReport { report { status } } } }';
 
 const submission = (title: string): SubmitReportInput => ({
@@ -97,33 +101,39 @@ describe('public answers invalidated by what a change can alter', () => {
     const leader = await signedIn('leader@example.gov.vn');
     expect((await operator.request(CLASSIFY, { id: first.id, categoryId: t.roadsCategoryId })).result).toMatchObject({ status: 'CLASSIFIED' });
 
-    // Warm: the list (one report), the statistics, the first report's tracker.
+    // Warm: the list (one report), the statistics of March and of last year, the first report's tracker.
     const track = { code: first.trackingCode };
     const list = await read(LIST);
     expect(JSON.parse(list.body).data.publicReports.nodes).toHaveLength(1);
-    const stats1 = await read(STATS);
+    const stats1 = await read(STATS, MARCH);
+    await read(STATS, LAST_YEAR);
     await read(TRACK, track);
-    expect([(await read(LIST)).hit, (await read(STATS)).hit, (await read(TRACK, track)).hit]).toEqual([true, true, true]);
+    const hits = async () => [(await read(LIST)).hit, (await read(STATS, MARCH)).hit, (await read(STATS, LAST_YEAR)).hit, (await read(TRACK, track)).hit];
+    expect(await hits()).toEqual([true, true, true, true]);
 
-    // A sign-in changes nothing public: all three still served from the cache.
+    // A sign-in changes nothing public: all still served from the cache.
     await signedIn('officer@example.gov.vn');
-    expect([(await read(LIST)).hit, (await read(STATS)).hit, (await read(TRACK, track)).hit]).toEqual([true, true, true]);
+    expect(await hits()).toEqual([true, true, true, true]);
 
-    // A submit: the list is kept (the new report is not listed), the statistics count it at once.
+    // A submit: the list is kept (the new report is not listed), March's statistics count it at once; last year's
+    // statistics and the first report's tracker are kept.
     const second = await citizen.submitReport(submission('Cống thoát nước bị tắc'));
     if (second.__typename !== 'SubmitReportSuccess') throw new Error(second.message);
     const listAfterSubmit = await read(LIST);
     expect(listAfterSubmit).toEqual({ body: list.body, hit: true });
-    const stats2 = await read(STATS);
+    const stats2 = await read(STATS, MARCH);
     expect(stats2.hit).toBe(false);
     expect(stats2.body).not.toBe(stats1.body);
-    expect((await read(TRACK, track)).hit).toBe(false);
+    expect((await read(STATS, LAST_YEAR)).hit).toBe(true);
+    expect((await read(TRACK, track)).hit).toBe(true);
 
     // Its classification lists it: the list is computed again.
     expect((await operator.request(CLASSIFY, { id: second.id, categoryId: t.roadsCategoryId })).result).toMatchObject({ status: 'CLASSIFIED' });
     const listed = await read(LIST);
     expect(listed.hit).toBe(false);
     expect(JSON.parse(listed.body).data.publicReports.nodes.map((r: { id: string }) => r.id)).toContain(second.id);
+    expect((await read(TRACK, track)).hit).toBe(true);
+    expect((await read(STATS, MARCH)).hit).toBe(false);
 
     // Through to the answer, then its publication: the list shows it published.
     await operator.request(ASSIGN, { id: first.id, unitId: t.roadsUnitId });
