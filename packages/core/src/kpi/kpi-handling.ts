@@ -41,6 +41,11 @@ export async function fillHandlingMinutes(tx: TenantTx, tenant: TenantCalendarSo
     }
     const calendar = await loadTenantCalendar(tx, tenant, calendarYears(yearsAround(first, last)));
     const minutes = rows.map((r) => workingMinutesBetween(calendar, r.submitted_at, r.resolved_at));
+    // Facts are locked in report id order by whoever changes several (migration 0024): so here too.
+    await tx.$queryRawUnsafe(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM kpi_report_facts WHERE report_id = ANY($1::uuid[]) ORDER BY report_id FOR UPDATE) locked`,
+      rows.map((r) => r.id),
+    );
     await tx.$executeRawUnsafe(
       `UPDATE kpi_report_facts f SET handling_minutes = v.m FROM unnest($1::uuid[], $2::float8[]) AS v(id, m) WHERE f.report_id = v.id`,
       rows.map((r) => r.id),

@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { OperationTypeNode } from 'graphql';
+import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { tenantSlugOf, type GraphQLContext } from '../context.js';
-import { createInProcessInvalidation, type CacheInvalidation } from './cache-invalidation.js';
-import { isPublicRead } from './public-operation.js';
+import { createInProcessInvalidation, readKeys, type CacheInvalidation } from './cache-invalidation.js';
+import { EVERYTHING, type PublicAnswersEffect, type PublicChange } from './public-facets.js';
+import { publicReadFacets } from './public-operation.js';
 
 export interface PublicAnswerCacheOptions {
   /** Default true. Off, every request runs; mutations still move the generations. */
@@ -28,29 +29,74 @@ export interface PublicAnswerCacheStats {
 export interface PublicAnswerCache {
   readonly stats: PublicAnswerCacheStats;
   readonly invalidation: CacheInvalidation;
-  /** The Apollo plugin: says which answers may be kept, and moves a tenant's generation after each mutation. */
+  /** The Apollo plugin: says which answers may be kept, and moves a tenant's generations after each mutation (those of what it changed). */
   readonly plugin: ApolloServerPlugin<GraphQLContext>;
   /** Wraps the context function, linking each GraphQL context to its HTTP request. */
   track(request: FastifyRequest, context: Promise<GraphQLContext>): Promise<GraphQLContext>;
 }
 
-interface Entry {
+/** The tenant and the generations, when it was computed, of what an answer read (`readKeys`). */
+interface Stamp {
+  tenantId: string;
+  generations: ReadonlyArray<readonly [string, number]>;
+}
+
+interface Entry extends Stamp {
   body: string;
   contentType: string;
-  tenantId: string;
-  generation: number;
 }
 
 /** A request that may be answered from the cache: its key, and (once Apollo has run it) whether its answer may be kept. */
 interface Pending {
   key: string;
-  keep: { tenantId: string; generation: number } | null;
+  keep: Stamp | null;
 }
 
-// The link from a GraphQL context to its request's pending entry. A symbol
-// property, not a WeakMap: Apollo hands plugins a shallow copy of the context.
+/** What a request's resolvers changed of the public answers (`recordPublicChange`). */
+interface ChangeLog {
+  recorded: boolean;
+  changes: PublicChange[];
+}
+
+// The links from a GraphQL context to its request's pending entry and change
+// log. Symbol properties, not a WeakMap: Apollo hands plugins a shallow copy
+// of the context.
 const PENDING = Symbol('public answer pending');
-type Tracked = GraphQLContext & { [PENDING]?: Pending };
+const CHANGES = Symbol('public answer changes');
+type Tracked = GraphQLContext & { [PENDING]?: Pending; [CHANGES]?: ChangeLog };
+
+/**
+ * Records, for the cache, what public answers a resolver's change can alter
+ * (`submittedChanges`, `stepChanges`); nothing for a change of nothing. Only
+ * mutation fields marked `recordsPublicChanges` rely on it.
+ */
+export function recordPublicChange(ctx: GraphQLContext, changes: readonly PublicChange[]): void {
+  const log = (ctx as Tracked)[CHANGES];
+  if (!log) return;
+  log.recorded = true;
+  log.changes.push(...changes);
+}
+
+/**
+ * The kinds of public answer a mutation can have changed: none for fields
+ * marked `changesNothingPublic`; what the resolvers recorded for fields
+ * marked `recordsPublicChanges` (everything, if they recorded nothing:
+ * whether a step was refused or failed after it committed cannot be told
+ * apart); everything for any other field.
+ */
+function mutationChanges(schema: GraphQLSchema, operation: OperationDefinitionNode, log: ChangeLog | undefined): readonly PublicChange[] {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  let recorded = false;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return EVERYTHING;
+    if (selection.name.value === '__typename') continue;
+    const effect = fields[selection.name.value]?.extensions?.publicAnswers as PublicAnswersEffect | undefined;
+    if (effect === 'recorded') recorded = true;
+    else if (effect !== 'none') return EVERYTHING;
+  }
+  if (!recorded) return [];
+  return log?.recorded ? log.changes : EVERYTHING;
+}
 
 /** Headers that let a GET through Apollo's CSRF prevention (as configured in app.ts). */
 const PREFLIGHT_HEADERS = ['x-tenant', 'apollo-require-preflight', 'x-apollo-operation-name'];
@@ -117,8 +163,9 @@ function keyOf(request: FastifyRequest): string | null {
  * KPIs, categories, units), served before Apollo runs: no tenant lookup,
  * no parsing, no database. An answer is kept only when Apollo found the
  * operation public (`isPublicRead`), the request anonymous, and the answer
- * free of errors; it is served while its tenant's generation is unchanged
- * (every mutation of the tenant moves it) and for `ttlMs` at most.
+ * free of errors; it is served while the tenant's generations of the kinds
+ * of public answer it read are unchanged (a mutation moves those of what it
+ * can have changed: `mutationChanges`) and for `ttlMs` at most.
  */
 export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAnswerCacheOptions = {}): PublicAnswerCache {
   const enabled = options.enabled ?? true;
@@ -131,6 +178,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
     ttl: options.ttlMs ?? 60_000,
   });
   const pendingByRequest = new WeakMap<FastifyRequest, Pending>();
+  const current = (stamp: Stamp): boolean => stamp.generations.every(([key, generation]) => invalidation.generation(stamp.tenantId, key) === generation);
 
   if (enabled) {
     app.addHook('preHandler', async (request, reply) => {
@@ -138,7 +186,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
       const key = keyOf(request);
       if (!key) return;
       const entry = answers.get(key);
-      if (entry && entry.generation === invalidation.generation(entry.tenantId)) {
+      if (entry && current(entry)) {
         stats.hits += 1;
         return reply.code(200).header('content-type', entry.contentType).send(entry.body);
       }
@@ -159,19 +207,27 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
   const plugin: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart({ contextValue }) {
       const pending = (contextValue as Tracked)[PENDING];
-      let generation: number | null = null;
+      let stamp: Stamp | null = null;
       return {
         async didResolveOperation(rc) {
-          if (pending && rc.operation && isPublicRead(rc.document, rc.operation, rc.request.variables ?? {})) generation = invalidation.generation(contextValue.tenant.id);
+          const reads = pending && rc.operation ? publicReadFacets(rc.document, rc.operation, rc.request.variables ?? {}) : null;
+          if (reads) {
+            const tenantId = contextValue.tenant.id;
+            const keys = [...reads].flatMap(([facet, scopes]) => readKeys(facet, scopes));
+            // Read before the answer is computed: a change meanwhile makes it stale at once.
+            stamp = { tenantId, generations: keys.map((key) => [key, invalidation.generation(tenantId, key)] as const) };
+          }
         },
         async willSendResponse(rc) {
           // After the mutation's work is done and before its answer leaves:
-          // whoever reads after seeing it gets fresh answers. Any mutation
-          // counts (a refused one changed nothing, but a partial failure may have).
-          if (rc.operation?.operation === OperationTypeNode.MUTATION) invalidation.bump(contextValue.tenant.id);
+          // whoever reads after seeing it gets fresh answers.
+          if (rc.operation?.operation === OperationTypeNode.MUTATION) {
+            const changes = mutationChanges(rc.schema, rc.operation, (contextValue as Tracked)[CHANGES]);
+            if (changes.length > 0) invalidation.bump(contextValue.tenant.id, changes);
+          }
           const body = rc.response.body;
-          if (pending && generation !== null && body.kind === 'single' && !body.singleResult.errors?.length && (rc.response.http.status ?? 200) === 200) {
-            pending.keep = { tenantId: contextValue.tenant.id, generation };
+          if (pending && stamp !== null && body.kind === 'single' && !body.singleResult.errors?.length && (rc.response.http.status ?? 200) === 200) {
+            pending.keep = stamp;
           }
         },
       };
@@ -186,6 +242,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
       const value: Tracked = await context;
       const pending = pendingByRequest.get(request);
       if (pending) value[PENDING] = pending;
+      value[CHANGES] = { recorded: false, changes: [] };
       return value;
     },
   };

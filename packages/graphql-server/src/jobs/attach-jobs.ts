@@ -34,13 +34,22 @@ export interface JobsOptions {
    * Default `PAHT_JOB_EXPIRE_SECONDS`, else 900 (15 minutes).
    */
   expireInSeconds?: number;
+  /**
+   * pg-boss: seconds between a process's looks for a schedule that is due
+   * (1 to 45). Default `PAHT_JOB_CRON_CHECK_SECONDS`, else 30. Whichever
+   * process looks, each tick is queued once.
+   */
+  cronCheckSeconds?: number;
 }
 
-/** `PAHT_JOB_EXPIRE_SECONDS`: a whole number of seconds, at least 1; unset: undefined. */
-function expireFromEnv(text: string | undefined): number | undefined {
+/** A whole number of seconds from the variable `name`, within `[min, max]`; unset: undefined. */
+function secondsFromEnv(name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const text = process.env[name];
   if (text === undefined || text.trim() === '') return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`PAHT_JOB_EXPIRE_SECONDS must be a whole number of seconds, at least 1, not ${text}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be a whole number of seconds, ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`}, not ${text}`);
+  }
   return value;
 }
 
@@ -62,7 +71,8 @@ export function attachJobs(app: FastifyInstance, core: CoreContext, options: Job
       intervals: scheduled,
       workers: options.workers ?? process.env.PAHT_JOB_WORKERS !== '0',
       pollingIntervalSeconds: options.pollingIntervalSeconds,
-      expireInSeconds: options.expireInSeconds ?? expireFromEnv(process.env.PAHT_JOB_EXPIRE_SECONDS),
+      expireInSeconds: options.expireInSeconds ?? secondsFromEnv('PAHT_JOB_EXPIRE_SECONDS', 1),
+      cronCheckSeconds: options.cronCheckSeconds ?? secondsFromEnv('PAHT_JOB_CRON_CHECK_SECONDS', 1, 45),
       log: app.log,
     })
     : createInProcessRunner(handler, { intervals: scheduled, log: app.log }));

@@ -96,10 +96,24 @@ export const DEFAULT_JOB_INTERVALS: Readonly<Record<DeadlineJob, number>> = {
   [DeadlineJob.FORM_REMINDERS]: 60 * 60_000,
 };
 
+const wholeMinutes = (intervalMs: number): number => Math.max(1, Math.round(intervalMs / 60_000));
+
 /** A cron expression for an interval: whole minutes (at least one), e.g. `*\/15 * * * *`; an hour or more: at minute 0 of every hour. */
 export function cronFor(intervalMs: number): string {
-  const minutes = Math.max(1, Math.round(intervalMs / 60_000));
+  const minutes = wholeMinutes(intervalMs);
   if (minutes === 1) return '* * * * *';
   if (minutes >= 60) return '0 * * * *';
   return `*/${minutes} * * * *`;
+}
+
+/**
+ * The tick of `cronFor(intervalMs)` as an aligned slot of clock time in
+ * seconds (an hour, a quarter of an hour…), for schedules of more than a
+ * minute whose minutes divide the hour; else null (every minute, pg-boss's
+ * own guard is per minute already; `*\/7` is not evenly spaced).
+ */
+export function tickSeconds(intervalMs: number): number | null {
+  const minutes = wholeMinutes(intervalMs);
+  if (minutes >= 60) return 3600;
+  return minutes > 1 && 60 % minutes === 0 ? minutes * 60 : null;
 }

@@ -1,7 +1,7 @@
 import { DEADLINE_JOBS, isDeadlineJob, type Database, type DeadlineJob } from '@paht/core';
 import PgBoss from 'pg-boss';
 import { describeUnexpected } from '../errors/redact.js';
-import { checkTask, cronFor, type JobHandler, type JobRunner, type TaskData, type TaskDefinition } from './job-runner.js';
+import { checkTask, cronFor, tickSeconds, type JobHandler, type JobRunner, type TaskData, type TaskDefinition } from './job-runner.js';
 
 interface Logger {
   error(details: object, message: string): void;
@@ -21,6 +21,12 @@ export interface PgBossRunnerOptions {
    * `min(30, this)`. Default 900 (15 minutes).
    */
   expireInSeconds?: number;
+  /**
+   * How often each process looks whether a schedule is due, and picks up the
+   * runs that look queues, in seconds (1 to 45). Default pg-boss's: 30 and 5.
+   * Whichever process looks, a tick is queued once.
+   */
+  cronCheckSeconds?: number;
   log: Logger;
 }
 
@@ -55,11 +61,27 @@ export function createPgBossRunner(db: Database, handler: JobHandler, options: P
     migrate: true,
     // Crashed runs (active past their expiry) are failed, and so retried, by the next maintenance.
     maintenanceIntervalSeconds: Math.min(120, expireInSeconds),
+    ...(options.cronCheckSeconds ? { cronMonitorIntervalSeconds: options.cronCheckSeconds, cronWorkerIntervalSeconds: options.cronCheckSeconds } : {}),
   });
   boss.on('error', (error) => options.log.error({ error: describeUnexpected(error) }, 'pg-boss failed'));
   const workers = new Map<string, string>();
   const tasks = new Map<string, TaskDefinition>();
   let starting: Promise<void> | null = null;
+
+  /**
+   * A cron schedule whose runs are queued once per tick. pg-boss's own
+   * guard (one queued run per schedule and minute of database time) lets an
+   * hourly or quarter-hourly tick through twice when two looks fall on both
+   * sides of the minute after the tick (the tick is due for 60 s by the
+   * looking process's clock, a look in its last instant is stored in the
+   * next minute, and the queued run is moved to its queue seconds later).
+   * Such runs carry their tick as a singleton slot (`tickSeconds`), so a
+   * second run for the same tick is not queued.
+   */
+  const schedule = (name: string, intervalMs: number) => {
+    const slot = tickSeconds(intervalMs);
+    return boss.schedule(name, cronFor(intervalMs), {}, { tz: 'UTC', ...(slot ? { singletonSeconds: slot } : {}) });
+  };
 
   async function startOnce(): Promise<void> {
     // Processes starting together would race to create pg-boss's schema and
@@ -72,12 +94,12 @@ export function createPgBossRunner(db: Database, handler: JobHandler, options: P
         await boss.createQueue(name, queue);
         // An existing queue takes this start's settings too (createQueue leaves it as it was).
         await boss.updateQueue(name, queue);
-        if (options.intervals && options.intervals[job] > 0) await boss.schedule(name, cronFor(options.intervals[job]), {}, { tz: 'UTC' });
+        if (options.intervals && options.intervals[job] > 0) await schedule(name, options.intervals[job]);
       }
       for (const task of tasks.values()) {
         const name = task.name;
         await boss.createQueue(name, { name, policy: task.policy ?? 'standard', retryLimit: task.retryLimit ?? 1, retryDelay: 30, expireInSeconds: task.expireInSeconds ?? 15 * 60 });
-        if (options.intervals && (task.everyMs ?? 0) > 0) await boss.schedule(name, cronFor(task.everyMs!), {}, { tz: 'UTC' });
+        if (options.intervals && (task.everyMs ?? 0) > 0) await schedule(name, task.everyMs!);
       }
     });
     if (!(options.workers ?? true)) return;

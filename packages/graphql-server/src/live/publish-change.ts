@@ -1,4 +1,6 @@
 import { withTenant, type ReportEventRecord, type StaffNotificationRecord, type SubmittedReport } from '@paht/core';
+import { recordPublicChange } from '../cache/public-answer-cache.js';
+import { stepChanges, submittedChanges, type ReportScopes } from '../cache/public-facets.js';
 import type { GraphQLContext } from '../context.js';
 import { describeUnexpected } from '../errors/redact.js';
 import { reportEventsOf } from './live-registry.js';
@@ -25,6 +27,7 @@ function publish(ctx: GraphQLContext, change: ReportChange): void {
 
 /** Publishes a new report (a replayed idempotent submission changed nothing). */
 export function publishSubmitted(ctx: GraphQLContext, report: SubmittedReport): SubmittedReport {
+  recordPublicChange(ctx, report.replayed ? [] : submittedChanges(report));
   if (!report.replayed) {
     publish(ctx, {
       tenantId: ctx.tenant.id,
@@ -48,13 +51,13 @@ interface Step {
   staffNotifications?: readonly StaffNotificationRecord[];
 }
 
-/** Publishes the step a lifecycle mutation took; reads the report's code and unit after it. */
-async function publishStep(ctx: GraphQLContext, step: Step): Promise<void> {
+/** Publishes the step a lifecycle mutation took; reads the report's code and unit after it (and returns its code and submission instant). */
+async function publishStep(ctx: GraphQLContext, step: Step): Promise<ReportScopes | null> {
   try {
     const row = await withTenant(ctx.core.db, ctx.tenant.id, (tx) =>
-      tx.report.findUnique({ where: { id: step.reportId }, select: { trackingCode: true, unitId: true } }),
+      tx.report.findUnique({ where: { id: step.reportId }, select: { trackingCode: true, unitId: true, submittedAt: true } }),
     );
-    if (!row) return;
+    if (!row) return null;
     const { event } = step;
     const staffUnit = ctx.staff && 'unitId' in ctx.staff ? ctx.staff.unitId : null;
     publish(ctx, {
@@ -69,8 +72,10 @@ async function publishStep(ctx: GraphQLContext, step: Step): Promise<void> {
       previousUnitId: event.type === 'RETURN' || event.type === 'FORWARD' ? staffUnit : null,
       at: event.at.toISOString(),
     });
+    return { trackingCode: row.trackingCode, submittedAt: row.submittedAt };
   } catch (error) {
     ctx.log.error({ requestId: ctx.requestId, error: describeUnexpected(error) }, 'report change not published');
+    return null;
   }
 }
 
@@ -78,7 +83,8 @@ async function publishStep(ctx: GraphQLContext, step: Step): Promise<void> {
 export function publishing<A extends unknown[], R extends Step>(step: (ctx: GraphQLContext, ...args: A) => Promise<R>) {
   return async (ctx: GraphQLContext, ...args: A): Promise<R> => {
     const result = await step(ctx, ...args);
-    await publishStep(ctx, result);
+    // The public answers it can alter: the report's (its whole kind, should it not be read again).
+    recordPublicChange(ctx, stepChanges(result.event.fromStatus, result.event.toStatus, await publishStep(ctx, result)));
     publishNotices(ctx, result.staffNotifications);
     return result;
   };

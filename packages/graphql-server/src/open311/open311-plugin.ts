@@ -1,6 +1,7 @@
 import { httpStatusOf, inspectInput, isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheInvalidation } from '../cache/cache-invalidation.js';
+import { submittedChanges } from '../cache/public-facets.js';
 import type { GraphQLContext } from '../context.js';
 import { INTERNAL_SERVER_ERROR } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
@@ -109,7 +110,8 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
       }
       const context: GraphQLContext = { core, tenant, staff: null, requestId: String(request.id), log: request.log };
       publishSubmitted(context, submitted);
-      options.invalidation?.bump(tenant.id);
+      // A new report: its tracker and its month's statistics change, not the public list (the IOC has not kept it yet).
+      if (!submitted.replayed) options.invalidation?.bump(tenant.id, submittedChanges(submitted));
       const category = input.categoryId ? categories.byId.get(input.categoryId) : undefined;
       // Our ids exist at once: no token, the tracking code is the id.
       return sendOpen311(reply, format, 'service_requests', [{ service_request_id: submitted.trackingCode, service_notice: serviceNotice(category) }]);

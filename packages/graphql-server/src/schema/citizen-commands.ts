@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { COMMAND_ERRORS } from '../errors/expected-errors.js';
 import { publishing } from '../live/publish-change.js';
 import { asCitizen as applyAsCitizen, ReportTransition } from './report-transition.js';
+import { recordsPublicChanges } from '../cache/public-facets.js';
 
 /** Every step below is published to live subscribers once it has committed. */
 const asCitizen = publishing(applyAsCitizen);
@@ -9,7 +10,7 @@ const asCitizen = publishing(applyAsCitizen);
 // The steps the citizen takes, authorised by the report's tracking code and
 // secret (no account). A wrong pair answers ForbiddenError.
 
-const citizenStep = { type: ReportTransition, errors: { types: COMMAND_ERRORS } } as const;
+const citizenStep = { type: ReportTransition, errors: { types: COMMAND_ERRORS }, extensions: recordsPublicChanges } as const;
 
 builder.mutationFields((t) => {
   const credentials = {

@@ -7,6 +7,7 @@ import type { ExportJobRecord } from '../exports/export-store.js';
 import { STAFF_ONLY } from './admin-shared.js';
 import { KpiGroupByEnum, ReportStatusEnum } from './enums.js';
 import { DateTime } from './scalars.js';
+import { changesNothingPublic } from '../cache/public-facets.js';
 
 // Background CSV / Excel exports (src/exports, docs/exports.md): a staff
 // member with KPI access queues one, is told in their inbox when it is
@@ -68,7 +69,7 @@ builder.mutationField('requestExport', (t) =>
   t.field({
     type: ExportJob,
     description: 'Queues a CSV or Excel export (staff with KPI access). The requester is told in their inbox (EXPORT_READY) when it is ready; `exportJob` then gives its link.',
-    extensions: STAFF_ONLY,
+    extensions: { ...STAFF_ONLY, ...changesNothingPublic },
     errors: { types: [ValidationError, ForbiddenError] },
     args: {
       kind: t.arg({ type: ExportKindEnum, required: true }),

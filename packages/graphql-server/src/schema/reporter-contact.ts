@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { requireStaff } from '../context.js';
 import { callCore, ForbiddenError, NotFoundError } from '../errors/expected-errors.js';
 import { STAFF_ONLY } from './admin-shared.js';
+import { changesNothingPublic } from '../cache/public-facets.js';
 
 interface ContactShape {
   reportId: string;
@@ -28,7 +29,7 @@ builder.mutationField('revealReporterContact', (t) =>
     description:
       "Staff: open a report's reporter contact (name, phone, e-mail) to call the citizen back. Allowed to IOC operators and to the officers and leaders of the unit the report is assigned to now; recorded in the audit log (`report.contact.read`) with who read it and which fields, never the values. A mutation, not a field of `Report`: opening is a deliberate, audited act, and lists never open contacts. Other units, tenant admins, leaders and citizens get `ForbiddenError` and nothing is recorded.",
     errors: { types: [ForbiddenError, NotFoundError] },
-    extensions: STAFF_ONLY,
+    extensions: { ...STAFF_ONLY, ...changesNothingPublic },
     args: { reportId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const actor = requireStaff(ctx);

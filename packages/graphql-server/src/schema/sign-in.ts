@@ -5,6 +5,7 @@ import { signInStaffWithOidc } from '../auth/oidc-sign-in.js';
 import { ForbiddenError, ValidationError } from '../errors/expected-errors.js';
 import { StaffRoleEnum } from './enums.js';
 import { DateTime } from './scalars.js';
+import { changesNothingPublic } from '../cache/public-facets.js';
 
 const SignInSuccess = builder.objectRef<StaffSession>('SignInSuccess').implement({
   fields: (t) => ({
@@ -23,6 +24,7 @@ const SignInSuccess = builder.objectRef<StaffSession>('SignInSuccess').implement
 builder.mutationField('signIn', (t) =>
   t.field({
     type: SignInSuccess,
+    extensions: changesNothingPublic,
     description: "Staff sign-in to the request's tenant. Wrong e-mail or password: ForbiddenError.",
     errors: { types: [ForbiddenError] },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
@@ -33,6 +35,7 @@ builder.mutationField('signIn', (t) =>
 builder.mutationField('signInWithOidc', (t) =>
   t.field({
     type: SignInSuccess,
+    extensions: changesNothingPublic,
     description:
       "Staff sign-in through the tenant's OpenID Connect provider (`staffSignInOptions.oidc`): give the provider's ID token; its signature, issuer, audience and expiry are checked and its e-mail claim (verified) must name an active staff account. Answers the same session as `signIn` (this API's own 12-hour token, usable for live updates too). Audited (`staff.sign-in`). No provider, an invalid token or no such account: ForbiddenError.",
     errors: { types: [ForbiddenError] },
@@ -79,6 +82,7 @@ const PasswordChanged = builder.objectRef<{ userId: string }>('PasswordChanged')
 builder.mutationField('changePassword', (t) =>
   t.field({
     type: PasswordChanged,
+    extensions: changesNothingPublic,
     description:
       'The signed-in staff member changes their own password (also with the token of a one-time password sign-in, which allows nothing else). ' +
       'The new password needs at least 12 characters and must differ from the current one (ValidationError); a wrong current password is a ForbiddenError. ' +

@@ -5,6 +5,7 @@ import { publishing } from '../live/publish-change.js';
 import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
 import { requireStaff } from '../context.js';
 import { attachmentsFromUploads, withUploadPaths } from '../uploads/upload-attachments.js';
+import { recordsPublicChanges } from '../cache/public-facets.js';
 
 /** Every step below is published to live subscribers once it has committed. */
 const asStaff = publishing(applyAsStaff);
@@ -13,7 +14,7 @@ const asStaff = publishing(applyAsStaff);
 // report-transitions.ts for who may take which step from which status).
 // Each answers ReportTransition or one of the expected errors.
 
-const staffStep = { type: ReportTransition, errors: { types: COMMAND_ERRORS } } as const;
+const staffStep = { type: ReportTransition, errors: { types: COMMAND_ERRORS }, extensions: recordsPublicChanges } as const;
 
 builder.mutationFields((t) => ({
   classifyReport: t.field({

@@ -21,6 +21,7 @@ import { callCore, ForbiddenError, ValidationError } from '../errors/expected-er
 import { STAFF_ONLY } from './admin-shared.js';
 import { PageInfo } from './report-connection.js';
 import { DateTime } from './scalars.js';
+import { changesNothingPublic } from '../cache/public-facets.js';
 
 // The staff in-app inbox (core/src/notifications): each staff member reads,
 // counts and marks only their own notices, and receives new ones live.
@@ -144,7 +145,7 @@ builder.mutationField('markNotificationsRead', (t) =>
     type: NotificationsRead,
     description:
       'Marks the given notices of the signed-in staff member as read (or `all: true`: every one). Ids that are not theirs change nothing. Returns the new unread count.',
-    extensions: STAFF_ONLY,
+    extensions: { ...STAFF_ONLY, ...changesNothingPublic },
     errors: { types: INBOX_ERRORS },
     args: {
       ids: t.arg.idList({ description: 'At most 100.' }),

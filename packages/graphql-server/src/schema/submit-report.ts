@@ -6,6 +6,7 @@ import { ChannelEnum } from './enums.js';
 import { DateTime } from './scalars.js';
 import { withoutNulls } from './without-nulls.js';
 import { attachmentsFromUploads, withUploadPaths } from '../uploads/upload-attachments.js';
+import { recordsPublicChanges } from '../cache/public-facets.js';
 
 const ReporterInput = builder.inputType('ReporterInput', {
   description: 'Who reports: kept private, never shown to the public.',
@@ -52,6 +53,7 @@ builder.mutationField('submitReport', (t) =>
   t.field({
     type: SubmitReportSuccess,
     description: 'Files a report, as a citizen or (signed in) as an operator taking a call.',
+    extensions: recordsPublicChanges,
     errors: { types: [ValidationError, ForbiddenError, ConflictError] },
     args: { input: t.arg({ type: SubmitReportInput, required: true }) },
     resolve: async (_root, { input: { uploadIds, ...input } }, ctx) => {

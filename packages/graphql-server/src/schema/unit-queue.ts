@@ -23,13 +23,14 @@ import { Report, TimelineEntry } from './report.js';
 import { fromListItem, fromPublicView, type ReportShape } from './report-shape.js';
 import { asStaff as applyAsStaff, ReportTransition } from './report-transition.js';
 import { DateTime } from './scalars.js';
+import { recordsPublicChanges } from '../cache/public-facets.js';
 
 // The unit queue (docs/report-lifecycle.md, "Unit queue"): forwarding to a
 // sub-unit, extension requests and draft answers the unit leader decides,
 // answer links for contractors and communes without accounts.
 
 const asStaff = publishing(applyAsStaff);
-const staffStep = { type: ReportTransition, errors: { types: COMMAND_ERRORS } } as const;
+const staffStep = { type: ReportTransition, errors: { types: COMMAND_ERRORS }, extensions: recordsPublicChanges } as const;
 
 const AnswerLinkRefusalEnum = builder.enumType('AnswerLinkRefusal', {
   description: 'Why an answer link is refused: INVALID (malformed, tampered with, or another tenant’s), EXPIRED, WRONG_REPORT, USED (it already answered).',
@@ -226,6 +227,7 @@ builder.mutationFields((t) => ({
   }),
   answerThroughLink: t.field({
     type: ReportTransition,
+    extensions: recordsPublicChanges,
     description: 'The holder of an answer link (no account): give the unit’s answer, with photos sent before to POST /uploads. It becomes the unit’s draft answer, which the unit leader approves.',
     errors: { types: [AnswerLinkRefusedError, ValidationError, ForbiddenError, IllegalTransitionError, NotFoundError, ConflictError] },
     args: { reportId: t.arg.id({ required: true }), token: t.arg.string({ required: true }), answer: t.arg.string({ required: true }), uploadIds: t.arg.idList() },
