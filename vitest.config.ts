@@ -35,7 +35,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite', PAHT_JOB_SCHEDULE: '0' } },
+        test: {
+          name: 'pglite',
+          include: integration,
+          env: { TEST_DB: 'pglite', PAHT_JOB_SCHEDULE: '0' },
+          globalSetup: ['test/setup/pglite-global.ts'],
+        },
       },
       {
         // The packed SDK installed into an empty project (builds and packs it first).
