@@ -48,6 +48,12 @@ export interface Database {
    * fails on a replica. Everything else, and every write, uses this database.
    */
   readonly lagTolerant: Database;
+  /**
+   * PGlite only: the whole data folder as a tarball (PGlite's
+   * `dumpDataDir`), to open again with `OpenDatabaseOptions.loadDataDir`.
+   * Absent on PostgreSQL (use `pg_dump` or `CREATE DATABASE … TEMPLATE`).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,11 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data folder; absent = in memory. Ignored when `url` is set. */
   dataDir?: string;
+  /**
+   * PGlite only: start from this data folder tarball (`Database.dumpDataDir`)
+   * instead of an empty cluster. Ignored when `url` is set.
+   */
+  loadDataDir?: Blob;
   /** Largest number of pooled connections to PostgreSQL (default 10; the replica gets as many). */
   poolSize?: number;
   /**
@@ -68,7 +79,7 @@ export interface OpenDatabaseOptions {
 /** Opens PostgreSQL when `url` is given, else PGlite (in `dataDir`, or in memory). */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (options.replicaUrl && !options.url) throw new RangeError('A read replica needs the primary PostgreSQL url too');
-  if (!options.url) return openPglite(options.dataDir);
+  if (!options.url) return openPglite(options.dataDir, options.loadDataDir);
   const poolSize = options.poolSize ?? 10;
   return openPostgres(options.url, poolSize, options.replicaUrl ? openPostgres(options.replicaUrl, poolSize, null) : null);
 }
@@ -167,8 +178,8 @@ async function lockedTransaction(pool: pg.Pool, key: number): Promise<pg.PoolCli
   }
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const client = new PGlite(dataDir ?? 'memory://');
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  const client = new PGlite(dataDir ?? 'memory://', loadDataDir ? { loadDataDir } : {});
   await client.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   const db: Database = {
@@ -195,6 +206,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     get lagTolerant() {
       return db;
     },
+    dumpDataDir: () => client.dumpDataDir('none'),
     async close() {
       await prisma.$disconnect();
       await client.close();

@@ -1,12 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createCoreContext, migrate, openDatabase, type CoreContext, type Database } from '@paht/core';
+import { createCoreContext, openDatabase, type CoreContext, type Database } from '@paht/core';
+import { createFromTemplate, pgliteSnapshot, type DatabaseFill } from './database-templates.js';
+
+export type { DatabaseFill } from './database-templates.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Superuser URL of the run's PostgreSQL server (test/setup/postgres-global.ts). */
     pgAdminUrl: string;
+    /** Names the run's template databases on that server (test/setup/postgres-global.ts). */
+    pgRunId: string;
+    /** The run's folder for PGlite data-folder snapshots (test/setup/pglite-global.ts); absent outside the pglite project. */
+    pgliteSnapshotDir: string | undefined;
   }
 }
 
@@ -23,24 +29,21 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database for one test file: a new database on the run's
- * PostgreSQL server, or an in-memory PGlite.
+ * A fresh, migrated database for one test file, of its own: a new database
+ * on the run's PostgreSQL server, or an in-memory PGlite; with `fill`'s data
+ * too. The migrations (and the fill) run once per test run: each file gets a
+ * copy (`CREATE DATABASE … TEMPLATE` on PostgreSQL, a data-folder snapshot
+ * on PGlite), as if it had run them itself.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(fill?: DatabaseFill): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
-    const db = await openDatabase({});
-    await migrate(db);
+    const db = await openDatabase({ loadDataDir: await pgliteSnapshot(inject('pgliteSnapshotDir'), fill) });
     return { db, url: null, close: () => db.close() };
   }
   const adminUrl = inject('pgAdminUrl');
-  const name = `paht_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const name = await createFromTemplate(adminUrl, inject('pgRunId'), fill);
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const db = await openDatabase({ url, poolSize: 5 });
-  await migrate(db);
   return {
     db,
     url,

@@ -28,7 +28,7 @@ let page: Page;
 let admin: PahtClient;
 
 beforeAll(async () => {
-  bench = await openStaffConsoleBench({ only: ['quang-tri'] });
+  bench = await openStaffConsoleBench();
   page = bench.page;
   admin = (await bench.signIn(ADMIN)).client;
 }, 180_000);

@@ -4,7 +4,7 @@ import { seedDemo } from '../../../../core/src/index.js';
 import { buildApp } from '../../../../graphql-server/src/index.js';
 import { createClient, type PahtClient } from '@paht/client-sdk';
 import type { Browser, Page } from 'playwright-core';
-import { openTestDatabase, testContext } from '../../../../core/test/support/test-database.js';
+import { openTestDatabase, testContext, type DatabaseFill } from '../../../../core/test/support/test-database.js';
 import { esbuild } from '../../../scripts/bundle.mjs';
 import { launchChromium, portalPage } from './browser.js';
 import { startStaticServer } from './static-server.js';
@@ -27,11 +27,18 @@ export interface StaffConsoleBench {
 
 const entry = fileURLToPath(new URL('../../../src/staff-widgets.ts', import.meta.url));
 
-/** Seeds the demo data at `DEMO_NOW` (`only` these demo tenants: default all), starts the server and opens `<paht-staff-console>` in Chromium. */
+/** The demo data seeded at `DEMO_NOW` (`only` these demo tenants: default all): seeded once per run, each bench gets its own copy. */
+function demoFill(only?: readonly string[]): DatabaseFill {
+  return {
+    key: `demo ${DEMO_NOW.toISOString()} ${only ? only.join(',') : 'all'}`,
+    run: async (db) => void (await seedDemo(testContext(db, DEMO_NOW), only ? { only } : {})),
+  };
+}
+
+/** Opens a copy of the demo data at `DEMO_NOW`, starts the server and opens `<paht-staff-console>` in Chromium. */
 export async function openStaffConsoleBench(options: { pageTimeoutMs?: number; only?: readonly string[] } = {}): Promise<StaffConsoleBench> {
-  const tdb = await openTestDatabase();
+  const tdb = await openTestDatabase(demoFill(options.only));
   const ctx = testContext(tdb.db, DEMO_NOW);
-  await seedDemo(ctx, options.only ? { only: options.only } : {});
   const app = await buildApp({ core: ctx });
   const api = await app.listen({ port: 0, host: '127.0.0.1' });
   const bundle = await (esbuild as { build(o: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }> }).build({
