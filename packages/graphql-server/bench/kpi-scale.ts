@@ -6,14 +6,14 @@
 // rebuilds the KPI rollups (migration 0018); then times, over repeated runs,
 // the reads of the public statistics page (year to date: totals, months,
 // units; public reports) and of the leader overview (30 days and the 30
-// before: totals, units, categories; private included): batched, through the
-// real core function `reportKpisMany` as the GraphQL resolvers now read a
-// request's `kpis` fields (one transaction, one statement), and for
-// comparison one `reportKpis` per field at once (as before the batching).
+// before: totals, units, categories; private included), through the real
+// core function `reportKpisMany` as the GraphQL resolvers read a request's
+// `kpis` fields (one tenant look-up, one transaction per read, side by
+// side), and for comparison one `reportKpis` per field at once.
 // Also the leader overview's open reports: counted by `openDeadlines` (one
 // statement), against reading them through the work list (`listReports`,
 // 100 a page up to 2,000, as the widget did); and eight overviews at once,
-// batched and per field. Prints the figures; asserts
+// both ways. Prints the figures; asserts
 // nothing (not part of the test suite).
 //   --reports N   reports to generate (default 1000000)
 //   --runs N      timed runs of each page (default 30, after 3 warm-ups)
@@ -129,7 +129,7 @@ try {
   const overview: KpiQuery[] = [{ from: '2026-10-30', to: TODAY }, { from: '2026-09-30', to: '2026-10-29' }].flatMap((p) =>
     (['TENANT', 'UNIT', 'CATEGORY'] as const).map((groupBy) => ({ ...p, groupBy, includePrivate: true })),
   );
-  // As GraphQL now resolves a page's `kpis` fields: one batch (kpi.ts's loader); before: one read per field, all at once.
+  // As GraphQL now resolves a page's `kpis` fields (kpi.ts's loader: reportKpisMany, one look-up, the reads side by side); and one reportKpis per field.
   const batched = (queries: KpiQuery[]) => () => reportKpisMany(ctx, tenant.id, queries);
   const perField = (queries: KpiQuery[]) => () => Promise.all(queries.map((q) => reportKpis(ctx, tenant.id, q)));
   // The leader overview's open reports: counted by the server now; before, read 100 a page (up to 2,000) and counted in the browser.
@@ -163,7 +163,7 @@ try {
   const open = await time(openCounted);
   const listed = await time(openListed);
   const leadWithOpen = await time(() => Promise.all([batched(overview)(), openCounted()]));
-  // Eight leaders refreshing at once (the pool has 10 connections): a batched page holds one, a page read per field six.
+  // Eight leaders refreshing at once (the pool has 10 connections): reportKpisMany, then one read per field with its own tenant look-up.
   const eight = (read: () => Promise<unknown>) => () => Promise.all(Array.from({ length: 8 }, read));
   const leadEight = await time(eight(batched(overview)));
   const leadEightPerField = await time(eight(perField(overview)));
@@ -190,14 +190,14 @@ try {
   console.log(`  rebuildKpiRollups                      ${seconds(rebuild)}  (${rebuilt.reports.toLocaleString('en')} facts, ${rebuilt.handlingFilled.toLocaleString('en')} handling times)`);
   console.log(`  rollup rows ${sizes!.rollups.toLocaleString('en')}, open reports ${sizes!.open.toLocaleString('en')}`);
   const line = (label: string, r: { p50: number; p99: number; max: number }) => console.log(`  ${label.padEnd(78)} p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}`);
-  line('public statistics, year to date (3 reads: TENANT, MONTH, UNIT), batched', stats);
-  line('  the same, one reportKpis per field (before the batching)', statsPerField);
-  line('leader overview, 30 days + previous 30 (6 reads: TENANT, UNIT, CATEGORY), batched', lead);
-  line('  the same, one reportKpis per field (before the batching)', leadPerField);
+  line('public statistics, year to date (3 reads: TENANT, MONTH, UNIT), reportKpisMany', stats);
+  line('  the same, one reportKpis per field', statsPerField);
+  line('leader overview, 30 days + previous 30 (6 reads: TENANT, UNIT, CATEGORY), reportKpisMany', lead);
+  line('  the same, one reportKpis per field', leadPerField);
   line(`leader overview, open reports by deadline: openDeadlines (${(await openCounted()).total.open.toLocaleString('en')} open)`, open);
   line(`  before: read through the work list, 100 a page (${(await openListed()).toLocaleString('en')} of them)`, listed);
-  line('leader overview refresh: the batched KPIs and openDeadlines at once', leadWithOpen);
-  line('8 leader overviews at once (KPIs), batched: time for all 8', leadEight);
+  line('leader overview refresh: reportKpisMany and openDeadlines at once', leadWithOpen);
+  line('8 leader overviews at once (KPIs), reportKpisMany: time for all 8', leadEight);
   line('  the same, one reportKpis per field', leadEightPerField);
   console.log(`  batched and per-field reads give the same rows: ${sameRows}`);
   console.log(`  inside one read (year to date, per month): rollup sums ${ms(sumsMs)}; percentile_cont over every resolved fact, as before migration 0022: ${ms(percentileMs)} (server execution time)`);

@@ -17,9 +17,9 @@ export const Area = builder.objectRef<AreaName>('Area').implement({
 const DEFINITIONS = 'Definitions: docs/kpis.md.';
 
 // One request's `kpis` fields (a page's aliases: totals, months, units, the
-// previous period) are read together: one tenant look-up and one tenant
-// transaction with one statement (core `reportKpisMany`), each field still
-// answering its own rows or its own refusal. All are lag-tolerant reads.
+// previous period) are read together: one tenant look-up, then each read in
+// its own tenant transaction, side by side (core `reportKpisMany`), each
+// field answering its own rows or its own refusal. All are lag-tolerant reads.
 const kpiLoaders = new WeakMap<GraphQLContext, DataLoader<KpiQuery, KpiRow[], string>>();
 function kpiLoader(ctx: GraphQLContext): DataLoader<KpiQuery, KpiRow[], string> {
   let loader = kpiLoaders.get(ctx);
