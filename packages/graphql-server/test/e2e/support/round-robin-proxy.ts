@@ -17,13 +17,19 @@ export async function startRoundRobinProxy(backends: Array<{ host: string; port:
   const open = new Set<Socket>();
   let next = 0;
 
-  /** Connects `client` to the next backend that accepts, trying each once. */
-  function route(client: Socket, tries = 0): void {
+  /**
+   * Connects `client` to the next backend that accepts, trying each once:
+   * from its turn on, in order (`start`). Taking a fresh turn for each try
+   * could land twice on the same dead backend while other connections took
+   * the live one's turns in between, and cut a client that a live backend
+   * would have served (the multi-process test's rare ECONNRESET).
+   */
+  function route(client: Socket, tries = 0, start = next++): void {
     if (tries >= backends.length) {
       client.destroy();
       return;
     }
-    const index = next++ % backends.length;
+    const index = (start + tries) % backends.length;
     const upstream = connect(backends[index]!);
     let connected = false;
     open.add(upstream);
@@ -38,7 +44,7 @@ export async function startRoundRobinProxy(backends: Array<{ host: string; port:
       open.delete(upstream);
       // Refused before connecting: the next backend; cut after: the client's connection ends too.
       if (connected) client.destroy();
-      else if (!client.destroyed) route(client, tries + 1);
+      else if (!client.destroyed) route(client, tries + 1, start);
     });
     client.once('close', () => upstream.destroy());
   }
