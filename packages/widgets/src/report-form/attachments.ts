@@ -61,3 +61,16 @@ export async function uploadAttachment(client: PahtClient, attachment: Attachmen
   update(current);
   return current;
 }
+
+/** Uploads in flight, by attachment: asking again for one in flight waits for it rather than uploading the file twice. */
+export class Uploads {
+  readonly #running = new Map<string, Promise<Attachment>>();
+
+  start(client: PahtClient, attachment: Attachment, update: (next: Attachment) => void): Promise<Attachment> {
+    const running = this.#running.get(attachment.key);
+    if (running) return running;
+    const started = uploadAttachment(client, attachment, update).finally(() => this.#running.delete(attachment.key));
+    this.#running.set(attachment.key, started);
+    return started;
+  }
+}

@@ -29,6 +29,30 @@ export async function findNearby(client: Client, categoryId: string, at: { lat: 
   }
 }
 
+/** Looks nearby reports up shortly after the topic or the pin changes; only the latest look's answer is shown. */
+export class NearbyLookup {
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #ask = 0;
+
+  constructor(private readonly show: (state: NearbyState) => void) {}
+
+  /** Looks again for `categoryId` at `position` (nothing to show without both, or when `enabled` is false). */
+  look(client: Client, categoryId: string, position: { lat: number; lng: number } | null, enabled: boolean): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    const ask = ++this.#ask;
+    if (!categoryId || !position || !enabled) {
+      this.show({ kind: 'none' });
+      return;
+    }
+    this.#timer = setTimeout(() => {
+      this.show({ kind: 'loading' });
+      void findNearby(client, categoryId, position).then((found) => {
+        if (ask === this.#ask) this.show(found);
+      });
+    }, 400);
+  }
+}
+
 const DEVICE_KEY = 'paht-device-id';
 let pageDevice: string | null = null;
 

@@ -1,55 +1,31 @@
-import { CategoriesDocument, newIdempotencyKey, type Category, type SubmitReportInput } from '@paht/client-sdk';
+import { CategoriesDocument, newIdempotencyKey } from '@paht/client-sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
-import { isVietnamesePhone } from '../shared/phone.js';
-import { MAX_ATTACHMENTS, newAttachment, uploadAttachment, type Attachment } from './attachments.js';
-import { LocationMap, type LatLng } from './location-map.js';
-import { findNearby, meToo, renderNearby, type NearbyState } from './nearby-reports.js';
+import { MAX_ATTACHMENTS, newAttachment, Uploads, type Attachment } from './attachments.js';
+import type { LatLng } from './location-map.js';
+import { MapMount, type MapInputs } from './map-mount.js';
+import { meToo, NearbyLookup, renderNearby, type NearbyState } from './nearby-reports.js';
 import { REPORT_FORM_MESSAGES, type ReportFormMessages } from './report-form.messages.js';
-import { renderDone, renderMedia } from './report-form.parts.js';
+import { renderCategory, renderLocation, renderTextField, type TextFieldSpec, type TextKey } from './report-form.fields.js';
+import { renderDone, renderMedia, renderPhase } from './report-form.parts.js';
 import { reportFormStyles } from './report-form.styles.js';
+import {
+  EMPTY_VALUES,
+  FIELD_ORDER,
+  serverFieldErrors,
+  submissionInput,
+  supportContact,
+  validateValues,
+  VALUE_FIELD,
+  type CategoriesState,
+  type FieldErrors,
+  type FieldName,
+  type FormPhase,
+  type ReportFormValues,
+} from './report-form.values.js';
 
-export type FieldName = 'category' | 'title' | 'description' | 'location' | 'phone' | 'email' | 'consent';
-
-export interface ReportFormValues {
-  categoryId: string;
-  title: string;
-  description: string;
-  ward: string;
-  address: string;
-  phone: string;
-  fullName: string;
-  /** Optional: where the citizen is told of the report's progress. */
-  email: string;
-  consent: boolean;
-  position: LatLng | null;
-}
-
-export type CategoriesState = { kind: 'loading' } | { kind: 'ready'; list: Category[] } | { kind: 'failed' };
-
-export type FormPhase =
-  | { kind: 'editing' }
-  | { kind: 'submitting' }
-  | { kind: 'queued' }
-  | { kind: 'failed'; requestId: string | null }
-  | { kind: 'done'; trackingCode: string; secret: string };
-
-const EMPTY: ReportFormValues = { categoryId: '', title: '', description: '', ward: '', address: '', phone: '', fullName: '', email: '', consent: false, position: null };
-const FIELD_ORDER: FieldName[] = ['category', 'title', 'description', 'location', 'phone', 'email', 'consent'];
-/** A plausible address; the server checks it fully. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const VALUE_FIELD: Partial<Record<keyof ReportFormValues, FieldName>> = {
-  categoryId: 'category',
-  title: 'title',
-  description: 'description',
-  ward: 'location',
-  address: 'location',
-  position: 'location',
-  phone: 'phone',
-  email: 'email',
-  consent: 'consent',
-};
+export type { CategoriesState, FieldName, FormPhase, ReportFormValues } from './report-form.values.js';
 
 /**
  * @summary A citizen files a report: topic, title, description, location
@@ -110,7 +86,7 @@ export class PahtReportForm extends PahtElement {
   /** The form's values (set to prefill). */
   declare values: ReportFormValues;
   /** Field errors shown now. */
-  declare errors: Partial<Record<FieldName | 'server', string>>;
+  declare errors: FieldErrors;
   declare attachments: Attachment[];
   /** Where the submission stands (set to show a fixed state). */
   declare phase: FormPhase;
@@ -127,11 +103,7 @@ export class PahtReportForm extends PahtElement {
   readonly #initialCategories: CategoriesState = { kind: 'loading' };
   /** Endpoint, tenant and key of the last categories load; a change loads them again. */
   #asked = '';
-  #map = new LocationMap();
-  #mapMounted = false;
-  #mapKey = '';
-  /** Mounting and destroying the map, in order (mounting waits for Leaflet to load). */
-  #mapWork: Promise<void> = Promise.resolve();
+  #map = new MapMount(this, () => this.#mapInputs()).map;
   #onOnline = () => {
     this.online = true;
     if (this.phase.kind === 'queued') void this.send();
@@ -147,7 +119,7 @@ export class PahtReportForm extends PahtElement {
     this.mapCenter = '16.8163,107.1003';
     this.mapZoom = 13;
     this.categories = this.#initialCategories;
-    this.values = { ...EMPTY };
+    this.values = { ...EMPTY_VALUES };
     this.errors = {};
     this.attachments = [];
     this.phase = { kind: 'editing' };
@@ -172,45 +144,30 @@ export class PahtReportForm extends PahtElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
-    this.#map.destroy();
-    this.#mapMounted = false;
   }
 
   protected override updated(changed: PropertyValues): void {
     // Endpoint, tenant and key are live: a change loads the topics again.
     const settingsChanged = ['endpoint', 'tenant', 'apiKey'].some((p) => changed.has(p)) && this.#asked !== '' && JSON.stringify(this.settings) !== this.#asked;
     if (this.categories === this.#initialCategories || settingsChanged) void this.loadCategories();
-    const box = this.renderRoot.querySelector<HTMLElement>('.map');
-    if (box && (!this.#mapMounted || this.#mapKey !== this.#mapInputs())) {
-      // First render of the map, or its inputs changed (tiles, centre, zoom,
-      // language of its controls): they are live too, so mount it again.
-      this.#mapMounted = true;
-      this.#mapKey = this.#mapInputs();
-      this.#mapWork = this.#mapWork.then(() => (this.#map.destroy(), this.mountMap(box))).catch(() => undefined);
-    } else if (!box && this.#mapMounted) {
-      this.#mapWork = this.#mapWork.then(() => this.#map.destroy());
-      this.#mapMounted = false;
-    }
   }
 
-  /** What the map is built from; a change mounts it again. */
-  #mapInputs(): string {
-    return JSON.stringify([this.tileUrl, this.tileAttribution, this.mapCenter, this.mapZoom, this.language]);
-  }
-
-  private async mountMap(box: HTMLElement): Promise<void> {
+  /** What the map is built from (a change mounts it again), and the pin it shows. */
+  #mapInputs(): MapInputs {
     const [lat, lng] = this.mapCenter.split(',').map(Number);
-    await this.#map.mount(box, {
-      tileUrl: this.tileUrl,
-      attribution: this.tileAttribution,
-      center: { lat: Number.isFinite(lat) ? lat! : 16.8163, lng: Number.isFinite(lng) ? lng! : 107.1003 },
-      zoom: this.mapZoom,
-      pinLabel: this.m.location,
-      zoomInTitle: this.m.zoomIn,
-      zoomOutTitle: this.m.zoomOut,
-      onPin: (position) => this.setPosition(position),
-    });
-    this.#map.setPin(this.values.position);
+    return {
+      options: {
+        tileUrl: this.tileUrl,
+        attribution: this.tileAttribution,
+        center: { lat: Number.isFinite(lat) ? lat! : 16.8163, lng: Number.isFinite(lng) ? lng! : 107.1003 },
+        zoom: this.mapZoom,
+        pinLabel: this.m.location,
+        zoomInTitle: this.m.zoomIn,
+        zoomOutTitle: this.m.zoomOut,
+        onPin: (position) => this.setPosition(position),
+      },
+      pin: this.values.position,
+    };
   }
 
   /** Loads the tenant's public topics. */
@@ -239,24 +196,11 @@ export class PahtReportForm extends PahtElement {
     if (key === 'categoryId' || key === 'position') this.#lookNearby();
   }
 
-  #nearbyTimer: ReturnType<typeof setTimeout> | null = null;
-  #nearbyAsk = 0;
+  #nearbyLookup = new NearbyLookup((state) => (this.nearby = state));
 
   /** Looks up nearby reports of the topic at the pin, shortly after either changes. */
   #lookNearby(): void {
-    if (this.#nearbyTimer) clearTimeout(this.#nearbyTimer);
-    const ask = ++this.#nearbyAsk;
-    const { categoryId, position } = this.values;
-    if (!categoryId || !position || !this.configured || !this.online) {
-      this.nearby = { kind: 'none' };
-      return;
-    }
-    this.#nearbyTimer = setTimeout(() => {
-      this.nearby = { kind: 'loading' };
-      void findNearby(this.client, categoryId, position).then((found) => {
-        if (ask === this.#nearbyAsk) this.nearby = found;
-      });
-    }, 400);
+    this.#nearbyLookup.look(this.client, this.values.categoryId, this.values.position, this.configured && this.online);
   }
 
   /** "Me too" on a nearby report, with the citizen's contact when they gave it and consented. */
@@ -265,13 +209,9 @@ export class PahtReportForm extends PahtElement {
     if (state.kind !== 'ready' || state.sending) return;
     const report = state.items.find((i) => i.report.id === reportId)?.report;
     if (!report) return;
-    const v = this.values;
-    const contact = v.consent
-      ? { ...(isVietnamesePhone(v.phone) ? { phone: v.phone.trim() } : {}), ...(EMAIL.test(v.email.trim()) ? { email: v.email.trim() } : {}) }
-      : {};
     this.nearby = { ...state, sending: reportId, error: null };
     try {
-      const done = await meToo(this.client, reportId, contact);
+      const done = await meToo(this.client, reportId, supportContact(this.values));
       if (!done) throw new Error('refused');
       this.nearby = { ...state, sending: null, error: null, supported: { ...state.supported, [reportId]: done } };
       this.emit('paht-report-supported', { reportId, trackingCode: report.trackingCode, ...done });
@@ -323,17 +263,12 @@ export class PahtReportForm extends PahtElement {
     this.attachments = this.attachments.map((a) => (a.key === next.key ? next : a));
   }
 
-  /** Uploads in flight, by attachment: sending waits for them rather than uploading the file twice. */
-  #uploading = new Map<string, Promise<Attachment>>();
+  #uploads = new Uploads();
 
   private upload(attachment: Attachment): Promise<Attachment> {
-    const running = this.#uploading.get(attachment.key);
-    if (running) return running;
-    const started = uploadAttachment(this.client, attachment, (next) => {
+    return this.#uploads.start(this.client, attachment, (next) => {
       if (this.attachments.some((a) => a.key === next.key)) this.replaceAttachment(next);
-    }).finally(() => this.#uploading.delete(attachment.key));
-    this.#uploading.set(attachment.key, started);
-    return started;
+    });
   }
 
   private removeAttachment(key: string): void {
@@ -344,18 +279,7 @@ export class PahtReportForm extends PahtElement {
 
   /** Checks the values; returns the errors (empty when valid). */
   validate(): Partial<Record<FieldName, string>> {
-    const v = this.values;
-    const e = this.m.errors;
-    const errors: Partial<Record<FieldName, string>> = {};
-    const title = v.title.trim();
-    if (title.length < 5 || title.length > 200) errors.title = e.title;
-    const description = v.description.trim();
-    if (description.length < 10 || description.length > 5000) errors.description = e.description;
-    if (!v.position && !v.address.trim() && !v.ward.trim()) errors.location = e.location;
-    if (!isVietnamesePhone(v.phone)) errors.phone = e.phone;
-    if (v.email.trim() && !EMAIL.test(v.email.trim())) errors.email = e.email;
-    if (!v.consent) errors.consent = e.consent;
-    return errors;
+    return validateValues(this.values, this.m.errors);
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -404,7 +328,7 @@ export class PahtReportForm extends PahtElement {
         }
         if (done.uploaded) uploadIds.push(done.uploaded.id);
       }
-      const result = await this.client.submitReport(this.input(uploadIds), { idempotencyKey: this.#key });
+      const result = await this.client.submitReport(submissionInput(this.values, uploadIds), { idempotencyKey: this.#key });
       if (result.__typename === 'SubmitReportSuccess') {
         this.phase = { kind: 'done', trackingCode: result.trackingCode, secret: result.secret };
         this.#key = null;
@@ -415,7 +339,7 @@ export class PahtReportForm extends PahtElement {
         return;
       }
       if (result.__typename === 'ValidationError') {
-        this.errors = this.serverErrors(result.fields.map((f) => f.path));
+        this.errors = serverFieldErrors(result.fields.map((f) => f.path), this.m.errors);
         this.phase = { kind: 'editing' };
         await this.updateComplete;
         this.focusFirstError();
@@ -439,41 +363,10 @@ export class PahtReportForm extends PahtElement {
     }
   }
 
-  private input(uploadIds: string[]): SubmitReportInput {
-    const v = this.values;
-    const address = [v.address.trim(), v.ward.trim()].filter(Boolean).join(', ');
-    const input: SubmitReportInput & { uploadIds?: string[] } = {
-      title: v.title.trim(),
-      description: v.description.trim(),
-      channel: 'WEB',
-      reporter: { phone: v.phone.trim(), ...(v.fullName.trim() ? { fullName: v.fullName.trim() } : {}), ...(v.email.trim() ? { email: v.email.trim() } : {}) },
-      ...(v.categoryId ? { categoryId: v.categoryId } : {}),
-      ...(v.position ? { latitude: v.position.lat, longitude: v.position.lng } : {}),
-      ...(address ? { address } : {}),
-      ...(uploadIds.length ? { uploadIds } : {}),
-    };
-    return input;
-  }
-
-  private serverErrors(paths: string[]): Partial<Record<FieldName | 'server', string>> {
-    const e = this.m.errors;
-    const errors: Partial<Record<FieldName | 'server', string>> = {};
-    for (const path of paths) {
-      if (path === 'title') errors.title = e.title;
-      else if (path === 'description') errors.description = e.description;
-      else if (path === 'reporter.phone') errors.phone = e.phone;
-      else if (path === 'reporter.email') errors.email = e.email;
-      else if (path === 'categoryId') errors.category = e.category;
-      else if (['address', 'latitude', 'longitude', 'areaCode'].includes(path)) errors.location = e.location;
-      else errors.server = e.server;
-    }
-    return errors;
-  }
-
   /** Clears the form for another report. */
   reset(): void {
     for (const a of this.attachments) if (a.localUrl) URL.revokeObjectURL(a.localUrl);
-    this.values = { ...EMPTY };
+    this.values = { ...EMPTY_VALUES };
     this.errors = {};
     this.attachments = [];
     this.phase = { kind: 'editing' };
@@ -507,15 +400,28 @@ export class PahtReportForm extends PahtElement {
         <p class="hint">${m.intro}</p>
         ${this.online ? nothing : html`<p class="notice" role="status">${m.offlineNow}</p>`}
         ${errorCount ? html`<p class="notice error-box" role="alert">${m.errorsSummary(errorCount)}</p>` : nothing}
-        ${this.renderCategory(m)}
-        ${this.textField('title', 'title', m.title, m.titleHint, true)}
-        ${this.textField('description', 'description', m.description, m.descriptionHint, true, true)}
-        ${this.renderLocation(m)}
+        ${renderCategory(m, this.language, this.categories, this.values.categoryId, this.errors.category, {
+          choose: (id) => this.setValue('categoryId', id),
+          retry: () => void this.loadCategories(),
+        })}
+        ${this.textField({ key: 'title', field: 'title', label: m.title, hint: m.titleHint, required: true })}
+        ${this.textField({ key: 'description', field: 'description', label: m.description, hint: m.descriptionHint, required: true, multiline: true })}
+        ${renderLocation(
+          m,
+          { position: this.values.position, ward: this.values.ward, address: this.values.address, error: this.errors.location, locating: this.locating, positionFailed: this.positionFailed },
+          {
+            pinCentre: () => this.pinCentre(),
+            useMyPosition: () => this.useMyPosition(),
+            clearPin: () => this.setPosition(null),
+            ward: (v) => this.setValue('ward', v),
+            address: (v) => this.setValue('address', v),
+          },
+        )}
         ${renderNearby(this.nearby, m, this.language, (id) => void this.supportNearby(id))}
         ${renderMedia(this.attachments, m, (e) => this.onFiles(e), (key) => this.removeAttachment(key))}
-        ${this.textField('phone', 'phone', m.phone, m.phoneHint, true, false, 'tel')}
-        ${this.textField('fullName', null, m.fullName, m.fullNameHint, false, false, 'name')}
-        ${this.textField('email', 'email', m.email, m.emailHint, false, false, 'email')}
+        ${this.textField({ key: 'phone', field: 'phone', label: m.phone, hint: m.phoneHint, required: true, autocomplete: 'tel' })}
+        ${this.textField({ key: 'fullName', field: null, label: m.fullName, hint: m.fullNameHint, required: false, autocomplete: 'name' })}
+        ${this.textField({ key: 'email', field: 'email', label: m.email, hint: m.emailHint, required: false, autocomplete: 'email' })}
         <div class="field checkbox">
           <label>
             <input type="checkbox" data-field="consent" .checked=${this.values.consent}
@@ -526,87 +432,13 @@ export class PahtReportForm extends PahtElement {
           ${this.errors.consent ? html`<p class="error" id="consent-error">${this.errors.consent}</p>` : nothing}
         </div>
         ${this.errors.server ? html`<p class="error" role="alert">${this.errors.server}</p>` : nothing}
-        ${this.renderPhase(m)}
+        ${renderPhase(this.phase, m, () => void this.send())}
         <button part="button" type="submit" ?disabled=${busy}>${this.phase.kind === 'submitting' ? m.submitting : m.submit}</button>
       </form>
     `;
   }
 
-  private renderPhase(m: ReportFormMessages) {
-    switch (this.phase.kind) {
-      case 'queued':
-        return html`<p class="notice" role="status">${m.offlineQueued}</p>`;
-      case 'failed':
-        return html`<div class="notice error-box" role="alert">
-          <p>${m.sendFailed(this.phase.requestId)}</p>
-          <button part="button" type="button" class="secondary" @click=${() => void this.send()}>${m.sendRetry}</button>
-        </div>`;
-      default:
-        return html`<p class="visually-hidden" role="status">${this.phase.kind === 'submitting' ? m.submitting : ''}</p>`;
-    }
-  }
-
-  private renderCategory(m: ReportFormMessages) {
-    const c = this.categories;
-    const err = this.errors.category;
-    return html`<div class="field">
-      <label for="category">${m.category}</label>
-      <select id="category" data-field="category" ?disabled=${c.kind !== 'ready'} aria-invalid=${err ? 'true' : 'false'}
-        aria-describedby=${err ? 'category-error' : 'category-hint'}
-        @change=${(e: Event) => this.setValue('categoryId', (e.target as HTMLSelectElement).value)}>
-        <option value="">${m.categoryChoose}</option>
-        ${c.kind === 'ready'
-          ? c.list.map((cat) => html`<option value=${cat.id} ?selected=${cat.id === this.values.categoryId}>${(this.language === 'en' && cat.nameEn) || cat.name}</option>`)
-          : nothing}
-      </select>
-      ${err ? html`<p class="error" id="category-error">${err}</p>` : nothing}
-      <p class="hint" id="category-hint" aria-live="polite">
-        ${c.kind === 'loading' ? m.categoriesLoading : c.kind === 'failed' ? html`${m.categoriesFailed}
-              <button part="button" type="button" class="link" @click=${() => void this.loadCategories()}>${m.retry}</button>` : ''}
-      </p>
-    </div>`;
-  }
-
-  private textField(key: 'title' | 'description' | 'phone' | 'fullName' | 'email', field: FieldName | null, label: string, hint: string, required: boolean, multiline = false, autocomplete = 'off') {
-    const err = field ? this.errors[field] : undefined;
-    const described = `${key}-hint${err ? ` ${key}-error` : ''}`;
-    const onInput = (e: Event) => this.setValue(key, (e.target as HTMLInputElement).value);
-    return html`<div class="field">
-      <label for=${key}>${label} <span class="req">(${required ? this.m.required : this.m.optional})</span></label>
-      ${multiline
-        ? html`<textarea id=${key} data-field=${field ?? key} .value=${this.values[key]} ?required=${required} maxlength="5000" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput}></textarea>`
-        : html`<input id=${key} data-field=${field ?? key} .value=${this.values[key]} ?required=${required} autocomplete=${autocomplete}
-            type=${key === 'phone' ? 'tel' : key === 'email' ? 'email' : 'text'} inputmode=${key === 'phone' ? 'tel' : key === 'email' ? 'email' : nothing} maxlength="200" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} />`}
-      ${err ? html`<p class="error" id=${`${key}-error`}>${err}</p>` : nothing}
-      <p class="hint" id=${`${key}-hint`}>${hint}</p>
-    </div>`;
-  }
-
-  private renderLocation(m: ReportFormMessages) {
-    const p = this.values.position;
-    const err = this.errors.location;
-    return html`<fieldset class="location" aria-describedby=${err ? 'location-hint location-error' : 'location-hint'}>
-      <legend>${m.location} <span class="req">(${m.required})</span></legend>
-      <p class="hint" id="location-hint">${m.locationHint}</p>
-      ${err ? html`<p class="error" id="location-error">${err}</p>` : nothing}
-      <div class="map" part="map" role="region" aria-label=${m.map} aria-describedby="map-hint" data-field="location" tabindex="0"></div>
-      <p class="hint" id="map-hint">${m.mapKeyboardHint}</p>
-      <div class="row">
-        <button part="button" type="button" class="secondary" @click=${() => this.pinCentre()}>${m.pinHere}</button>
-        <button part="button" type="button" class="secondary" ?disabled=${this.locating} @click=${() => this.useMyPosition()}>${this.locating ? m.locating : m.useMyPosition}</button>
-        ${p ? html`<button part="button" type="button" class="secondary" @click=${() => this.setPosition(null)}>${m.clearPin}</button>` : nothing}
-      </div>
-      <p class="coords" role="status">${p ? m.pinnedAt(p.lat.toFixed(5), p.lng.toFixed(5)) : m.noPin}${this.positionFailed ? html`<br /><span class="error">${m.positionFailed}</span>` : nothing}</p>
-      <div class="field">
-        <label for="ward">${m.ward}</label>
-        <input id="ward" autocomplete="address-level3" .value=${this.values.ward} @input=${(e: Event) => this.setValue('ward', (e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="address">${m.address}</label>
-        <input id="address" autocomplete="street-address" aria-describedby="address-hint" .value=${this.values.address}
-          @input=${(e: Event) => this.setValue('address', (e.target as HTMLInputElement).value)} />
-        <p class="hint" id="address-hint">${m.addressHint}</p>
-      </div>
-    </fieldset>`;
+  private textField(spec: TextFieldSpec) {
+    return renderTextField(this.m, spec, this.values, this.errors, (key: TextKey, value) => this.setValue(key, value));
   }
 }

@@ -3,6 +3,7 @@ import { groupForReading } from '../shared/group-digits.js';
 import type { Attachment } from './attachments.js';
 import { MAX_ATTACHMENTS } from './attachments.js';
 import type { ReportFormMessages } from './report-form.messages.js';
+import type { FormPhase } from './report-form.values.js';
 
 /** The photos and videos list: previews, progress, remove buttons. */
 export function renderMedia(attachments: Attachment[], m: ReportFormMessages, onFiles: (e: Event) => void, onRemove: (key: string) => void) {
@@ -87,4 +88,19 @@ export function renderDone(
     <p class="visually-hidden" role="status">${copied ? m.copied : ''}</p>
     <button part="button" type="button" @click=${onAnother}>${m.another}</button>
   </section>`;
+}
+
+/** Where the sending stands, below the fields: queued while offline, failed with a retry, or (hidden) sending. */
+export function renderPhase(phase: FormPhase, m: ReportFormMessages, retry: () => void) {
+  switch (phase.kind) {
+    case 'queued':
+      return html`<p class="notice" role="status">${m.offlineQueued}</p>`;
+    case 'failed':
+      return html`<div class="notice error-box" role="alert">
+        <p>${m.sendFailed(phase.requestId)}</p>
+        <button part="button" type="button" class="secondary" @click=${retry}>${m.sendRetry}</button>
+      </div>`;
+    default:
+      return html`<p class="visually-hidden" role="status">${phase.kind === 'submitting' ? m.submitting : ''}</p>`;
+  }
 }
