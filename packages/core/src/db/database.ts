@@ -49,6 +49,12 @@ export interface Database {
    */
   readonly lagTolerant: Database;
   /**
+   * Where writes go: this database, or, for the replica's side
+   * (`lagTolerant` of a primary), its primary. For a lag-tolerant read that
+   * must write first (KPIs filling the handling times they lack).
+   */
+  readonly writable: Database;
+  /**
    * PGlite only: the whole data folder as a tarball (PGlite's
    * `dumpDataDir`), to open again with `OpenDatabaseOptions.loadDataDir`.
    * Absent on PostgreSQL (use `pg_dump` or `CREATE DATABASE … TEMPLATE`).
@@ -81,10 +87,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.replicaUrl && !options.url) throw new RangeError('A read replica needs the primary PostgreSQL url too');
   if (!options.url) return openPglite(options.dataDir, options.loadDataDir);
   const poolSize = options.poolSize ?? 10;
-  return openPostgres(options.url, poolSize, options.replicaUrl ? openPostgres(options.replicaUrl, poolSize, null) : null);
+  let primary: Database | null = null;
+  const replica = options.replicaUrl ? openPostgres(options.replicaUrl, poolSize, null, () => primary!) : null;
+  primary = openPostgres(options.url, poolSize, replica, null);
+  return primary;
 }
 
-function openPostgres(url: string, poolSize: number, replica: Database | null): Database {
+function openPostgres(url: string, poolSize: number, replica: Database | null, primaryOf: (() => Database) | null): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
@@ -145,6 +154,9 @@ function openPostgres(url: string, poolSize: number, replica: Database | null): 
     get lagTolerant() {
       return replica ?? db;
     },
+    get writable() {
+      return primaryOf?.() ?? db;
+    },
     async close() {
       await replica?.close();
       await prisma.$disconnect();
@@ -204,6 +216,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
         return fn(async (text, values) => (await tx.query(text, values as unknown[])).rows as never[]);
       }),
     get lagTolerant() {
+      return db;
+    },
+    get writable() {
       return db;
     },
     dumpDataDir: () => client.dumpDataDir('none'),

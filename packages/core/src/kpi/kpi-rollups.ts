@@ -175,7 +175,7 @@ function rowsOf(read: Read, tenant: TenantRecord, q: RollupQuery): KpiRow[] {
  * (docs/kpis.md). One tenant transaction on the driver (`withTenantSql`)
  * with one statement for all of them (one round trip, one snapshot, one
  * `now`). The handling times a query lacks are filled first, rarely: then a
- * Prisma tenant transaction fills them and reads again.
+ * Prisma tenant transaction on the primary fills them and reads again.
  */
 export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord, queries: readonly RollupQuery[]): Promise<KpiRow[][]> {
   if (queries.length === 0) return [];
@@ -187,7 +187,8 @@ export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord
   };
   let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)));
   if (reads.some((r) => r.unfilled)) {
-    reads = await withTenant(ctx.db, tenant.id, async (tx) => {
+    // Through the primary: a lag-tolerant read (`lagTolerant(ctx)`) may be on a read-only replica.
+    reads = await withTenant(ctx.db.writable, tenant.id, async (tx) => {
       for (const [i, q] of queries.entries()) if (reads[i]!.unfilled) await fillHandlingMinutes(tx, tenant, q);
       return readAll((s) => tx.$queryRaw<Record<string, unknown>[]>(s));
     });

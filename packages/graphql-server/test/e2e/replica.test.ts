@@ -17,8 +17,9 @@ import { typedDocument } from '@paht/client-sdk';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
 import { TEST_SECRET_KEY } from '../../../core/test/support/test-database.js';
 import { startPostgres, startReplica, type PostgresServer } from '../../../../test/setup/postgres-server.js';
-import { CLASSIFY } from '../integration/staff-documents.js';
-import { anonymous, setStaffPasswords, signedInOperator, submitOver } from '../support/http-tenant.js';
+import { ACCEPT, ASSIGN, CLASSIFY, RESOLVE } from '../integration/staff-documents.js';
+import { anonymous, setStaffPasswords, signedInOperator, STAFF_PASSWORD, submitOver } from '../support/http-tenant.js';
+import { createClient } from '@paht/client-sdk';
 
 const TENANT = 'replica-a';
 const PUBLIC_LIST = 'query { publicReports(first: 100) { ... on ReportConnection { nodes { id } } } }';
@@ -144,6 +145,33 @@ describe('a primary with a streaming replica', () => {
     expect(await publicIds()).toContain(last[0]!.id);
     expect(await received()).toBe(receivedBefore + 1);
     expect(await exportedCodes()).toHaveLength(2);
+  });
+
+  it('answers KPIs from the replica when an answer is new: the handling times the read lacks are filled on the primary', async () => {
+    // An answered report's handling time (working minutes) is filled by the first KPI read of its period
+    // (kpi-handling.ts), a write: through the read-only standby it failed the whole `kpis` read.
+    const report = await listedReport('Cống thoát nước bị tắc');
+    const operator = await signedInOperator(base, TENANT);
+    expect((await operator.request(ASSIGN, { id: report.id, unitId: tenant.roadsUnitId })).result).toMatchObject({ status: 'ASSIGNED' });
+    const signIn = await createClient({ endpoint: `${base}/graphql`, tenant: TENANT }).signIn('officer@example.gov.vn', STAFF_PASSWORD);
+    if (signIn.__typename !== 'SignInSuccess') throw new Error(signIn.message);
+    const officer = createClient({ endpoint: `${base}/graphql`, tenant: TENANT }).withToken(signIn.token);
+    expect((await officer.request(ACCEPT, { id: report.id })).result).toMatchObject({ status: 'ACCEPTED' });
+    expect((await officer.request(RESOLVE, { id: report.id, answer: 'Đã thông cống, nước thoát bình thường.' })).result).toMatchObject({ status: 'RESOLVED' });
+    const unfilled = () => db.query<{ n: number }>('SELECT count(*)::int AS n FROM kpi_report_facts WHERE report_id = $1 AND handling_minutes IS NULL', [report.id]);
+    expect(await unfilled()).toEqual([{ n: 1 }]);
+    await replicaCaughtUp();
+
+    const handling = `query Kpis($from: String!, $to: String!) { kpis(from: $from, to: $to) { ... on KpisSuccess { data { resolvedOnTime medianHandlingHours } } ... on Error { code message } } }`;
+    const read = () => anonymous<{ kpis: { data?: Array<{ resolvedOnTime: number; medianHandlingHours: number | null }>; code?: string } }>(base, TENANT, handling, { from: day(-1), to: day(1) });
+    const answered = await read();
+    expect(answered.kpis.code).toBeUndefined();
+    expect(answered.kpis.data!.reduce((sum, row) => sum + row.resolvedOnTime, 0)).toBeGreaterThanOrEqual(1);
+    expect(answered.kpis.data!.some((row) => row.medianHandlingHours !== null)).toBe(true);
+    // Filled on the primary, and from there on the standby: the next read has nothing to fill.
+    expect(await unfilled()).toEqual([{ n: 0 }]);
+    await replicaCaughtUp();
+    expect((await read()).kpis).toEqual(answered.kpis);
   });
 
   it('keeps public answers 5 s at most with a replica: an answer read from a lagging replica does not outlive that', async () => {
