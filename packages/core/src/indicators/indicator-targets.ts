@@ -93,4 +93,5 @@ export async function writeUnitTargets(tx: TenantTx, tenantId: string, indicator
 export const unitTargetsOf = (rows: ReadonlyArray<{ unitId: string | null; unitKind: string | null; target: number }>): IndicatorUnitTarget[] =>
   rows
     .map((r) => ({ unitId: r.unitId, unitKind: r.unitKind as UnitKind | null, target: r.target }))
-    .sort((a, b) => (a.unitKind ?? '~').localeCompare(b.unitKind ?? '~') || (a.unitId ?? '').localeCompare(b.unitId ?? ''));
+    .sort((a, b) => order(a).localeCompare(order(b)));
+const order = (t: IndicatorUnitTarget) => (t.unitKind ? `0${t.unitKind}` : `1${t.unitId}`);
