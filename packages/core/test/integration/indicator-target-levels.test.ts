@@ -60,7 +60,6 @@ describe('targets per level', () => {
   it('compares a province target on a SUM indicator with the tenant-wide figure only, never a district’s own', async () => {
     // Province revenue ≥ 5,000 bn, owned by the department beside the districts.
     const revenue = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'THU', name: 'Thu ngân sách', nameEn: 'Revenue', ...base, target: 5000, ownerUnitId: t.roadsUnitId });
-    expect(revenue).toMatchObject({ target: 5000, unitTarget: null, unitTargets: [] });
     await submit(officerA, revenue, districtA, 1800);
     await submit(officerB, revenue, districtB, 2500);
     // The districts hear nothing; the owner hears of the tenant-wide figure after each submission that leaves it short.
@@ -68,6 +67,7 @@ describe('targets per level', () => {
       { to: t.roadsUnitId, figure: null, value: 1800, target: 5000 },
       { to: t.roadsUnitId, figure: null, value: 4300, target: 5000 },
     ]);
+    expect(revenue).toMatchObject({ target: 5000, unitTarget: null, unitTargets: [] });
     const figure = await readIndicatorFigure(ctx, t.tenantId, t.admin, { indicatorId: revenue.id, period: '2026-03' });
     expect(figure).toMatchObject({ value: 4300, target: 5000, missesTarget: true });
     expect(figure.byUnit.filter((u) => u.value !== null)).toEqual(
