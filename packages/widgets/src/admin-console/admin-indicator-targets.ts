@@ -60,7 +60,7 @@ export function readTargets(form: HTMLFormElement) {
   const value = (name: string) => ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim();
   const kinds = UNIT_KINDS.flatMap((unitKind) => {
     const target = numberOf(value(`kindTarget-${unitKind}`));
-    return target === null ? [] : [{ unitKind: unitKind as UnitKind, target }];
+    return target === null ? [] : [{ unitKind, target }];
   });
   const unitIds = [...form.querySelectorAll<HTMLSelectElement>('select[name="ownTargetUnit"]')].map((s) => s.value);
   const values = [...form.querySelectorAll<HTMLInputElement>('input[name="ownTargetValue"]')].map((el) => numberOf(el.value));
