@@ -296,8 +296,8 @@ export { ensureDemoPublicKey, DEMO_KEY_ORIGINS } from './seed/demo-public-key.js
 export {
   Periodicity, PERIODICITIES, parsePeriod, formatPeriod, AggregationRule, AGGREGATION_RULES, aggregateValues, missesTarget, FORMULA_FUNCTIONS,
   parseFormula, formulaReferences, renameFormulaCodes, evaluateFormula, defineIndicator, updateIndicator, listIndicators, submitIndicatorValue, listIndicatorSubmissions,
-  readIndicatorFigure, readPublicIndicatorFigures,
-  type Period, type AggregateInput, type FormulaNode, type FormulaFunction, type IndicatorRecord, type DefineIndicatorInput, type UpdateIndicatorInput,
+  readIndicatorFigure, readPublicIndicatorFigures, targetFor,
+  type IndicatorUnitFigure, type IndicatorTargets, type IndicatorUnitTarget, type FigureUnit, type Period, type AggregateInput, type FormulaNode, type FormulaFunction, type IndicatorRecord, type DefineIndicatorInput, type UpdateIndicatorInput,
   type IndicatorValueRecord, type IndicatorValueRevisionRecord, type SubmitIndicatorValueInput, type IndicatorFigure, type IndicatorFigureWithUnits,
 } from './indicators/index.js';
 export {

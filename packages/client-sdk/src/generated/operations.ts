@@ -136,9 +136,13 @@ export type DefineIndicatorInput = {
   nameEn?: string | null | undefined;
   ownerUnitId?: string | null | undefined;
   periodicity?: IndicatorPeriodicity | null | undefined;
-  /** null clears it. */
+  /** The tenant-wide figure’s target; null clears it. */
   target?: number | null | undefined;
   unitOfMeasure?: string | null | undefined;
+  /** Every unit’s figure’s target, unless `unitTargets` names the unit or its kind; null clears it. */
+  unitTarget?: number | null | undefined;
+  /** The whole list, replacing the one before (null or [] clears it). A unit of another tenant is a ValidationError (UNKNOWN_REFERENCE). */
+  unitTargets?: Array<IndicatorUnitTargetInput> | null | undefined;
   /** Required for WEIGHTED_AVERAGE. */
   weightIndicatorId?: string | null | undefined;
 };
@@ -285,6 +289,13 @@ export const IndicatorPeriodicity = {
 } as const;
 
 export type IndicatorPeriodicity = typeof IndicatorPeriodicity[keyof typeof IndicatorPeriodicity];
+/** A target for one unit (`unitId`) or for every unit of a kind (`unitKind`): exactly one of them. */
+export type IndicatorUnitTargetInput = {
+  target: number;
+  unitId?: string | null | undefined;
+  unitKind?: UnitKind | null | undefined;
+};
+
 export const KpiGroupBy = {
   AREA: 'AREA',
   CATEGORY: 'CATEGORY',
@@ -703,9 +714,13 @@ export type UpdateIndicatorInput = {
   nameEn?: string | null | undefined;
   ownerUnitId?: string | null | undefined;
   periodicity?: IndicatorPeriodicity | null | undefined;
-  /** null clears it. */
+  /** The tenant-wide figure’s target; null clears it. */
   target?: number | null | undefined;
   unitOfMeasure?: string | null | undefined;
+  /** Every unit’s figure’s target, unless `unitTargets` names the unit or its kind; null clears it. */
+  unitTarget?: number | null | undefined;
+  /** The whole list, replacing the one before (null or [] clears it). A unit of another tenant is a ValidationError (UNKNOWN_REFERENCE). */
+  unitTargets?: Array<IndicatorUnitTargetInput> | null | undefined;
   /** Required for WEIGHTED_AVERAGE. */
   weightIndicatorId?: string | null | undefined;
 };
@@ -1296,7 +1311,7 @@ export type SubmitIndicatorFormMutation = { submitIndicatorForm:
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
-export type IndicatorFieldsFragment = { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null };
+export type IndicatorFieldsFragment = { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, unitTarget: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null, unitTargets: Array<{ unitId: string | null, unitKind: UnitKind | null, target: number }> };
 
 export type IndicatorValueFieldsFragment = { id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> };
 
@@ -1305,7 +1320,7 @@ export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type IndicatorsQuery = { indicators:
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'IndicatorsSuccess', data: Array<{ id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }> }
+    | { __typename: 'IndicatorsSuccess', data: Array<{ id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, unitTarget: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null, unitTargets: Array<{ unitId: string | null, unitKind: UnitKind | null, target: number }> }> }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -1318,7 +1333,7 @@ export type IndicatorFigureQueryVariables = Exact<{
 
 export type IndicatorFigureQuery = { indicatorFigure:
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'IndicatorFigure', period: string, unitId: string | null, value: number | null, missesTarget: boolean | null, indicator: { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }, byUnit: Array<{ unitId: string, value: number | null }> }
+    | { __typename: 'IndicatorFigure', period: string, unitId: string | null, value: number | null, target: number | null, missesTarget: boolean | null, indicator: { id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, unitTarget: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null, unitTargets: Array<{ unitId: string | null, unitKind: UnitKind | null, target: number }> }, byUnit: Array<{ unitId: string, value: number | null, target: number | null, missesTarget: boolean | null }> }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -1342,7 +1357,7 @@ export type PublicIndicatorsQueryVariables = Exact<{
 
 
 export type PublicIndicatorsQuery = { publicIndicators:
-    | { __typename: 'PublicIndicatorsSuccess', data: Array<{ period: string, value: number | null, missesTarget: boolean | null, indicator: { code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean } }> }
+    | { __typename: 'PublicIndicatorsSuccess', data: Array<{ period: string, value: number | null, target: number | null, missesTarget: boolean | null, indicator: { code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean } }> }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };
 
@@ -1354,7 +1369,7 @@ export type DefineIndicatorMutationVariables = Exact<{
 export type DefineIndicatorMutation = { defineIndicator:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'Indicator', id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
+    | { __typename: 'Indicator', id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, unitTarget: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null, unitTargets: Array<{ unitId: string | null, unitKind: UnitKind | null, target: number }> }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -1368,7 +1383,7 @@ export type UpdateIndicatorMutationVariables = Exact<{
 export type UpdateIndicatorMutation = { updateIndicator:
     | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'Indicator', id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null }
+    | { __typename: 'Indicator', id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, unitTarget: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null, unitTargets: Array<{ unitId: string | null, unitKind: UnitKind | null, target: number }> }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'ValidationError', message: string, fields: Array<{ path: string, message: string }> }
    };
@@ -2658,6 +2673,12 @@ export const IndicatorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentStrin
   unitOfMeasure
   periodicity
   target
+  unitTarget
+  unitTargets {
+    unitId
+    unitKind
+    target
+  }
   higherIsBetter
   aggregation
   weightIndicatorId
@@ -4706,6 +4727,12 @@ fragment IndicatorFields on Indicator {
   unitOfMeasure
   periodicity
   target
+  unitTarget
+  unitTargets {
+    unitId
+    unitKind
+    target
+  }
   higherIsBetter
   aggregation
   weightIndicatorId
@@ -4725,10 +4752,13 @@ export const IndicatorFigureDocument = /* @__PURE__ */ new TypedDocumentString(`
       period
       unitId
       value
+      target
       missesTarget
       byUnit {
         unitId
         value
+        target
+        missesTarget
       }
     }
   }
@@ -4754,6 +4784,12 @@ fragment IndicatorFields on Indicator {
   unitOfMeasure
   periodicity
   target
+  unitTarget
+  unitTargets {
+    unitId
+    unitKind
+    target
+  }
   higherIsBetter
   aggregation
   weightIndicatorId
@@ -4817,6 +4853,7 @@ export const PublicIndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(
       data {
         period
         value
+        target
         missesTarget
         indicator {
           code
@@ -4880,6 +4917,12 @@ fragment IndicatorFields on Indicator {
   unitOfMeasure
   periodicity
   target
+  unitTarget
+  unitTargets {
+    unitId
+    unitKind
+    target
+  }
   higherIsBetter
   aggregation
   weightIndicatorId
@@ -4918,6 +4961,12 @@ fragment IndicatorFields on Indicator {
   unitOfMeasure
   periodicity
   target
+  unitTarget
+  unitTargets {
+    unitId
+    unitKind
+    target
+  }
   higherIsBetter
   aggregation
   weightIndicatorId

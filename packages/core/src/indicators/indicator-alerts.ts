@@ -17,9 +17,12 @@ interface AlertCheck {
 /**
  * After a value of indicator `code` changed for `unitId` and `period`:
  * checks that indicator and every computed indicator naming it against
- * their targets, and puts an INDICATOR_TARGET_MISSED notice in the inbox of
+ * the target that applies to each figure (`targetFor`, indicator-targets.ts:
+ * the tenant-wide figure to `target`, a unit's branch figure to its own,
+ * its kind's or `unitTarget`), and puts an INDICATOR_TARGET_MISSED notice in the inbox of
  * the staff of each unit told of a figure that misses (`data.figureUnitId`:
- * the unit whose branch the figure covers, null for the whole tenant).
+ * the unit whose branch the figure covers, null for the whole tenant;
+ * `data.target`: the target it was compared with).
  *
  * - The submitting unit: its branch's figure.
  * - The indicator's owner unit, when the submitting unit is in its branch
@@ -40,15 +43,17 @@ export async function alertMissedTargets(tx: TenantTx, tenant: TenantRecord, cod
   const at = formatPeriod(period);
   let sent = 0;
   for (const indicator of affected) {
-    if (indicator.target === null || indicator.periodicity !== period.periodicity) continue;
+    if (indicator.periodicity !== period.periodicity) continue;
     for (const check of alertChecks(evaluator, indicator, unitId, at, version)) {
+      const target = evaluator.targetOf(indicator, check.scope.unitId);
+      if (target === null) continue;
       const value = await evaluator.valueAt(indicator, check.scope, period);
-      if (value === null || !missesTarget(value, indicator.target, indicator.higherIsBetter)) continue;
+      if (value === null || !missesTarget(value, target, indicator.higherIsBetter)) continue;
       const rows = await notifyStaff(tx, tenant, {
         kind: StaffNoticeKind.INDICATOR_TARGET_MISSED,
         unitId: check.to,
         dedupeKey: check.key,
-        data: { indicatorId: indicator.id, code: indicator.code, period: at, value, target: indicator.target, figureUnitId: check.scope.unitId },
+        data: { indicatorId: indicator.id, code: indicator.code, period: at, value, target, figureUnitId: check.scope.unitId },
       }, now);
       sent += rows.length;
     }

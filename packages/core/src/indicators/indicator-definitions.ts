@@ -10,15 +10,21 @@ import { FieldIssueCode } from '../validation/field-issue-codes.js';
 import { assertFormulaAcyclic, formulaReferences, parseFormula } from './indicator-formula.js';
 import { PERIODICITIES, type Periodicity } from './indicator-periods.js';
 import { AGGREGATION_RULES, type AggregationRule } from './indicator-rules.js';
+import { checkUnitTargets, unitTargetsInput, unitTargetsOf, writeUnitTargets, type IndicatorTargets, type IndicatorUnitTarget } from './indicator-targets.js';
 
-export interface IndicatorRecord {
+/** The targets (`target`, `unitTarget`, `unitTargets`): which applies to a figure is `targetFor` (indicator-targets.ts). */
+export interface IndicatorRecord extends IndicatorTargets {
   id: string;
   code: string;
   name: string;
   nameEn: string;
   unitOfMeasure: string;
   periodicity: Periodicity;
+  /** The tenant-wide figure's target. */
   target: number | null;
+  /** Every unit's branch figure's target, unless `unitTargets` has one for the unit or its kind. */
+  unitTarget: number | null;
+  unitTargets: IndicatorUnitTarget[];
   higherIsBetter: boolean;
   aggregation: AggregationRule;
   weightIndicatorId: string | null;
@@ -34,6 +40,8 @@ const fields = {
   unitOfMeasure: z.string().trim().min(1).max(50),
   periodicity: z.enum(PERIODICITIES),
   target: z.number().finite().nullable().optional(),
+  unitTarget: z.number().finite().nullable().optional(),
+  unitTargets: unitTargetsInput.optional(),
   higherIsBetter: z.boolean().optional(),
   aggregation: z.enum(AGGREGATION_RULES),
   weightIndicatorId: z.uuid().nullable().optional(),
@@ -54,14 +62,17 @@ export async function defineIndicator(ctx: CoreContext, tenantId: string, actor:
     if (await tx.indicator.findUnique({ where: { tenantId_code: { tenantId, code: data.code } } })) {
       throw new DomainError(DomainErrorCode.CONFLICT, `An indicator with code ${data.code} exists already`);
     }
-    const merged = { ...data, target: data.target ?? null, weightIndicatorId: data.weightIndicatorId ?? null, ownerUnitId: data.ownerUnitId ?? null, formula: data.formula ?? null };
+    const { unitTargets, ...columns } = data;
+    const merged = { ...columns, target: data.target ?? null, unitTarget: data.unitTarget ?? null, weightIndicatorId: data.weightIndicatorId ?? null, ownerUnitId: data.ownerUnitId ?? null, formula: data.formula ?? null };
     await checkDefinition(tx, null, merged);
+    const targets = await checkUnitTargets(tx, unitTargets ?? []);
     const now = ctx.now();
     const row = await tx.indicator.create({
       data: { tenantId, ...merged, higherIsBetter: data.higherIsBetter ?? true, isPublic: data.isPublic ?? false, createdAt: now, updatedAt: now },
     });
+    await writeUnitTargets(tx, tenantId, row.id, targets);
     await recordAudit(tx, tenantId, actor, now, { action: 'indicator.define', subjectType: 'Indicator', subjectId: row.id, data: { ...data } });
-    return toIndicator(row);
+    return toIndicator({ ...row, unitTargets: targets });
   });
 }
 
@@ -71,26 +82,29 @@ export async function updateIndicator(ctx: CoreContext, tenantId: string, actor:
   const data = parseInput(updateInput, input);
   return withTenant(ctx.db, tenantId, async (tx) => {
     const current = await findIndicatorRow(tx, id);
-    const merged: IndicatorRecord = { ...toIndicator(current), ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) };
+    const { unitTargets, ...columns } = data;
+    const merged: IndicatorRecord = { ...toIndicator(current), ...Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) };
     await checkDefinition(tx, current.id, merged);
+    const targets = unitTargets === undefined ? undefined : await checkUnitTargets(tx, unitTargets);
     const changesShape = merged.periodicity !== current.periodicity || (merged.formula !== null && current.formula === null);
     if (changesShape && (await tx.indicatorValue.count({ where: { indicatorId: current.id } })) > 0) {
       throw new DomainError(DomainErrorCode.CONFLICT, 'The indicator has submitted values: its periodicity stays and it cannot become a formula');
     }
-    const row = await tx.indicator.update({ where: { id: current.id }, data: { ...data, updatedAt: ctx.now() } });
+    const row = await tx.indicator.update({ where: { id: current.id }, data: { ...columns, updatedAt: ctx.now() }, include: withTargets });
+    if (targets) await writeUnitTargets(tx, tenantId, row.id, targets);
     await recordAudit(tx, tenantId, actor, ctx.now(), { action: 'indicator.update', subjectType: 'Indicator', subjectId: row.id, data: { ...data } });
-    return toIndicator(row);
+    return toIndicator(targets ? { ...row, unitTargets: targets } : row);
   });
 }
 
 /** The tenant's indicators by code; `publicOnly` for the public statistics. */
 export async function listIndicators(ctx: CoreContext, tenantId: string, options: { publicOnly?: boolean } = {}): Promise<IndicatorRecord[]> {
-  const rows = await withTenant(ctx.db, tenantId, (tx) => tx.indicator.findMany({ where: options.publicOnly ? { isPublic: true } : {}, orderBy: { code: 'asc' } }));
+  const rows = await withTenant(ctx.db, tenantId, (tx) => tx.indicator.findMany({ where: options.publicOnly ? { isPublic: true } : {}, orderBy: { code: 'asc' }, include: withTargets }));
   return rows.map(toIndicator);
 }
 
 export async function findIndicatorRow(tx: TenantTx, id: string) {
-  const row = z.uuid().safeParse(id).success ? await tx.indicator.findUnique({ where: { id } }) : null;
+  const row = z.uuid().safeParse(id).success ? await tx.indicator.findUnique({ where: { id }, include: withTargets }) : null;
   if (!row) throw new DomainError(DomainErrorCode.NOT_FOUND, 'No such indicator');
   return row;
 }
@@ -112,13 +126,17 @@ async function checkDefinition(tx: TenantTx, selfId: string | null, def: Pick<In
   }
 }
 
+/** What a query of indicators includes for toIndicator: the unit targets. */
+export const withTargets = { unitTargets: { select: { unitId: true, unitKind: true, target: true } } } as const;
+
 export function toIndicator(r: {
-  id: string; code: string; name: string; nameEn: string; unitOfMeasure: string; periodicity: string; target: number | null; higherIsBetter: boolean;
+  id: string; code: string; name: string; nameEn: string; unitOfMeasure: string; periodicity: string; target: number | null; unitTarget: number | null;
+  unitTargets: ReadonlyArray<{ unitId: string | null; unitKind: string | null; target: number }>; higherIsBetter: boolean;
   aggregation: string; weightIndicatorId: string | null; ownerUnitId: string | null; isPublic: boolean; formula: string | null;
 }): IndicatorRecord {
   return {
     id: r.id, code: r.code, name: r.name, nameEn: r.nameEn, unitOfMeasure: r.unitOfMeasure, periodicity: r.periodicity as Periodicity,
-    target: r.target, higherIsBetter: r.higherIsBetter, aggregation: r.aggregation as AggregationRule, weightIndicatorId: r.weightIndicatorId,
+    target: r.target, unitTarget: r.unitTarget, unitTargets: unitTargetsOf(r.unitTargets), higherIsBetter: r.higherIsBetter, aggregation: r.aggregation as AggregationRule, weightIndicatorId: r.weightIndicatorId,
     ownerUnitId: r.ownerUnitId, isPublic: r.isPublic, formula: r.formula,
   };
 }

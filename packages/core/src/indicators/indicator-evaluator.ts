@@ -2,7 +2,8 @@ import type { TenantTx } from '../db/with-tenant.js';
 import { evaluateFormula, parseFormula, type FormulaNode } from './indicator-formula.js';
 import { coversPeriodicity, formatPeriod, parsePeriod, samePeriodLastYear, subPeriods, type Period } from './indicator-periods.js';
 import { aggregateValues, AggregationRule, type AggregateInput } from './indicator-rules.js';
-import { toIndicator, type IndicatorRecord } from './indicator-definitions.js';
+import { toIndicator, withTargets, type IndicatorRecord } from './indicator-definitions.js';
+import { targetFor } from './indicator-targets.js';
 
 /** Which units a figure counts: one unit's own values, or a unit's whole branch (itself and every unit under it). */
 export type UnitScope = { unitId: string; branch: boolean } | { unitId: null; branch: true };
@@ -16,6 +17,8 @@ export interface IndicatorEvaluator {
   valueAt: IndicatorValueAt;
   /** The direct sub-units of `unitId` (the top-level units when null). */
   childrenOf: (unitId: string | null) => string[];
+  /** The target the indicator's figure over `unitId`'s branch (null: the whole tenant) is compared with (`targetFor`). */
+  targetOf: (indicator: IndicatorRecord, unitId: string | null) => number | null;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface IndicatorEvaluator {
  * no figure.
  */
 export async function createIndicatorEvaluator(tx: TenantTx): Promise<IndicatorEvaluator> {
-  const [indicatorRows, units] = await Promise.all([tx.indicator.findMany(), tx.unit.findMany({ select: { id: true, parentId: true } })]);
+  const [indicatorRows, units] = await Promise.all([tx.indicator.findMany({ include: withTargets }), tx.unit.findMany({ select: { id: true, parentId: true, kind: true } })]);
   const indicators = new Map(indicatorRows.map((r) => [r.code, toIndicator(r)]));
   const byId = new Map([...indicators.values()].map((i) => [i.id, i]));
   const children = new Map<string | null, string[]>();
@@ -104,7 +107,9 @@ export async function createIndicatorEvaluator(tx: TenantTx): Promise<IndicatorE
     );
   };
 
-  return { indicators, byId, valueAt, childrenOf: (unitId) => children.get(unitId) ?? [] };
+  const kinds = new Map(units.map((u) => [u.id, u.kind]));
+  const targetOf = (ind: IndicatorRecord, unitId: string | null): number | null => targetFor(ind, unitId === null ? null : { id: unitId, kind: kinds.get(unitId) ?? null });
+  return { indicators, byId, valueAt, childrenOf: (unitId) => children.get(unitId) ?? [], targetOf };
 }
 
 /** The period of `coarse` periodicity that contains `p`. */

@@ -18,13 +18,23 @@ export interface IndicatorFigure {
   unitId: string | null;
   /** null: nothing submitted (or an input missing, a division by zero). */
   value: number | null;
+  /** The target that applies to this figure (`targetFor`, indicator-targets.ts); null: none. */
+  target: number | null;
   /** null when there is no value or no target. */
+  missesTarget: boolean | null;
+}
+
+/** A sub-unit's branch figure, with the target that applies to it. */
+export interface IndicatorUnitFigure {
+  unitId: string;
+  value: number | null;
+  target: number | null;
   missesTarget: boolean | null;
 }
 
 export interface IndicatorFigureWithUnits extends IndicatorFigure {
   /** The same figure for each direct sub-unit's branch (the top-level units for the whole tenant). */
-  byUnit: Array<{ unitId: string; value: number | null }>;
+  byUnit: IndicatorUnitFigure[];
 }
 
 const figureInput = z.object({ indicatorId: z.uuid(), period: z.string().max(10), unitId: z.uuid().nullable().optional() });
@@ -35,12 +45,11 @@ function periodOf(key: string, indicator?: IndicatorRecord): Period {
   return period;
 }
 
-const figure = (indicator: IndicatorRecord, period: string, unitId: string | null, value: number | null): IndicatorFigure => ({
-  indicator,
-  period,
-  unitId,
+/** A value against a target: whether it misses it, null without either. */
+const judged = (indicator: IndicatorRecord, value: number | null, target: number | null) => ({
   value,
-  missesTarget: value === null || indicator.target === null ? null : missesTarget(value, indicator.target, indicator.higherIsBetter),
+  target,
+  missesTarget: value === null || target === null ? null : missesTarget(value, target, indicator.higherIsBetter),
 });
 
 /**
@@ -59,11 +68,11 @@ export async function readIndicatorFigure(ctx: CoreContext, tenantId: string, ac
     const unitId = data.unitId ?? null;
     if (unitId && !(await tx.unit.findUnique({ where: { id: unitId } }))) throw validationError([{ path: 'unitId', code: FieldIssueCode.UNKNOWN_REFERENCE }]);
     const value = await evaluator.valueAt(indicator, unitId ? { unitId, branch: true } : { unitId: null, branch: true }, period);
-    const byUnit = [];
+    const byUnit: IndicatorUnitFigure[] = [];
     for (const child of evaluator.childrenOf(unitId)) {
-      byUnit.push({ unitId: child, value: await evaluator.valueAt(indicator, { unitId: child, branch: true }, period) });
+      byUnit.push({ unitId: child, ...judged(indicator, await evaluator.valueAt(indicator, { unitId: child, branch: true }, period), evaluator.targetOf(indicator, child)) });
     }
-    return { ...figure(indicator, data.period, unitId, value), byUnit };
+    return { indicator, period: data.period, unitId, ...judged(indicator, value, evaluator.targetOf(indicator, unitId)), byUnit };
   }, { snapshot: true });
 }
 
@@ -78,7 +87,8 @@ export async function readPublicIndicatorFigures(ctx: CoreContext, tenantId: str
     const out: IndicatorFigure[] = [];
     for (const indicator of [...evaluator.indicators.values()].sort((a, b) => a.code.localeCompare(b.code))) {
       if (!indicator.isPublic || !coversPeriodicity(period.periodicity, indicator.periodicity)) continue;
-      out.push(figure(indicator, periodKey, null, await evaluator.valueAt(indicator, { unitId: null, branch: true }, period)));
+      const value = await evaluator.valueAt(indicator, { unitId: null, branch: true }, period);
+      out.push({ indicator, period: periodKey, unitId: null, ...judged(indicator, value, evaluator.targetOf(indicator, null)) });
     }
     return out;
   }, { snapshot: true });

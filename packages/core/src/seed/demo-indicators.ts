@@ -65,7 +65,12 @@ export const DEMO_INDICATOR_SCALES: Readonly<Record<string, DemoIndicatorScale>>
   },
 };
 
-/** The indicators of every demo tenant (the poverty target from its scale). Codes are what formulas name. */
+/**
+ * The indicators of every demo tenant (the poverty target from its scale).
+ * Codes are what formulas name. The targets are shares and growth rates,
+ * meant for the province and each unit alike: `target` (the tenant-wide
+ * figure) and `unitTarget` (each unit's) are the same.
+ */
 export function demoIndicators(scale: DemoIndicatorScale): DemoIndicator[] {
   const { owners } = scale;
   return [
@@ -81,16 +86,16 @@ export function demoIndicators(scale: DemoIndicatorScale): DemoIndicator[] {
     },
     {
       code: 'TL_HS_DUNG_HAN', name: 'Tỷ lệ hồ sơ giải quyết đúng hạn', nameEn: 'Share of files settled on time', unitOfMeasure: '%',
-      periodicity: 'MONTH', aggregation: 'AVERAGE', target: 95, isPublic: true, ownerUnitCode: owners.TL_HS_DUNG_HAN, formula: 'HS_DUNG_HAN * 100 / HS_TIEP_NHAN',
+      periodicity: 'MONTH', aggregation: 'AVERAGE', target: 95, unitTarget: 95, isPublic: true, ownerUnitCode: owners.TL_HS_DUNG_HAN, formula: 'HS_DUNG_HAN * 100 / HS_TIEP_NHAN',
     },
     {
       code: 'TANG_THU_NSNN', name: 'Tăng trưởng thu ngân sách so với cùng kỳ', nameEn: 'Budget revenue growth on the same period last year', unitOfMeasure: '%',
-      periodicity: 'MONTH', aggregation: 'AVERAGE', target: 8, isPublic: true, ownerUnitCode: owners.THU_NSNN, formula: 'yoy(THU_NSNN)',
+      periodicity: 'MONTH', aggregation: 'AVERAGE', target: 8, unitTarget: 8, isPublic: true, ownerUnitCode: owners.THU_NSNN, formula: 'yoy(THU_NSNN)',
     },
     { code: 'SO_HO', name: 'Số hộ dân cư', nameEn: 'Households', unitOfMeasure: 'hộ', periodicity: 'YEAR', aggregation: 'LAST' },
     {
       code: 'TL_HO_NGHEO', name: 'Tỷ lệ hộ nghèo', nameEn: 'Poverty rate (share of poor households)', unitOfMeasure: '%', periodicity: 'YEAR',
-      aggregation: 'WEIGHTED_AVERAGE', weightCode: 'SO_HO', target: scale.povertyTarget, higherIsBetter: false, isPublic: true, ownerUnitCode: owners.TL_HO_NGHEO,
+      aggregation: 'WEIGHTED_AVERAGE', weightCode: 'SO_HO', target: scale.povertyTarget, unitTarget: scale.povertyTarget, higherIsBetter: false, isPublic: true, ownerUnitCode: owners.TL_HO_NGHEO,
     },
   ];
 }

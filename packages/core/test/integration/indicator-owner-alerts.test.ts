@@ -61,11 +61,14 @@ beforeAll(async () => {
   }));
   // The owner (the fixture's department, standing in for the department of finance) is a top-level unit beside the districts.
   const def = { unitOfMeasure: 'triệu đồng', periodicity: 'MONTH', ownerUnitId: t.roadsUnitId } as const;
-  revenue = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'THU', name: 'Thu ngân sách', nameEn: 'Budget revenue', aggregation: 'SUM', target: 100, ...def });
-  onTime = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'TL', name: 'Tỷ lệ', nameEn: 'Share', aggregation: 'AVERAGE', target: 95, ...def });
+  revenue = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'THU', name: 'Thu ngân sách', nameEn: 'Budget revenue', aggregation: 'SUM', ...both(100), ...def });
+  onTime = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'TL', name: 'Tỷ lệ', nameEn: 'Share', aggregation: 'AVERAGE', ...both(95), ...def });
 });
 
 afterAll(async () => tdb?.close());
+
+/** A target set for the tenant-wide figure and for every unit's alike (docs/indicators.md#targets). */
+const both = (target: number) => ({ target, unitTarget: target });
 
 const submit = (actor: Actor, indicator: IndicatorRecord, unitId: string, value: number, reason?: string) =>
   submitIndicatorValue(ctx, t.tenantId, actor, { indicatorId: indicator.id, unitId, period: '2026-03', value, ...(reason ? { reason } : {}) });
@@ -111,7 +114,7 @@ describe('an owner unit above the reporting unit', () => {
       const s = await tx.staffUser.create({ data: { tenantId: t.tenantId, email: 'a1@example.gov.vn', fullName: 'a1', role: 'UNIT_OFFICER', unitId: c.id } });
       return { commune: c.id, officer: { role: 'UNIT_OFFICER', userId: s.id, unitId: c.id } as Actor };
     });
-    const rice = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'LUA', name: 'Lúa', nameEn: 'Rice', unitOfMeasure: 'tấn', periodicity: 'MONTH', aggregation: 'SUM', target: 50, ownerUnitId: districtA });
+    const rice = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'LUA', name: 'Lúa', nameEn: 'Rice', unitOfMeasure: 'tấn', periodicity: 'MONTH', aggregation: 'SUM', ...both(50), ownerUnitId: districtA });
     await submitIndicatorValue(ctx, t.tenantId, officer, { indicatorId: rice.id, unitId: commune, period: '2026-03', value: 30 });
     expect((await missed(districtA)).filter((n) => n.code === 'LUA').map((n) => [n.figureUnitId, n.value])).toEqual([[districtA, 30]]);
     expect((await missed(commune)).map((n) => [n.code, n.figureUnitId, n.value])).toEqual([['LUA', commune, 30]]);

@@ -72,7 +72,7 @@ beforeAll(async () => {
       officerB: { role: 'UNIT_OFFICER', userId: await staff(b.id, 'camhieu@example.gov.vn'), unitId: b.id } as Actor,
     };
   }));
-  ind.RICE = await defineIndicator(ctx, t.tenantId, t.admin, base('RICE', { target: 100, ownerUnitId: districtId, isPublic: true }));
+  ind.RICE = await defineIndicator(ctx, t.tenantId, t.admin, base('RICE', { target: 100, unitTarget: 100, ownerUnitId: districtId, isPublic: true }));
   ind.AREA = await defineIndicator(ctx, t.tenantId, t.admin, base('AREA', { unitOfMeasure: 'ha', aggregation: 'LAST' }));
   ind.POP = await defineIndicator(ctx, t.tenantId, t.admin, base('POP', { unitOfMeasure: 'người', periodicity: 'YEAR', aggregation: 'LAST' }));
   ind.INCOME = await defineIndicator(ctx, t.tenantId, t.admin, base('INCOME', { unitOfMeasure: 'triệu đồng/người', periodicity: 'YEAR', aggregation: 'WEIGHTED_AVERAGE', weightIndicatorId: ind.POP.id }));
@@ -133,7 +133,9 @@ describe('socio-economic indicators', () => {
     await submit(officerA, 'RICE', communeA, '2026-01', 10);
     // SUM: the district is its communes added up; a quarter its months added up.
     expect((await figure('RICE', '2026-03')).value).toBe(105);
-    expect((await figure('RICE', '2026-03')).byUnit).toEqual(expect.arrayContaining([{ unitId: communeA, value: 45 }, { unitId: communeB, value: 60 }]));
+    expect((await figure('RICE', '2026-03')).byUnit).toEqual(
+      expect.arrayContaining([{ unitId: communeA, value: 45, target: 100, missesTarget: true }, { unitId: communeB, value: 60, target: 100, missesTarget: true }]),
+    );
     expect((await figure('RICE', '2026-Q1')).value).toBe(115);
     expect((await figure('RICE', '2026')).value).toBe(265);
     expect((await figure('RICE', '2026-03', communeA)).missesTarget).toBe(true);
@@ -159,7 +161,7 @@ describe('socio-economic indicators', () => {
   it('compute formulas: ratios, sums and growth against the same period last year', async () => {
     ind.YIELD = await defineIndicator(ctx, t.tenantId, t.admin, base('YIELD', { unitOfMeasure: 'tấn/ha', formula: 'RICE / AREA', aggregation: 'AVERAGE' }));
     ind.BOTH = await defineIndicator(ctx, t.tenantId, t.admin, base('BOTH', { formula: 'sum(RICE, AREA) * 2' }));
-    ind.GROWTH = await defineIndicator(ctx, t.tenantId, t.admin, base('GROWTH', { unitOfMeasure: '%', formula: 'yoy(RICE)', aggregation: 'AVERAGE', target: 0 }));
+    ind.GROWTH = await defineIndicator(ctx, t.tenantId, t.admin, base('GROWTH', { unitOfMeasure: '%', formula: 'yoy(RICE)', aggregation: 'AVERAGE', target: 0, unitTarget: 0 }));
     // A ratio of sums, not a sum of ratios: (45 + 60) / (22 + 0 in March for B) for March.
     expect((await figure('YIELD', '2026-03', communeA)).value).toBeCloseTo(45 / 22);
     expect((await figure('BOTH', '2026-03', communeA)).value).toBe((45 + 22) * 2);

@@ -14,6 +14,8 @@ import {
   type IndicatorFigure,
   type IndicatorFigureWithUnits,
   type IndicatorRecord,
+  type IndicatorUnitFigure,
+  type IndicatorUnitTarget,
   type IndicatorValueRecord,
   type IndicatorValueRevisionRecord,
 } from '@paht/core';
@@ -22,6 +24,7 @@ import { builder } from '../builder.js';
 import { callCore, NotFoundError, ValidationError } from '../errors/expected-errors.js';
 import { ADMIN_ERRORS, ADMIN_QUERY_ERRORS, asAdmin, STAFF_ONLY } from './admin-shared.js';
 import { DateTime } from './scalars.js';
+import { UnitKindEnum } from './unit.js';
 
 // Socio-economic indicators (docs/indicators.md): tenant admins define them,
 // units submit and correct values per period, staff read figures aggregated
@@ -37,6 +40,17 @@ const AggregationEnum = builder.enumType('IndicatorAggregation', {
   values: AGGREGATION_RULES,
 });
 
+const UnitTarget = builder.objectRef<IndicatorUnitTarget>('IndicatorUnitTarget').implement({
+  description: 'A target for one unit’s branch figure (`unitId`), or for that of every unit of a kind (`unitKind`).',
+  fields: (t) => ({
+    unitId: t.exposeID('unitId', { nullable: true }),
+    unitKind: t.field({ type: UnitKindEnum, nullable: true, resolve: (u) => u.unitKind }),
+    target: t.exposeFloat('target'),
+  }),
+});
+
+const TARGET_RULE = 'A unit’s branch figure is compared with its own target, else its kind’s, else `unitTarget`; the tenant-wide figure with `target` only.';
+
 const Indicator = builder.objectRef<IndicatorRecord>('Indicator').implement({
   description: 'A socio-economic indicator (chỉ tiêu kinh tế – xã hội): submitted by units, or computed by its `formula`.',
   fields: (t) => ({
@@ -46,7 +60,9 @@ const Indicator = builder.objectRef<IndicatorRecord>('Indicator').implement({
     nameEn: t.exposeString('nameEn'),
     unitOfMeasure: t.exposeString('unitOfMeasure'),
     periodicity: t.field({ type: PeriodicityEnum, resolve: (i) => i.periodicity }),
-    target: t.float({ nullable: true, resolve: (i) => i.target }),
+    target: t.float({ nullable: true, description: `The tenant-wide figure’s target. ${TARGET_RULE}`, resolve: (i) => i.target }),
+    unitTarget: t.float({ nullable: true, description: 'Every unit’s branch figure’s target, unless `unitTargets` has one for the unit or its kind.', resolve: (i) => i.unitTarget }),
+    unitTargets: t.field({ type: [UnitTarget], description: 'Targets of one unit, or of every unit of a kind (kinds first).', resolve: (i) => i.unitTargets }),
     higherIsBetter: t.exposeBoolean('higherIsBetter'),
     aggregation: t.field({ type: AggregationEnum, resolve: (i) => i.aggregation }),
     weightIndicatorId: t.exposeID('weightIndicatorId', { nullable: true }),
@@ -64,7 +80,7 @@ const PublicIndicator = builder.objectRef<IndicatorRecord>('PublicIndicator').im
     nameEn: t.exposeString('nameEn'),
     unitOfMeasure: t.exposeString('unitOfMeasure'),
     periodicity: t.field({ type: PeriodicityEnum, resolve: (i) => i.periodicity }),
-    target: t.float({ nullable: true, resolve: (i) => i.target }),
+    target: t.float({ nullable: true, description: 'The tenant-wide figure’s target.', resolve: (i) => i.target }),
     higherIsBetter: t.exposeBoolean('higherIsBetter'),
   }),
 });
@@ -94,8 +110,13 @@ const IndicatorValue = builder.objectRef<IndicatorValueRecord>('IndicatorValue')
   }),
 });
 
-const UnitFigure = builder.objectRef<{ unitId: string; value: number | null }>('IndicatorUnitFigure').implement({
-  fields: (t) => ({ unitId: t.exposeID('unitId'), value: t.float({ nullable: true, resolve: (f) => f.value }) }),
+const UnitFigure = builder.objectRef<IndicatorUnitFigure>('IndicatorUnitFigure').implement({
+  fields: (t) => ({
+    unitId: t.exposeID('unitId'),
+    value: t.float({ nullable: true, resolve: (f) => f.value }),
+    target: t.float({ nullable: true, description: 'The target that applies to this unit’s figure.', resolve: (f) => f.target }),
+    missesTarget: t.boolean({ nullable: true, resolve: (f) => f.missesTarget }),
+  }),
 });
 
 const IndicatorFigureRef = builder.objectRef<IndicatorFigureWithUnits>('IndicatorFigure').implement({
@@ -105,6 +126,7 @@ const IndicatorFigureRef = builder.objectRef<IndicatorFigureWithUnits>('Indicato
     period: t.exposeString('period'),
     unitId: t.exposeID('unitId', { nullable: true, description: 'null: the whole tenant.' }),
     value: t.float({ nullable: true, description: 'null: nothing submitted, an input missing or a division by zero.', resolve: (f) => f.value }),
+    target: t.float({ nullable: true, description: `The target that applies to this figure. ${TARGET_RULE}`, resolve: (f) => f.target }),
     missesTarget: t.boolean({ nullable: true, resolve: (f) => f.missesTarget }),
     byUnit: t.field({ type: [UnitFigure], description: 'Each direct sub-unit’s branch (the top-level units for the whole tenant).', resolve: (f) => f.byUnit }),
   }),
@@ -116,8 +138,14 @@ const PublicIndicatorFigure = builder.objectRef<IndicatorFigure>('PublicIndicato
     indicator: t.field({ type: PublicIndicator, resolve: (f) => f.indicator }),
     period: t.exposeString('period'),
     value: t.float({ nullable: true, resolve: (f) => f.value }),
+    target: t.float({ nullable: true, description: 'The tenant-wide target it is compared with.', resolve: (f) => f.target }),
     missesTarget: t.boolean({ nullable: true, resolve: (f) => f.missesTarget }),
   }),
+});
+
+const UnitTargetInput = builder.inputType('IndicatorUnitTargetInput', {
+  description: 'A target for one unit (`unitId`) or for every unit of a kind (`unitKind`): exactly one of them.',
+  fields: (t) => ({ unitId: t.id(), unitKind: t.field({ type: UnitKindEnum }), target: t.float({ required: true }) }),
 });
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -126,7 +154,9 @@ const indicatorFields = (t: InputFieldBuilder<Types, 'InputObject'>) => ({
   nameEn: t.string(),
   unitOfMeasure: t.string(),
   periodicity: t.field({ type: PeriodicityEnum }),
-  target: t.float({ description: 'null clears it.' }),
+  target: t.float({ description: 'The tenant-wide figure’s target; null clears it.' }),
+  unitTarget: t.float({ description: 'Every unit’s figure’s target, unless `unitTargets` names the unit or its kind; null clears it.' }),
+  unitTargets: t.field({ type: [UnitTargetInput], description: 'The whole list, replacing the one before (null or [] clears it). A unit of another tenant is a ValidationError (UNKNOWN_REFERENCE).' }),
   higherIsBetter: t.boolean({ description: 'Default true.' }),
   aggregation: t.field({ type: AggregationEnum }),
   weightIndicatorId: t.id({ description: 'Required for WEIGHTED_AVERAGE.' }),
@@ -160,8 +190,8 @@ function definition(input: IndicatorInputShape): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;
-    if (v === null && !['target', 'weightIndicatorId', 'ownerUnitId', 'formula'].includes(k)) continue;
-    out[k] = v;
+    if (v === null && !['target', 'unitTarget', 'unitTargets', 'weightIndicatorId', 'ownerUnitId', 'formula'].includes(k)) continue;
+    out[k] = k === 'unitTargets' ? (v ?? []) : v;
   }
   return out;
 }

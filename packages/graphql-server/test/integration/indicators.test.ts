@@ -9,14 +9,18 @@ import { openTestDatabase, testContext, type TestDatabase } from '../../../core/
 // submits and corrects its own values (never another unit's), a formula
 // naming itself is refused on its field, staff read figures aggregated,
 // anyone reads the public ones, and another tenant sees and changes nothing.
+// Targets per level (docs/indicators.md#targets): RICE has a tenant-wide
+// target of 100, 50 for each unit and 60 for the ward; each figure comes with
+// the target that applies to it.
 
 const NOW = new Date('2026-04-06T02:00:00Z');
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
 const ERR = '__typename ... on Error { errorCode: code message } ... on ValidationError { fields { path code messageVi messageEn } }';
-const INDICATOR = `${ERR} ... on Indicator { id code periodicity aggregation target isPublic formula }`;
+const INDICATOR = `${ERR} ... on Indicator { id code periodicity aggregation target unitTarget unitTargets { unitId unitKind target } isPublic formula }`;
 const DEFINE = `mutation D($input: DefineIndicatorInput!) { result: defineIndicator(input: $input) { ${INDICATOR} } }`;
+const UPDATE = `mutation U($id: ID!, $input: UpdateIndicatorInput!) { result: updateIndicator(id: $id, input: $input) { ${INDICATOR} } }`;
 const SUBMIT = `mutation S($input: SubmitIndicatorValueInput!) { result: submitIndicatorValue(input: $input) { ${ERR} ... on IndicatorValue { id value revision submittedBy history { revision value reason } } } }`;
-const FIGURE = `query F($id: ID!, $period: String!, $unitId: ID) { result: indicatorFigure(indicatorId: $id, period: $period, unitId: $unitId) { ${ERR} ... on IndicatorFigure { value missesTarget byUnit { unitId value } } } }`;
+const FIGURE = `query F($id: ID!, $period: String!, $unitId: ID) { result: indicatorFigure(indicatorId: $id, period: $period, unitId: $unitId) { ${ERR} ... on IndicatorFigure { value target missesTarget byUnit { unitId value target missesTarget } } } }`;
 const PUBLIC = `query P($period: String!) { result: publicIndicators(period: $period) { ${ERR} ... on PublicIndicatorsSuccess { data { period value indicator { code name nameEn unitOfMeasure } } } } }`;
 
 let tdb: TestDatabase;
@@ -46,12 +50,13 @@ const ADMIN = 'admin@example.gov.vn';
 const OFFICER = 'officer@example.gov.vn';
 const WARD = 'ward@example.gov.vn';
 let rice: string;
+let other: FixtureTenant;
 
 beforeAll(async () => {
   tdb = await openTestDatabase();
   ctx = testContext(tdb.db, NOW);
   t = await createFixtureTenant(ctx, 'ind-api', 'IA');
-  await createFixtureTenant(ctx, 'ind-other', 'IO');
+  other = await createFixtureTenant(ctx, 'ind-other', 'IO');
   const passwordHash = await hashPassword(PASSWORD);
   for (const tenant of await ctx.db.prisma.tenant.findMany()) await withTenant(ctx.db, tenant.id, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
   app = await buildApp({ core: ctx, redisUrl: null, slaAlerts: { intervalMs: 0 } });
@@ -69,8 +74,10 @@ afterAll(async () => {
 
 describe('indicators API', () => {
   it('lets the admin define indicators, and refuses a formula naming itself on its field, writing nothing', async () => {
-    const defined = await run(ADMIN, DEFINE, { input: { code: 'RICE', name: 'Sản lượng lúa', nameEn: 'Rice output', unitOfMeasure: 'tấn', periodicity: 'MONTH', aggregation: 'SUM', target: 100, isPublic: true } });
-    expect(defined).toMatchObject({ __typename: 'Indicator', code: 'RICE', periodicity: 'MONTH', aggregation: 'SUM', target: 100, isPublic: true, formula: null });
+    const defined = await run(ADMIN, DEFINE, { input: { code: 'RICE', name: 'Sản lượng lúa', nameEn: 'Rice output', unitOfMeasure: 'tấn', periodicity: 'MONTH', aggregation: 'SUM', target: 100, unitTarget: 50, unitTargets: [{ unitId: t.wardUnitId, target: 60 }], isPublic: true } });
+    expect(defined).toMatchObject({
+      __typename: 'Indicator', code: 'RICE', periodicity: 'MONTH', aggregation: 'SUM', target: 100, unitTarget: 50, unitTargets: [{ unitId: t.wardUnitId, unitKind: null, target: 60 }], isPublic: true, formula: null,
+    });
     rice = defined.id as string;
     await run(ADMIN, DEFINE, { input: { code: 'SECRET', name: 'Chỉ tiêu nội bộ', nameEn: 'Internal', unitOfMeasure: '%', periodicity: 'YEAR', aggregation: 'AVERAGE' } });
     const before = await rows();
@@ -96,9 +103,12 @@ describe('indicators API', () => {
 
   it('gives staff the aggregated figure and anyone the public indicators only', async () => {
     const figure = await run(ADMIN, FIGURE, { id: rice, period: '2026-Q1' });
-    expect(figure).toMatchObject({ __typename: 'IndicatorFigure', value: 125, missesTarget: false });
-    expect(figure.byUnit).toEqual(expect.arrayContaining([{ unitId: t.roadsUnitId, value: 75 }, { unitId: t.wardUnitId, value: 50 }]));
-    expect((await run(ADMIN, FIGURE, { id: rice, period: '2026-03', unitId: t.wardUnitId })).missesTarget).toBe(true);
+    expect(figure).toMatchObject({ __typename: 'IndicatorFigure', value: 125, target: 100, missesTarget: false });
+    expect(figure.byUnit).toEqual(expect.arrayContaining([
+      { unitId: t.roadsUnitId, value: 75, target: 50, missesTarget: false },
+      { unitId: t.wardUnitId, value: 50, target: 60, missesTarget: true },
+    ]));
+    expect(await run(ADMIN, FIGURE, { id: rice, period: '2026-03', unitId: t.wardUnitId })).toMatchObject({ value: 50, target: 60, missesTarget: true });
     expect((await run(null, FIGURE, { id: rice, period: '2026-03' })).__typename).toBe('ForbiddenError');
     const publicFigures = await run(null, PUBLIC, { period: '2026' });
     expect(publicFigures.data).toEqual([{ period: '2026', value: 125, indicator: { code: 'RICE', name: 'Sản lượng lúa', nameEn: 'Rice output', unitOfMeasure: 'tấn' } }]);
@@ -110,5 +120,10 @@ describe('indicators API', () => {
     const before = await rows();
     expect((await run(ADMIN, SUBMIT, { input: { indicatorId: rice, unitId: t.roadsUnitId, period: '2026-04', value: 1 } }, 'ind-other')).__typename).toBe('NotFoundError');
     expect(await rows()).toEqual(before);
+    // A target for another tenant's unit: refused at its place, the targets as they were.
+    const refused = await run(ADMIN, UPDATE, { id: rice, input: { unitTarget: 1, unitTargets: [{ unitId: other.roadsUnitId, target: 1 }] } });
+    expect(refused).toMatchObject({ __typename: 'ValidationError', errorCode: 'VALIDATION', fields: [{ path: 'unitTargets.0.unitId', code: 'UNKNOWN_REFERENCE' }] });
+    expect(await run(ADMIN, FIGURE, { id: rice, period: '2026-03', unitId: t.wardUnitId })).toMatchObject({ target: 60 });
+    expect((await run(ADMIN, FIGURE, { id: rice, period: '2026-03', unitId: t.roadsUnitId })).target).toBe(50);
   });
 });

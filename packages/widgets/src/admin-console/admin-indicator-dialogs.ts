@@ -2,6 +2,7 @@ import { IndicatorAggregation, IndicatorPeriodicity } from '@paht/client-sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { actions, errorLine, unitOptions, UNIT_KINDS, type DialogContext } from './admin-dialog-parts.js';
 import type { AdminDialog, FieldProblem } from './admin-model.js';
+import { targetsFieldset } from './admin-indicator-targets.js';
 
 // The dialogs that define and edit an indicator and a report form
 // (docs/indicators.md). The API's refusals show at their fields (a formula
@@ -62,7 +63,6 @@ function indicatorDialog(dialog: Extract<IndicatorDialog, { kind: 'indicator' }>
   const others = c.indicators.filter((x) => x.id !== i?.id);
   const code: Spec = { id: 'd-code', path: 'code', label: m.code, hint: w.codeHint };
   const weight: Spec = { id: 'd-weight', path: 'weightIndicatorId', label: w.weight, hint: w.weightHint };
-  const target: Spec = { id: 'd-target', path: 'target', label: w.target, hint: w.targetHint };
   const owner: Spec = { id: 'd-owner', path: 'ownerUnitId', label: w.owner, hint: w.ownerHint };
   const formula: Spec = { id: 'd-formula', path: 'formula', label: w.formula, hint: w.formulaHint(others.map((x) => x.code).join(', ')) };
   const higher = i?.higherIsBetter ?? true;
@@ -83,8 +83,7 @@ function indicatorDialog(dialog: Extract<IndicatorDialog, { kind: 'indicator' }>
       <option value="">${m.none}</option>
       ${others.map((x) => html`<option value=${x.id} ?selected=${x.id === i?.weightIndicatorId}>${x.code} — ${c.lang === 'en' ? x.nameEn : x.name}</option>`)}
     </select>`)}
-    ${field(problems, target, (a) => html`<input id="d-target" name="target" type="number" step="any" .value=${i?.target === null || i?.target === undefined ? '' : String(i.target)}
-      autocomplete="off" aria-describedby=${a.describedby} aria-invalid=${a.invalid} />`)}
+    ${targetsFieldset(i, problems, c)}
     <fieldset class="choices">
       <legend>${w.direction}</legend>
       <label class="choice"><input type="radio" name="higherIsBetter" value="true" ?checked=${higher} />${w.higherIsBetter}</label>
@@ -95,7 +94,7 @@ function indicatorDialog(dialog: Extract<IndicatorDialog, { kind: 'indicator' }>
     <p class="hint" id="d-public-hint">${w.publicHint}</p>
     ${field(problems, formula, (a) => html`<textarea id="d-formula" name="formula" autocomplete="off" spellcheck="false" aria-describedby=${a.describedby} aria-invalid=${a.invalid}
       .value=${i?.formula ?? ''}></textarea>`)}
-    ${refusal(dialog, c, ['code', 'name', 'nameEn', 'unitOfMeasure', 'periodicity', 'aggregation', 'weightIndicatorId', 'target', 'ownerUnitId', 'formula'])}
+    ${refusal(dialog, c, ['code', 'name', 'nameEn', 'unitOfMeasure', 'periodicity', 'aggregation', 'weightIndicatorId', 'target', 'unitTarget', 'unitTargets', 'ownerUnitId', 'formula'])}
     ${actions(c, dialog.sending, m.save)}
   </form>`;
 }

@@ -10,12 +10,7 @@ import {
 } from '@paht/client-sdk';
 import type { IndicatorDialog } from './admin-indicator-dialogs.js';
 import type { DialogChange } from './admin-submit.js';
-
-/** A number typed in a field (a decimal comma too), or null when empty (a number field is empty when what was typed is not a number). */
-function numberOf(text: string): number | null {
-  const n = Number(text.trim().replace(',', '.'));
-  return text.trim() && Number.isFinite(n) ? n : null;
-}
+import { numberOf, readTargets } from './admin-indicator-targets.js';
 
 /**
  * A refused form names its items by position (`items.2.indicatorId`);
@@ -44,7 +39,7 @@ export function indicatorChange(dialog: IndicatorDialog, form: HTMLFormElement, 
       periodicity: value('periodicity') as IndicatorPeriodicity,
       aggregation: value('aggregation') as IndicatorAggregation,
       weightIndicatorId: value('weightIndicatorId') || null,
-      target: numberOf(value('target')),
+      ...readTargets(form),
       higherIsBetter: value('higherIsBetter') !== 'false',
       ownerUnitId: value('ownerUnitId') || null,
       isPublic: (form.elements.namedItem('isPublic') as HTMLInputElement).checked,

@@ -20,8 +20,21 @@ export interface IndicatorMessages {
   weight: string;
   weightHint: string;
   target: string;
+  /** The rule of which target applies (docs/indicators.md#targets), above the targets' fields. */
   targetHint: string;
   noTarget: string;
+  targetsLegend: string;
+  tenantTarget: string;
+  unitTarget: string;
+  kindTarget: (kind: string) => string;
+  ownTargets: string;
+  ownTargetsHint: string;
+  ownTargetUnit: (n: number) => string;
+  ownTargetValue: (n: number) => string;
+  /** The list's target column: the tenant-wide one, then the units'. */
+  tenantTargetShown: (shown: string) => string;
+  unitTargetShown: (shown: string) => string;
+  otherTargetsShown: (n: number) => string;
   direction: string;
   higherIsBetter: string;
   lowerIsBetter: string;
@@ -72,8 +85,20 @@ const vi: IndicatorMessages = {
   weight: 'Chỉ tiêu làm quyền số',
   weightHint: 'Chỉ dùng cho bình quân gia quyền (VD: tỷ lệ hộ nghèo theo số hộ).',
   target: 'Kế hoạch',
-  targetHint: 'Để trống nếu chỉ tiêu không có kế hoạch. Số liệu không đạt kế hoạch sẽ báo cho đơn vị.',
+  targetHint:
+    'Số liệu toàn tỉnh/thành so với kế hoạch chung; số liệu của một đơn vị so với kế hoạch riêng của đơn vị, không có thì kế hoạch của loại đơn vị, không có nữa thì kế hoạch mỗi đơn vị. Để trống: cấp đó không có kế hoạch. Số liệu không đạt kế hoạch sẽ báo cho đơn vị.',
   noTarget: 'Không có',
+  targetsLegend: 'Kế hoạch theo cấp',
+  tenantTarget: 'Kế hoạch chung toàn tỉnh/thành',
+  unitTarget: 'Kế hoạch mỗi đơn vị (mặc định)',
+  kindTarget: (kind) => `Mỗi đơn vị loại “${kind}”`,
+  ownTargets: 'Kế hoạch riêng của đơn vị',
+  ownTargetsHint: 'Chọn đơn vị và nhập kế hoạch; để trống để bỏ. Lưu xong sẽ có thêm một dòng trống.',
+  ownTargetUnit: (n) => `Đơn vị ${n}`,
+  ownTargetValue: (n) => `Kế hoạch của đơn vị ${n}`,
+  tenantTargetShown: (t) => `Toàn tỉnh/thành: ${t}`,
+  unitTargetShown: (t) => `Mỗi đơn vị: ${t}`,
+  otherTargetsShown: (n) => `${n} kế hoạch riêng theo loại hoặc đơn vị`,
   direction: 'Đạt kế hoạch khi',
   higherIsBetter: 'Càng cao càng tốt (không thấp hơn kế hoạch)',
   lowerIsBetter: 'Càng thấp càng tốt (không cao hơn kế hoạch)',
@@ -122,8 +147,20 @@ const en: IndicatorMessages = {
   weight: 'Weight indicator',
   weightHint: 'For a weighted average only (e.g. the poverty rate weighted by households).',
   target: 'Target',
-  targetHint: 'Leave empty when the indicator has no target. A figure that misses it alerts the units.',
+  targetHint:
+    'The tenant-wide figure is compared with the tenant-wide target; a unit’s figure with the unit’s own target, else its kind’s, else the target for each unit. Empty: no target at that level. A figure that misses its target alerts the units.',
   noTarget: 'None',
+  targetsLegend: 'Targets per level',
+  tenantTarget: 'Tenant-wide target',
+  unitTarget: 'Target for each unit (default)',
+  kindTarget: (kind) => `Each unit of kind “${kind}”`,
+  ownTargets: 'A unit’s own target',
+  ownTargetsHint: 'Choose a unit and type its target; leave it empty to remove it. Saving adds another empty row.',
+  ownTargetUnit: (n) => `Unit ${n}`,
+  ownTargetValue: (n) => `Target of unit ${n}`,
+  tenantTargetShown: (t) => `Tenant-wide: ${t}`,
+  unitTargetShown: (t) => `Each unit: ${t}`,
+  otherTargetsShown: (n) => `${n} own target${n === 1 ? '' : 's'} by kind or unit`,
   direction: 'The target is met when',
   higherIsBetter: 'Higher is better (not below the target)',
   lowerIsBetter: 'Lower is better (not above the target)',

@@ -15,6 +15,14 @@ export function renderIndicators(c: SectionContext): TemplateResult {
   const unitName = (id: string | null) => (id ? nameIn(data.units.find((u) => u.id === id), lang) || id : m.none);
   const indicatorCode = (id: string | null) => (id ? (data.indicators.find((i) => i.id === id)?.code ?? id) : '');
   const localName = (x: { name: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.name);
+  const targetsShown = (i: (typeof data.indicators)[number]) => {
+    const lines = [
+      ...(i.target === null ? [] : [w.tenantTargetShown(w.targetShown(i.target, i.higherIsBetter))]),
+      ...(i.unitTarget === null ? [] : [w.unitTargetShown(w.targetShown(i.unitTarget, i.higherIsBetter))]),
+      ...(i.unitTargets.length ? [w.otherTargetsShown(i.unitTargets.length)] : []),
+    ];
+    return lines.length ? lines.map((l, n) => html`${n ? html`<br />` : nothing}${l}`) : w.noTarget;
+  };
   return html`<div class="section-head"><h3>${w.indicators}</h3>${addButton(w.addIndicator, () => act.open({ kind: 'indicator', indicator: null, sending: false, error: null }))}</div>
     ${data.indicators.length
       ? tableWrap(
@@ -35,7 +43,7 @@ export function renderIndicators(c: SectionContext): TemplateResult {
                   <td>${i.unitOfMeasure}</td>
                   <td>${w.periodicities[i.periodicity]}</td>
                   <td>${w.aggregations[i.aggregation]}${i.weightIndicatorId ? html` <span class="meta">(${indicatorCode(i.weightIndicatorId)})</span>` : nothing}</td>
-                  <td>${i.target === null ? w.noTarget : w.targetShown(i.target, i.higherIsBetter)}</td>
+                  <td>${targetsShown(i)}</td>
                   <td>${unitName(i.ownerUnitId)}</td>
                   <td>${i.isPublic ? m.yes : m.no}</td>
                   <td>${i.formula ? html`<code>${i.formula}</code>` : w.submittedByUnits}</td>

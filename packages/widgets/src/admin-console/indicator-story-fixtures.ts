@@ -4,7 +4,7 @@
 import type { Indicator, IndicatorForm } from './admin-model.js';
 
 const indicator = (i: Partial<Indicator> & Pick<Indicator, 'id' | 'code' | 'name' | 'nameEn' | 'unitOfMeasure'>): Indicator => ({
-  periodicity: 'MONTH', target: null, higherIsBetter: true, aggregation: 'SUM', weightIndicatorId: null, ownerUnitId: null, isPublic: false, formula: null, ...i,
+  periodicity: 'MONTH', target: null, unitTarget: null, unitTargets: [], higherIsBetter: true, aggregation: 'SUM', weightIndicatorId: null, ownerUnitId: null, isPublic: false, formula: null, ...i,
 });
 
 export const INDICATORS: Indicator[] = [
@@ -14,10 +14,10 @@ export const INDICATORS: Indicator[] = [
   indicator({ id: 'i4', code: 'THU_NSNN', name: 'Thu ngân sách nhà nước trên địa bàn', nameEn: 'State budget revenue collected locally', unitOfMeasure: 'triệu đồng', isPublic: true, ownerUnitId: 'u1' }),
   indicator({
     id: 'i5', code: 'TL_HO_NGHEO', name: 'Tỷ lệ hộ nghèo', nameEn: 'Poverty rate', unitOfMeasure: '%', periodicity: 'YEAR', aggregation: 'WEIGHTED_AVERAGE', weightIndicatorId: 'i3',
-    target: 5.5, higherIsBetter: false, isPublic: true, ownerUnitId: 'u2',
+    target: 5.5, unitTarget: 5.5, unitTargets: [{ unitId: null, unitKind: 'COMMUNE', target: 3 }], higherIsBetter: false, isPublic: true, ownerUnitId: 'u2',
   }),
   indicator({
-    id: 'i6', code: 'TL_HS_DUNG_HAN', name: 'Tỷ lệ hồ sơ giải quyết đúng hạn', nameEn: 'Share of files settled on time', unitOfMeasure: '%', aggregation: 'AVERAGE', target: 95,
+    id: 'i6', code: 'TL_HS_DUNG_HAN', name: 'Tỷ lệ hồ sơ giải quyết đúng hạn', nameEn: 'Share of files settled on time', unitOfMeasure: '%', aggregation: 'AVERAGE', target: 95, unitTarget: 95,
     isPublic: true, ownerUnitId: 'u0', formula: 'HS_DUNG_HAN * 100 / HS_TIEP_NHAN',
   }),
 ];

@@ -9,7 +9,7 @@ export type IndicatorItem = Extract<Answer, { __typename: 'PublicIndicatorsSucce
 
 export type IndicatorsState = { kind: 'off' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; period: string; items: IndicatorItem[] };
 
-/** The tenant's public socio-economic indicators (docs/indicators.md): name, figure with its unit, target and whether it is met. */
+/** The tenant's public socio-economic indicators (docs/indicators.md): name, tenant-wide figure with its unit, the target that applies to it (the API's `target`) and whether it is met. */
 export function renderIndicators(state: IndicatorsState, m: PublicStatsMessages, lang: Lang) {
   if (state.kind === 'off') return nothing;
   const n = (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 2);
@@ -26,8 +26,8 @@ export function renderIndicators(state: IndicatorsState, m: PublicStatsMessages,
                 (f) => html`<li>
                   <span class="unit">${(lang === 'en' && f.indicator.nameEn) || f.indicator.name}</span>
                   <span class="share">${f.value === null ? m.indicatorNoValue : `${n(f.value)} ${f.indicator.unitOfMeasure}`}</span>
-                  ${f.indicator.target !== null && f.indicator.target !== undefined
-                    ? html`<span class="sub">${m.indicatorTarget(`${n(f.indicator.target)} ${f.indicator.unitOfMeasure}`)}${f.missesTarget === null || f.missesTarget === undefined ? nothing : html` · <strong>${f.missesTarget ? m.indicatorMissed : m.indicatorMet}</strong>`}</span>`
+                  ${f.target !== null && f.target !== undefined
+                    ? html`<span class="sub">${m.indicatorTarget(`${n(f.target)} ${f.indicator.unitOfMeasure}`)}${f.missesTarget === null || f.missesTarget === undefined ? nothing : html` · <strong>${f.missesTarget ? m.indicatorMissed : m.indicatorMet}</strong>`}</span>`
                     : nothing}
                 </li>`,
               )}

@@ -65,9 +65,9 @@ const INDICATORS: IndicatorsState = {
   kind: 'ready',
   period: '2023',
   items: [
-    { period: '2023', value: 512340.5, missesTarget: false, indicator: { code: 'RICE', name: 'Sản lượng lúa', nameEn: 'Rice output', unitOfMeasure: 'tấn', periodicity: 'MONTH', target: 500000, higherIsBetter: true } },
-    { period: '2023', value: 6.12, missesTarget: true, indicator: { code: 'GRDP_GROWTH', name: 'Tốc độ tăng trưởng GRDP', nameEn: 'GRDP growth', unitOfMeasure: '%', periodicity: 'QUARTER', target: 7, higherIsBetter: true } },
-    { period: '2023', value: null, missesTarget: null, indicator: { code: 'POOR', name: 'Tỷ lệ hộ nghèo', nameEn: 'Poor households', unitOfMeasure: '%', periodicity: 'YEAR', target: null, higherIsBetter: false } },
+    { period: '2023', value: 512340.5, target: 500000, missesTarget: false, indicator: { code: 'RICE', name: 'Sản lượng lúa', nameEn: 'Rice output', unitOfMeasure: 'tấn', periodicity: 'MONTH', target: 500000, higherIsBetter: true } },
+    { period: '2023', value: 6.12, target: 7, missesTarget: true, indicator: { code: 'GRDP_GROWTH', name: 'Tốc độ tăng trưởng GRDP', nameEn: 'GRDP growth', unitOfMeasure: '%', periodicity: 'QUARTER', target: 7, higherIsBetter: true } },
+    { period: '2023', value: null, target: null, missesTarget: null, indicator: { code: 'POOR', name: 'Tỷ lệ hộ nghèo', nameEn: 'Poor households', unitOfMeasure: '%', periodicity: 'YEAR', target: null, higherIsBetter: false } },
   ],
 };
 export const WithIndicators: Story = { args: { indicators: INDICATORS } };

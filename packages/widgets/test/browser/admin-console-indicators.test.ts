@@ -75,7 +75,7 @@ describe('the indicators and report forms section', () => {
     const ratio = adminEl().locator('tr[data-code="TL_HS_DUNG_HAN"]');
     await poll(() => ratio.count()).toBe(1);
     const cells = await ratio.locator('td, th').allTextContents();
-    expect(cells.slice(1, 9)).toEqual(['Tỷ lệ hồ sơ giải quyết đúng hạn', '%', 'Tháng', 'Bình quân', '≥ 95 (tối thiểu)', 'Văn phòng UBND tỉnh', 'Có', 'HS_DUNG_HAN * 100 / HS_TIEP_NHAN']);
+    expect(cells.slice(1, 9)).toEqual(['Tỷ lệ hồ sơ giải quyết đúng hạn', '%', 'Tháng', 'Bình quân', 'Toàn tỉnh/thành: ≥ 95 (tối thiểu)Mỗi đơn vị: ≥ 95 (tối thiểu)', 'Văn phòng UBND tỉnh', 'Có', 'HS_DUNG_HAN * 100 / HS_TIEP_NHAN']);
     expect(await adminEl().locator('tr[data-code="TL_HO_NGHEO"] td').nth(4).textContent()).toContain('≤ 5,5');
     expect(await adminEl().locator('table.forms tr[data-code="BC_KTXH_THANG"] td').nth(2).textContent()).toBe('5 ngày sau cuối kỳ');
     expect(await seriousViolations(page)).toEqual([]);
@@ -85,12 +85,17 @@ describe('the indicators and report forms section', () => {
     const units = await adminUnits(admin);
     if (units.__typename !== 'AdminUnitsSuccess') throw new Error(units.__typename);
     const finance = units.data.find((u) => u.code === 'STC')!;
+    const district = units.data.find((u) => u.kind === 'DISTRICT')!;
     await adminEl().getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
     await dialog().locator('#d-code').fill('VON_DAU_TU');
     await dialog().locator('#d-name').fill('Vốn đầu tư công giải ngân');
     await dialog().locator('#d-name-en').fill('Public investment disbursed');
     await dialog().locator('#d-uom').fill('triệu đồng');
+    // The province's target only (a sum over the districts), then 300 for each district and 800 for one of them.
     await dialog().locator('#d-target').fill('5000');
+    await dialog().locator('#d-kind-target-DISTRICT').fill('300');
+    await dialog().locator('#d-own-unit-0').selectOption(district.id);
+    await dialog().locator('#d-own-target-0').fill('800');
     await dialog().locator('#d-owner').selectOption(finance.id);
     await dialog().getByLabel('Công khai').check();
     await save();
@@ -106,6 +111,7 @@ describe('the indicators and report forms section', () => {
 
     const defined = new Map((await indicators()).map((i) => [i.code, i]));
     expect(defined.get('VON_DAU_TU')).toMatchObject({ unitOfMeasure: 'triệu đồng', periodicity: 'MONTH', aggregation: 'SUM', target: 5000, higherIsBetter: true, ownerUnitId: finance.id, isPublic: true, formula: null });
+    expect(defined.get('VON_DAU_TU')).toMatchObject({ unitTarget: null, unitTargets: [{ unitId: null, unitKind: 'DISTRICT', target: 300 }, { unitId: district.id, unitKind: null, target: 800 }] });
     expect(defined.get('VON_DAU_TU_TY')).toMatchObject({ formula: 'VON_DAU_TU / 1000', target: null, isPublic: false });
     expect(await codesLogged('indicator.define')).toEqual(expect.arrayContaining(['VON_DAU_TU', 'VON_DAU_TU_TY']));
   });
