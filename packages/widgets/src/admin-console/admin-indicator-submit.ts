@@ -8,14 +8,10 @@ import {
   type PahtClient,
   type UnitKind,
 } from '@paht/client-sdk';
+import { numberOf } from '../staff/field-problems.js';
 import type { IndicatorDialog } from './admin-indicator-dialogs.js';
 import type { DialogChange } from './admin-submit.js';
 
-/** A number typed in a field (a decimal comma too), or null when empty (a number field is empty when what was typed is not a number). */
-function numberOf(text: string): number | null {
-  const n = Number(text.trim().replace(',', '.'));
-  return text.trim() && Number.isFinite(n) ? n : null;
-}
 
 /**
  * A refused form names its items by position (`items.2.indicatorId`);
