@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { formatInstant, formatNumber, type Lang } from '../shared/i18n.js';
 import { errorLine, field, problemsElsewhere, type FieldProblem } from '../staff/field-problems.js';
 import { nameIn } from '../staff/staff-labels.js';
@@ -80,12 +81,13 @@ export function renderEntry(state: Exclude<EntryState, { kind: 'none' }>, indica
   </section>`;
 }
 
-function renderValues(e: FormEntry, indicators: readonly Indicator[], c: RenderContext): TemplateResult {
+function renderValues(e: FormEntry, indicators: readonly Indicator[], c: RenderContext) {
   const { m, lang } = c;
   const correcting = (e.status.revision ?? 0) > 0;
   const shown = ['period', 'reason', ...e.form.items.map((it) => `values.${it.code}`)];
   const elsewhere = problemsElsewhere(e.problems, shown);
-  return html`<form class="values" @submit=${c.submit} novalidate>
+  // A new form for each period and submission: what was typed for another period, or a reason already sent, never stays; a refusal keeps what was typed.
+  return keyed(`${e.form.id}|${e.period}|${e.status.revision ?? 0}`, html`<form class="values" @submit=${c.submit} novalidate>
     ${e.form.items.map((it) => {
       const ind = indicators.find((i) => i.id === it.indicatorId);
       const current = e.values[it.indicatorId];
@@ -107,7 +109,7 @@ function renderValues(e: FormEntry, indicators: readonly Indicator[], c: RenderC
       : nothing}
     ${errorLine(e.problems.length && !elsewhere.length ? m.fieldsRefused(e.problems.length) : e.error)}
     <button type="submit" part="button" ?disabled=${e.sending}>${e.sending ? m.sending : correcting ? m.correct : m.submit}</button>
-  </form>`;
+  </form>`);
 }
 
 function renderHistory(code: string, value: FormEntry['values'][string], c: RenderContext): TemplateResult {

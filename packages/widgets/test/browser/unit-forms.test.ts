@@ -81,9 +81,15 @@ describe('the unit’s indicator forms', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('refuses a period of another periodicity at the period field, then opens a period with no values', async () => {
+  it('opens another period afresh, refuses a period of another periodicity at the period field, then opens a period with no values', async () => {
     await section().locator(`tr[data-code="${FORM}"]`).first().getByRole('button', { name: /^Mở/ }).click();
     await poll(() => section().locator('form.values').count()).toBe(1);
+    // What was typed for one period never carries over to another.
+    await section().locator('#v-HS_TIEP_NHAN').fill('777');
+    await section().locator('#f-period').fill('2025-04');
+    await section().getByRole('button', { name: 'Mở kỳ này' }).click();
+    await poll(() => section().locator('section.entry[data-period="2025-04"] form.values').count()).toBe(1);
+    expect(await section().locator('#v-HS_TIEP_NHAN').inputValue()).toBe('');
     await section().locator('#f-period').fill('2025-Q1');
     await section().getByRole('button', { name: 'Mở kỳ này' }).click();
     await poll(() => section().locator('#f-period-error').count()).toBe(1);
