@@ -18,6 +18,7 @@ export default defineConfig([
       'leader-overview': 'src/leader-overview/leader-overview.ts',
       'admin-console': 'src/admin-console/admin-console.ts',
       'unit-queue': 'src/unit-queue/unit-queue.ts',
+      'unit-forms': 'src/indicator-forms/unit-forms.ts',
       'answer-link': 'src/answer-link/answer-link.ts',
     },
     splitting: true,

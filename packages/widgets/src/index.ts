@@ -30,6 +30,10 @@ export { ADMIN_SECTIONS, unitTree, type AdminSection, type AdminData, type Admin
 export { PahtUnitQueue, type QueueState, type QueueDetailState, type QueueDialog, type QueueReport, type QueueDetail } from './unit-queue/unit-queue.component.js';
 export { QUEUE_MESSAGES, type QueueMessages } from './unit-queue/unit-queue.messages.js';
 export { queueActions, QueueAction } from './unit-queue/queue-actions.js';
+// The unit's indicator forms: types only here (the main entry is at its size budget); the class is `@paht/widgets/unit-forms`.
+export type { PahtUnitForms } from './indicator-forms/unit-forms.component.js';
+export type { UnitFormsMessages } from './indicator-forms/unit-forms.messages.js';
+export type { FormRow, FormsState, EntryState, FormEntry } from './indicator-forms/unit-forms-model.js';
 export { PahtAnswerLink, type AnswerLinkState, type AnswerFormState, type AnswerLinkView } from './answer-link/answer-link.component.js';
 export { ANSWER_LINK_MESSAGES, type AnswerLinkMessages } from './answer-link/answer-link.messages.js';
 export { StaffSession, type ReportChangeEvent } from './staff/staff-session.js';

@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { errorLine } from '../staff/field-problems.js';
 import type { Lang } from '../shared/i18n.js';
 import { nameIn } from '../staff/staff-labels.js';
 import type { AdminMessages } from './admin-console.messages.js';
@@ -6,6 +7,8 @@ import type { AdminUnit, Indicator, SlaPolicy } from './admin-model.js';
 
 // What every dialog of the admin console shares (admin-dialogs.ts,
 // admin-indicator-dialogs.ts): its context, the refusal line, the buttons.
+
+export { errorLine };
 
 export interface DialogContext {
   m: AdminMessages;
@@ -20,7 +23,6 @@ export interface DialogContext {
 
 export const UNIT_KINDS = ['DEPARTMENT', 'DISTRICT', 'COMMUNE', 'AGENCY', 'IOC'] as const;
 
-export const errorLine = (error: string | null) => (error ? html`<p class="notice error-box" role="alert">${error}</p>` : nothing);
 export const actions = (c: DialogContext, sending: boolean, submit: string) => html`<div class="dialog-actions">
   <button type="submit" part="button" ?disabled=${sending}>${sending ? c.m.sending : submit}</button>
   <button type="button" class="secondary" part="button" @click=${c.onCancel}>${c.m.cancel}</button>

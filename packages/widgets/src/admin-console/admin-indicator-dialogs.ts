@@ -1,7 +1,8 @@
 import { IndicatorAggregation, IndicatorPeriodicity } from '@paht/client-sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import { actions, errorLine, unitOptions, UNIT_KINDS, type DialogContext } from './admin-dialog-parts.js';
-import type { AdminDialog, FieldProblem } from './admin-model.js';
+import { errorLine, field, problemsAt, problemsElsewhere, type FieldProblem, type FieldSpec as Spec } from '../staff/field-problems.js';
+import { actions, unitOptions, UNIT_KINDS, type DialogContext } from './admin-dialog-parts.js';
+import type { AdminDialog } from './admin-model.js';
 import { targetsFieldset } from './admin-indicator-targets.js';
 
 // The dialogs that define and edit an indicator and a report form
@@ -11,43 +12,13 @@ import { targetsFieldset } from './admin-indicator-targets.js';
 
 export type IndicatorDialog = Extract<AdminDialog, { kind: 'indicator' | 'indicator-form' }>;
 
-interface Spec {
-  id: string;
-  /** The input's path in the API (`formula`, `items.<indicator id>`): the problems shown at the field. */
-  path: string;
-  label: string;
-  hint?: string;
-}
-type Aria = { describedby: string | typeof nothing; invalid: 'true' | 'false' };
-
-const problemsAt = (problems: readonly FieldProblem[], path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
-
-/** What the field's control needs to name its hint and its problems. */
-function ariaOf(problems: readonly FieldProblem[], spec: Spec): Aria {
-  const invalid = problemsAt(problems, spec.path).length > 0;
-  const describedby = [spec.hint ? `${spec.id}-hint` : '', invalid ? `${spec.id}-error` : ''].filter(Boolean).join(' ');
-  return { describedby: describedby || nothing, invalid: invalid ? 'true' : 'false' };
-}
-
-const after = (problems: readonly FieldProblem[], spec: Spec) => {
-  const own = problemsAt(problems, spec.path);
-  return html`${spec.hint ? html`<p class="hint" id=${`${spec.id}-hint`}>${spec.hint}</p>` : nothing}${own.length
-    ? html`<p class="field-error" id=${`${spec.id}-error`}>${own.map((p) => p.message).join(' ')}</p>`
-    : nothing}`;
-};
-
-/** A labelled control with its hint and the API's problems at its path. */
-const field = (problems: readonly FieldProblem[], spec: Spec, control: (aria: Aria) => TemplateResult) =>
-  html`<div class="field"><label for=${spec.id}>${spec.label}</label>${control(ariaOf(problems, spec))}${after(problems, spec)}</div>`;
-
 const text = (problems: readonly FieldProblem[], spec: Spec, name: string, value: string, required = true) =>
   field(problems, spec, (a) => html`<input id=${spec.id} name=${name} .value=${value} autocomplete="off" ?required=${required} aria-describedby=${a.describedby} aria-invalid=${a.invalid} />`);
 
 /** The refusal line: a summary when every problem shows at its field, else the whole refusal. */
 function refusal(dialog: IndicatorDialog, c: DialogContext, shown: readonly string[]) {
   const problems = dialog.problems ?? [];
-  const elsewhere = problems.filter((p) => !shown.some((path) => p.path === path || p.path.startsWith(`${path}.`)));
-  return errorLine(problems.length && !elsewhere.length ? c.m.ind.fieldsRefused(problems.length) : dialog.error);
+  return errorLine(problems.length && !problemsElsewhere(problems, shown).length ? c.m.ind.fieldsRefused(problems.length) : dialog.error);
 }
 
 /** The dialog's body (the `<dialog>` itself is the component's). */

@@ -8,9 +8,10 @@ import {
   type PahtClient,
   type UnitKind,
 } from '@paht/client-sdk';
+import { numberOf } from '../staff/field-problems.js';
 import type { IndicatorDialog } from './admin-indicator-dialogs.js';
 import type { DialogChange } from './admin-submit.js';
-import { numberOf, readTargets } from './admin-indicator-targets.js';
+import { readTargets } from './admin-indicator-targets.js';
 
 /**
  * A refused form names its items by position (`items.2.indicatorId`);

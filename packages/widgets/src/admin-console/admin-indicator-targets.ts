@@ -1,22 +1,17 @@
 import type { UnitKind } from '@paht/client-sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { numberOf, problemsAt, type FieldProblem } from '../staff/field-problems.js';
 import { nameIn } from '../staff/staff-labels.js';
 import { UNIT_KINDS, type DialogContext } from './admin-dialog-parts.js';
-import type { Indicator, FieldProblem } from './admin-model.js';
+import type { Indicator } from './admin-model.js';
 
 // An indicator's targets per level in its dialog (docs/indicators.md#targets):
 // the tenant-wide target, the default for each unit, one per unit kind and
 // a unit's own. Which target applies to a figure is decided in core
 // (indicator-targets.ts); the dialog only states the rule in its hint.
 
-/** A number typed in a field (a decimal comma too), or null when empty (a number field is empty when what was typed is not a number). */
-export function numberOf(text: string): number | null {
-  const n = Number(text.trim().replace(',', '.'));
-  return text.trim() && Number.isFinite(n) ? n : null;
-}
-
 const shown = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-const at = (problems: readonly FieldProblem[], path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
+const at = problemsAt;
 
 /** A labelled number input with its problems. */
 function numberField(problems: readonly FieldProblem[], id: string, name: string, label: string, value: number | null | undefined, path: string | null): TemplateResult {

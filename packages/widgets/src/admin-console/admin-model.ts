@@ -29,11 +29,10 @@ export type FocalPoint = FocalPointFieldsFragment;
 export type TenantSettings = TenantSettingsFieldsFragment;
 export type Indicator = IndicatorFieldsFragment;
 export type IndicatorForm = IndicatorFormFieldsFragment;
-/** A field the API refused, `path` as in its input (`formula`, `items.<indicator id>`), `message` Vietnamese then English. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+import type { FieldProblem } from '../staff/field-problems.js';
+
+export type { FieldProblem };
+export { refusalOf } from '../staff/field-problems.js';
 
 /** Everything the console has read (each section fills its part). */
 export interface AdminData {
@@ -131,16 +130,6 @@ export function moveTargets(units: readonly AdminUnit[], unit: AdminUnit): Admin
   return units.filter((u) => u.active && !below.has(u.id));
 }
 
-/** An API refusal as the admin reads it: a validation error's own words in the language, each field named, else the kind and message. */
-export function refusalOf(
-  error: { __typename: string; message: string; messageVi?: string; messageEn?: string; fields?: ReadonlyArray<{ path: string; message: string }> },
-  lang: 'vi' | 'en',
-  refused: (kind: string, detail: string) => string,
-): string {
-  if (error.messageVi && error.messageEn) return refused(error.__typename, lang === 'en' ? error.messageEn : error.messageVi);
-  const fields = error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ');
-  return refused(error.__typename, fields || error.message);
-}
 
 /** The lines of a text area, trimmed, empty ones dropped. */
 export const linesOf = (text: string): string[] =>

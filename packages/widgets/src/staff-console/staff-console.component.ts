@@ -273,7 +273,9 @@ export class PahtStaffConsole extends PahtElement {
         const role = this.profile?.role;
         if (role === 'UNIT_LEADER' || role === 'UNIT_OFFICER') {
           const queue = html`<paht-unit-queue .session=${this.session} lang=${this.language} .messages=${this.messages} answer-page=${this.answerPage}></paht-unit-queue>`;
-          return role === 'UNIT_OFFICER' ? queue : html`${queue}<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
+          // The unit's indicator forms: its staff submit them for their own unit (core's indicator:submit, canSubmitIndicatorFor).
+          const forms = html`<paht-unit-forms .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-unit-forms>`;
+          return role === 'UNIT_OFFICER' ? html`${queue}${forms}` : html`${queue}${forms}<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
         }
         if (role === 'LEADER') return html`<paht-leader-overview .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-leader-overview>`;
         if (role === 'TENANT_ADMIN') return html`<paht-admin-console .session=${this.session} lang=${this.language} .messages=${this.messages}></paht-admin-console>`;

@@ -4,6 +4,7 @@
 import '../leader-overview/leader-overview.js';
 import '../admin-console/admin-console.js';
 import '../unit-queue/unit-queue.js';
+import '../indicator-forms/unit-forms.js';
 import { PahtStaffConsole } from './staff-console.component.js';
 
 export { PahtStaffConsole };

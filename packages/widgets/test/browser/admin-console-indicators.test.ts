@@ -17,8 +17,8 @@ import { openStaffConsoleBench, type StaffConsoleBench } from './support/staff-c
 // admin defines an indicator and one computed by a formula, a formula that
 // names its own indicator is refused at its field and changes nothing, a
 // form is refused at the indicator of another period and then defined and
-// edited, and the unit officer finds the form and submits it (there is no
-// unit-side form page yet: through the SDK the unit widgets use).
+// edited, and the unit officer finds the form and submits it (through the
+// SDK; the unit's own form page is tested in unit-forms.test.ts).
 
 const ADMIN = 'admin.quang-tri@example.gov.vn';
 const OFFICER = 'canbo.quang-tri@example.gov.vn';

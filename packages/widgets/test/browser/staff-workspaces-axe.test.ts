@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/browser.js';
 import { openStaffStories, type StaffStoryHarness } from './support/staff-story-harness.js';
 
 // Every story of the staff workspaces (leader overview: loading, empty,
 // errors, by unit and by category, English, phone; admin console: every
 // section with data and empty, loading, errors, every dialog, the API key
-// shown once; unit queue: list, officer's and leader's steps, each dialog),
+// shown once; unit queue: list, officer's and leader's steps, each dialog;
+// unit indicator forms: list, a new and a submitted period, the history,
+// refusals at their fields, phone),
 // rendered in Chromium from the story modules and checked with
 // axe-core at 1280 px and at 375 px: no serious or critical violation, and
 // at 375 px the page never grows wider than the phone.
@@ -12,7 +15,7 @@ import { openStaffStories, type StaffStoryHarness } from './support/staff-story-
 let stories: StaffStoryHarness;
 
 beforeAll(async () => {
-  stories = await openStaffStories(['leader-overview/leader-overview.stories.ts', 'admin-console/admin-console.stories.ts', 'unit-queue/unit-queue.stories.ts'], 'paht-leader-overview, paht-admin-console, paht-unit-queue');
+  stories = await openStaffStories(['leader-overview/leader-overview.stories.ts', 'admin-console/admin-console.stories.ts', 'unit-queue/unit-queue.stories.ts', 'indicator-forms/unit-forms.stories.ts'], 'paht-leader-overview, paht-admin-console, paht-unit-queue, paht-unit-forms');
 }, 60_000);
 
 afterAll(async () => {
@@ -42,5 +45,20 @@ describe('every staff workspace story in Chromium', () => {
     expect(text).toContain('so với kỳ trước');
     expect(text).toContain('Đang quá hạn');
     expect(await stories.page.locator('paht-leader-overview').locator('[data-kpi=overdue-now] .figure').textContent()).toBe('23');
+  });
+
+  it('shows a correction refused at its fields and a value\'s revisions, with no serious violation on a phone', async () => {
+    await stories.page.setViewportSize({ width: 375, height: 800 });
+    await stories.renderStory('Staff/Unit indicator forms|CorrectionRefused');
+    const forms = stories.page.locator('paht-unit-forms');
+    await expect.poll(() => forms.locator('#f-reason-error').count()).toBe(1);
+    expect(await forms.locator('#v-HS_DUNG_HAN-error').textContent()).toBe('Giá trị nhỏ hơn mức tối thiểu 0 / is below the minimum 0');
+    expect(await forms.locator('#f-reason').getAttribute('aria-describedby')).toBe('f-reason-hint f-reason-error');
+    expect(await forms.locator('form.values [role="alert"]').textContent()).toContain('2 mục chưa hợp lệ');
+    await forms.locator('.item[data-code="HS_DUNG_HAN"] summary').click();
+    expect(await forms.locator('.item[data-code="HS_DUNG_HAN"] tbody tr').allTextContents()).toHaveLength(2);
+    expect(await forms.locator('.item[data-code="HS_DUNG_HAN"] tbody tr').first().textContent()).toContain('Bổ sung 14 hồ sơ sau rà soát');
+    expect(await seriousViolations(stories.page)).toEqual([]);
+    expect(await stories.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 });
