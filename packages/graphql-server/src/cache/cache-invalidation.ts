@@ -47,9 +47,9 @@ export const keysOf = (changes: readonly PublicChange[] = EVERYTHING): string[] 
 
 /** Counters of one process, as `CacheInvalidation` reads them; `advanceAll` moves every key of every tenant at once. */
 export interface Generations {
-  generation(tenantId: string, key: string): number;
-  apply(tenantId: string, keys: readonly string[]): void;
-  advanceAll(): void;
+  generation: (tenantId: string, key: string) => number;
+  apply: (tenantId: string, keys: readonly string[]) => void;
+  advanceAll: () => void;
 }
 
 export function createGenerations(): Generations {
