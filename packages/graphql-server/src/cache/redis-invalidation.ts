@@ -77,7 +77,8 @@ export function createRedisInvalidation(redisUrl: string, onError: (error: unkno
     },
     async close() {
       listening = false;
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // QUIT behind messages queued while Redis is away would wait for their retries to run out: then just drop the connection.
+      await Promise.allSettled([publisher, subscriber].map(async (client) => (client.status === 'ready' ? client.quit() : client.disconnect())));
     },
   };
 }
