@@ -85,6 +85,17 @@ export function recordPublicChange(ctx: GraphQLContext, changes: readonly Public
   log.shared.push(shared);
 }
 
+/** Gives a context made outside Apollo (Open311) a change log, so that `changesTold` can wait for its changes. */
+export function withChangeLog<T extends GraphQLContext>(ctx: T): T {
+  (ctx as Tracked)[CHANGES] = { recorded: false, shared: [] };
+  return ctx;
+}
+
+/** Resolves once the other processes have been told the changes recorded in `ctx` (`withChangeLog`). */
+export async function changesTold(ctx: GraphQLContext): Promise<void> {
+  await Promise.all((ctx as Tracked)[CHANGES]?.shared ?? []);
+}
+
 /**
  * The public answers a mutation can have changed beyond what its resolvers
  * recorded (`recordPublicChange`): none when its fields are marked
@@ -257,8 +268,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, core: CoreContext,
       const value: Tracked = await context;
       const pending = pendingByRequest.get(request);
       if (pending) value[PENDING] = pending;
-      value[CHANGES] = { recorded: false, shared: [] };
-      return value;
+      return withChangeLog(value);
     },
   };
   caches.set(app, cache);

@@ -1,5 +1,6 @@
 import { httpStatusOf, inspectInput, isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changesTold, withChangeLog } from '../cache/public-answer-cache.js';
 import type { GraphQLContext } from '../context.js';
 import { INTERNAL_SERVER_ERROR } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
@@ -104,9 +105,11 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
         if (isDomainError(error) && error.code === DomainErrorCode.CONFLICT) throw keyReused();
         throw error;
       }
-      const context: GraphQLContext = { core, tenant, staff: null, requestId: String(request.id), log: request.log };
-      // Live subscribers hear of it, and the cached public answers it alters are dropped (as for `submitReport`).
+      const context = withChangeLog<GraphQLContext>({ core, tenant, staff: null, requestId: String(request.id), log: request.log });
+      // Live subscribers hear of it, and the cached public answers it alters are dropped, here and (before
+      // this answer leaves) in the other processes, as for `submitReport`.
       publishSubmitted(context, submitted);
+      await changesTold(context);
       const category = input.categoryId ? categories.byId.get(input.categoryId) : undefined;
       // Our ids exist at once: no token, the tracking code is the id.
       return sendOpen311(reply, format, 'service_requests', [{ service_request_id: submitted.trackingCode, service_notice: serviceNotice(category) }]);

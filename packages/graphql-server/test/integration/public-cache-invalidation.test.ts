@@ -163,5 +163,20 @@ describe('public answers invalidated by what a change can alter', () => {
     expect(JSON.parse(closed.body).data.trackReport.report.status).toBe('CLOSED');
     expect((await read(LIST)).hit).toBe(false);
     expect((await read(TRACK, other)).hit).toBe(true);
+
+    // An Open311 request is a submit like any other: this month's statistics are computed again, the list is kept.
+    const APRIL = { from: '2026-04-01', to: '2026-04-30' };
+    const april = await read(STATS, APRIL);
+    expect([(await read(STATS, APRIL)).hit, (await read(LIST)).hit]).toEqual([true, true]);
+    const filed = await fetch(`${base}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ jurisdiction_id: TENANT, service_code: 'ROADS', lat: '16.8163', long: '107.1003', address_string: '120 Hùng Vương, Đông Hà', description: 'Ổ gà sâu khoảng 20cm trước số nhà 120, xe máy dễ té ngã vào ban đêm.', phone: '0912 345 678' }).toString(),
+    });
+    expect(filed.status, await filed.clone().text()).toBe(200);
+    const aprilAfter = await read(STATS, APRIL);
+    expect(aprilAfter.hit).toBe(false);
+    expect(aprilAfter.body).not.toBe(april.body);
+    expect((await read(LIST)).hit).toBe(true);
   });
 });
