@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatError } from './errors/format-error.js';
 import { handleHttpError } from './errors/http-error-handler.js';
-import { requestLogSerializer } from './errors/redact.js';
+import { describeUnexpected, requestLogSerializer } from './errors/redact.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { registerReadinessRoute } from './http/readiness-route.js';
 import { notFoundHandler } from './http/not-found.js';
@@ -42,7 +42,7 @@ export interface BuildAppOptions extends SecurityOptions {
    * Default: `process.env.NODE_ENV === 'production'`.
    */
   production?: boolean;
-  /** Share subscriptions' report changes between processes through Redis. Default: `process.env.REDIS_URL`, else this process only. */
+  /** Share subscriptions' report changes and the public answer cache's invalidations between processes through Redis. Default: `process.env.REDIS_URL`, else this process only. */
   redisUrl?: string | null;
   /**
    * Behind a reverse proxy or load balancer: which proxies to trust for the
@@ -119,7 +119,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // With a read replica, a public read just after a change may still see the replica's older state and be
   // kept under the new generation: keep answers 5 s at most then (the default 60 s otherwise).
   const replica = core.db.lagTolerant !== core.db;
-  const answers = attachPublicAnswerCache(app, { enabled: options.cache ?? true, ...(replica ? { ttlMs: 5_000 } : {}) });
+  const redisUrl = options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl;
+  const answers = attachPublicAnswerCache(app, core, {
+    enabled: options.cache ?? true,
+    ...(replica ? { ttlMs: 5_000 } : {}),
+    redisUrl,
+    onError: (error) => app.log.error({ error: describeUnexpected(error) }, 'public answer cache: Redis failed'),
+  });
   const apollo = new ApolloServer<GraphQLContext>({
     ...((options.jit ?? process.env.PAHT_GRAPHQL_JIT !== '0') ? { gateway: jitGatewayFor(app, schema) } : { schema }),
     formatError,
@@ -156,12 +162,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     context: (request) => answers.track(request, security.queryBudget.track(request, createContext(core, request))),
   });
   registerHealthRoute(app, core);
-  const redisUrl = options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl;
   registerReadinessRoute(app, core, { redisUrl, timeoutMs: options.readinessTimeoutMs });
   const operatorToken = options.operatorToken === undefined ? process.env.PAHT_OPERATOR_TOKEN : options.operatorToken;
   if (operatorToken) registerOperatorRoutes(app, core, operatorToken);
   await app.register(uploadsPlugin, { ...options.uploads, core, dir: options.uploadsDir, storage: options.uploadStorage });
-  await app.register(open311Plugin, { prefix: '/open311/v2', core, invalidation: answers.invalidation, production });
+  await app.register(open311Plugin, { prefix: '/open311/v2', core, production });
   attachLiveUpdates(app, core, schema, { redisUrl, documentLimits: security.documentLimits });
   const slaInterval = options.slaAlerts?.intervalMs === undefined ? {} : { 'sla-alerts': options.slaAlerts.intervalMs };
   const jobs = attachJobs(app, core, { ...options.jobs, intervals: { ...slaInterval, ...options.jobs?.intervals } });

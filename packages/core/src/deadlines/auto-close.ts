@@ -10,8 +10,11 @@ import { addWorkingDays } from './working-days.js';
 
 /** A report the job closed. */
 export interface AutoClosed {
+  tenantId: string;
   reportId: string;
   trackingCode: string;
+  /** When the report was submitted (the statistics it counts in). */
+  submittedAt: Date;
   /** The CLOSE event's sequence number on the timeline. */
   seq: number;
 }
@@ -44,7 +47,7 @@ export async function closeUnratedReports(ctx: CoreContext, tenantId: string): P
   for (const report of due) {
     try {
       const { event } = await transitionReport(ctx, tenantId, DEADLINE_ACTOR, report.id, { type: 'CLOSE', reason: autoCloseReason(autoCloseDays) });
-      closed.push({ reportId: report.id, trackingCode: report.trackingCode, seq: event.seq });
+      closed.push({ tenantId, reportId: report.id, trackingCode: report.trackingCode, submittedAt: report.submittedAt, seq: event.seq });
     } catch (error) {
       // Rated, reopened or closed by another process meanwhile: nothing to do.
       if (error instanceof DomainError && (error.code === DomainErrorCode.ILLEGAL_TRANSITION || error.code === DomainErrorCode.CONFLICT)) continue;

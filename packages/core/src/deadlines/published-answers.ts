@@ -5,6 +5,7 @@ import { ReportEventType, ReportStatus } from '../reports/report-status.js';
 export interface PublishedAnswer {
   id: string;
   trackingCode: string;
+  submittedAt: Date;
   /** When the answer now shown was published (the last PUBLISH). */
   publishedAt: Date;
   /** 1 for the first published answer, 2 after a reopen and a new answer, … */
@@ -13,7 +14,7 @@ export interface PublishedAnswer {
 
 /** The tenant's reports in PUBLISHED (not yet rated or closed), with the time and round of their publication. Two queries. */
 export async function publishedAnswers(tx: TenantTx): Promise<PublishedAnswer[]> {
-  const reports = await tx.report.findMany({ where: { status: ReportStatus.PUBLISHED }, select: { id: true, trackingCode: true } });
+  const reports = await tx.report.findMany({ where: { status: ReportStatus.PUBLISHED }, select: { id: true, trackingCode: true, submittedAt: true } });
   if (reports.length === 0) return [];
   const events = await tx.reportEvent.findMany({
     where: { reportId: { in: reports.map((r) => r.id) }, type: ReportEventType.PUBLISH },
@@ -24,6 +25,6 @@ export async function publishedAnswers(tx: TenantTx): Promise<PublishedAnswer[]>
   for (const e of events) byReport.set(e.reportId, { at: e.at, count: (byReport.get(e.reportId)?.count ?? 0) + 1 });
   return reports.flatMap((r) => {
     const p = byReport.get(r.id);
-    return p ? [{ id: r.id, trackingCode: r.trackingCode, publishedAt: p.at, round: p.count }] : [];
+    return p ? [{ id: r.id, trackingCode: r.trackingCode, submittedAt: r.submittedAt, publishedAt: p.at, round: p.count }] : [];
   });
 }

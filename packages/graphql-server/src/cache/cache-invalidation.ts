@@ -5,21 +5,29 @@ import { EVERYTHING, type PublicChange, type PublicFacet } from './public-facets
  * tenant and kind of public answer (`PublicFacet`), and per scope within a
  * kind (a month of statistics, a report's tracker), moved on by every change
  * to that tenant's data that can alter them. A cached answer records the
- * generations of what it read (`readKeys`) and is served only while they
- * are all still the tenant's.
+ * generations of what it read (`readKeys`) before it is computed, and is
+ * served only while they are all still the tenant's: a change applied after
+ * the stamp makes it stale at once, whenever it is stored.
  *
- * This process's counters are enough for one server process. Several
- * processes behind a load balancer must share them, or one process goes on
- * serving what another has changed: a Redis implementation (`INCR
- * paht:gen:<tenantId>:<key>` on `bump`, the new value published on a
- * channel that every process applies to its local copy, read locally in
- * `generation`) fits this interface unchanged.
+ * In this process only (`createInProcessInvalidation`, one server process)
+ * or shared by every process through Redis (`createRedisInvalidation`).
+ * Changes reach it through `publicDataChanged` (public-changes.ts).
  */
 export interface CacheInvalidation {
-  /** The tenant's current generation of one key (`readKeys`). */
+  /**
+   * The tenant's current generation of one key (`readKeys`); NaN while this
+   * process may be missing other processes' changes (no answer stamped or
+   * checked then is served: NaN equals nothing).
+   */
   generation(tenantId: string, key: string): number;
-  /** Marks everything cached for the tenant that these changes can alter as stale; without changes, everything. */
-  bump(tenantId: string, changes?: readonly PublicChange[]): void;
+  /**
+   * Marks everything cached for the tenant that these changes can alter as
+   * stale (here at once; without changes, everything); resolves once the
+   * other processes have been told (Redis), never rejects.
+   */
+  bump(tenantId: string, changes?: readonly PublicChange[]): Promise<void>;
+  /** Stops sharing (closes its Redis connections). */
+  close(): Promise<void>;
 }
 
 /**
@@ -34,14 +42,40 @@ export const readKeys = (facet: PublicFacet, scopes: readonly string[] | null): 
 const changedKeys = (change: PublicChange): string[] =>
   change.scopes ? [...change.scopes.map((s) => `${change.facet}@${s}`), `${change.facet}@*`] : [change.facet];
 
-/** Generations kept in this process only. */
-export function createInProcessInvalidation(): CacheInvalidation {
-  const generations = new Map<string, number>();
+/** The keys some changes move, each once (without changes: every kind whole). */
+export const keysOf = (changes: readonly PublicChange[] = EVERYTHING): string[] => [...new Set(changes.flatMap(changedKeys))];
+
+/** Counters of one process, as `CacheInvalidation` reads them; `advanceAll` moves every key of every tenant at once. */
+export interface Generations {
+  generation: (tenantId: string, key: string) => number;
+  apply: (tenantId: string, keys: readonly string[]) => void;
+  advanceAll: () => void;
+}
+
+export function createGenerations(): Generations {
+  const counters = new Map<string, number>();
+  // Added to every counter: both only grow, so moving either moves the sum.
+  let epoch = 0;
   const at = (tenantId: string, key: string) => `${tenantId}\u0000${key}`;
   return {
-    generation: (tenantId, key) => generations.get(at(tenantId, key)) ?? 0,
-    bump(tenantId, changes = EVERYTHING) {
-      for (const key of new Set(changes.flatMap(changedKeys))) generations.set(at(tenantId, key), (generations.get(at(tenantId, key)) ?? 0) + 1);
+    generation: (tenantId, key) => (counters.get(at(tenantId, key)) ?? 0) + epoch,
+    apply(tenantId, keys) {
+      for (const key of keys) counters.set(at(tenantId, key), (counters.get(at(tenantId, key)) ?? 0) + 1);
     },
+    advanceAll() {
+      epoch += 1;
+    },
+  };
+}
+
+/** Generations kept in this process only. */
+export function createInProcessInvalidation(): CacheInvalidation {
+  const generations = createGenerations();
+  return {
+    generation: generations.generation,
+    async bump(tenantId, changes) {
+      generations.apply(tenantId, keysOf(changes));
+    },
+    close: async () => {},
   };
 }

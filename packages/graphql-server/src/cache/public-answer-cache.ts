@@ -1,11 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { CoreContext } from '@paht/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { tenantSlugOf, type GraphQLContext } from '../context.js';
 import { createInProcessInvalidation, readKeys, type CacheInvalidation } from './cache-invalidation.js';
+import { publicDataChanged, watchPublicChanges } from './public-changes.js';
 import { EVERYTHING, type PublicAnswersEffect, type PublicChange } from './public-facets.js';
 import { publicReadFacets } from './public-operation.js';
+import { createRedisInvalidation } from './redis-invalidation.js';
 
 export interface PublicAnswerCacheOptions {
   /** Default true. Off, every request runs; mutations still move the generations. */
@@ -16,8 +19,10 @@ export interface PublicAnswerCacheOptions {
   maxEntries?: number;
   /** Bytes of answers kept at most. Default 64 MiB. */
   maxBytes?: number;
-  /** Shared generations (see `CacheInvalidation`). Default: this process's. */
-  invalidation?: CacheInvalidation;
+  /** Share the generations with every server process on this Redis (`createRedisInvalidation`). Default: this process only. */
+  redisUrl?: string | null;
+  /** Where failures to reach Redis go. */
+  onError?: (error: unknown) => void;
 }
 
 export interface PublicAnswerCacheStats {
@@ -29,7 +34,7 @@ export interface PublicAnswerCacheStats {
 export interface PublicAnswerCache {
   readonly stats: PublicAnswerCacheStats;
   readonly invalidation: CacheInvalidation;
-  /** The Apollo plugin: says which answers may be kept, and moves a tenant's generations after each mutation (those of what it changed). */
+  /** The Apollo plugin: says which answers may be kept, and after each mutation waits until what it changed is stale everywhere. */
   readonly plugin: ApolloServerPlugin<GraphQLContext>;
   /** Wraps the context function, linking each GraphQL context to its HTTP request. */
   track(request: FastifyRequest, context: Promise<GraphQLContext>): Promise<GraphQLContext>;
@@ -52,10 +57,10 @@ interface Pending {
   keep: Stamp | null;
 }
 
-/** What a request's resolvers changed of the public answers (`recordPublicChange`). */
+/** Whether a request's resolvers recorded what they changed of the public answers (`recordPublicChange`), and the telling of the other processes. */
 interface ChangeLog {
   recorded: boolean;
-  changes: PublicChange[];
+  shared: Promise<void>[];
 }
 
 // The links from a GraphQL context to its request's pending entry and change
@@ -66,25 +71,39 @@ const CHANGES = Symbol('public answer changes');
 type Tracked = GraphQLContext & { [PENDING]?: Pending; [CHANGES]?: ChangeLog };
 
 /**
- * Records, for the cache, what public answers a resolver's change can alter
- * (`submittedChanges`, `stepChanges`); nothing for a change of nothing. Only
- * mutation fields marked `recordsPublicChanges` rely on it.
+ * Makes stale, once a resolver's change has committed, the public answers it
+ * can alter (`submittedChanges`, `stepChanges`; nothing for a change of
+ * nothing): `publicDataChanged`, whatever carried the operation. Mutation
+ * fields marked `recordsPublicChanges` rely on it; over HTTP, their answer
+ * leaves once the other processes have been told.
  */
 export function recordPublicChange(ctx: GraphQLContext, changes: readonly PublicChange[]): void {
+  const shared = publicDataChanged(ctx.core, ctx.tenant.id, changes);
   const log = (ctx as Tracked)[CHANGES];
   if (!log) return;
   log.recorded = true;
-  log.changes.push(...changes);
+  log.shared.push(shared);
+}
+
+/** Gives a context made outside Apollo (Open311) a change log, so that `changesTold` can wait for its changes. */
+export function withChangeLog<T extends GraphQLContext>(ctx: T): T {
+  (ctx as Tracked)[CHANGES] = { recorded: false, shared: [] };
+  return ctx;
+}
+
+/** Resolves once the other processes have been told the changes recorded in `ctx` (`withChangeLog`). */
+export async function changesTold(ctx: GraphQLContext): Promise<void> {
+  await Promise.all((ctx as Tracked)[CHANGES]?.shared ?? []);
 }
 
 /**
- * The kinds of public answer a mutation can have changed: none for fields
- * marked `changesNothingPublic`; what the resolvers recorded for fields
- * marked `recordsPublicChanges` (everything, if they recorded nothing:
- * whether a step was refused or failed after it committed cannot be told
- * apart); everything for any other field.
+ * The public answers a mutation can have changed beyond what its resolvers
+ * recorded (`recordPublicChange`): none when its fields are marked
+ * `changesNothingPublic`, or `recordsPublicChanges` and recorded (if they
+ * recorded nothing, everything: whether a step was refused or failed after
+ * it committed cannot be told apart); everything for any other field.
  */
-function mutationChanges(schema: GraphQLSchema, operation: OperationDefinitionNode, log: ChangeLog | undefined): readonly PublicChange[] {
+function unrecordedChanges(schema: GraphQLSchema, operation: OperationDefinitionNode, log: ChangeLog | undefined): readonly PublicChange[] {
   const fields = schema.getMutationType()?.getFields() ?? {};
   let recorded = false;
   for (const selection of operation.selectionSet.selections) {
@@ -94,8 +113,7 @@ function mutationChanges(schema: GraphQLSchema, operation: OperationDefinitionNo
     if (effect === 'recorded') recorded = true;
     else if (effect !== 'none') return EVERYTHING;
   }
-  if (!recorded) return [];
-  return log?.recorded ? log.changes : EVERYTHING;
+  return !recorded || log?.recorded ? [] : EVERYTHING;
 }
 
 /** Headers that let a GET through Apollo's CSRF prevention (as configured in app.ts). */
@@ -164,12 +182,19 @@ function keyOf(request: FastifyRequest): string | null {
  * no parsing, no database. An answer is kept only when Apollo found the
  * operation public (`isPublicRead`), the request anonymous, and the answer
  * free of errors; it is served while the tenant's generations of the kinds
- * of public answer it read are unchanged (a mutation moves those of what it
- * can have changed: `mutationChanges`) and for `ttlMs` at most.
+ * of public answer it read are unchanged (every change made on `core` moves
+ * those of what it can have changed: `publicDataChanged`; with `redisUrl`,
+ * every change made by another process too) and for `ttlMs` at most.
  */
-export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAnswerCacheOptions = {}): PublicAnswerCache {
+export function attachPublicAnswerCache(app: FastifyInstance, core: CoreContext, options: PublicAnswerCacheOptions = {}): PublicAnswerCache {
   const enabled = options.enabled ?? true;
-  const invalidation = options.invalidation ?? createInProcessInvalidation();
+  // Off, nothing reads the generations: no need to hear other processes.
+  const invalidation = enabled && options.redisUrl ? createRedisInvalidation(options.redisUrl, options.onError ?? (() => {})) : createInProcessInvalidation();
+  const unwatch = watchPublicChanges(core, invalidation);
+  app.addHook('onClose', async () => {
+    unwatch();
+    await invalidation.close();
+  });
   const stats: PublicAnswerCacheStats = { hits: 0, misses: 0, stores: 0 };
   const answers = new LRUCache<string, Entry>({
     max: options.maxEntries ?? 5000,
@@ -220,10 +245,11 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
         },
         async willSendResponse(rc) {
           // After the mutation's work is done and before its answer leaves:
-          // whoever reads after seeing it gets fresh answers.
+          // whoever reads after seeing it, on any process, gets fresh answers.
           if (rc.operation?.operation === OperationTypeNode.MUTATION) {
-            const changes = mutationChanges(rc.schema, rc.operation, (contextValue as Tracked)[CHANGES]);
-            if (changes.length > 0) invalidation.bump(contextValue.tenant.id, changes);
+            const log = (contextValue as Tracked)[CHANGES];
+            const more = unrecordedChanges(rc.schema, rc.operation, log);
+            await Promise.all([...(log?.shared ?? []), ...(more.length > 0 ? [publicDataChanged(core, contextValue.tenant.id, more)] : [])]);
           }
           const body = rc.response.body;
           if (pending && stamp !== null && body.kind === 'single' && !body.singleResult.errors?.length && (rc.response.http.status ?? 200) === 200) {
@@ -242,8 +268,7 @@ export function attachPublicAnswerCache(app: FastifyInstance, options: PublicAns
       const value: Tracked = await context;
       const pending = pendingByRequest.get(request);
       if (pending) value[PENDING] = pending;
-      value[CHANGES] = { recorded: false, changes: [] };
-      return value;
+      return withChangeLog(value);
     },
   };
   caches.set(app, cache);

@@ -1,7 +1,6 @@
 import { httpStatusOf, inspectInput, isDomainError, submitReport, DomainErrorCode, type CoreContext } from '@paht/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CacheInvalidation } from '../cache/cache-invalidation.js';
-import { submittedChanges } from '../cache/public-facets.js';
+import { changesTold, withChangeLog } from '../cache/public-answer-cache.js';
 import type { GraphQLContext } from '../context.js';
 import { INTERNAL_SERVER_ERROR } from '../errors/format-error.js';
 import { describeUnexpected } from '../errors/redact.js';
@@ -20,8 +19,6 @@ import { OPEN311_CHANNEL, toSubmitInput } from './submit-request.js';
 
 export interface Open311Options {
   core: CoreContext;
-  /** Moved on after each report filed here, so cached public GraphQL answers are refreshed. */
-  invalidation?: CacheInvalidation;
   /** Discovery says `production` rather than `test`. Default false. */
   production?: boolean;
 }
@@ -108,10 +105,11 @@ export async function open311Plugin(app: FastifyInstance, options: Open311Option
         if (isDomainError(error) && error.code === DomainErrorCode.CONFLICT) throw keyReused();
         throw error;
       }
-      const context: GraphQLContext = { core, tenant, staff: null, requestId: String(request.id), log: request.log };
+      const context = withChangeLog<GraphQLContext>({ core, tenant, staff: null, requestId: String(request.id), log: request.log });
+      // Live subscribers hear of it, and the cached public answers it alters are dropped, here and (before
+      // this answer leaves) in the other processes, as for `submitReport`.
       publishSubmitted(context, submitted);
-      // A new report: its tracker and its month's statistics change, not the public list (the IOC has not kept it yet).
-      if (!submitted.replayed) options.invalidation?.bump(tenant.id, submittedChanges(submitted));
+      await changesTold(context);
       const category = input.categoryId ? categories.byId.get(input.categoryId) : undefined;
       // Our ids exist at once: no token, the tracking code is the id.
       return sendOpen311(reply, format, 'service_requests', [{ service_request_id: submitted.trackingCode, service_notice: serviceNotice(category) }]);

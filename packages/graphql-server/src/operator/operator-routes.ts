@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createTenantWithAdmin, DomainErrorCode, ErrorCode, httpStatusOf, isDomainError, mergeTenants, TenantMergedError, type CoreContext, type CreateTenantInput } from '@paht/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicDataChanged } from '../cache/public-changes.js';
 
 /** The shortest operator token accepted: 32 characters (e.g. `openssl rand -base64 32`). */
 export const MIN_OPERATOR_TOKEN_LENGTH = 32;
@@ -85,6 +86,8 @@ export function registerOperatorRoutes(app: FastifyInstance, core: CoreContext, 
     try {
       const merged = await mergeTenants(core, { from: typeof body.from === 'string' ? body.from : '', into: typeof body.into === 'string' ? body.into : '' }, 'operator-api');
       request.log.info({ requestId: request.id, from: merged.from.slug, into: merged.into.slug, renamed: merged.renamed.length }, 'operator API: tenants merged');
+      // Everything public of both changed: the reports, categories and units moved.
+      await Promise.all([merged.from.id, merged.into.id].map((tenantId) => publicDataChanged(core, tenantId)));
       return send(request, reply, 200, { ...merged, mergedAt: merged.mergedAt.toISOString() });
     } catch (error) {
       if (error instanceof TenantMergedError) {

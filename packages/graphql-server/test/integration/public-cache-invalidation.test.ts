@@ -14,7 +14,8 @@ import { ACCEPT, ASSIGN, CLASSIFY, PUBLISH, RESOLVE } from './staff-documents.js
 // of another period) and its own tracker (not another report's); a
 // classification or a publication refreshes the list; a sign-in changes
 // nothing public. Every public answer is compared with the same request to
-// a second app on the same database without the cache: none is ever stale.
+// a second app on the same database without the cache: none is ever stale,
+// also after a change no GraphQL request made (the auto-close job).
 
 const MONDAY_9AM = new Date('2026-03-02T02:00:00Z');
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
@@ -38,6 +39,7 @@ const submission = (title: string): SubmitReportInput => ({
 });
 
 let tdb: TestDatabase;
+let ctx: ReturnType<typeof testContext>;
 let t: FixtureTenant;
 let app: FastifyInstance;
 let oracle: FastifyInstance;
@@ -46,7 +48,7 @@ let oracleBase: string;
 
 beforeAll(async () => {
   tdb = await openTestDatabase();
-  const ctx = testContext(tdb.db, MONDAY_9AM);
+  ctx = testContext(tdb.db, MONDAY_9AM);
   t = await createFixtureTenant(ctx, TENANT, 'CF');
   const passwordHash = await hashPassword(PASSWORD);
   await withTenant(ctx.db, t.tenantId, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
@@ -146,5 +148,35 @@ describe('public answers invalidated by what a change can alter', () => {
     expect(published.hit).toBe(false);
     expect(JSON.parse(published.body).data.publicReports.nodes).toContainEqual(expect.objectContaining({ id: first.id, status: 'PUBLISHED' }));
     expect((await read(TRACK, track)).hit).toBe(false);
+
+    // The auto-close job closes it, unrated, a month later: its tracker and the list are computed again (`read`
+    // compares them with the uncached app); the other report's tracker is kept.
+    ctx.advance(30 * 24 * 3600_000);
+    await read(LIST);
+    await read(TRACK, track);
+    const other = { code: second.trackingCode };
+    await read(TRACK, other);
+    expect([(await read(LIST)).hit, (await read(TRACK, track)).hit, (await read(TRACK, other)).hit]).toEqual([true, true, true]);
+    expect((await app.jobs.runNow('auto-close')).closed).toEqual([expect.objectContaining({ reportId: first.id })]);
+    const closed = await read(TRACK, track);
+    expect(closed.hit).toBe(false);
+    expect(JSON.parse(closed.body).data.trackReport.report.status).toBe('CLOSED');
+    expect((await read(LIST)).hit).toBe(false);
+    expect((await read(TRACK, other)).hit).toBe(true);
+
+    // An Open311 request is a submit like any other: this month's statistics are computed again, the list is kept.
+    const APRIL = { from: '2026-04-01', to: '2026-04-30' };
+    const april = await read(STATS, APRIL);
+    expect([(await read(STATS, APRIL)).hit, (await read(LIST)).hit]).toEqual([true, true]);
+    const filed = await fetch(`${base}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ jurisdiction_id: TENANT, service_code: 'ROADS', lat: '16.8163', long: '107.1003', address_string: '120 Hùng Vương, Đông Hà', description: 'Ổ gà sâu khoảng 20cm trước số nhà 120, xe máy dễ té ngã vào ban đêm.', phone: '0912 345 678' }).toString(),
+    });
+    expect(filed.status, await filed.clone().text()).toBe(200);
+    const aprilAfter = await read(STATS, APRIL);
+    expect(aprilAfter.hit).toBe(false);
+    expect(aprilAfter.body).not.toBe(april.body);
+    expect((await read(LIST)).hit).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ import { startRedisServer, stopChild, type TestRedis } from '../support/redis-se
 import { ASSIGN, CLASSIFY } from './staff-documents.js';
 
 // Two server processes on one PostgreSQL database and one Redis: a change
-// made through one reaches subscribers of the other. PGlite cannot be
+// made through one reaches subscribers of the other, and the other's cached
+// public answers are dropped before the change's answer leaves. PGlite cannot be
 // shared by two processes, so this runs on the postgres project only.
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
@@ -116,4 +117,40 @@ describe.skipIf(testEngine() !== 'postgres')('report changes across server proce
     await status.stop();
     await inbox.stop();
   });
+
+  it("drops on process A the cached public answers a change made through process B alters, before B answers", async () => {
+    const onB: PahtClient = createHttpClient({ endpoint: `${b.base}/graphql`, tenant: 'fanout' });
+    const report = await onB.submitReport(submission);
+    if (report.__typename !== 'SubmitReportSuccess') throw new Error(report.message);
+    const signIn = await onB.signIn('ioc@example.gov.vn', PASSWORD);
+    if (signIn.__typename !== 'SignInSuccess') throw new Error(signIn.message);
+    const operatorOnB = onB.withToken(signIn.token);
+    const track = { code: report.trackingCode };
+
+    // Anonymous reads on A, each twice (the second from A's cache): the tracker, and the list without the report.
+    for (let i = 0; i < 2; i++) {
+      expect((await publicRead(a.base, TRACK, track)).data.trackReport.report.status).toBe('SUBMITTED');
+      expect(listedIds(await publicRead(a.base, LIST))).not.toContain(report.id);
+    }
+    // The classification through B lists the report: A answers the next read with it, at once.
+    await operatorOnB.request(CLASSIFY, { id: report.id, categoryId: t.roadsCategoryId });
+    expect((await publicRead(a.base, TRACK, track)).data.trackReport.report.status).toBe('CLASSIFIED');
+    expect(listedIds(await publicRead(a.base, LIST))).toContain(report.id);
+  });
 });
+
+const TRACK = 'query Track($code: String!) { trackReport(trackingCode: $code) { ... on TrackedReport { report { status } } } }';
+const LIST = 'query List { publicReports(first: 50) { ... on ReportConnection { nodes { id } } } }';
+
+/** An anonymous read's answer, as JSON (the two documents above). */
+async function publicRead(base: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tenant': 'fanout' },
+    body: JSON.stringify({ query, variables }),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+const listedIds = (answer: { data: { publicReports: { nodes: Array<{ id: string }> } } }) => answer.data.publicReports.nodes.map((n) => n.id);
