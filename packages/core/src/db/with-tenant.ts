@@ -79,9 +79,10 @@ export const tenantSqlOf = (tx: TenantTx): TenantSql => ({ query: <Row>(statemen
  * paht_app` so row-level security applies, `snapshot`, `lagTolerant`), with
  * the statements sent straight to the driver (`Database.transaction`), not
  * through Prisma's client runtime, and fewer round trips: `BEGIN`, the
- * isolation level, tenant and role in one (the tenant id, a checked UUID,
- * is written into that SQL as a literal), then `fn`'s statements, then
- * `COMMIT`. Each statement in Prisma's runtime cost ≈ 0.5–1 ms of CPU; here
+ * isolation level, tenant and role and `fn`'s first statement in one (the
+ * tenant id, a checked UUID, and that statement's parameters are written
+ * into that SQL as literals: `Database.transaction`), then `fn`'s other
+ * statements, then `COMMIT`. Each statement in Prisma's runtime cost ≈ 0.5–1 ms of CPU; here
  * a small fraction of that. Works through a transaction-mode pooler (one
  * transaction, one server connection). Use it where the work is a few
  * known SQL statements; everything else uses `withTenant`. A statement
@@ -100,6 +101,6 @@ export async function withTenantSql<T>(
     (options.snapshot ? 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; ' : '') +
     `SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'paht_app', true), set_config('statement_timeout', '${timeoutMs}', true)`;
   return (options.lagTolerant ? db.lagTolerant : db).transaction(setup, (query) =>
-    fn({ query: <Row>(statement: Prisma.Sql) => query<Row>(statement.text, statement.values) }),
+    fn({ query: <Row>(statement: Prisma.Sql) => query<Row>(statement.text, statement.values, statement.strings) }),
   );
 }
