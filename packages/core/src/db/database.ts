@@ -10,10 +10,14 @@ export type DatabaseEngine = 'postgres' | 'pglite';
  * One parameterised statement (`$1`, `$2`, … in `text`) on the driver; the
  * rows as objects. `pieces`, when given, is the same statement as the text
  * around each parameter (`pieces[0]`, value 1, `pieces[1]`, …: a
- * `Prisma.Sql`'s `strings`), which lets `transaction` send the first
- * statement together with its `BEGIN` (see there).
+ * `Prisma.Sql`'s `strings`), which lets `transaction` send it together with
+ * `BEGIN` when it is the first, and with `COMMIT` when it is `last`.
  */
-export type SqlQuery = <Row = Record<string, unknown>>(text: string, values: readonly unknown[], pieces?: readonly string[]) => Promise<Row[]>;
+export type SqlQuery = <Row = Record<string, unknown>>(
+  text: string,
+  values: readonly unknown[],
+  options?: { pieces?: readonly string[]; last?: boolean },
+) => Promise<Row[]>;
 
 /**
  * A connection to the platform's database: Prisma Client for the
@@ -44,11 +48,12 @@ export interface Database {
    * parameters, goes with `BEGIN` and `fn`'s first statement in one round
    * trip (PostgreSQL's simple protocol, the statement's parameters written
    * in as literals, as `sqlLiteral` says; on PGlite right after its
-   * `BEGIN`); then `fn`'s other statements; `COMMIT` when it resolves,
-   * `ROLLBACK` when it throws. No statement is sent before that first
-   * round trip has succeeded, so none can run outside the transaction or
-   * its setup. The primitive under `withTenantSql` (`db/with-tenant.ts`):
-   * use that, never this.
+   * `BEGIN`); then `fn`'s other statements; `COMMIT` when it resolves (in
+   * the same round trip as a statement marked `last`, after which no
+   * statement is taken), `ROLLBACK` when it throws. No statement is sent
+   * before the first round trip has succeeded, so none can run outside the
+   * transaction or its setup. The primitive under `withTenantSql`
+   * (`db/with-tenant.ts`): use that, never this.
    */
   transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>): Promise<T>;
   /**
@@ -140,23 +145,36 @@ function openPostgres(url: string, poolSize: number, replica: Database | null): 
       let broken: Error | undefined;
       // `BEGIN`, the setup and the first statement, once sent; every later statement waits for it to succeed.
       let opened: Promise<unknown> | null = null;
-      const open = (first: string) => client.query(`BEGIN; ${setup}; ${first}`) as unknown as Promise<pg.QueryResult | pg.QueryResult[]>;
+      // A statement marked last was taken (no other may follow), and once it answered, committed.
+      let closing = false;
+      let committed = false;
+      // The simple protocol answers each statement of the text: `fn`'s is the last, or the one before `COMMIT`.
+      const simple = async (text: string, last: boolean) => {
+        const results = (await client.query(last ? `${text}; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results[results.length - (last ? 2 : 1)]! : results;
+      };
       try {
-        const result = await fn(async <Row>(text: string, values: readonly unknown[], pieces?: readonly string[]) => {
+        const result = await fn(async <Row>(text: string, values: readonly unknown[], options: { pieces?: readonly string[]; last?: boolean } = {}) => {
+          if (closing) throw new Error('No statement may follow the one marked last: it commits the transaction');
+          const last = !!options.last && !!options.pieces;
+          closing = last;
           if (opened === null) {
-            if (pieces) {
-              const opening = open(inlineParameters(pieces, values));
+            if (options.pieces) {
+              const opening = simple(`BEGIN; ${setup}; ${inlineParameters(options.pieces, values)}`, last);
               opened = opening;
-              // The simple protocol answers each statement of the text: the last one is `fn`'s.
-              const results = await opening;
-              return (Array.isArray(results) ? results[results.length - 1]! : results).rows as Row[];
+              const rows = (await opening).rows as Row[];
+              committed = last;
+              return rows;
             }
             opened = client.query(`BEGIN; ${setup}`);
           }
           await opened;
-          return (await client.query(text, values as unknown[])).rows as Row[];
+          if (!last) return (await client.query(text, values as unknown[])).rows as Row[];
+          const rows = (await simple(inlineParameters(options.pieces!, values), true)).rows as Row[];
+          committed = true;
+          return rows;
         });
-        if (opened !== null) await client.query('COMMIT');
+        if (opened !== null && !committed) await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => {

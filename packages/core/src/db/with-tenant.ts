@@ -59,6 +59,15 @@ export async function withTenant<T>(
   );
 }
 
+export interface WithTenantSqlOptions extends WithTenantOptions {
+  /**
+   * `fn` sends one statement (a read of one statement, as the tracker and
+   * the lists are): it goes with `BEGIN` and `COMMIT` in a single round
+   * trip, as if marked `last`.
+   */
+  oneStatement?: boolean;
+}
+
 /**
  * Statements of a tenant transaction as SQL (`Prisma.sql` templates), rows
  * as the driver decodes them: json and jsonb parsed, timestamps as `Date`,
@@ -67,7 +76,13 @@ export async function withTenant<T>(
  * Prisma tenant transaction, so the same read runs under either.
  */
 export interface TenantSql {
-  query<Row = Record<string, unknown>>(statement: Prisma.Sql): Promise<Row[]>;
+  /**
+   * `last`: the transaction's last statement; on the driver (`withTenantSql`)
+   * its `COMMIT` goes in the same round trip, and the rows come back once it
+   * has committed; no statement may follow. Ignored in a Prisma transaction
+   * (`tenantSqlOf`), which commits when its function returns.
+   */
+  query<Row = Record<string, unknown>>(statement: Prisma.Sql, options?: { last?: boolean }): Promise<Row[]>;
 }
 
 /** A Prisma tenant transaction as `TenantSql`, for a read shared with code that also writes through Prisma. */
@@ -93,14 +108,22 @@ export async function withTenantSql<T>(
   db: Database,
   tenantId: string,
   fn: (sql: TenantSql) => Promise<T>,
-  options: WithTenantOptions = {},
+  options: WithTenantSqlOptions = {},
 ): Promise<T> {
   if (!isUuid(tenantId)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
   const timeoutMs = Math.max(1, Math.trunc(options.timeoutMs ?? 30_000));
   const setup =
     (options.snapshot ? 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; ' : '') +
     `SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'paht_app', true), set_config('statement_timeout', '${timeoutMs}', true)`;
-  return (options.lagTolerant ? db.lagTolerant : db).transaction(setup, (query) =>
-    fn({ query: <Row>(statement: Prisma.Sql) => query<Row>(statement.text, statement.values, statement.strings) }),
-  );
+  return (options.lagTolerant ? db.lagTolerant : db).transaction(setup, (query) => {
+    // On every engine alike: nothing after the statement marked last.
+    let closed = false;
+    return fn({
+      query: <Row>(statement: Prisma.Sql, { last = options.oneStatement ?? false } = {}) => {
+        if (closed) return Promise.reject(new Error('No statement may follow the one marked last: it commits the transaction'));
+        closed = last;
+        return query<Row>(statement.text, statement.values, { pieces: statement.strings, last });
+      },
+    });
+  });
 }

@@ -185,7 +185,7 @@ export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord
     const [row] = await query(statement);
     return queries.map((_, i) => readOf(row!, i));
   };
-  let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)));
+  let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)), { oneStatement: true });
   if (reads.some((r) => r.unfilled)) {
     reads = await withTenant(ctx.db, tenant.id, async (tx) => {
       for (const [i, q] of queries.entries()) if (reads[i]!.unfilled) await fillHandlingMinutes(tx, tenant, q);

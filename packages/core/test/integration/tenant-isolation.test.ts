@@ -186,6 +186,24 @@ describe('withTenantSql, the lean tenant transaction on the driver', () => {
     }
   });
 
+  it('commits with a statement marked last (or the one statement), takes none after it, and leaves the connection clean', async () => {
+    const insert = (code: string) => Prisma.sql`INSERT INTO units (id, tenant_id, code, name, kind) VALUES (gen_random_uuid(), ${a.tenantId}::uuid, ${code}, 'x', 'AGENCY') RETURNING code`;
+    const units = () => withTenant(ctx.db, a.tenantId, (tx) => tx.unit.findMany({ where: { code: { startsWith: 'LAST-' } }, select: { code: true } }));
+    expect(await withTenantSql(ctx.db, a.tenantId, (sql) => sql.query(insert('LAST-ONE')), { oneStatement: true })).toEqual([{ code: 'LAST-ONE' }]);
+    const after = await withTenantSql(ctx.db, a.tenantId, async (sql) => {
+      await sql.query(Prisma.sql`SELECT 1`);
+      await sql.query(insert('LAST-TWO'), { last: true });
+      return sql.query(insert('LAST-THREE')).then(() => 'ran', (e: unknown) => e);
+    }).catch((e: unknown) => e);
+    expect(after).toBeInstanceOf(Error);
+    expect((await units()).map((u) => u.code).sort()).toEqual(['LAST-ONE', 'LAST-TWO']);
+    const next = await ctx.db.transaction('SELECT 1', (query) =>
+      query<{ tenant: string | null; who: string }>("SELECT NULLIF(current_setting('app.tenant_id', true), '') AS tenant, current_user AS who", []),
+    );
+    expect(next[0]?.tenant).toBeNull();
+    expect(next[0]?.who).not.toBe('paht_app');
+  });
+
   it('cancels a first statement that runs past the timeout (PostgreSQL)', async () => {
     if (ctx.db.engine !== 'postgres') return;
     const started = Date.now();
