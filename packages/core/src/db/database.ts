@@ -213,7 +213,7 @@ export function sqlLiteral(value: unknown): string {
 }
 
 // node-postgres exports it (`pg.utils`), its type declarations do not.
-const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
+const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => unknown } }).utils;
 
 /** A statement's text with its parameters written in (`pieces` around each value). */
 function inlineParameters(pieces: readonly string[], values: readonly unknown[]): string {
