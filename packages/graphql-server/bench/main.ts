@@ -93,9 +93,11 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<Row[]> {
     run.acknowledged = 0;
     run.refused = 0;
     if (options.profile) await ask(server, { type: 'profile-start', id: ++messageId }, 'profile');
-    const cpuBefore = (await ask<Usage>(server, { type: 'usage', id: ++messageId }, 'usage')).cpuMicros;
+    const usageBefore = await ask<Usage>(server, { type: 'usage', id: ++messageId }, 'usage');
     const figures = await load(ready.base, requests, options.seconds, options.connections);
-    const cpu = (await ask<Usage>(server, { type: 'usage', id: ++messageId }, 'usage')).cpuMicros - cpuBefore;
+    const usageAfter = await ask<Usage>(server, { type: 'usage', id: ++messageId }, 'usage');
+    const cpu = usageAfter.cpuMicros - usageBefore.cpuMicros;
+    const dbCpu = usageAfter.dbCpuMicros === undefined || usageBefore.dbCpuMicros === undefined ? null : usageAfter.dbCpuMicros - usageBefore.dbCpuMicros;
     if (options.profile) {
       const file = resolve(options.profile, `${engine}-${workload.key}.cpuprofile`);
       await ask(server, { type: 'profile-stop', id: ++messageId, file }, 'profile');
@@ -108,7 +110,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<Row[]> {
       const lost = run.acknowledged - added;
       note = `${run.acknowledged} acknowledged, ${added} rows${lost > 0 ? `, ${lost} LOST` : ''}${added > run.acknowledged ? ` (${added - run.acknowledged} answered after the clock stopped)` : ''}${run.refused ? `, ${run.refused} refused` : ''}`;
     }
-    rows.push({ engine, key: workload.key, name: workload.name, bytes: Buffer.byteLength(body), ...figures, rssMb: memory?.rss ?? null, cpuMs: cpu / 1000 / Math.max(1, figures.total), bareCpuMs: bareCpu / 1000 / Math.max(1, bareFigures.total), bareRps: bareFigures.rps, bareP99: bareFigures.p99, failed: figures.failed, note });
+    rows.push({ engine, key: workload.key, name: workload.name, bytes: Buffer.byteLength(body), ...figures, rssMb: memory?.rss ?? null, cpuMs: cpu / 1000 / Math.max(1, figures.total), dbCpuMs: dbCpu === null ? null : dbCpu / 1000 / Math.max(1, figures.total), bareCpuMs: bareCpu / 1000 / Math.max(1, bareFigures.total), bareRps: bareFigures.rps, bareP99: bareFigures.p99, failed: figures.failed, note });
   }
   const memory = memoryOf(server.process.pid);
   server.send({ type: 'stop' });

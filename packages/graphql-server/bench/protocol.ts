@@ -18,13 +18,16 @@ export type FromServer =
   | { type: 'profile'; id: number }
   | Usage;
 
-/** CPU time the process has used so far (user + system), in microseconds: what one request costs, whatever else runs on the machine. */
-export type Usage = { type: 'usage'; id: number; cpuMicros: number };
+/**
+ * CPU time the process has used so far (user + system), in microseconds: what one request costs, whatever else runs on the machine;
+ * `dbCpuMicros`: the same for the PostgreSQL server's processes (postmaster and its children), when it runs on this machine.
+ */
+export type Usage = { type: 'usage'; id: number; cpuMicros: number; dbCpuMicros?: number };
 
 export type ToBare = { type: 'body'; id: number; body: string } | { type: 'usage'; id: number };
 export type FromBare = { type: 'listening'; base: string } | { type: 'body'; id: number } | Usage;
 
-export function usage(id: number): Usage {
+export function usage(id: number, dbCpuMicros?: number): Usage {
   const { user, system } = process.cpuUsage();
-  return { type: 'usage', id, cpuMicros: user + system };
+  return { type: 'usage', id, cpuMicros: user + system, ...(dbCpuMicros === undefined ? {} : { dbCpuMicros }) };
 }

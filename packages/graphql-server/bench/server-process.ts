@@ -11,6 +11,7 @@ import { Session } from 'node:inspector/promises';
 import { createCoreContext, migrate, openDatabase, seedDemo } from '@paht/core';
 import { reportSecret } from '../../core/src/reports/report-secret.js';
 import { buildApp } from '../src/app.js';
+import { postgresCpu } from './db-usage.js';
 import { BENCH_SECRET_KEY, BENCH_TENANT, usage, type FromServer, type ToServer } from './protocol.js';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -28,6 +29,9 @@ const [tracked] = await db.query<{ id: string; tracking_code: string; events: nu
   [BENCH_TENANT],
 );
 if (!tracked) throw new Error('no closed public report in the demo data');
+
+// The database server's CPU (PostgreSQL on this machine; PGlite's is the process's own).
+const dbCpu = url ? postgresCpu((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid) : () => undefined;
 
 // Production mode as deployed; rate limits off, or the submit load measures the limiter.
 const app = await buildApp({ core, production: true, rateLimits: false });
@@ -50,7 +54,7 @@ process.on('message', (message: ToServer) => {
       const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE title LIKE $1', [`%${message.marker}%`]);
       send({ type: 'count', id: message.id, n: row!.n });
     } else if (message.type === 'usage') {
-      send(usage(message.id));
+      send(usage(message.id, dbCpu()));
     } else if (message.type === 'profile-start') {
       inspector.connect();
       await inspector.post('Profiler.enable');

@@ -6,8 +6,18 @@ import { PrismaClient } from '../generated/prisma/client.js';
 
 export type DatabaseEngine = 'postgres' | 'pglite';
 
-/** One parameterised statement (`$1`, `$2`, … in `text`) on the driver; the rows as objects. */
-export type SqlQuery = <Row = Record<string, unknown>>(text: string, values: readonly unknown[]) => Promise<Row[]>;
+/**
+ * One parameterised statement (`$1`, `$2`, … in `text`) on the driver; the
+ * rows as objects. `pieces`, when given, is the same statement as the text
+ * around each parameter (`pieces[0]`, value 1, `pieces[1]`, …: a
+ * `Prisma.Sql`'s `strings`), which lets `transaction` send it together with
+ * `BEGIN` when it is the first, and with `COMMIT` when it is `last`.
+ */
+export type SqlQuery = <Row = Record<string, unknown>>(
+  text: string,
+  values: readonly unknown[],
+  options?: { pieces?: readonly string[]; last?: boolean },
+) => Promise<Row[]>;
 
 /**
  * A connection to the platform's database: Prisma Client for the
@@ -35,10 +45,15 @@ export interface Database {
   /**
    * Runs `fn` in a transaction on one connection, straight on the driver
    * (node-postgres or PGlite, not through Prisma): `setup`, SQL without
-   * parameters, goes with `BEGIN` in one round trip (PostgreSQL's simple
-   * protocol; on PGlite right after its `BEGIN`); then `fn`'s statements;
-   * `COMMIT` when it resolves, `ROLLBACK` when it throws. The primitive
-   * under `withTenantSql` (`db/with-tenant.ts`): use that, never this.
+   * parameters, goes with `BEGIN` and `fn`'s first statement in one round
+   * trip (PostgreSQL's simple protocol, the statement's parameters written
+   * in as literals, as `sqlLiteral` says; on PGlite right after its
+   * `BEGIN`); then `fn`'s other statements; `COMMIT` when it resolves (in
+   * the same round trip as a statement marked `last`, after which no
+   * statement is taken), `ROLLBACK` when it throws. No statement is sent
+   * before the first round trip has succeeded, so none can run outside the
+   * transaction or its setup. The primitive under `withTenantSql`
+   * (`db/with-tenant.ts`): use that, never this.
    */
   transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>): Promise<T>;
   /**
@@ -137,10 +152,38 @@ function openPostgres(url: string, poolSize: number, replica: Database | null, p
       const client = await pool.connect();
       // A connection that cannot even roll back is dropped from the pool, not reused.
       let broken: Error | undefined;
+      // `BEGIN`, the setup and the first statement, once sent; every later statement waits for it to succeed.
+      let opened: Promise<unknown> | null = null;
+      // A statement marked last was taken (no other may follow), and once it answered, committed.
+      let closing = false;
+      let committed = false;
+      // The simple protocol answers each statement of the text: `fn`'s is the last, or the one before `COMMIT`.
+      const simple = async (text: string, last: boolean) => {
+        const results = (await client.query(last ? `${text}; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results[results.length - (last ? 2 : 1)]! : results;
+      };
       try {
-        await client.query(`BEGIN; ${setup}`);
-        const result = await fn(async <Row>(text: string, values: readonly unknown[]) => (await client.query(text, values as unknown[])).rows as Row[]);
-        await client.query('COMMIT');
+        const result = await fn(async <Row>(text: string, values: readonly unknown[], options: { pieces?: readonly string[]; last?: boolean } = {}) => {
+          if (closing) throw new Error('No statement may follow the one marked last: it commits the transaction');
+          const last = !!options.last && !!options.pieces;
+          closing = last;
+          if (opened === null) {
+            if (options.pieces) {
+              const opening = simple(`BEGIN; ${setup}; ${inlineParameters(options.pieces, values)}`, last);
+              opened = opening;
+              const rows = (await opening).rows as Row[];
+              committed = last;
+              return rows;
+            }
+            opened = client.query(`BEGIN; ${setup}`);
+          }
+          await opened;
+          if (!last) return (await client.query(text, values as unknown[])).rows as Row[];
+          const rows = (await simple(inlineParameters(options.pieces!, values), true)).rows as Row[];
+          committed = true;
+          return rows;
+        });
+        if (opened !== null && !committed) await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -164,6 +207,32 @@ function openPostgres(url: string, poolSize: number, replica: Database | null, p
     },
   };
   return db;
+}
+
+/**
+ * A parameter written into SQL text as node-postgres sends it (its text form,
+ * `pg.utils.prepareValue`), as a quoted literal (`pg.escapeLiteral`): like an
+ * untyped parameter, an untyped literal takes its type from where it stands
+ * (or the cast written after it). NULL for null. Binary values and text
+ * holding NUL (which PostgreSQL's text cannot hold either) are refused.
+ */
+export function sqlLiteral(value: unknown): string {
+  const text = prepareValue(value);
+  if (text === null) return 'NULL';
+  if (typeof text !== 'string') throw new TypeError('A binary parameter cannot be written into SQL text');
+  if (text.includes('\0')) throw new RangeError('A parameter holds a NUL character');
+  return pg.escapeLiteral(text);
+}
+
+// node-postgres exports it (`pg.utils`), its type declarations do not.
+const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => unknown } }).utils;
+
+/** A statement's text with its parameters written in (`pieces` around each value). */
+function inlineParameters(pieces: readonly string[], values: readonly unknown[]): string {
+  if (pieces.length !== values.length + 1) throw new RangeError('A statement needs one more piece of text than parameters');
+  let text = pieces[0]!;
+  for (let i = 0; i < values.length; i++) text += sqlLiteral(values[i]) + pieces[i + 1]!;
+  return text;
 }
 
 /**

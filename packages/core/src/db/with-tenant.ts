@@ -59,6 +59,15 @@ export async function withTenant<T>(
   );
 }
 
+export interface WithTenantSqlOptions extends WithTenantOptions {
+  /**
+   * `fn` sends one statement (a read of one statement, as the tracker and
+   * the lists are): it goes with `BEGIN` and `COMMIT` in a single round
+   * trip, as if marked `last`.
+   */
+  oneStatement?: boolean;
+}
+
 /**
  * Statements of a tenant transaction as SQL (`Prisma.sql` templates), rows
  * as the driver decodes them: json and jsonb parsed, timestamps as `Date`,
@@ -67,7 +76,13 @@ export async function withTenant<T>(
  * Prisma tenant transaction, so the same read runs under either.
  */
 export interface TenantSql {
-  query<Row = Record<string, unknown>>(statement: Prisma.Sql): Promise<Row[]>;
+  /**
+   * `last`: the transaction's last statement; on the driver (`withTenantSql`)
+   * its `COMMIT` goes in the same round trip, and the rows come back once it
+   * has committed; no statement may follow. Ignored in a Prisma transaction
+   * (`tenantSqlOf`), which commits when its function returns.
+   */
+  query<Row = Record<string, unknown>>(statement: Prisma.Sql, options?: { last?: boolean }): Promise<Row[]>;
 }
 
 /** A Prisma tenant transaction as `TenantSql`, for a read shared with code that also writes through Prisma. */
@@ -79,9 +94,10 @@ export const tenantSqlOf = (tx: TenantTx): TenantSql => ({ query: <Row>(statemen
  * paht_app` so row-level security applies, `snapshot`, `lagTolerant`), with
  * the statements sent straight to the driver (`Database.transaction`), not
  * through Prisma's client runtime, and fewer round trips: `BEGIN`, the
- * isolation level, tenant and role in one (the tenant id, a checked UUID,
- * is written into that SQL as a literal), then `fn`'s statements, then
- * `COMMIT`. Each statement in Prisma's runtime cost ≈ 0.5–1 ms of CPU; here
+ * isolation level, tenant and role and `fn`'s first statement in one (the
+ * tenant id, a checked UUID, and that statement's parameters are written
+ * into that SQL as literals: `Database.transaction`), then `fn`'s other
+ * statements, then `COMMIT`. Each statement in Prisma's runtime cost ≈ 0.5–1 ms of CPU; here
  * a small fraction of that. Works through a transaction-mode pooler (one
  * transaction, one server connection). Use it where the work is a few
  * known SQL statements; everything else uses `withTenant`. A statement
@@ -92,14 +108,22 @@ export async function withTenantSql<T>(
   db: Database,
   tenantId: string,
   fn: (sql: TenantSql) => Promise<T>,
-  options: WithTenantOptions = {},
+  options: WithTenantSqlOptions = {},
 ): Promise<T> {
   if (!isUuid(tenantId)) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Unknown tenant');
   const timeoutMs = Math.max(1, Math.trunc(options.timeoutMs ?? 30_000));
   const setup =
     (options.snapshot ? 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; ' : '') +
     `SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'paht_app', true), set_config('statement_timeout', '${timeoutMs}', true)`;
-  return (options.lagTolerant ? db.lagTolerant : db).transaction(setup, (query) =>
-    fn({ query: <Row>(statement: Prisma.Sql) => query<Row>(statement.text, statement.values) }),
-  );
+  return (options.lagTolerant ? db.lagTolerant : db).transaction(setup, (query) => {
+    // On every engine alike: nothing after the statement marked last.
+    let closed = false;
+    return fn({
+      query: <Row>(statement: Prisma.Sql, { last = options.oneStatement ?? false } = {}) => {
+        if (closed) return Promise.reject(new Error('No statement may follow the one marked last: it commits the transaction'));
+        closed = last;
+        return query<Row>(statement.text, statement.values, { pieces: statement.strings, last });
+      },
+    });
+  });
 }

@@ -185,7 +185,7 @@ export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord
     const [row] = await query(statement);
     return queries.map((_, i) => readOf(row!, i));
   };
-  let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)));
+  let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)), { oneStatement: true });
   if (reads.some((r) => r.unfilled)) {
     // Through the primary: a lag-tolerant read (`lagTolerant(ctx)`) may be on a read-only replica.
     reads = await withTenant(ctx.db.writable, tenant.id, async (tx) => {

@@ -85,6 +85,7 @@ export async function openDeadlines(ctx: CoreContext, tenantId: string, actor: A
                GROUP BY GROUPING SETS ((), (r.unit_id), (r.category_id))) o
         LEFT JOIN units u ON u.id = o.unit_id
         LEFT JOIN categories c ON c.id = o.category_id`),
+    { oneStatement: true },
   );
   const count = (r: Row, key: string): OpenDeadlineCount => ({ key, label: r.name, labelEn: r.name_en, open: r.open, overdue: r.overdue, dueSoon: r.due_soon });
   const byKey = (a: OpenDeadlineCount, b: OpenDeadlineCount) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

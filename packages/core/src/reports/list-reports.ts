@@ -139,7 +139,7 @@ export async function listReports(ctx: CoreContext, tenantId: string, actor: Act
     and.push(Prisma.sql`(${column} ${op} ${cursor.at} OR (${column} = ${cursor.at} AND r.id ${op} ${cursor.id}::uuid))`);
   }
   const where = and.length > 0 ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`;
-  const rows = await withTenantSql(ctx.db, tenantId, (sql) => readReportRows(sql, where, Prisma.sql`${column} ${dir}, r.id ${dir}`, take + 1));
+  const rows = await withTenantSql(ctx.db, tenantId, (sql) => readReportRows(sql, where, Prisma.sql`${column} ${dir}, r.id ${dir}`, take + 1), { oneStatement: true });
   const page = rows.slice(0, take);
   const last = page.at(-1);
   const full = actor !== null;

@@ -68,7 +68,7 @@ export async function trackReport(ctx: CoreContext, tenantOrId: string | TenantR
   // report's; the access decision is `hashesMatch` (`secretMatches` on the
   // same hashes), in constant time.
   const hashes = secret === undefined ? [] : secretHashes(secret);
-  const found = await withTenantSql(ctx.db, tenant.id, (sql) => readReportWithTimeline(sql, tenant.id, Prisma.sql`r.tracking_code = ${code}`, hashes));
+  const found = await withTenantSql(ctx.db, tenant.id, (sql) => readReportWithTimeline(sql, tenant.id, Prisma.sql`r.tracking_code = ${code}`, hashes), { oneStatement: true });
   if (!found) throw reportNotFound();
   const { row, timeline, units } = found;
   if (secret !== undefined && hashesMatch(hashes, row.secretHash)) {

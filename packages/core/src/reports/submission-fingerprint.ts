@@ -23,6 +23,19 @@ export function submitterOf(actor: Actor | null, apiKeyId: string | null = null)
 /** Keys sorted at every depth; cycles and odd values refused rather than guessed. */
 const canonical = configure({ deterministic: true, circularValue: TypeError, strict: true });
 
+/** The fingerprint key derived from the instance's secret key: once per process (an HMAC per submission less). */
+const derivedKeys = new Map<string, Buffer>();
+function fingerprintKey(secretKey: string): Buffer {
+  let key = derivedKeys.get(secretKey);
+  if (!key) {
+    key = createHmac('sha256', secretKey).update('paht/submission-fingerprint/v1').digest();
+    // A process has one secret key (tests a few): never more than a handful here.
+    if (derivedKeys.size >= 16) derivedKeys.clear();
+    derivedKeys.set(secretKey, key);
+  }
+  return key;
+}
+
 /**
  * The fingerprint of one submission: an HMAC (under a key derived from the
  * instance's secret key) of the tenant, the submitter and the normalised
@@ -34,7 +47,7 @@ const canonical = configure({ deterministic: true, circularValue: TypeError, str
  */
 export function submissionFingerprint(secretKey: string, tenantId: string, submitter: Submitter, data: SubmitReportData): string {
   const { idempotencyKey: _key, ...body } = data;
-  const key = createHmac('sha256', secretKey).update('paht/submission-fingerprint/v1').digest();
+  const key = fingerprintKey(secretKey);
   // An object always stringifies (undefined is only for functions and symbols).
   const text = canonical({ tenantId, submitter, body }) as string;
   return createHmac('sha256', key).update(text).digest('base64url');

@@ -71,7 +71,8 @@ export async function submitReport(
   for (let attempt = 0; ; attempt++) {
     try {
       // Two statements in a lean tenant transaction (`withTenantSql`): what
-      // the submission depends on, then every row it writes.
+      // the submission depends on (sent with BEGIN), then every row it
+      // writes (sent with COMMIT): two round trips.
       return await withTenantSql(ctx.db, tenantId, async (sql) => {
         const before = await readBeforeSubmit(sql, tenantId, data);
         if (before.previous) return replay(ctx, { ...before.previous, submittedAt: new Date(before.previous.submittedAt) }, fingerprint);
@@ -201,7 +202,7 @@ async function insertReport(
   const notices = notice ? staffNoticeInsert(tenant.id, notice, now) : null;
   const rows = await sql.query<Parameters<typeof toStaffNotificationRecord>[0]>(Prisma.sql`
     WITH ${Prisma.join(steps, ', ')}
-    ${notices ?? Prisma.sql`SELECT NULL WHERE FALSE`}`);
+    ${notices ?? Prisma.sql`SELECT NULL WHERE FALSE`}`, { last: true });
   return { id, trackingCode, secret, submittedAt: now, replayed: false, staffNotifications: rows.map(toStaffNotificationRecord) };
 }
 

@@ -70,5 +70,5 @@ export async function listUnitQueue(ctx: CoreContext, tenantId: string, actor: A
       UNIT_QUEUE_LIMIT,
     );
     return rows.map((row) => baseView(row, true, true));
-  });
+  }, { oneStatement: true });
 }

@@ -193,7 +193,26 @@ export const officeHoursSchema = z.partialRecord(z.enum(['1', '2', '3', '4', '5'
 const parsed = new Map<string, unknown>();
 const MAX_PARSED = 1000;
 
+/**
+ * The same, by the stored object itself: a tenant record is read once and
+ * shared by the requests of its cache period, so its settings are the same
+ * object each time and need not be written out as text to be found. Stored
+ * values are records read from the database, never changed in place.
+ */
+const parsedByObject = new WeakMap<object, Map<string, unknown>>();
+
 function parseOnce<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, stored: unknown, freeze: (value: T) => T): T {
+  const byObject = typeof stored === 'object' && stored !== null ? parsedByObject.get(stored) : undefined;
+  if (byObject?.has(kind)) return byObject.get(kind) as T;
+  const value = parseOnceByText(kind, schema, tenantSlug, stored, freeze);
+  if (typeof stored === 'object' && stored !== null) {
+    if (byObject) byObject.set(kind, value);
+    else parsedByObject.set(stored, new Map([[kind, value]]));
+  }
+  return value;
+}
+
+function parseOnceByText<T>(kind: string, schema: z.ZodType<T>, tenantSlug: string, stored: unknown, freeze: (value: T) => T): T {
   const key = `${kind}\u0000${JSON.stringify(stored ?? {})}`;
   if (parsed.has(key)) return parsed.get(key) as T;
   const result = schema.safeParse(stored ?? {});

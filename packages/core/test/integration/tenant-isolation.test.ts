@@ -161,6 +161,57 @@ describe('withTenantSql, the lean tenant transaction on the driver', () => {
     expect(after[0]?.who).not.toBe('paht_app');
   });
 
+  it('reads the first statement’s parameters (sent with BEGIN as literals) as the same values as a later statement’s', async () => {
+    const when = new Date('2026-03-02T09:15:30.123Z');
+    const text = `it's a \\ back'slash, "quoted", {braces}, $1 and ?, Đông Hà ✓`;
+    const echo = Prisma.sql`SELECT ${text} AS text, ${when}::timestamptz AS at, ${[text, 'b,c', '']}::text[] AS list, ${null}::text AS nothing,
+                                   ${-12.5}::float8 AS number, ${true}::boolean AS yes, ${JSON.stringify({ a: text })}::jsonb AS doc, ${a.tenantId}::uuid AS id`;
+    const [first, second] = await withTenantSql(ctx.db, a.tenantId, async (sql) => [(await sql.query(echo))[0], (await sql.query(echo))[0]]);
+    expect(first).toEqual({ text, at: when, list: [text, 'b,c', ''], nothing: null, number: -12.5, yes: true, doc: { a: text }, id: a.tenantId });
+    expect(second).toEqual(first);
+  });
+
+  it('runs nothing after a first statement that failed, not even outside the transaction', async () => {
+    const run = (bad: Prisma.Sql) =>
+      withTenantSql(ctx.db, a.tenantId, async (sql) => {
+        const failed = await sql.query(bad).then(() => null, (e: unknown) => e);
+        // A statement that does not parse fails the whole text before its BEGIN runs: the next one must not run as the owner.
+        const next = await sql.query<{ who: string }>(Prisma.sql`SELECT current_user AS who`).then((rows) => rows[0]?.who, (e: unknown) => e);
+        return { failed, next };
+      }).catch((e: unknown) => ({ failed: e, next: e }));
+    for (const bad of [Prisma.sql`SELEC ${1}`, Prisma.sql`SELECT 1 / ${0}::int`]) {
+      const { failed, next } = await run(bad);
+      expect(failed).toBeInstanceOf(Error);
+      expect(next).toBeInstanceOf(Error);
+    }
+  });
+
+  it('commits with a statement marked last (or the one statement), takes none after it, and leaves the connection clean', async () => {
+    const insert = (code: string) => Prisma.sql`INSERT INTO units (id, tenant_id, code, name, kind) VALUES (gen_random_uuid(), ${a.tenantId}::uuid, ${code}, 'x', 'AGENCY') RETURNING code`;
+    const units = () => withTenant(ctx.db, a.tenantId, (tx) => tx.unit.findMany({ where: { code: { startsWith: 'LAST-' } }, select: { code: true } }));
+    expect(await withTenantSql(ctx.db, a.tenantId, (sql) => sql.query(insert('LAST-ONE')), { oneStatement: true })).toEqual([{ code: 'LAST-ONE' }]);
+    const after = await withTenantSql(ctx.db, a.tenantId, async (sql) => {
+      await sql.query(Prisma.sql`SELECT 1`);
+      await sql.query(insert('LAST-TWO'), { last: true });
+      return sql.query(insert('LAST-THREE')).then(() => 'ran', (e: unknown) => e);
+    }).catch((e: unknown) => e);
+    expect(after).toBeInstanceOf(Error);
+    expect((await units()).map((u) => u.code).sort()).toEqual(['LAST-ONE', 'LAST-TWO']);
+    const next = await ctx.db.transaction('SELECT 1', (query) =>
+      query<{ tenant: string | null; who: string }>("SELECT NULLIF(current_setting('app.tenant_id', true), '') AS tenant, current_user AS who", []),
+    );
+    expect(next[0]?.tenant).toBeNull();
+    expect(next[0]?.who).not.toBe('paht_app');
+  });
+
+  it('cancels a first statement that runs past the timeout (PostgreSQL)', async () => {
+    if (ctx.db.engine !== 'postgres') return;
+    const started = Date.now();
+    const error = await withTenantSql(ctx.db, a.tenantId, (sql) => sql.query(Prisma.sql`SELECT pg_sleep(${5})`), { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe('57014');
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
   it('takes no tenant id that is not a UUID: NOT_FOUND before any SQL', async () => {
     const error = await withTenantSql(ctx.db, `${a.tenantId}', true), set_config('role', 'postgres', true) --`, () => Promise.resolve(1)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
