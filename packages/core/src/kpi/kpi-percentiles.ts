@@ -153,7 +153,7 @@ export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery, now: Date)
        CROSS JOIN LATERAL unnest(ARRAY[floor((t.total - 1) * ${P50}::float8), ceil((t.total - 1) * ${P50}::float8),
                                        floor((t.total - 1) * ${P90}::float8), ceil((t.total - 1) * ${P90}::float8)]) AS r(r)),
     need AS (SELECT c.k, c.b, (r.r - c.before)::bigint AS o, r.r, r.total FROM ranks r JOIN cum c ON c.k = r.k AND r.r >= c.before AND r.r < c.before + c.n),
-    vals AS MATERIALIZED (${vals})
+    vals AS (${vals})
     SELECT need.k, need.total, need.r, vals.m FROM need JOIN vals ON vals.k = need.k AND vals.b = need.b AND vals.o = need.o`;
 }
 

@@ -172,13 +172,14 @@ function rowsOf(read: Read, tenant: TenantRecord, q: RollupQuery): KpiRow[] {
  * (counts), the index of open reports (split at `now`) and the handling
  * histograms and resolved facts (exact percentiles): the same rows as
  * recomputing every report (docs/kpis.md). One tenant transaction on the
- * driver (`withTenantSql`) with one statement (one round trip, one
- * snapshot). The handling times it lacks are filled first, rarely: then a
+ * driver (`withTenantSql`, without JIT: its cost estimate can pass the
+ * threshold while it reads a few thousand rows) with one statement (one
+ * round trip, one snapshot). The handling times it lacks are filled first, rarely: then a
  * Prisma tenant transaction fills them and reads again.
  */
 export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q: RollupQuery): Promise<KpiRow[]> {
   const statement = kpiReadSql(tenant, q, ctx.now());
-  let [read] = await withTenantSql(ctx.db, tenant.id, (sql) => sql.query<Read>(statement));
+  let [read] = await withTenantSql(ctx.db, tenant.id, (sql) => sql.query<Read>(statement), { noJit: true });
   if (read!.unfilled) {
     [read] = await withTenant(ctx.db, tenant.id, async (tx) => {
       await fillHandlingMinutes(tx, tenant, q);
