@@ -25,6 +25,14 @@ export interface WithTenantOptions {
    * caller just wrote (a citizen's own report right after submitting it).
    */
   lagTolerant?: boolean;
+  /**
+   * Plans without JIT compilation (`withTenantSql` only). For statements that
+   * read a few thousand rows whatever the data's size but whose estimated
+   * cost can pass `jit_above_cost` as tables grow: compiling them took
+   * ≈ 120 ms, many times the statement itself (the KPI reads at a million
+   * reports, docs/performance.md).
+   */
+  noJit?: boolean;
 }
 
 /**
@@ -114,7 +122,8 @@ export async function withTenantSql<T>(
   const timeoutMs = Math.max(1, Math.trunc(options.timeoutMs ?? 30_000));
   const setup =
     (options.snapshot ? 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; ' : '') +
-    `SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'paht_app', true), set_config('statement_timeout', '${timeoutMs}', true)`;
+    `SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'paht_app', true), set_config('statement_timeout', '${timeoutMs}', true)` +
+    (options.noJit ? `, set_config('jit', 'off', true)` : '');
   return (options.lagTolerant ? db.lagTolerant : db).transaction(setup, (query) => {
     // On every engine alike: nothing after the statement marked last.
     let closed = false;

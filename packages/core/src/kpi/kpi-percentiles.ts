@@ -8,19 +8,70 @@ import { percentileAt } from './report-figures.js';
 const P50 = 0.5;
 const P90 = 0.9;
 
+/** Local days `[from, to]` (inclusive) read day by day, their instants `[start, end)`, added (1) or taken away (-1). */
+export interface DaySpan {
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+  sign: 1 | -1;
+}
+
 /**
- * The whole months of the period `[from, to]` (local days) as `[first, end)`, first days of months, and their instants;
- * none (first = end) for groupings by day or week, whose groups a month does not hold whole.
+ * How a read counts the handling times of a period: the months `[first, last]` (first days) from the monthly
+ * histogram, plus or minus some days. A month the period holds in part is either read day by day over the days
+ * it holds, or read whole with the days it does not hold taken away, whichever reads fewer days that can hold
+ * reports (none after `now`: the year to date takes this month whole). The groupings by day or week hold no
+ * whole month: day by day only. Day by day means the tenant's daily histogram for the tenant's groupings (the
+ * tenant and the periods), the resolved facts for the others.
  */
-function wholeMonths(q: RollupQuery, timezone: string): { first: string; end: string; firstAt: Date; endAt: Date } {
-  const from = DateTime.fromISO(q.from, { zone: timezone });
-  const first = from.day === 1 ? from : from.plus({ months: 1 }).startOf('month');
-  const to = DateTime.fromISO(q.to, { zone: timezone });
-  // The last supported day (9999-12-31) ends a month whose successor JavaScript dates cannot send: read its days at the end instead.
-  const after = to.plus({ days: 1 }).startOf('month');
-  const end = after.year > 9999 ? to.startOf('month') : after;
-  if (q.groupBy === 'DAY' || q.groupBy === 'WEEK' || end <= first) return { first: q.from, end: q.from, firstAt: q.end, endAt: q.end };
-  return { first: first.toISODate()!, end: end.toISODate()!, firstAt: first.toJSDate(), endAt: end.toJSDate() };
+export function histogramPlan(q: RollupQuery, timezone: string, now: Date): { months: { first: string; last: string } | null; days: DaySpan[] } {
+  const zone = { zone: timezone };
+  const from = DateTime.fromISO(q.from, zone);
+  const to = DateTime.fromISO(q.to, zone);
+  const today = DateTime.fromJSDate(now, zone).startOf('day');
+  const iso = (d: DateTime): string => d.toISODate()!;
+  const span = (a: DateTime, b: DateTime, sign: 1 | -1): DaySpan => ({
+    from: iso(a),
+    to: iso(b),
+    start: iso(a) === q.from ? q.start : a.startOf('day').toJSDate(),
+    end: iso(b) === q.to ? q.end : b.plus({ days: 1 }).startOf('day').toJSDate(),
+    sign,
+  });
+  /** The days of `[a, b]` that can hold reports. */
+  const cost = (a: DateTime, b: DateTime): number => (b < a ? 0 : Math.max(0, Math.round(DateTime.min(b, today).diff(a, 'days').days) + 1));
+  if (q.groupBy === 'DAY' || q.groupBy === 'WEEK') return { months: null, days: [span(from, to, 1)] };
+  const days: DaySpan[] = [];
+  let first = from.startOf('month');
+  let last = to.startOf('month');
+  const monthEnd = last.endOf('month').startOf('day');
+  /** The days before the period in its first month, and after it in its last (none when the last is 9999-12, whose next month cannot be sent as an instant). */
+  const before = from > first ? { a: first, b: from.minus({ days: 1 }) } : null;
+  const after = to < monthEnd ? (last.year < 9999 ? { a: to.plus({ days: 1 }), b: monthEnd } : undefined) : null;
+  const costOf = (s: { a: DateTime; b: DateTime } | null | undefined): number => (s ? cost(s.a, s.b) : 0);
+  if (first.equals(last)) {
+    // One month: its days as they are, or the month without the days on either side.
+    if (before || after !== null) {
+      if (after === undefined || cost(from, to) <= costOf(before) + costOf(after)) return { months: null, days: [span(from, to, 1)] };
+      if (before) days.push(span(before.a, before.b, -1));
+      if (after) days.push(span(after.a, after.b, -1));
+    }
+    return { months: { first: iso(first), last: iso(last) }, days };
+  }
+  if (before) {
+    const held = from.endOf('month').startOf('day');
+    if (cost(from, held) <= costOf(before)) {
+      days.push(span(from, held, 1));
+      first = first.plus({ months: 1 });
+    } else days.push(span(before.a, before.b, -1));
+  }
+  if (after !== null) {
+    if (after === undefined || cost(last, to) <= costOf(after)) {
+      days.push(span(last, to, 1));
+      last = last.minus({ months: 1 });
+    } else days.push(span(after.a, after.b, -1));
+  }
+  return { months: first <= last ? { first: iso(first), last: iso(last) } : null, days };
 }
 
 /** The facts of the group keyed `k` (an SQL expression) in the period: its local days, and its key unless a period or the tenant. */
@@ -53,28 +104,48 @@ export interface RankedValue {
 /**
  * The values the exact median and 90th percentile of the handling hours per group interpolate between
  * (PostgreSQL's `percentile_cont` over the period's resolved facts, as `percentile` computes it), without
- * reading every resolved fact (migration 0022); one statement, so one snapshot. It counts the facts per
- * group and bucket of handling time (the monthly histogram for the months the period holds whole, the facts
- * themselves for the days at its ends), finds the bucket and the place in it of each rank the percentiles
- * need, and reads the values at those places from the facts of those buckets only
- * (`kpi_report_facts_bucket_idx`). Every handling time of the period must be filled (`unfilledSql`).
+ * reading every resolved fact (migrations 0022 and 0025); one statement, so one snapshot. It counts the facts
+ * per group and bucket of handling time (`histogramPlan`: the monthly histogram per key, and day by day the
+ * tenant's daily histogram or the facts themselves), finds the bucket and the place in it of each rank the
+ * percentiles need, and reads the values at those places from the facts of those buckets only
+ * (`kpi_report_facts_bucket_idx`): per group and bucket for the tenant's groupings (a period's bucket holds
+ * few facts), per bucket for the groupings by key (one read ranks every key's facts of that bucket at once,
+ * instead of one read of the whole bucket per key). Every handling time of the period must be filled (`unfilledSql`).
  */
-export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery): Prisma.Sql {
-  const months = wholeMonths(q, tenant.timezone);
-  const factKey = groupKeySql(q.groupBy, Prisma.sql`day`, Prisma.raw(FACT_KEY[q.groupBy] ?? 'channel'));
+export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery, now: Date): Prisma.Sql {
+  const plan = histogramPlan(q, tenant.timezone, now);
+  const column = FACT_KEY[q.groupBy];
   const publicOnly = q.includePrivate ? Prisma.empty : Prisma.sql`AND is_public`;
-  const edge = (from: Date, to: Date): Prisma.Sql => Prisma.sql`
-    SELECT ${factKey}, kpi_handling_bucket(handling_minutes), 1 FROM kpi_report_facts
-     WHERE tenant_id = ${tenant.id}::uuid AND ${RESOLVED} ${publicOnly} AND submitted_at >= ${from} AND submitted_at < ${to}`;
+  const parts: Prisma.Sql[] = [];
+  if (plan.months) {
+    parts.push(Prisma.sql`
+      SELECT ${groupKeySql(q.groupBy, Prisma.sql`month`, Prisma.sql`key`)} AS k, bucket AS b, n::bigint AS n FROM kpi_monthly_handling
+       WHERE tenant_id = ${tenant.id}::uuid AND dim = ${DIMENSION[q.groupBy]} AND month BETWEEN ${plan.months.first}::date AND ${plan.months.last}::date ${publicOnly}`);
+  }
+  for (const d of plan.days) {
+    parts.push(column
+      ? Prisma.sql`
+      SELECT ${Prisma.raw(column)}, kpi_handling_bucket(handling_minutes), ${d.sign}::bigint FROM kpi_report_facts
+       WHERE tenant_id = ${tenant.id}::uuid AND ${RESOLVED} ${publicOnly} AND submitted_at >= ${d.start} AND submitted_at < ${d.end}`
+      : Prisma.sql`
+      SELECT ${groupKeySql(q.groupBy, Prisma.sql`day`, Prisma.empty)}, bucket, ${d.sign}::bigint * n FROM kpi_daily_handling
+       WHERE tenant_id = ${tenant.id}::uuid AND day BETWEEN ${d.from}::date AND ${d.to}::date ${publicOnly}`);
+  }
+  const facts = Prisma.sql`FROM kpi_report_facts WHERE tenant_id = ${tenant.id}::uuid AND ${RESOLVED} ${publicOnly}`;
+  // Per group and bucket needed, one range of the bucket index (tenant, bucket, local days of the group); per bucket for the groupings by key.
+  const vals = column
+    ? Prisma.sql`
+      SELECT v.k, nb.b, v.o, v.m FROM (SELECT DISTINCT b FROM need) nb CROSS JOIN LATERAL (
+        SELECT ${Prisma.raw(column)} AS k, handling_minutes AS m, row_number() OVER (PARTITION BY ${Prisma.raw(column)} ORDER BY handling_minutes) - 1 AS o
+          ${facts} AND handling_bucket = nb.b AND day BETWEEN ${q.from}::date AND ${q.to}::date
+           AND ${Prisma.raw(column)} IN (SELECT k FROM need WHERE need.b = nb.b)) v`
+    : Prisma.sql`
+      SELECT nk.k, nk.b, v.o, v.m FROM (SELECT DISTINCT k, b FROM need) nk CROSS JOIN LATERAL (
+        SELECT handling_minutes AS m, row_number() OVER (ORDER BY handling_minutes) - 1 AS o
+          ${facts} AND handling_bucket = nk.b AND ${groupFilter(q, 'nk.k')}) v`;
   return Prisma.sql`
     WITH hist AS (
-      SELECT k, b, sum(n)::float8 AS n FROM (
-        SELECT ${groupKeySql(q.groupBy, Prisma.sql`month`, Prisma.sql`key`)} AS k, bucket AS b, n::bigint AS n FROM kpi_monthly_handling
-         WHERE tenant_id = ${tenant.id}::uuid AND dim = ${DIMENSION[q.groupBy]} AND month >= ${months.first}::date AND month < ${months.end}::date
-           ${publicOnly}
-        UNION ALL ${edge(q.start, months.firstAt)}
-        UNION ALL ${edge(months.endAt, q.end)}
-      ) u GROUP BY 1, 2 HAVING sum(n) > 0),
+      SELECT k, b, sum(n)::float8 AS n FROM (${Prisma.join(parts, ' UNION ALL ')}) u(k, b, n) GROUP BY 1, 2 HAVING sum(n) > 0),
     cum AS (SELECT k, b, n, sum(n) OVER (PARTITION BY k ORDER BY b) - n AS before FROM hist),
     totals AS (SELECT k, sum(n) AS total FROM hist GROUP BY k),
     ranks AS (
@@ -82,12 +153,7 @@ export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery): Prisma.Sq
        CROSS JOIN LATERAL unnest(ARRAY[floor((t.total - 1) * ${P50}::float8), ceil((t.total - 1) * ${P50}::float8),
                                        floor((t.total - 1) * ${P90}::float8), ceil((t.total - 1) * ${P90}::float8)]) AS r(r)),
     need AS (SELECT c.k, c.b, (r.r - c.before)::bigint AS o, r.r, r.total FROM ranks r JOIN cum c ON c.k = r.k AND r.r >= c.before AND r.r < c.before + c.n),
-    -- Per group and bucket needed, one range of the bucket index (tenant, bucket, local days of the group).
-    vals AS (
-      SELECT nk.k, nk.b, v.o, v.m FROM (SELECT DISTINCT k, b FROM need) nk CROSS JOIN LATERAL (
-        SELECT handling_minutes AS m, row_number() OVER (ORDER BY handling_minutes) - 1 AS o
-          FROM kpi_report_facts
-         WHERE tenant_id = ${tenant.id}::uuid AND ${RESOLVED} ${publicOnly} AND handling_bucket = nk.b AND ${groupFilter(q, 'nk.k')}) v)
+    vals AS (${vals})
     SELECT need.k, need.total, need.r, vals.m FROM need JOIN vals ON vals.k = need.k AND vals.b = need.b AND vals.o = need.o`;
 }
 

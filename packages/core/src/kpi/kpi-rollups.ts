@@ -126,24 +126,24 @@ function labelsOf(groupBy: KpiGroupBy, key: string, names: Map<string, { label: 
   }
 }
 
-/** What one query's part of the statement reads: its sums, open reports, ranked handling times and names (JSON text), and whether handling times are missing. */
+/** What a read's statement returns: its sums, open reports, ranked handling times and names (JSON text), and whether handling times are missing. */
 type Read = { sums: string; open: string; ranked: string; names: string; unfilled: boolean };
 
-/** The part of the statement for query `i`: its five columns, suffixed `_i`. */
-function readColumns(tenant: TenantRecord, q: RollupQuery, now: Date, i: number): Prisma.Sql {
-  const rows = (sql: Prisma.Sql): Prisma.Sql => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]')::text FROM (${sql}) x)`;
-  const as = (name: keyof Read): Prisma.Sql => Prisma.raw(`${name}_${i}`);
-  return Prisma.sql`${rows(sumsSql(tenant, q))} AS ${as('sums')}, ${rows(openSql(tenant, q, now))} AS ${as('open')},
-    ${rows(rankedValuesSql(tenant, q))} AS ${as('ranked')}, ${rows(labelsSql(tenant, q.groupBy))} AS ${as('names')}, EXISTS (${unfilledSql(tenant, q)}) AS ${as('unfilled')}`;
+/**
+ * The parts of one read's statement, each a query of its own (the bench explains them one by one): the sums,
+ * the open reports, the ranked handling times, the names, and whether handling times are missing.
+ */
+export function kpiReadParts(tenant: TenantRecord, q: RollupQuery, now: Date): Record<keyof Read, Prisma.Sql> {
+  return { sums: sumsSql(tenant, q), open: openSql(tenant, q, now), ranked: rankedValuesSql(tenant, q, now), names: labelsSql(tenant, q.groupBy), unfilled: unfilledSql(tenant, q) };
 }
 
-const readOf = (row: Record<string, unknown>, i: number): Read => ({
-  sums: row[`sums_${i}`] as string,
-  open: row[`open_${i}`] as string,
-  ranked: row[`ranked_${i}`] as string,
-  names: row[`names_${i}`] as string,
-  unfilled: row[`unfilled_${i}`] as boolean,
-});
+/** One read's statement: its parts as the columns of one row (one round trip, one snapshot). */
+export function kpiReadSql(tenant: TenantRecord, q: RollupQuery, now: Date): Prisma.Sql {
+  const parts = kpiReadParts(tenant, q, now);
+  const rows = (sql: Prisma.Sql): Prisma.Sql => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]')::text FROM (${sql}) x)`;
+  return Prisma.sql`SELECT ${rows(parts.sums)} AS sums, ${rows(parts.open)} AS open, ${rows(parts.ranked)} AS ranked, ${rows(parts.names)} AS names,
+    EXISTS (${parts.unfilled}) AS unfilled`;
+}
 
 /** The rows of one query from what the statement read for it. */
 function rowsOf(read: Read, tenant: TenantRecord, q: RollupQuery): KpiRow[] {
@@ -168,30 +168,24 @@ function rowsOf(read: Read, tenant: TenantRecord, q: RollupQuery): KpiRow[] {
 }
 
 /**
- * The report KPIs of checked queries of one tenant (a page's reads, e.g. the
- * `kpis` fields of one GraphQL request), from the daily rollups (counts),
- * the index of open reports (split at `now`) and the resolved facts (exact
- * percentiles): for each query the same rows as recomputing every report
- * (docs/kpis.md). One tenant transaction on the driver (`withTenantSql`)
- * with one statement for all of them (one round trip, one snapshot, one
- * `now`). The handling times a query lacks are filled first, rarely: then a
+ * The report KPIs of a checked query of one tenant, from the daily rollups
+ * (counts), the index of open reports (split at `now`) and the handling
+ * histograms and resolved facts (exact percentiles): the same rows as
+ * recomputing every report (docs/kpis.md). One tenant transaction on the
+ * driver (`withTenantSql`, without JIT: its cost estimate can pass the
+ * threshold while it reads a few thousand rows) with one statement (one
+ * round trip, one snapshot). The handling times it lacks are filled first, rarely: then a
  * Prisma tenant transaction on the primary fills them and reads again.
  */
-export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord, queries: readonly RollupQuery[]): Promise<KpiRow[][]> {
-  if (queries.length === 0) return [];
-  const now = ctx.now();
-  const statement = Prisma.sql`SELECT ${Prisma.join(queries.map((q, i) => readColumns(tenant, q, now, i)))}`;
-  const readAll = async (query: (s: Prisma.Sql) => Promise<Record<string, unknown>[]>): Promise<Read[]> => {
-    const [row] = await query(statement);
-    return queries.map((_, i) => readOf(row!, i));
-  };
-  let reads = await withTenantSql(ctx.db, tenant.id, (sql) => readAll((s) => sql.query<Record<string, unknown>>(s)), { oneStatement: true });
-  if (reads.some((r) => r.unfilled)) {
+export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q: RollupQuery): Promise<KpiRow[]> {
+  const statement = kpiReadSql(tenant, q, ctx.now());
+  let [read] = await withTenantSql(ctx.db, tenant.id, (sql) => sql.query<Read>(statement), { noJit: true, oneStatement: true });
+  if (read!.unfilled) {
     // Through the primary: a lag-tolerant read (`lagTolerant(ctx)`) may be on a read-only replica.
-    reads = await withTenant(ctx.db.writable, tenant.id, async (tx) => {
-      for (const [i, q] of queries.entries()) if (reads[i]!.unfilled) await fillHandlingMinutes(tx, tenant, q);
-      return readAll((s) => tx.$queryRaw<Record<string, unknown>[]>(s));
+    [read] = await withTenant(ctx.db.writable, tenant.id, async (tx) => {
+      await fillHandlingMinutes(tx, tenant, q);
+      return tx.$queryRaw<Read[]>(statement);
     });
   }
-  return reads.map((read, i) => rowsOf(read, tenant, queries[i]!));
+  return rowsOf(read!, tenant, q);
 }

@@ -10,7 +10,8 @@ import { openTestDatabase, testContext, type TestDatabase } from '../support/tes
  * reports written straight into the table (the triggers run as for any
  * change): handling times from none to months (both kinds of bucket), runs of
  * equal times, periods made of whole months, of days at both ends, or of
- * neither. Also: the histogram is the facts' own, after changes, a calendar
+ * neither, or taken away from whole months. Also: the histograms (monthly per
+ * key, daily for the tenant) are the facts' own, after changes, a calendar
  * change and a rebuild.
  */
 
@@ -44,13 +45,18 @@ async function insertReports(): Promise<void> {
     t.tenantId, t.roadsCategoryId, t.misconductCategoryId, t.roadsUnitId, t.wardUnitId));
 }
 
-/** Whole months, days at both ends around whole months, exactly one month, part of one month, a month and a day. */
+/**
+ * Whole months, days at both ends around whole months, exactly one month, part of one month (read as the month
+ * without the days around it: migration 0025), a month and a day, and months whose days outside the period are
+ * taken away at both ends (`histogramPlan`).
+ */
 const PERIODS = [
   { from: '2026-01-01', to: '2026-06-30' },
   { from: '2026-01-17', to: '2026-05-09' },
   { from: '2026-03-01', to: '2026-03-31' },
   { from: '2026-02-03', to: '2026-02-21' },
   { from: '2026-03-31', to: '2026-05-01' },
+  { from: '2026-01-12', to: '2026-04-27' },
 ];
 
 /** Every grouping the rollups answer over the first period given; a few over the others. */
@@ -72,17 +78,25 @@ async function expectPercentilesAgree(periods = PERIODS): Promise<number> {
   return compared;
 }
 
-/** The histogram as kept, and as counted afresh from the facts. */
-const histogram = (tenantId: string) =>
-  tdb.db.query(`SELECT month::text, dim, key, is_public, bucket, n FROM kpi_monthly_handling WHERE tenant_id = $1 AND n <> 0 ORDER BY 1, 2, 3, 4, 5`, [tenantId]);
-const histogramOfFacts = (tenantId: string) =>
-  tdb.db.query(
+/** The histograms as kept (monthly per key, then daily for the tenant), and as counted afresh from the facts. */
+const histogram = async (tenantId: string) => [
+  ...(await tdb.db.query(`SELECT month::text, dim, key, is_public, bucket, n FROM kpi_monthly_handling WHERE tenant_id = $1 AND n <> 0 ORDER BY 1, 2, 3, 4, 5`, [tenantId])),
+  ...(await tdb.db.query(`SELECT day::text, is_public, bucket, n FROM kpi_daily_handling WHERE tenant_id = $1 AND n <> 0 ORDER BY 1, 2, 3`, [tenantId])),
+];
+const RESOLVED_FACTS = `f.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND f.resolved_at IS NOT NULL AND f.handling_minutes IS NOT NULL`;
+const histogramOfFacts = async (tenantId: string) => [
+  ...(await tdb.db.query(
     `SELECT date_trunc('month', f.day)::date::text AS month, d.dim, d.key, f.is_public, kpi_handling_bucket(f.handling_minutes) AS bucket, count(*)::int AS n
        FROM kpi_report_facts f CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel)) AS d(dim, key)
-      WHERE f.tenant_id = $1 AND f.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND f.resolved_at IS NOT NULL AND f.handling_minutes IS NOT NULL
-      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      WHERE f.tenant_id = $1 AND ${RESOLVED_FACTS} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
     [tenantId],
-  );
+  )),
+  ...(await tdb.db.query(
+    `SELECT f.day::text, f.is_public, kpi_handling_bucket(f.handling_minutes) AS bucket, count(*)::int AS n FROM kpi_report_facts f
+      WHERE f.tenant_id = $1 AND ${RESOLVED_FACTS} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [tenantId],
+  )),
+];
 
 beforeAll(async () => {
   tdb = await openTestDatabase();

@@ -24,6 +24,9 @@ import { openTestDatabase, testContext, type TestDatabase } from '../support/tes
  * then every grouping, public and private, read from the rollups and
  * recomputed from the reports and timelines must be the same rows; so must
  * the rollup tables before and after `rebuildKpiRollups`, and after a merge.
+ * The handling histograms the percentiles read (monthly per key, migration
+ * 0022; daily for the whole tenant, migration 0025) must equal a count of
+ * the facts afresh after every change, the rebuild and the merge.
  */
 
 const START = new Date('2026-03-02T01:00:00Z');
@@ -111,6 +114,21 @@ const rollupTable = (tenantId: string) =>
                        ratings, rating_sum, satisfied, published, handled, wall_ms::text FROM kpi_daily_rollups
                  WHERE tenant_id = $1 AND received <> 0 ORDER BY dim, day, key, is_public`, [tenantId]);
 
+const RESOLVED_FACTS = `standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND resolved_at IS NOT NULL AND handling_minutes IS NOT NULL`;
+/** Both handling histograms as kept by the triggers, and as counted afresh from the facts; returns how many cells they hold. */
+async function expectHistogramsAgree(tenantId: string): Promise<number> {
+  const daily = await tdb.db.query(`SELECT day::text, is_public, bucket, n FROM kpi_daily_handling WHERE tenant_id = $1 AND n <> 0 ORDER BY 1, 2, 3`, [tenantId]);
+  expect(daily).toEqual(await tdb.db.query(
+    `SELECT day::text, is_public, kpi_handling_bucket(handling_minutes) AS bucket, count(*)::int AS n FROM kpi_report_facts
+      WHERE tenant_id = $1 AND ${RESOLVED_FACTS} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, [tenantId]));
+  const monthly = await tdb.db.query(`SELECT month::text, dim, key, is_public, bucket, n FROM kpi_monthly_handling WHERE tenant_id = $1 AND n <> 0 ORDER BY 1, 2, 3, 4, 5`, [tenantId]);
+  expect(monthly).toEqual(await tdb.db.query(
+    `SELECT date_trunc('month', f.day)::date::text AS month, d.dim, d.key, f.is_public, kpi_handling_bucket(f.handling_minutes) AS bucket, count(*)::int AS n
+       FROM kpi_report_facts f CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel)) AS d(dim, key)
+      WHERE f.tenant_id = $1 AND ${RESOLVED_FACTS} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`, [tenantId]));
+  return daily.length;
+}
+
 beforeAll(async () => {
   tdb = await openTestDatabase();
   ctx = testContext(tdb.db, START);
@@ -125,6 +143,7 @@ describe('KPI rollups', () => {
     const [{ n }] = (await tdb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE tenant_id = $1`, [t.tenantId])) as [{ n: number }];
     expect(n).toBe(10);
     await expectRollupsAgree(t.tenantId, new Date(START.getTime() + 45 * DAY));
+    expect(await expectHistogramsAgree(t.tenantId)).toBeGreaterThan(0);
     // The walk reached every kind of figure (or the comparison proves little).
     const [total] = await reportKpis(ctx, t.tenantId, { ...WHOLE, includePrivate: true });
     expect(total).toMatchObject({ received: 10 });
@@ -132,10 +151,14 @@ describe('KPI rollups', () => {
     // Later, more open reports are overdue; a category made private moves its reports out of the public figures.
     await withTenant(ctx.db, t.tenantId, (tx) => tx.category.update({ where: { id: t.roadsCategoryId }, data: { isPublic: false } }));
     await expectRollupsAgree(t.tenantId, new Date(START.getTime() + 120 * DAY), [WHOLE]);
+    const cells = await expectHistogramsAgree(t.tenantId);
     const before = await rollupTable(t.tenantId);
     expect(before.length).toBeGreaterThan(0);
+    // A rebuild counts the histograms afresh: the same cells (none damaged by it, none left over).
+    expect(await tdb.db.query(`UPDATE kpi_daily_handling SET n = n + 5 WHERE tenant_id = $1 AND n <> 0 RETURNING 1`, [t.tenantId])).toHaveLength(cells);
     expect(await rebuildKpiRollups(ctx, t.tenantId)).toMatchObject({ reports: 10 });
     expect(await rollupTable(t.tenantId)).toEqual(before);
+    expect(await expectHistogramsAgree(t.tenantId)).toBe(cells);
   }, 120_000);
 
   it('follow the reports of a merged tenant', async () => {
@@ -148,5 +171,7 @@ describe('KPI rollups', () => {
     await mergeTenants(ctx, { from: 'kpi-rollups-other', into: 'kpi-rollups' }, 'cli');
     expect(await rollupTable(other.tenantId)).toEqual([]);
     await expectRollupsAgree(t.tenantId, new Date(START.getTime() + 60 * DAY), [WHOLE]);
+    expect(await expectHistogramsAgree(other.tenantId)).toBe(0);
+    expect(await expectHistogramsAgree(t.tenantId)).toBeGreaterThan(0);
   }, 60_000);
 });
