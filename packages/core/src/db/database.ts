@@ -157,9 +157,10 @@ function openPostgres(url: string, poolSize: number, replica: Database | null, p
       // A statement marked last was taken (no other may follow), and once it answered, committed.
       let closing = false;
       let committed = false;
-      // The simple protocol answers each statement of the text: `fn`'s is the last, or the one before `COMMIT`.
+      // The simple protocol answers each statement of the text: `fn`'s is the last, or the one before `COMMIT`
+      // (on a line of its own: a statement ending in a `--` comment would otherwise comment it out).
       const simple = async (text: string, last: boolean) => {
-        const results = (await client.query(last ? `${text}; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const results = (await client.query(last ? `${text}\n; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
         return Array.isArray(results) ? results[results.length - (last ? 2 : 1)]! : results;
       };
       try {
