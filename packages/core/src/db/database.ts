@@ -160,8 +160,11 @@ function openPostgres(url: string, poolSize: number, replica: Database | null, p
       // The simple protocol answers each statement of the text: `fn`'s is the last, or the one before `COMMIT`
       // (on a line of its own: a statement ending in a `--` comment would otherwise comment it out).
       const simple = async (text: string, last: boolean) => {
-        const results = (await client.query(last ? `${text}\n; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
-        return Array.isArray(results) ? results[results.length - (last ? 2 : 1)]! : results;
+        const answered = (await client.query(last ? `${text}\n; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const results = Array.isArray(answered) ? answered : [answered];
+        // Whatever the text held, a transaction that did not commit is never taken for one (nor its connection pooled in it): the catch rolls back.
+        if (last && results[results.length - 1]?.command !== 'COMMIT') throw new Error('The statement marked last did not commit');
+        return results[results.length - (last ? 2 : 1)]!;
       };
       try {
         const result = await fn(async <Row>(text: string, values: readonly unknown[], options: { pieces?: readonly string[]; last?: boolean } = {}) => {
