@@ -14,7 +14,7 @@ const alias = {
 };
 
 const integration = ['packages/*/test/integration/**/*.test.ts'];
-// The pglite project shares one module graph per worker too (isolate: false): importing
+// The integration projects share one module graph per worker too (isolate: false): importing
 // core, the server and PGlite again for each file was about a quarter of their time (docs/testing.md).
 // A file must therefore leave no process-wide state behind: it closes what it opens (databases,
 // servers, telemetry) and puts back any environment variable it sets.
@@ -43,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: integration,
+          isolate: false,
           env: { TEST_DB: 'postgres', PAHT_JOB_SCHEDULE: '0' },
           globalSetup: ['test/setup/postgres-global.ts'],
         },
