@@ -14,6 +14,10 @@ const alias = {
 };
 
 const integration = ['packages/*/test/integration/**/*.test.ts'];
+// The integration projects share one module graph per worker too (isolate: false): importing
+// core, the server and PGlite again for each file was about a quarter of their time (docs/testing.md).
+// A file must therefore leave no process-wide state behind: it closes what it opens (databases,
+// servers, telemetry) and puts back any environment variable it sets.
 
 // PGlite runs in the test's own process, one core per file: two of its files
 // at once even on 2 cores, where vitest's default (cpus − 1) is one. All 68
@@ -39,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: integration,
+          isolate: false,
           env: { TEST_DB: 'postgres', PAHT_JOB_SCHEDULE: '0' },
           globalSetup: ['test/setup/postgres-global.ts'],
         },
@@ -48,6 +53,7 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: integration,
+          isolate: false,
           maxWorkers: pgliteWorkers,
           // Projects with their own worker count run as a group of their own (after the unit files).
           sequence: { groupOrder: 1 },

@@ -1,4 +1,4 @@
-import { metrics, trace } from '@opentelemetry/api';
+import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { setActiveTelemetry, type Telemetry } from './active.js';
@@ -132,7 +132,10 @@ export async function startTelemetry(env: NodeJS.ProcessEnv = process.env): Prom
       fastify.disable();
       // A collector that is away must not turn a clean stop into a failed one.
       const outcomes = await Promise.allSettled([tracerProvider.shutdown(), meterProvider.shutdown()]);
+      // Undo all that register() set, so the process is as before startTelemetry (the next one may start again).
       trace.disable();
+      context.disable();
+      propagation.disable();
       metrics.disable();
       const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failed) console.warn(`OpenTelemetry: the last spans or metrics were not sent (${(failed.reason as NodeJS.ErrnoException)?.code ?? 'export failed'})`);
