@@ -1,4 +1,4 @@
-import { hasNul, InputProblem } from '@paht/core';
+import { hasNul, InputProblem, isIllFormed } from '@paht/core';
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { queryLimitsRule } from './query-limits.js';
 import { unsafeInputMessage } from './unsafe-input.js';
@@ -12,14 +12,13 @@ export interface DocumentLimits {
   rootFieldCost?: number;
 }
 
-/** A text literal of the document holding U+0000 (`"\u0000"` decodes to one). */
+/** A text literal of the document holding U+0000 (`"\u0000"` decodes to one), or a lone surrogate. */
 function noNulLiteralsRule(context: ValidationContext): ASTVisitor {
   return {
     StringValue(node) {
-      if (!hasNul(node.value)) return;
-      context.reportError(
-        new GraphQLError(unsafeInputMessage(InputProblem.NUL_CHARACTER), { nodes: [node], extensions: { reason: InputProblem.NUL_CHARACTER } }),
-      );
+      const reason = hasNul(node.value) ? InputProblem.NUL_CHARACTER : isIllFormed(node.value) ? InputProblem.ILL_FORMED_TEXT : null;
+      if (!reason) return;
+      context.reportError(new GraphQLError(unsafeInputMessage(reason), { nodes: [node], extensions: { reason } }));
     },
   };
 }

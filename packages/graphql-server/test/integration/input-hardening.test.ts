@@ -133,6 +133,21 @@ describe('a NUL character in free text', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses text holding a lone UTF-16 surrogate (JSON can carry one, no Unicode text holds one) as typed input, not a 500', async () => {
+    const before = await counts();
+    // A fuzz run found createUnit answering INTERNAL_SERVER_ERROR for this code.
+    expectBadInput(
+      await post({ query: CREATE_UNIT, variables: { input: { code: 'x\udfffy', kind: 'COMMUNE', name: 'Xã Mới' } } }, { authorization: `Bearer ${adminToken}` }),
+      'ILL_FORMED_TEXT',
+    );
+    expectBadInput(await post({ query: SUBMIT, variables: { input: input('Cây đổ \ud83d chắn đường') } }), 'ILL_FORMED_TEXT');
+    expectBadInput(await post({ query: PUBLIC_SEARCH, variables: { search: '\udc00' } }), 'ILL_FORMED_TEXT');
+    // A pair is a character like any other: an emoji in a title is kept.
+    const emoji = await post({ query: SUBMIT, variables: { input: input('Cây đổ 🌳 chắn đường') } });
+    expect(emoji.json.data?.submitReport.__typename).toBe('SubmitReportSuccess');
+    expect((await counts()).units).toBe(before.units);
+  });
+
   it('is refused by Open311 in its own error format, form or JSON, filing nothing', async () => {
     const before = await counts();
     const fields = { jurisdiction_id: 'hard', service_code: 'ROADS', description: `Đèn đường hỏng ${NUL} trước trường học`, lat: '16.8', long: '107.1', phone: '0977 123 456' };
