@@ -52,9 +52,14 @@ afterAll(async () => {
 describe.runIf(process.env.TEST_DB === 'postgres')('two server processes with their schedules on', () => {
   it('queue and run each scheduled job once per tick of its schedule, however often both look', async () => {
     const started = Date.now();
-    const schedules = await tdb.db.query<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule ORDER BY name');
+    const expected = ['deadlines-sla-alerts', 'deadlines-form-reminders', 'deadlines-auto-close', 'exports-monthly-report'];
+    const readSchedules = () => tdb.db.query<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule ORDER BY name');
+    // A process says it is up once it listens; pg-boss starts and registers the schedules after that, so wait
+    // for them (on a quiet machine the first read came before: an empty list, or no pgboss schema yet).
+    await expect.poll(async () => (await readSchedules().catch(() => [])).map((s) => s.name), { timeout: 30_000, interval: 100 }).toEqual(expect.arrayContaining(expected));
+    const schedules = await readSchedules();
     // Both processes registered the same schedules, stored once: the five deadline jobs and the exports' two sweeps.
-    expect(schedules.map((s) => s.name)).toEqual(expect.arrayContaining(['deadlines-sla-alerts', 'deadlines-form-reminders', 'deadlines-auto-close', 'exports-monthly-report']));
+    expect(schedules.map((s) => s.name)).toEqual(expect.arrayContaining(expected));
     const ticks = new Map(schedules.map((s) => [s.name, tickOf(s.cron)]));
     expect(new Set(ticks.values())).toEqual(new Set([60, 900, 3600]));
 
