@@ -147,7 +147,7 @@ export {
 } from './notifications/staff-inbox.js';
 export { listReports, staffReportScope, ReportSort, type ListReportsArgs, type ReportFilter, type ReportPage } from './reports/list-reports.js';
 export { escapeLikePattern, foldVietnamese } from './reports/search-text.js';
-export { assertSafeInput, hasNul, inspectInput, InputProblem, isIllFormed, MAX_INPUT_DEPTH, type InputFinding } from './input/untrusted-input.js';
+export { assertSafeInput, hasNul, inspectInput, InputProblem, textProblem, MAX_INPUT_DEPTH, type InputFinding } from './input/untrusted-input.js';
 export { EARLIEST_SUPPORTED_INSTANT, LATEST_SUPPORTED_INSTANT, isSupportedInstant } from './calendar/supported-dates.js';
 export {
   getReportForStaff,

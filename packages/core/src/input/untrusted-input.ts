@@ -36,10 +36,10 @@ export const hasNul = (text: string): boolean => text.includes('\u0000');
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Whether `text` holds a lone UTF-16 surrogate (`String.prototype.isWellFormed`, before ES2024). */
-export const isIllFormed = (text: string): boolean => LONE_SURROGATE.test(text);
+const isIllFormed = (text: string): boolean => LONE_SURROGATE.test(text);
 
-/** What is wrong with one text, or null. */
-const textProblem = (text: string): InputProblem | null =>
+/** What makes one text unacceptable (NUL, a lone surrogate), or null. */
+export const textProblem = (text: string): InputProblem | null =>
   hasNul(text) ? InputProblem.NUL_CHARACTER : isIllFormed(text) ? InputProblem.ILL_FORMED_TEXT : null;
 
 /** The first NUL character, lone surrogate or excessive nesting in `value` (any JSON-like value), or null when there is none. */

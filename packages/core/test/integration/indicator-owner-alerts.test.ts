@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineIndicator, submitIndicatorValue, withTenant, type Actor, type IndicatorRecord } from '@paht/core';
-import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
+import { addTwoDistricts, createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
 
 // Target alerts for an indicator's owner unit that is not above the units
@@ -49,16 +49,7 @@ beforeAll(async () => {
   tdb = await openTestDatabase();
   ctx = testContext(tdb.db, NOW);
   t = await createFixtureTenant(ctx, 'owner-alerts', 'OA');
-  ({ districtA, districtB, officerA, officerB } = await withTenant(ctx.db, t.tenantId, async (tx) => {
-    const district = (code: string) => tx.unit.create({ data: { tenantId: t.tenantId, code, name: `Huyện ${code}`, kind: 'DISTRICT' } });
-    const officer = async (unitId: string, email: string): Promise<Actor> => ({
-      role: 'UNIT_OFFICER',
-      userId: (await tx.staffUser.create({ data: { tenantId: t.tenantId, email, fullName: email, role: 'UNIT_OFFICER', unitId } })).id,
-      unitId,
-    });
-    const [a, b] = [await district('H-A'), await district('H-B')];
-    return { districtA: a.id, districtB: b.id, officerA: await officer(a.id, 'a@example.gov.vn'), officerB: await officer(b.id, 'b@example.gov.vn') };
-  }));
+  ({ districtA, districtB, officerA, officerB } = await addTwoDistricts(ctx, t.tenantId));
   // The owner (the fixture's department, standing in for the department of finance) is a top-level unit beside the districts.
   const def = { unitOfMeasure: 'triệu đồng', periodicity: 'MONTH', ownerUnitId: t.roadsUnitId } as const;
   revenue = await defineIndicator(ctx, t.tenantId, t.admin, { code: 'THU', name: 'Thu ngân sách', nameEn: 'Budget revenue', aggregation: 'SUM', ...both(100), ...def });

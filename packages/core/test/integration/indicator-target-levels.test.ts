@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineIndicator, readIndicatorFigure, submitIndicatorValue, updateIndicator, withTenant, type Actor, type IndicatorRecord } from '@paht/core';
-import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
+import { addTwoDistricts, createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
 
 // Targets per level (docs/indicators.md#targets): `target` is the
@@ -42,16 +42,7 @@ beforeAll(async () => {
   ctx = testContext(tdb.db, NOW);
   t = await createFixtureTenant(ctx, 'target-levels', 'TL');
   other = await createFixtureTenant(ctx, 'target-levels-other', 'TO');
-  ({ districtA, districtB, officerA, officerB } = await withTenant(ctx.db, t.tenantId, async (tx) => {
-    const district = (code: string) => tx.unit.create({ data: { tenantId: t.tenantId, code, name: `Huyện ${code}`, kind: 'DISTRICT' } });
-    const officer = async (unitId: string, email: string): Promise<Actor> => ({
-      role: 'UNIT_OFFICER',
-      userId: (await tx.staffUser.create({ data: { tenantId: t.tenantId, email, fullName: email, role: 'UNIT_OFFICER', unitId } })).id,
-      unitId,
-    });
-    const [a, b] = [await district('H-A'), await district('H-B')];
-    return { districtA: a.id, districtB: b.id, officerA: await officer(a.id, 'a@example.gov.vn'), officerB: await officer(b.id, 'b@example.gov.vn') };
-  }));
+  ({ districtA, districtB, officerA, officerB } = await addTwoDistricts(ctx, t.tenantId));
 });
 
 afterAll(async () => tdb?.close());

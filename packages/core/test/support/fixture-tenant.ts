@@ -67,3 +67,25 @@ export async function createFixtureTenant(ctx: CoreContext, slug: string, prefix
     };
   });
 }
+
+/** Two districts (H-A, H-B) beside a fixture tenant's units, each with a unit officer of its own. */
+export interface TwoDistricts {
+  districtA: string;
+  districtB: string;
+  officerA: Actor;
+  officerB: Actor;
+}
+
+/** Adds `TwoDistricts` to a fixture tenant. */
+export async function addTwoDistricts(ctx: CoreContext, tenantId: string): Promise<TwoDistricts> {
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const district = (code: string) => tx.unit.create({ data: { tenantId, code, name: `Huyện ${code}`, kind: 'DISTRICT' } });
+    const officer = async (unitId: string, email: string): Promise<Actor> => ({
+      role: 'UNIT_OFFICER',
+      userId: (await tx.staffUser.create({ data: { tenantId, email, fullName: email, role: 'UNIT_OFFICER', unitId } })).id,
+      unitId,
+    });
+    const [a, b] = [await district('H-A'), await district('H-B')];
+    return { districtA: a.id, districtB: b.id, officerA: await officer(a.id, 'a@example.gov.vn'), officerB: await officer(b.id, 'b@example.gov.vn') };
+  });
+}

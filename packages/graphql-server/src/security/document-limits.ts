@@ -1,4 +1,4 @@
-import { hasNul, InputProblem, isIllFormed } from '@paht/core';
+import { textProblem } from '@paht/core';
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { queryLimitsRule } from './query-limits.js';
 import { unsafeInputMessage } from './unsafe-input.js';
@@ -16,7 +16,7 @@ export interface DocumentLimits {
 function noNulLiteralsRule(context: ValidationContext): ASTVisitor {
   return {
     StringValue(node) {
-      const reason = hasNul(node.value) ? InputProblem.NUL_CHARACTER : isIllFormed(node.value) ? InputProblem.ILL_FORMED_TEXT : null;
+      const reason = textProblem(node.value);
       if (!reason) return;
       context.reportError(new GraphQLError(unsafeInputMessage(reason), { nodes: [node], extensions: { reason } }));
     },

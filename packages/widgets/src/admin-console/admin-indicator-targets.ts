@@ -11,11 +11,10 @@ import type { Indicator } from './admin-model.js';
 // (indicator-targets.ts); the dialog only states the rule in its hint.
 
 const shown = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-const at = problemsAt;
 
 /** A labelled number input with its problems. */
 function numberField(problems: readonly FieldProblem[], id: string, name: string, label: string, value: number | null | undefined, path: string | null): TemplateResult {
-  const own = path ? at(problems, path) : [];
+  const own = path ? problemsAt(problems, path) : [];
   return html`<div class="field"><label for=${id}>${label}</label><input id=${id} name=${name} type="number" step="any" .value=${shown(value)} autocomplete="off"
       aria-describedby=${own.length ? `${id}-error` : 'd-targets-hint'} aria-invalid=${own.length ? 'true' : 'false'} />${own.length
       ? html`<p class="field-error" id=${`${id}-error`}>${own.map((p) => p.message).join(' ')}</p>`
@@ -27,7 +26,7 @@ export function targetsFieldset(i: Indicator | null, problems: readonly FieldPro
   const w = c.m.ind;
   const kindTarget = (k: UnitKind) => i?.unitTargets.find((t) => t.unitKind === k)?.target;
   const own = [...(i?.unitTargets.filter((t) => t.unitId !== null) ?? []), { unitId: '', target: null as number | null }];
-  const listProblems = at(problems, 'unitTargets');
+  const listProblems = problemsAt(problems, 'unitTargets');
   return html`<fieldset class="choices targets">
     <legend>${w.targetsLegend}</legend>
     <p class="hint" id="d-targets-hint">${w.targetHint}</p>
