@@ -7,6 +7,9 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 // Tests import packages by their public names; in the repository those
 // names resolve to the sources, so no build is needed before testing.
 const alias = {
+  // The SDK's subpaths before its root: a key also matches the paths under it.
+  '@paht/client-sdk/public': fileURLToPath(new URL('./packages/client-sdk/src/public.ts', import.meta.url)),
+  '@paht/client-sdk/staff': fileURLToPath(new URL('./packages/client-sdk/src/staff.ts', import.meta.url)),
   '@paht/core': src('core'),
   '@paht/graphql-server': src('graphql-server'),
   '@paht/client-sdk': src('client-sdk'),

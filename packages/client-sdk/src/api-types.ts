@@ -3,24 +3,7 @@
 // (src/generated/operations.ts, `pnpm sdk:generate`), never restated, so a
 // change of the schema reaches them by regenerating. Instants are ISO 8601
 // strings.
-import type {
-  AttachmentFieldsFragment,
-  CategoryFieldsFragment,
-  ChangePasswordMutation,
-  ExpectedErrorFieldsFragment,
-  KpisQuery,
-  KpiFiguresQuery,
-  OpenDeadlineCountFieldsFragment,
-  RateReportMutation,
-  ReportFieldsFragment,
-  SignInMutation,
-  SlaFieldsFragment,
-  SubmitReportMutation,
-  TenantBrandingQuery,
-  TimelineEntryFieldsFragment,
-  TrackReportQuery,
-  UnitFieldsFragment,
-} from './generated/operations.js';
+import type { AttachmentFieldsFragment, CategoryFieldsFragment, ChangePasswordMutation, ExpectedErrorFieldsFragment, KpisQuery, KpiFiguresQuery, OpenDeadlineCountFieldsFragment, RateReportMutation, ReportFieldsFragment, SignInMutation, SlaFieldsFragment, SubmitReportMutation, TenantBrandingQuery, TimelineEntryFieldsFragment, TrackReportQuery, UnitFieldsFragment } from './generated/types.js';
 
 /** The member of a result union with this `__typename`. */
 type Variant<Union, Typename extends string> = Extract<Union, { __typename: Typename }>;

@@ -1,19 +1,8 @@
-import type { ChangePasswordResult, SignInResult, SubmitReportResult, TrackReportResult } from './api-types.js';
+import type { SubmitReportResult, TrackReportResult } from './api-types.js';
 import { NetworkError, ServerError, type GraphQLErrorEntry } from './errors.js';
 import { createLiveConnection, webSocketUrlFor, type LiveConnection, type LiveConnectionState, type SubscribeOptions } from './live/live-connection.js';
-import {
-  ChangePasswordDocument,
-  IocInboxDocument,
-  SignInDocument,
-  SubmitReportDocument,
-  TrackReportDocument,
-  UnitQueueDocument,
-  WatchReportDocument,
-  type ReportChangeFieldsFragment,
-  type SubmitReportInput,
-  type SubmitReportMutation,
-  type WatchReportSubscription,
-} from './generated/operations.js';
+import { SubmitReportDocument, TrackReportDocument, WatchReportDocument } from './generated/public.js';
+import type { SubmitReportInput, SubmitReportMutation, WatchReportSubscription } from './generated/types.js';
 import { createOfflineQueue, type FlushOutcome, type OfflineQueue, type OfflineQueueOptions } from './offline/offline-queue.js';
 import { operationKind } from './operation-kind.js';
 import { resolveRetry, retryAfterMs, withRetries, type RetryOptions } from './retry.js';
@@ -74,7 +63,12 @@ export interface SubmitOptions {
   idempotencyKey?: string;
 }
 
-export interface PahtClient {
+/**
+ * A client of what pages without a staff token do (`createPublicClient`,
+ * `@paht/client-sdk/public`). The staff client (`createClient`, `PahtClient`)
+ * does all of it, plus sign-in and the staff feeds.
+ */
+export interface PublicClient {
   /** The options this client was made with (token included). */
   readonly options: Readonly<ClientOptions>;
   /**
@@ -88,14 +82,6 @@ export interface PahtClient {
   submitReport(input: SubmitReportInput, options?: SubmitOptions): Promise<SubmitReportResult>;
   /** The tracker: public view by tracking code, the citizen's view with the secret too. */
   trackReport(trackingCode: string, secret?: string, options?: RequestOptions): Promise<TrackReportResult>;
-  /** Staff sign-in; use the returned token with `withToken`. */
-  signIn(email: string, password: string, options?: RequestOptions): Promise<SignInResult>;
-  /**
-   * Changes the signed-in staff member's password (this client's token).
-   * Required after a one-time password's sign-in (`passwordChangeRequired`),
-   * whose token allows nothing else until then.
-   */
-  changePassword(currentPassword: string, newPassword: string, options?: RequestOptions): Promise<ChangePasswordResult>;
   /**
    * Uploads one file (raw bytes, with progress) for `uploadIds` of a
    * submission or an answer. Refusals (type, size, empty) are results;
@@ -111,16 +97,12 @@ export interface PahtClient {
   subscribe<TResult, TVariables>(document: AnyDocument<TResult, TVariables>, variables?: TVariables, options?: SubscribeOptions): AsyncIterableIterator<TResult>;
   /** A citizen following their report: the current status first, then each new step. */
   watchReport(trackingCode: string, secret: string, options?: SubscribeOptions): AsyncIterableIterator<WatchReportSubscription['reportStatus']>;
-  /** IOC operators: new reports, returns, answers waiting to be published. */
-  iocInbox(options?: SubscribeOptions): AsyncIterableIterator<ReportChangeFieldsFragment>;
-  /** Unit staff: every step on the reports of their unit. */
-  unitQueue(options?: SubscribeOptions): AsyncIterableIterator<ReportChangeFieldsFragment>;
   /** The offline queue (`offlineQueue` option), else null. */
   readonly offline: OfflineQueue | null;
   /** Sends the submissions the offline queue keeps; nothing to do without one. */
   flush(): Promise<FlushOutcome>;
   /** A client like this one, signed in with `token` (or signed out with null). It shares the offline queue. */
-  withToken(token: string | null): PahtClient;
+  withToken(token: string | null): PublicClient;
   /** Closes the live connection and (on the client that created the offline queue) stops listening for `online` events. */
   close(): Promise<void>;
 }
@@ -129,12 +111,19 @@ const KNOWN_OPTIONS = new Set([
   'endpoint', 'tenant', 'token', 'apiKey', 'fetch', 'retry', 'maxNetworkRetries', 'uploadUrl', 'wsEndpoint', 'webSocketImpl', 'liveRetryAttempts', 'onReconnected', 'onLiveState', 'offlineQueue',
 ]);
 
-/** Creates a client for one tenant of a PAHT server. */
-export function createClient(options: ClientOptions): PahtClient {
-  return makeClient(options, null);
+/** A client's own methods, `withToken` answering the kind of client `extend` makes. */
+export type ClientBase<C> = Omit<PublicClient, 'withToken'> & { withToken(token: string | null): C };
+
+/**
+ * Creates a client for one tenant of a PAHT server, without the staff
+ * methods: its bundle holds no staff document. `createClient` makes one with them.
+ */
+export function createPublicClient(options: ClientOptions): PublicClient {
+  return makeClient<PublicClient>(options, null, (base) => base);
 }
 
-function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): PahtClient {
+/** A client; `extend` adds methods (the staff client's), also to each `withToken` copy. */
+export function makeClient<C extends PublicClient>(options: ClientOptions, sharedQueue: OfflineQueue | null, extend: (base: ClientBase<C>) => C): C {
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) throw new TypeError(`createClient: unknown option ${key}`);
   }
@@ -218,27 +207,12 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
     return live.subscribe(document, variables, subscribeOptions);
   }
 
-  /** Yields `pick(item)` for each item of a subscription. */
-  async function* field<T, R>(items: AsyncIterableIterator<T>, pick: (item: T) => R): AsyncGenerator<R, void, undefined> {
-    try {
-      for await (const item of items) yield pick(item);
-    } finally {
-      await items.return?.();
-    }
-  }
-
-  return {
+  const base: ClientBase<C> = {
     options,
     request,
     submitReport,
     async trackReport(trackingCode, secret, requestOptions) {
       return (await request(TrackReportDocument, { trackingCode, ...(secret ? { secret } : {}) }, requestOptions)).trackReport;
-    },
-    async signIn(email, password, requestOptions) {
-      return (await request(SignInDocument, { email, password }, requestOptions)).signIn;
-    },
-    async changePassword(currentPassword, newPassword, requestOptions) {
-      return (await request(ChangePasswordDocument, { currentPassword, newPassword }, requestOptions)).changePassword;
     },
     upload(file, uploadOptions) {
       return uploadFile(
@@ -249,13 +223,11 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
     },
     subscribe,
     watchReport: (trackingCode, secret, o) => field(subscribe(WatchReportDocument, { trackingCode, secret }, o), (d) => d.reportStatus),
-    iocInbox: (o) => field(subscribe(IocInboxDocument, {}, o), (d) => d.iocInbox),
-    unitQueue: (o) => field(subscribe(UnitQueueDocument, {}, o), (d) => d.unitQueue),
     offline: queue,
     flush: async () => (queue ? queue.flush() : { submitted: [], remaining: [] }),
     withToken(token) {
       const { token: _old, ...rest } = options;
-      return makeClient(token ? { ...rest, token } : rest, queue);
+      return makeClient(token ? { ...rest, token } : rest, queue, extend);
     },
     async close() {
       if (!sharedQueue) queue?.close();
@@ -263,6 +235,16 @@ function makeClient(options: ClientOptions, sharedQueue: OfflineQueue | null): P
       live = null;
     },
   };
+  return extend(base);
+}
+
+/** Yields `pick(item)` for each item of a subscription. */
+export async function* field<T, R>(items: AsyncIterableIterator<T>, pick: (item: T) => R): AsyncGenerator<R, void, undefined> {
+  try {
+    for await (const item of items) yield pick(item);
+  } finally {
+    await items.return?.();
+  }
 }
 
 /** A mutation the server answers once per key (`submitReport`, `submitIndicatorForm`): its variables carry `idempotencyKey`, at the top or in `input`. */

@@ -4,67 +4,11 @@
 // returns the API's typed result: switch on `__typename`. Results whose
 // success has its own `code` (units, categories, policies) carry errors
 // without `code`. Mutations are never retried by the SDK.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  AdminCategoriesDocument,
-  AdminUnitsDocument,
-  ApiKeysDocument,
-  AuditLogDocument,
-  CalendarDaysDocument,
-  CreateApiKeyDocument,
-  CreateStaffAccountDocument,
-  CreateUnitDocument,
-  MoveUnitDocument,
-  RemoveCalendarDayDocument,
-  RevokeApiKeyDocument,
-  SetCalendarDayDocument,
-  SetStaffAccountActiveDocument,
-  SetUnitActiveDocument,
-  SlaPoliciesDocument,
-  StaffAccountsDocument,
-  UnitsDocument,
-  UpdateUnitDocument,
-  UpsertCategoryDocument,
-  UpsertSlaPolicyDocument,
-  type AdminCategoriesQuery,
-  type AdminUnitsQuery,
-  type ApiKeysQuery,
-  type AuditLogQuery,
-  type AuditLogQueryVariables,
-  type CalendarDaysQuery,
-  type CreateApiKeyMutation,
-  type CreateApiKeyMutationVariables,
-  type CreateStaffAccountMutation,
-  type CreateStaffAccountMutationVariables,
-  type CreateUnitMutation,
-  type CreateUnitMutationVariables,
-  type MoveUnitMutation,
-  type MoveUnitMutationVariables,
-  type RemoveCalendarDayMutation,
-  type RevokeApiKeyMutation,
-  type SetCalendarDayMutation,
-  type SetCalendarDayMutationVariables,
-  type SetStaffAccountActiveMutation,
-  type SetStaffAccountActiveMutationVariables,
-  type SetUnitActiveMutation,
-  type SetUnitActiveMutationVariables,
-  type SlaPoliciesQuery,
-  type StaffAccountsQuery,
-  type UnitsQuery,
-  type UpdateUnitMutation,
-  type UpdateUnitMutationVariables,
-  type UpsertCategoryMutation,
-  type UpsertCategoryMutationVariables,
-  type UpsertSlaPolicyMutation,
-  type UpsertSlaPolicyMutationVariables,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { AdminCategoriesDocument, AdminUnitsDocument, ApiKeysDocument, AuditLogDocument, CalendarDaysDocument, CreateApiKeyDocument, CreateStaffAccountDocument, CreateUnitDocument, MoveUnitDocument, RemoveCalendarDayDocument, RevokeApiKeyDocument, SetCalendarDayDocument, SetStaffAccountActiveDocument, SetUnitActiveDocument, SlaPoliciesDocument, StaffAccountsDocument, UpdateUnitDocument, UpsertCategoryDocument, UpsertSlaPolicyDocument } from '../generated/staff.js';
+import type { AdminCategoriesQuery, AdminUnitsQuery, ApiKeysQuery, AuditLogQuery, AuditLogQueryVariables, CalendarDaysQuery, CreateApiKeyMutation, CreateApiKeyMutationVariables, CreateStaffAccountMutation, CreateStaffAccountMutationVariables, CreateUnitMutation, CreateUnitMutationVariables, MoveUnitMutation, MoveUnitMutationVariables, RemoveCalendarDayMutation, RevokeApiKeyMutation, SetCalendarDayMutation, SetCalendarDayMutationVariables, SetStaffAccountActiveMutation, SetStaffAccountActiveMutationVariables, SetUnitActiveMutation, SetUnitActiveMutationVariables, SlaPoliciesQuery, StaffAccountsQuery, UpdateUnitMutation, UpdateUnitMutationVariables, UpsertCategoryMutation, UpsertCategoryMutationVariables, UpsertSlaPolicyMutation, UpsertSlaPolicyMutationVariables } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
-
-/** The tenant's active units (IOC, departments, districts, communes), ordered by code. Public. */
-export async function listUnits(client: Requester, options?: RequestOptions): Promise<UnitsQuery['units']> {
-  return (await client.request(UnitsDocument, {}, options)).units;
-}
+type Requester = Pick<PublicClient, 'request'>;
 
 /** Every unit, inactive ones included. */
 export async function adminUnits(client: Requester, options?: RequestOptions): Promise<AdminUnitsQuery['adminUnits']> {

@@ -1,4 +1,4 @@
-import type { PahtClient } from '../client.js';
+import type { PublicClient } from '../client.js';
 
 /**
  * The absolute URL of an attachment's `url` or `previewUrl` (absolute paths
@@ -8,7 +8,7 @@ import type { PahtClient } from '../client.js';
  * a secret or a token, and read the report again for fresh links once they
  * have expired.
  */
-export function attachmentUrl(client: Pick<PahtClient, 'options'>, path: string): string {
+export function attachmentUrl(client: Pick<PublicClient, 'options'>, path: string): string {
   const base = (globalThis as { location?: { href?: string } }).location?.href;
   const url = new URL(path, base ? new URL(client.options.endpoint, base) : client.options.endpoint);
   if (!url.searchParams.has('tenant')) url.searchParams.set('tenant', client.options.tenant);

@@ -1,27 +1,11 @@
 // What a citizen does after filing: rate, reopen, answer a question; and
-// what public pages read: categories and statistics. Each returns the
+// what public pages read: categories, units, statistics, public indicators. Each returns the
 // API's typed result: switch on `__typename`.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  CategoriesDocument,
-  KpisDocument,
-  ProvideInfoDocument,
-  RateReportDocument,
-  ReopenReportDocument,
-  TenantBrandingDocument,
-  type CategoriesQuery,
-  type KpisQuery,
-  type KpisQueryVariables,
-  type ProvideInfoMutation,
-  type ProvideInfoMutationVariables,
-  type RateReportMutation,
-  type RateReportMutationVariables,
-  type ReopenReportMutation,
-  type ReopenReportMutationVariables,
-  type TenantBrandingQuery,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { CategoriesDocument, KpisDocument, ProvideInfoDocument, PublicIndicatorsDocument, RateReportDocument, ReopenReportDocument, TenantBrandingDocument, UnitsDocument } from '../generated/public.js';
+import type { CategoriesQuery, KpisQuery, KpisQueryVariables, ProvideInfoMutation, ProvideInfoMutationVariables, PublicIndicatorsQuery, PublicIndicatorsQueryVariables, RateReportMutation, RateReportMutationVariables, ReopenReportMutation, ReopenReportMutationVariables, TenantBrandingQuery, UnitsQuery } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** Rates the published answer from 1 to 5 (closes the report). Needs the secret given at submission. */
 export async function rateReport(client: Requester, variables: RateReportMutationVariables, options?: RequestOptions): Promise<RateReportMutation['rateReport']> {
@@ -55,4 +39,14 @@ export async function getStatistics(client: Requester, variables: KpisQueryVaria
 /** The tenant's widget branding: names (vi/en), `#rrggbb` primary and accent colours, an https logo or null. Public, no secret. */
 export async function getTenantBranding(client: Requester, options?: RequestOptions): Promise<TenantBrandingQuery['tenantBranding']> {
   return (await client.request(TenantBrandingDocument, {}, options)).tenantBranding;
+}
+
+/** The tenant's active units (IOC, departments, districts, communes), ordered by code. Public. */
+export async function listUnits(client: Requester, options?: RequestOptions): Promise<UnitsQuery['units']> {
+  return (await client.request(UnitsDocument, {}, options)).units;
+}
+
+/** Anyone: the tenant-wide figures of the public indicators for `period`. */
+export async function getPublicIndicators(client: Requester, variables: PublicIndicatorsQueryVariables, options?: RequestOptions): Promise<PublicIndicatorsQuery['publicIndicators']> {
+  return (await client.request(PublicIndicatorsDocument, variables, options)).publicIndicators;
 }

@@ -1,16 +1,11 @@
 // Background CSV / Excel exports for staff with KPI access. Use a signed-in
 // client (`withToken`); answers are the API's typed results (`ExportJob`,
 // or `ValidationError` / `ForbiddenError`).
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  ExportJobDocument,
-  RequestExportDocument,
-  type ExportJobQuery,
-  type RequestExportMutation,
-  type RequestExportMutationVariables,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { ExportJobDocument, RequestExportDocument } from '../generated/staff.js';
+import type { ExportJobQuery, RequestExportMutation, RequestExportMutationVariables } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** Queues an export (`kind` REPORTS or KPIS, `format` CSV or XLSX, `filter` with `from`/`to` local days). */
 export async function requestExport(client: Requester, variables: RequestExportMutationVariables, options?: RequestOptions): Promise<RequestExportMutation['requestExport']> {

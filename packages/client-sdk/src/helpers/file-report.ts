@@ -1,7 +1,7 @@
-import type { PahtClient, SubmitOptions } from '../client.js';
+import type { PublicClient, SubmitOptions } from '../client.js';
 import type { SubmitReportQueued } from '../offline/offline-queue.js';
 import type { SubmitReportResult } from '../api-types.js';
-import type { SubmitReportInput } from '../generated/operations.js';
+import type { SubmitReportInput } from '../generated/types.js';
 import type { UploadBody, UploadedFile, UploadRefused } from '../upload.js';
 
 /** A file to attach: the bytes, or the bytes with a name and media type. */
@@ -46,7 +46,7 @@ const partsOf = (a: Attachment) => (typeof a === 'object' && a !== null && 'file
  * `ForbiddenError`; `SubmitReportQueued` when kept by the offline queue.
  */
 export async function fileReport(
-  client: Pick<PahtClient, 'upload' | 'submitReport' | 'offline'>,
+  client: Pick<PublicClient, 'upload' | 'submitReport' | 'offline'>,
   input: SubmitReportInput,
   options: FileReportOptions = {},
 ): Promise<FileReportResult> {

@@ -2,11 +2,12 @@
 // (`withToken`). The list reads whole pages (OLDEST first) up to a limit, so
 // that the caller can order what it got by deadline; intake files a report
 // on behalf of a caller with the channel it came by.
-import type { PahtClient, RequestOptions, SubmitOptions } from '../client.js';
+import type { PublicClient, RequestOptions, SubmitOptions } from '../client.js';
 import type { SubmitReportResult } from '../api-types.js';
-import { InboxReportsDocument, StaffCategoriesDocument, type InboxReportsQuery, type ReportFilter, type StaffCategoriesQuery, type SubmitReportInput } from '../generated/operations.js';
+import { InboxReportsDocument, StaffCategoriesDocument } from '../generated/staff.js';
+import type { InboxReportsQuery, ReportFilter, StaffCategoriesQuery, SubmitReportInput } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 type InboxConnection = Extract<InboxReportsQuery['reports'], { __typename: 'ReportConnection' }>;
 
 /**
@@ -62,6 +63,6 @@ export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
  * signed in: others get a `ValidationError` on `channel`. Retries with the
  * same idempotency key never file twice.
  */
-export function intakeReport(client: Pick<PahtClient, 'submitReport'>, input: SubmitReportInput & { channel: IntakeChannel }, options?: SubmitOptions): Promise<SubmitReportResult> {
+export function intakeReport(client: Pick<PublicClient, 'submitReport'>, input: SubmitReportInput & { channel: IntakeChannel }, options?: SubmitOptions): Promise<SubmitReportResult> {
   return client.submitReport(input, options);
 }

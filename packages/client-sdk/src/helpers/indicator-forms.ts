@@ -2,29 +2,11 @@
 // needs a signed-in staff client and returns the API's typed result: switch
 // on `__typename`. Mutations are never retried; give `submitIndicatorForm`
 // an `idempotencyKey` to retry it safely yourself.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  ArchiveIndicatorFormDocument,
-  DefineIndicatorFormDocument,
-  IndicatorFormsDocument,
-  IndicatorFormStatusDocument,
-  SubmitIndicatorFormDocument,
-  UpdateIndicatorFormDocument,
-  type ArchiveIndicatorFormMutation,
-  type ArchiveIndicatorFormMutationVariables,
-  type DefineIndicatorFormMutation,
-  type DefineIndicatorFormMutationVariables,
-  type IndicatorFormsQuery,
-  type IndicatorFormsQueryVariables,
-  type IndicatorFormStatusQuery,
-  type IndicatorFormStatusQueryVariables,
-  type SubmitIndicatorFormMutation,
-  type SubmitIndicatorFormMutationVariables,
-  type UpdateIndicatorFormMutation,
-  type UpdateIndicatorFormMutationVariables,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { ArchiveIndicatorFormDocument, DefineIndicatorFormDocument, IndicatorFormsDocument, IndicatorFormStatusDocument, SubmitIndicatorFormDocument, UpdateIndicatorFormDocument } from '../generated/staff.js';
+import type { ArchiveIndicatorFormMutation, ArchiveIndicatorFormMutationVariables, DefineIndicatorFormMutation, DefineIndicatorFormMutationVariables, IndicatorFormsQuery, IndicatorFormsQueryVariables, IndicatorFormStatusQuery, IndicatorFormStatusQueryVariables, SubmitIndicatorFormMutation, SubmitIndicatorFormMutationVariables, UpdateIndicatorFormMutation, UpdateIndicatorFormMutationVariables } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** Staff: the tenant's report forms by code, at their current version. */
 export async function listIndicatorForms(client: Requester, variables: IndicatorFormsQueryVariables = {}, options?: RequestOptions): Promise<IndicatorFormsQuery['indicatorForms']> {

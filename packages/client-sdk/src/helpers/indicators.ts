@@ -1,31 +1,11 @@
 // Socio-economic indicators (docs/indicators.md). Staff helpers need a
-// signed-in client; `publicIndicators` works for anyone. Each returns the
+// signed-in client (`getPublicIndicators`, for anyone, is in citizen.ts). Each returns the
 // API's typed result: switch on `__typename`. Mutations are never retried.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  DefineIndicatorDocument,
-  IndicatorFigureDocument,
-  IndicatorsDocument,
-  IndicatorSubmissionsDocument,
-  PublicIndicatorsDocument,
-  SubmitIndicatorValueDocument,
-  UpdateIndicatorDocument,
-  type DefineIndicatorMutation,
-  type DefineIndicatorMutationVariables,
-  type IndicatorFigureQuery,
-  type IndicatorFigureQueryVariables,
-  type IndicatorsQuery,
-  type IndicatorSubmissionsQuery,
-  type IndicatorSubmissionsQueryVariables,
-  type PublicIndicatorsQuery,
-  type PublicIndicatorsQueryVariables,
-  type SubmitIndicatorValueMutation,
-  type SubmitIndicatorValueMutationVariables,
-  type UpdateIndicatorMutation,
-  type UpdateIndicatorMutationVariables,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { DefineIndicatorDocument, IndicatorFigureDocument, IndicatorSubmissionsDocument, IndicatorsDocument, SubmitIndicatorValueDocument, UpdateIndicatorDocument } from '../generated/staff.js';
+import type { DefineIndicatorMutation, DefineIndicatorMutationVariables, IndicatorFigureQuery, IndicatorFigureQueryVariables, IndicatorSubmissionsQuery, IndicatorSubmissionsQueryVariables, IndicatorsQuery, SubmitIndicatorValueMutation, SubmitIndicatorValueMutationVariables, UpdateIndicatorMutation, UpdateIndicatorMutationVariables } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** Staff: the tenant's indicators by code. */
 export async function listIndicators(client: Requester, options?: RequestOptions): Promise<IndicatorsQuery['indicators']> {
@@ -44,11 +24,6 @@ export async function getIndicatorFigure(client: Requester, variables: Indicator
 /** Staff: the values units submitted for an indicator and period, each with its history of corrections. */
 export async function listIndicatorSubmissions(client: Requester, variables: IndicatorSubmissionsQueryVariables, options?: RequestOptions): Promise<IndicatorSubmissionsQuery['indicatorSubmissions']> {
   return (await client.request(IndicatorSubmissionsDocument, variables, options)).indicatorSubmissions;
-}
-
-/** Anyone: the tenant-wide figures of the public indicators for `period`. */
-export async function getPublicIndicators(client: Requester, variables: PublicIndicatorsQueryVariables, options?: RequestOptions): Promise<PublicIndicatorsQuery['publicIndicators']> {
-  return (await client.request(PublicIndicatorsDocument, variables, options)).publicIndicators;
 }
 
 /** Tenant admin: a new indicator; a formula naming itself, a cycle or an unknown code is a ValidationError on `formula`. */

@@ -1,7 +1,8 @@
-import type { PahtClient, RequestOptions } from '../client.js';
-import { KpiFiguresDocument, type KpiFiguresQuery, type KpiFiguresQueryVariables } from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { KpiFiguresDocument } from '../generated/staff.js';
+import type { KpiFiguresQuery, KpiFiguresQueryVariables } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /**
  * Report-handling figures over local days `from`..`to` (YYYY-MM-DD,

@@ -1,16 +1,11 @@
 // Stages and rankings for staff (docs/kpi-stages.md). Use a signed-in client
 // (`withToken`); answers are the API's typed results (`LeagueTable`,
 // `ReportStages`, or `ValidationError` / `NotFoundError` / `ForbiddenError`).
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  ReportStagesDocument,
-  UnitLeagueTableDocument,
-  type ReportStagesQuery,
-  type UnitLeagueTableQuery,
-  type UnitLeagueTableQueryVariables,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { ReportStagesDocument, UnitLeagueTableDocument } from '../generated/staff.js';
+import type { ReportStagesQuery, UnitLeagueTableQuery, UnitLeagueTableQueryVariables } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** The units' league table for reports submitted from `from` to `to` (local days); `minReports` defaults to 10 on the server. */
 export async function unitLeagueTable(client: Requester, variables: UnitLeagueTableQueryVariables, options?: RequestOptions): Promise<UnitLeagueTableQuery['unitLeagueTable']> {

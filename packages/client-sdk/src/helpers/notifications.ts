@@ -2,23 +2,13 @@
 // near and past. Use a signed-in client (`withToken`). Each reads or changes
 // only the caller's own notices; the answers are the API's typed results
 // (the data, or `ForbiddenError` / `ValidationError`).
-import type { PahtClient, RequestOptions } from '../client.js';
+import type { PublicClient, RequestOptions } from '../client.js';
 import type { SubscribeOptions } from '../live/live-connection.js';
-import {
-  MarkNotificationsReadDocument,
-  MyNotificationReceivedDocument,
-  MyNotificationsDocument,
-  MyUnreadNotificationCountDocument,
-  type MarkNotificationsReadMutation,
-  type MarkNotificationsReadMutationVariables,
-  type MyNotificationReceivedSubscription,
-  type MyNotificationsQuery,
-  type MyNotificationsQueryVariables,
-  type MyUnreadNotificationCountQuery,
-} from '../generated/operations.js';
+import { MarkNotificationsReadDocument, MyNotificationReceivedDocument, MyNotificationsDocument, MyUnreadNotificationCountDocument } from '../generated/staff.js';
+import type { MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables, MyNotificationReceivedSubscription, MyNotificationsQuery, MyNotificationsQueryVariables, MyUnreadNotificationCountQuery } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
-type Subscriber = Pick<PahtClient, 'subscribe'>;
+type Requester = Pick<PublicClient, 'request'>;
+type Subscriber = Pick<PublicClient, 'subscribe'>;
 
 /** The inbox, newest first: `first` (1–100, default 20), `after` (the previous page's `endCursor`), `unreadOnly`. */
 export async function listMyNotifications(client: Requester, variables: MyNotificationsQueryVariables = {}, options?: RequestOptions): Promise<MyNotificationsQuery['myNotifications']> {

@@ -1,7 +1,8 @@
 // Public report lists. The API pages them as a Relay connection; this file
 // is the only place that knows its shape, and turns it into plain pages.
-import type { PahtClient, RequestOptions } from '../client.js';
-import { PublicReportsDocument, type PublicReportsQuery, type PublicReportsQueryVariables, type ReportSummaryFieldsFragment } from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { PublicReportsDocument } from '../generated/public.js';
+import type { PublicReportsQuery, PublicReportsQueryVariables, ReportSummaryFieldsFragment } from '../generated/types.js';
 
 export type ReportSummary = ReportSummaryFieldsFragment;
 
@@ -24,7 +25,7 @@ export function toReportPage(connection: { edges: Array<{ node: ReportSummary }>
 }
 
 /** A page of public reports: `first` (1–100, default 20), `after` a previous `endCursor`, `filter`, `orderBy`. */
-export async function listPublicReports(client: Pick<PahtClient, 'request'>, variables: PublicReportsOptions = {}, options?: RequestOptions): Promise<ReportPage | ReportListFailure> {
+export async function listPublicReports(client: Pick<PublicClient, 'request'>, variables: PublicReportsOptions = {}, options?: RequestOptions): Promise<ReportPage | ReportListFailure> {
   const result = (await client.request(PublicReportsDocument, variables, options)).publicReports;
   return result.__typename === 'ReportConnection' ? toReportPage(result) : result;
 }
@@ -34,7 +35,7 @@ export async function listPublicReports(client: Pick<PahtClient, 'request'>, var
  * (stop early with `break`). A refused request (bad filter) throws a
  * TypeError naming the fields.
  */
-export async function* allPublicReports(client: Pick<PahtClient, 'request'>, variables: Omit<PublicReportsOptions, 'after'> = {}, options?: RequestOptions): AsyncGenerator<ReportSummary, void, undefined> {
+export async function* allPublicReports(client: Pick<PublicClient, 'request'>, variables: Omit<PublicReportsOptions, 'after'> = {}, options?: RequestOptions): AsyncGenerator<ReportSummary, void, undefined> {
   let after: string | null = null;
   do {
     const page: ReportPage | ReportListFailure = await listPublicReports(client, { ...variables, ...(after ? { after } : {}) }, options);

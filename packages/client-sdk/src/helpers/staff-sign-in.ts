@@ -1,17 +1,11 @@
 // Staff sign-in besides a password (the tenant's OpenID Connect provider)
 // and the settings schema the admin console derives its form from. Each
 // returns the API's typed result: switch on `__typename`.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  SignInWithOidcDocument,
-  StaffSignInOptionsDocument,
-  TenantSettingsSchemaDocument,
-  type SignInWithOidcMutation,
-  type StaffSignInOptionsQuery,
-  type TenantSettingsSchemaQuery,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { SignInWithOidcDocument, StaffSignInOptionsDocument, TenantSettingsSchemaDocument } from '../generated/staff.js';
+import type { SignInWithOidcMutation, StaffSignInOptionsQuery, TenantSettingsSchemaQuery } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** How the tenant's staff may sign in: password, and the OpenID Connect provider (issuer, client id) if any. Public. */
 export async function staffSignInOptions(client: Requester, options?: RequestOptions): Promise<StaffSignInOptionsQuery['staffSignInOptions']> {

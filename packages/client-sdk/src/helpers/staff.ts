@@ -5,42 +5,12 @@
 // (`IllegalTransitionError`, `ForbiddenError`, `ValidationError`, …).
 // Mutations are never retried by the SDK: a lost answer may mean the step
 // was taken; read the report again before repeating it.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  AcceptReportDocument,
-  AssignReportDocument,
-  ClassifyReportDocument,
-  CloseReportDocument,
-  ExtendDeadlineDocument,
-  PublishReportDocument,
-  RejectReportDocument,
-  RequestInfoDocument,
-  ResolveReportDocument,
-  ReturnReportDocument,
-  RevealReporterContactDocument,
-  StaffReportDocument,
-  StaffReportsDocument,
-  StartReportDocument,
-  type AcceptReportMutationVariables,
-  type AssignReportMutationVariables,
-  type ClassifyReportMutation,
-  type ClassifyReportMutationVariables,
-  type CloseReportMutationVariables,
-  type ExtendDeadlineMutationVariables,
-  type PublishReportMutationVariables,
-  type RejectReportMutationVariables,
-  type RequestInfoMutationVariables,
-  type ResolveReportMutationVariables,
-  type ReturnReportMutationVariables,
-  type RevealReporterContactMutation,
-  type StaffReportQuery,
-  type StaffReportsQuery,
-  type StaffReportsQueryVariables,
-  type StartReportMutationVariables,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { AcceptReportDocument, AssignReportDocument, ClassifyReportDocument, CloseReportDocument, ExtendDeadlineDocument, PublishReportDocument, RejectReportDocument, RequestInfoDocument, ResolveReportDocument, ReturnReportDocument, RevealReporterContactDocument, StaffReportDocument, StaffReportsDocument, StartReportDocument } from '../generated/staff.js';
+import type { AcceptReportMutationVariables, AssignReportMutationVariables, ClassifyReportMutation, ClassifyReportMutationVariables, CloseReportMutationVariables, ExtendDeadlineMutationVariables, PublishReportMutationVariables, RejectReportMutationVariables, RequestInfoMutationVariables, ResolveReportMutationVariables, ReturnReportMutationVariables, RevealReporterContactMutation, StaffReportQuery, StaffReportsQuery, StaffReportsQueryVariables, StartReportMutationVariables } from '../generated/types.js';
 import { toReportPage, type ReportPage } from './public-reports.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** What every workflow step answers (all steps select the same fields). */
 export type TransitionResult = ClassifyReportMutation['classifyReport'];

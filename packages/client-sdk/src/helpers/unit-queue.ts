@@ -1,42 +1,15 @@
 // The unit queue (docs/report-lifecycle.md, "Unit queue"). Unit staff: the
 // reports the unit holds, forward to a sub-unit, request an extension, draft
 // an answer, create an answer link. Unit leaders: approve or refuse the
-// extension, approve or send back the draft. Anyone holding an answer link:
-// open it and answer once. Steps answer `ReportTransition` or an expected
+// extension, approve or send back the draft (answering through an answer
+// link: helpers/answer-link.ts). Steps answer `ReportTransition` or an expected
 // error; mutations are never retried by the SDK.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  AnswerLinkDocument,
-  AnswerThroughLinkDocument,
-  ApproveAnswerDocument,
-  ApproveExtensionDocument,
-  CreateAnswerLinkDocument,
-  DraftAnswerDocument,
-  ForwardReportDocument,
-  RefuseExtensionDocument,
-  RequestExtensionDocument,
-  SendBackAnswerDocument,
-  UnitQueueReportDocument,
-  UnitQueueReportsDocument,
-  type AnswerLinkQuery,
-  type AnswerLinkQueryVariables,
-  type AnswerThroughLinkMutation,
-  type AnswerThroughLinkMutationVariables,
-  type ApproveAnswerMutationVariables,
-  type ApproveExtensionMutationVariables,
-  type CreateAnswerLinkMutation,
-  type CreateAnswerLinkMutationVariables,
-  type DraftAnswerMutationVariables,
-  type ForwardReportMutationVariables,
-  type RefuseExtensionMutationVariables,
-  type RequestExtensionMutationVariables,
-  type SendBackAnswerMutationVariables,
-  type UnitQueueReportQuery,
-  type UnitQueueReportsQuery,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { ApproveAnswerDocument, ApproveExtensionDocument, CreateAnswerLinkDocument, DraftAnswerDocument, ForwardReportDocument, RefuseExtensionDocument, RequestExtensionDocument, SendBackAnswerDocument, UnitQueueReportDocument, UnitQueueReportsDocument } from '../generated/staff.js';
+import type { ApproveAnswerMutationVariables, ApproveExtensionMutationVariables, CreateAnswerLinkMutation, CreateAnswerLinkMutationVariables, DraftAnswerMutationVariables, ForwardReportMutationVariables, RefuseExtensionMutationVariables, RequestExtensionMutationVariables, SendBackAnswerMutationVariables, UnitQueueReportQuery, UnitQueueReportsQuery } from '../generated/types.js';
 import type { TransitionResult } from './staff.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /** Unit staff: the open reports the unit holds, the nearest deadline first (at most 200). */
 export async function unitQueue(client: Requester, options?: RequestOptions): Promise<UnitQueueReportsQuery['unitQueue']> {
@@ -88,12 +61,3 @@ export async function createAnswerLink(client: Requester, variables: CreateAnswe
   return (await client.request(CreateAnswerLinkDocument, variables, options)).createAnswerLink;
 }
 
-/** The link holder (no account): the report the link opens, or AnswerLinkRefusedError with its reason. */
-export async function openAnswerLink(client: Requester, variables: AnswerLinkQueryVariables, options?: RequestOptions): Promise<AnswerLinkQuery['answerLink']> {
-  return (await client.request(AnswerLinkDocument, variables, options)).answerLink;
-}
-
-/** The link holder: gives the unit's answer (a draft the unit leader approves). */
-export async function answerThroughLink(client: Requester, variables: AnswerThroughLinkMutationVariables, options?: RequestOptions): Promise<AnswerThroughLinkMutation['answerThroughLink']> {
-  return (await client.request(AnswerThroughLinkDocument, variables, options)).answerThroughLink;
-}

@@ -3,26 +3,11 @@
 // focal points (with their history) and the tenant's settings. Each returns
 // the API's typed result: switch on `__typename`. Mutations are never
 // retried by the SDK.
-import type { PahtClient, RequestOptions } from '../client.js';
-import {
-  CloseFocalPointDocument,
-  FocalPointsDocument,
-  OverviewKpisDocument,
-  SetFocalPointDocument,
-  TenantSettingsDocument,
-  UpdateTenantSettingsDocument,
-  type CloseFocalPointMutation,
-  type FocalPointsQuery,
-  type OverviewKpisQuery,
-  type OverviewKpisQueryVariables,
-  type SetFocalPointMutation,
-  type SetFocalPointMutationVariables,
-  type TenantSettingsQuery,
-  type UpdateTenantSettingsMutation,
-  type TenantSettingsInput,
-} from '../generated/operations.js';
+import type { PublicClient, RequestOptions } from '../client.js';
+import { CloseFocalPointDocument, FocalPointsDocument, OverviewKpisDocument, SetFocalPointDocument, TenantSettingsDocument, UpdateTenantSettingsDocument } from '../generated/staff.js';
+import type { CloseFocalPointMutation, FocalPointsQuery, OverviewKpisQuery, OverviewKpisQueryVariables, SetFocalPointMutation, SetFocalPointMutationVariables, TenantSettingsQuery, UpdateTenantSettingsMutation, TenantSettingsInput } from '../generated/types.js';
 
-type Requester = Pick<PahtClient, 'request'>;
+type Requester = Pick<PublicClient, 'request'>;
 
 /**
  * The leader overview in one request: the KPIs (private categories

@@ -1,7 +1,7 @@
 import { PahtError } from '../errors.js';
 import { isTransient } from '../retry.js';
 import type { SubmitReportResult } from '../api-types.js';
-import type { SubmitReportInput } from '../generated/operations.js';
+import type { SubmitReportInput } from '../generated/types.js';
 import { memoryStorage, type OfflineStorage, type QueuedSubmission } from './offline-storage.js';
 
 /** The submission could not be sent and is kept; it is sent again, with the same key, when the network returns. */

@@ -1,4 +1,4 @@
-import type { SubmitReportInput } from '../generated/operations.js';
+import type { SubmitReportInput } from '../generated/types.js';
 
 /** A submission kept while there is no network, with the key that makes its replay safe. */
 export interface QueuedSubmission {

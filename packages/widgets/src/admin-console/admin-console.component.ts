@@ -1,24 +1,4 @@
-import {
-  adminCategories,
-  adminUnits,
-  apiKeys,
-  archiveIndicatorForm,
-  auditLog,
-  calendarDays,
-  closeFocalPoint,
-  focalPoints,
-  listIndicatorForms,
-  listIndicators,
-  removeCalendarDay,
-  setCalendarDay,
-  setStaffAccountActive,
-  setUnitActive,
-  slaPolicies,
-  staffAccounts,
-  tenantSettings,
-  tenantSettingsSchema,
-  updateTenantSettings,
-} from '@paht/client-sdk';
+import { adminCategories, adminUnits, apiKeys, archiveIndicatorForm, auditLog, calendarDays, closeFocalPoint, focalPoints, listIndicatorForms, listIndicators, removeCalendarDay, setCalendarDay, setStaffAccountActive, setUnitActive, slaPolicies, staffAccounts, tenantSettings, tenantSettingsSchema, updateTenantSettings } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,4 @@
-import { IndicatorAggregation, IndicatorPeriodicity } from '@paht/client-sdk';
+import { IndicatorAggregation, IndicatorPeriodicity } from '@paht/client-sdk/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorLine, field, problemsAt, problemsElsewhere, type FieldProblem, type FieldSpec as Spec } from '../staff/field-problems.js';
 import { actions, unitOptions, UNIT_KINDS, type DialogContext } from './admin-dialog-parts.js';

@@ -1,13 +1,5 @@
-import {
-  defineIndicator,
-  defineIndicatorForm,
-  updateIndicator,
-  updateIndicatorForm,
-  type IndicatorAggregation,
-  type IndicatorPeriodicity,
-  type PahtClient,
-  type UnitKind,
-} from '@paht/client-sdk';
+import { type IndicatorAggregation, type IndicatorPeriodicity, type UnitKind } from '@paht/client-sdk/public';
+import { defineIndicator, defineIndicatorForm, updateIndicator, updateIndicatorForm, type PahtClient } from '@paht/client-sdk/staff';
 import { numberOf } from '../staff/field-problems.js';
 import type { IndicatorDialog } from './admin-indicator-dialogs.js';
 import type { DialogChange } from './admin-submit.js';

@@ -1,4 +1,4 @@
-import type { UnitKind } from '@paht/client-sdk';
+import type { UnitKind } from '@paht/client-sdk/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import { numberOf, problemsAt, type FieldProblem } from '../staff/field-problems.js';
 import { nameIn } from '../staff/staff-labels.js';

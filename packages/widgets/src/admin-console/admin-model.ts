@@ -1,16 +1,4 @@
-import type {
-  AdminCategoriesQuery,
-  AdminUnitsQuery,
-  ApiKeysQuery,
-  AuditLogQuery,
-  CalendarDaysQuery,
-  FocalPointFieldsFragment,
-  IndicatorFieldsFragment,
-  IndicatorFormFieldsFragment,
-  SlaPoliciesQuery,
-  StaffAccountsQuery,
-  TenantSettingsFieldsFragment,
-} from '@paht/client-sdk';
+import type { AdminCategoriesQuery, AdminUnitsQuery, ApiKeysQuery, AuditLogQuery, CalendarDaysQuery, FocalPointFieldsFragment, IndicatorFieldsFragment, IndicatorFormFieldsFragment, SlaPoliciesQuery, StaffAccountsQuery, TenantSettingsFieldsFragment } from '@paht/client-sdk/public';
 import type { FeedDay } from './ical-days.js';
 
 /** The admin console's sections, in the order shown. */

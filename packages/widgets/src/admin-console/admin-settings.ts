@@ -1,4 +1,4 @@
-import type { TenantSettingsInput } from '@paht/client-sdk';
+import type { TenantSettingsInput } from '@paht/client-sdk/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublicStatsData } from '../public-stats/public-stats.component.js';
 import type { CategoriesState } from '../report-form/report-form.component.js';

@@ -1,22 +1,5 @@
-import {
-  createApiKey,
-  createStaffAccount,
-  createUnit,
-  moveUnit,
-  revokeApiKey,
-  setCalendarDay,
-  setFocalPoint,
-  updateUnit,
-  upsertCategory,
-  upsertSlaPolicy,
-  type ApiKeyKind,
-  type CalendarDayKind,
-  type FocalRole,
-  type PahtClient,
-  type SlaClock,
-  type StaffRole,
-  type UnitKind,
-} from '@paht/client-sdk';
+import { type ApiKeyKind, type CalendarDayKind, type FocalRole, type SlaClock, type StaffRole, type UnitKind } from '@paht/client-sdk/public';
+import { createApiKey, createStaffAccount, createUnit, moveUnit, revokeApiKey, setCalendarDay, setFocalPoint, updateUnit, upsertCategory, upsertSlaPolicy, type PahtClient } from '@paht/client-sdk/staff';
 import { indicatorChange } from './admin-indicator-submit.js';
 import { linesOf, type AdminDialog } from './admin-model.js';
 

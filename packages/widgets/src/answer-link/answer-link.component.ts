@@ -1,4 +1,4 @@
-import { answerThroughLink, openAnswerLink, type AnswerLinkQuery, type AnswerLinkRefusal } from '@paht/client-sdk';
+import { answerThroughLink, openAnswerLink, type AnswerLinkQuery, type AnswerLinkRefusal } from '@paht/client-sdk/public';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatInstant, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,4 @@
-import type { AnswerLinkRefusal, ReportStatus } from '@paht/client-sdk';
+import type { AnswerLinkRefusal, ReportStatus } from '@paht/client-sdk/public';
 import type { Lang } from '../shared/i18n.js';
 
 export interface AnswerLinkMessages {

@@ -1,15 +1,5 @@
-import {
-  getIndicatorFormStatus,
-  listIndicatorForms,
-  listIndicators,
-  listIndicatorSubmissions,
-  type IndicatorFieldsFragment,
-  type IndicatorFormFieldsFragment,
-  type IndicatorFormStatusQuery,
-  type IndicatorPeriodicity,
-  type IndicatorValueFieldsFragment,
-  type PahtClient,
-} from '@paht/client-sdk';
+import { type IndicatorFieldsFragment, type IndicatorFormFieldsFragment, type IndicatorFormStatusQuery, type IndicatorPeriodicity, type IndicatorValueFieldsFragment } from '@paht/client-sdk/public';
+import { getIndicatorFormStatus, listIndicatorForms, listIndicators, listIndicatorSubmissions, type PahtClient } from '@paht/client-sdk/staff';
 import type { FieldProblem } from '../staff/field-problems.js';
 
 // What the unit's indicator forms section reads (docs/indicators.md#report-forms),

@@ -1,4 +1,5 @@
-import { newIdempotencyKey, submitIndicatorForm } from '@paht/client-sdk';
+import { newIdempotencyKey } from '@paht/client-sdk/public';
+import { submitIndicatorForm } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,5 @@
-import { INTAKE_CHANNELS, type Category, type IntakeChannel, type RejectionReason, type Unit } from '@paht/client-sdk';
+import { type Category, type RejectionReason, type Unit } from '@paht/client-sdk/public';
+import { INTAKE_CHANNELS, type IntakeChannel } from '@paht/client-sdk/staff';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../shared/i18n.js';
 import { nameIn, STAFF_LABELS } from '../staff/staff-labels.js';

@@ -2,7 +2,8 @@
 // text), shown side by side with it, and merging one: the later report
 // closes as a duplicate and its reporter becomes a supporter of the
 // original (docs/classification.md).
-import { findPossibleDuplicates, mergeReport, type PahtClient, type PossibleDuplicatesQuery } from '@paht/client-sdk';
+import { type PossibleDuplicatesQuery } from '@paht/client-sdk/public';
+import { findPossibleDuplicates, mergeReport, type PahtClient } from '@paht/client-sdk/staff';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { nameIn } from '../staff/staff-labels.js';

@@ -1,4 +1,5 @@
-import type { Channel, InboxReport, ReportFilter, ReportStatus } from '@paht/client-sdk';
+import type { Channel, ReportFilter, ReportStatus } from '@paht/client-sdk/public';
+import type { InboxReport } from '@paht/client-sdk/staff';
 
 /** The IOC's own queue: new reports (to classify) and classified or returned ones (to assign). */
 export const IOC_QUEUE: readonly ReportStatus[] = ['SUBMITTED', 'CLASSIFIED'];

@@ -1,4 +1,5 @@
-import type { Category, Channel, InboxReport, ReportStatus, Unit } from '@paht/client-sdk';
+import type { Category, Channel, ReportStatus, Unit } from '@paht/client-sdk/public';
+import type { InboxReport } from '@paht/client-sdk/staff';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatInstant, type Lang } from '../shared/i18n.js';

@@ -1,18 +1,8 @@
 // The inbox's steps against the API, one report after the other, each
 // outcome in the operator's words: a triage step on a selection, accepting
 // suggestions, and the intake of a caller's report.
-import {
-  assignReport,
-  classifyReport,
-  intakeReport,
-  rejectReport,
-  revealReporterContact,
-  type InboxReport,
-  type IntakeChannel,
-  type PahtClient,
-  type RejectionReason,
-  type SubmitReportInput,
-} from '@paht/client-sdk';
+import { type RejectionReason, type SubmitReportInput } from '@paht/client-sdk/public';
+import { assignReport, classifyReport, intakeReport, rejectReport, revealReporterContact, type InboxReport, type IntakeChannel, type PahtClient } from '@paht/client-sdk/staff';
 import type { Lang } from '../shared/i18n.js';
 import { nameIn } from '../staff/staff-labels.js';
 import type { ContactView } from './inbox-dialogs.js';

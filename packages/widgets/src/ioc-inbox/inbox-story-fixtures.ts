@@ -1,6 +1,6 @@
 // Fixed data for the inbox's triage-help stories (no server): suggestions,
 // people affected, possible duplicates. Not part of the published entries.
-import type { InboxReport } from '@paht/client-sdk';
+import type { InboxReport } from '@paht/client-sdk/staff';
 import type { DetailState } from './ioc-inbox.component.js';
 import type { Duplicate } from './inbox-duplicates.js';
 import { CATEGORIES, DETAIL, INBOX_REPORTS, UNITS } from '../staff/staff-story-fixtures.js';

@@ -1,7 +1,7 @@
 // The suggested category and unit of a report (docs/classification.md): the
 // chip on its row, the list in its details with each suggestion's
 // confidence, and accepting one (classify, then assign) in one step.
-import { assignReport, classifyReport, type InboxReport, type PahtClient, type TransitionResult } from '@paht/client-sdk';
+import { assignReport, classifyReport, type InboxReport, type PahtClient, type TransitionResult } from '@paht/client-sdk/staff';
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Lang } from '../shared/i18n.js';

@@ -1,15 +1,5 @@
-import {
-  getReport,
-  listCategories,
-  listInboxReports,
-  listStaffCategories,
-  listUnits,
-  type Category,
-  type InboxReport,
-  type StaffReportQuery,
-  type StaffRole,
-  type Unit,
-} from '@paht/client-sdk';
+import { listCategories, listUnits, type Category, type StaffReportQuery, type StaffRole, type Unit } from '@paht/client-sdk/public';
+import { getReport, listInboxReports, listStaffCategories, type InboxReport } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@paht/client-sdk';
+import type { StaffRole } from '@paht/client-sdk/public';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './ioc-inbox.js';

@@ -1,4 +1,5 @@
-import { overviewKpis, type Kpi, type KpisResult } from '@paht/client-sdk';
+import { type Kpi, type KpisResult } from '@paht/client-sdk/public';
+import { overviewKpis } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, formatNumber, formatShare, withOverrides, type Lang } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,4 @@
-import type { Kpi, OpenDeadlineCount, ReportStatus } from '@paht/client-sdk';
+import type { Kpi, OpenDeadlineCount, ReportStatus } from '@paht/client-sdk/public';
 
 /** Statuses still on a deadline (not answered, rejected, published or closed): the open reports `openReportDeadlines` counts. */
 export const OPEN_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'CLASSIFIED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN'];

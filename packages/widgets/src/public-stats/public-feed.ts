@@ -1,4 +1,4 @@
-import type { ReportSummary } from '@paht/client-sdk';
+import type { ReportSummary } from '@paht/client-sdk/public';
 import { html, nothing } from 'lit';
 import { renderAnswerDueLine } from '../shared/answer-due.js';
 import { formatInstant, type Lang } from '../shared/i18n.js';

@@ -1,4 +1,4 @@
-import type { getPublicIndicators } from '@paht/client-sdk';
+import type { getPublicIndicators } from '@paht/client-sdk/public';
 import { html, nothing } from 'lit';
 import { formatNumber, type Lang } from '../shared/i18n.js';
 import type { PublicStatsMessages } from './public-stats.messages.js';

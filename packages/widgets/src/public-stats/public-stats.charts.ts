@@ -1,4 +1,4 @@
-import type { Kpi } from '@paht/client-sdk';
+import type { Kpi } from '@paht/client-sdk/public';
 import { html, nothing, svg } from 'lit';
 import { formatNumber, formatShare, type Lang } from '../shared/i18n.js';
 import type { PublicStatsMessages } from './public-stats.messages.js';

@@ -1,4 +1,4 @@
-import { getPublicIndicators, listPublicReports, PublicStatsDocument, ReportStatus, type Kpi } from '@paht/client-sdk';
+import { getPublicIndicators, listPublicReports, PublicStatsDocument, ReportStatus, type Kpi } from '@paht/client-sdk/public';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatNumber, formatShare, withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,4 @@
-import type { KpiGroupBy } from '@paht/client-sdk';
+import type { KpiGroupBy } from '@paht/client-sdk/public';
 
 /** The groupings the statistics widget offers. */
 export type StatsGrouping = Extract<KpiGroupBy, 'MONTH' | 'UNIT' | 'CATEGORY' | 'AREA'>;

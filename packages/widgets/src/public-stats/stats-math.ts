@@ -1,4 +1,4 @@
-import type { Kpi } from '@paht/client-sdk';
+import type { Kpi } from '@paht/client-sdk/public';
 import type { Lang } from '../shared/i18n.js';
 
 /**

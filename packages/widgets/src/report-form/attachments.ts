@@ -1,4 +1,4 @@
-import { type PahtClient, type UploadedFile } from '@paht/client-sdk';
+import { type PublicClient, type UploadedFile } from '@paht/client-sdk/public';
 
 /** One chosen photo or video, from the file input to its upload token. */
 export interface Attachment {
@@ -36,7 +36,7 @@ export function newAttachment(file: File): Attachment {
  * `update` (a new object every time, for Lit). A refusal is final; a network
  * failure leaves it to retry at submission.
  */
-export async function uploadAttachment(client: PahtClient, attachment: Attachment, update: (next: Attachment) => void): Promise<Attachment> {
+export async function uploadAttachment(client: PublicClient, attachment: Attachment, update: (next: Attachment) => void): Promise<Attachment> {
   let current: Attachment = { ...attachment, state: 'uploading', percent: 0 };
   update(current);
   try {
@@ -66,7 +66,7 @@ export async function uploadAttachment(client: PahtClient, attachment: Attachmen
 export class Uploads {
   readonly #running = new Map<string, Promise<Attachment>>();
 
-  start(client: PahtClient, attachment: Attachment, update: (next: Attachment) => void): Promise<Attachment> {
+  start(client: PublicClient, attachment: Attachment, update: (next: Attachment) => void): Promise<Attachment> {
     const running = this.#running.get(attachment.key);
     if (running) return running;
     const started = uploadAttachment(client, attachment, update).finally(() => this.#running.delete(attachment.key));

@@ -2,7 +2,7 @@
 // pin, each with a "me too" (supportReport) so that a citizen whose problem
 // is already reported joins it instead of filing a duplicate. The citizen
 // may still send their own report. docs/classification.md.
-import { nearbyReports, supportReport, type NearbyReportsQuery, type PahtClient } from '@paht/client-sdk';
+import { nearbyReports, supportReport, type NearbyReportsQuery, type PublicClient } from '@paht/client-sdk/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../shared/i18n.js';
 import type { ReportFormMessages } from './report-form.messages.js';
@@ -17,7 +17,7 @@ export type NearbyState =
   | { kind: 'loading' }
   | { kind: 'ready'; items: NearbyReport[]; supported: Supported; sending: string | null; error: string | null };
 
-type Client = Pick<PahtClient, 'request'>;
+type Client = Pick<PublicClient, 'request'>;
 
 /** Up to five open public reports of `categoryId` within 200 m of the pin, nearest first (none on any failure: the form goes on). */
 export async function findNearby(client: Client, categoryId: string, at: { lat: number; lng: number }): Promise<NearbyState> {

@@ -1,4 +1,4 @@
-import { CategoriesDocument, newIdempotencyKey } from '@paht/client-sdk';
+import { CategoriesDocument, newIdempotencyKey } from '@paht/client-sdk/public';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

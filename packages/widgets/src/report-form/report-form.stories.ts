@@ -1,4 +1,4 @@
-import type { TenantBranding } from '@paht/client-sdk';
+import type { TenantBranding } from '@paht/client-sdk/public';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './report-form.js';

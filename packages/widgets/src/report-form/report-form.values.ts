@@ -1,4 +1,4 @@
-import type { Category, SubmitReportInput } from '@paht/client-sdk';
+import type { Category, SubmitReportInput } from '@paht/client-sdk/public';
 import { isVietnamesePhone } from '../shared/phone.js';
 import type { LatLng } from './location-map.js';
 import type { ReportFormMessages } from './report-form.messages.js';

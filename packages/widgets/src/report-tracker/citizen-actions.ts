@@ -1,4 +1,4 @@
-import type { ExpectedError, Report, ReportEventType } from '@paht/client-sdk';
+import type { ExpectedError, Report, ReportEventType } from '@paht/client-sdk/public';
 import { html, nothing } from 'lit';
 import type { Lang } from '../shared/i18n.js';
 import type { TrackerMessages } from './report-tracker.messages.js';

@@ -1,4 +1,4 @@
-import type { PahtClient, ReportStatus } from '@paht/client-sdk';
+import type { PublicClient, ReportStatus } from '@paht/client-sdk/public';
 
 export type LiveState = 'connecting' | 'live' | 'off';
 
@@ -19,7 +19,7 @@ export interface WatchHandlers {
  * reconnection is the current status, so nothing is missed). Returns the
  * function that stops.
  */
-export function watchReportStatus(client: PahtClient, trackingCode: string, secret: string, handlers: WatchHandlers): () => void {
+export function watchReportStatus(client: PublicClient, trackingCode: string, secret: string, handlers: WatchHandlers): () => void {
   const stop = new AbortController();
   handlers.onState('connecting');
   void (async () => {

@@ -1,4 +1,4 @@
-import { provideInfo, RateReportDocument, reopenReport, TrackReportDocument, type ExpectedError, type Report, type ReportEventType } from '@paht/client-sdk';
+import { provideInfo, RateReportDocument, reopenReport, TrackReportDocument, type ExpectedError, type Report, type ReportEventType } from '@paht/client-sdk/public';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

@@ -1,4 +1,4 @@
-import type { ReportEventType, ReportStatus } from '@paht/client-sdk';
+import type { ReportEventType, ReportStatus } from '@paht/client-sdk/public';
 
 export const TRACKER_LANGS = ['vi', 'en'] as const;
 export type TrackerLang = (typeof TRACKER_LANGS)[number];

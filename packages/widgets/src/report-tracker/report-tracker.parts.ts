@@ -1,4 +1,4 @@
-import type { Report } from '@paht/client-sdk';
+import type { Report } from '@paht/client-sdk/public';
 import { html, nothing } from 'lit';
 import { renderAnswerDueLeft } from '../shared/answer-due.js';
 import { formatInstant, type Lang } from '../shared/i18n.js';

@@ -1,4 +1,4 @@
-import type { ReportSummary } from '@paht/client-sdk';
+import type { ReportSummary } from '@paht/client-sdk/public';
 import { html, nothing } from 'lit';
 import type { Lang } from './i18n.js';
 

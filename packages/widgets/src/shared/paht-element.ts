@@ -1,4 +1,4 @@
-import { createClient, type PahtClient, type TenantBranding } from '@paht/client-sdk';
+import { createPublicClient, type PublicClient, type TenantBranding } from '@paht/client-sdk/public';
 import { LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { langOf, type Lang } from './i18n.js';
 import { pageConfig, pageLang } from './page-config.js';
@@ -71,7 +71,7 @@ export class PahtElement extends LitElement {
    */
   declare brand: TenantBranding | null;
 
-  #client: { key: string; client: PahtClient } | null = null;
+  #client: { key: string; client: PublicClient } | null = null;
   #pageLang: MutationObserver | null = null;
   /** The endpoint/tenant/key the branding was last asked for, and what it answered. */
   #brandAsked = '';
@@ -171,12 +171,12 @@ export class PahtElement extends LitElement {
   }
 
   /** The SDK client for the current endpoint, tenant and key (rebuilt when they change). */
-  protected get client(): PahtClient {
+  protected get client(): PublicClient {
     const { endpoint, tenant, apiKey } = this.settings;
     const key = `${endpoint}\n${tenant}\n${apiKey}`;
     if (this.#client?.key !== key) {
       // A person waits at the widget, and the form offers "Gửi lại": a short retry (under a second), not the SDK's default of up to ~20 s for unattended callers.
-      this.#client = { key, client: createClient({ endpoint, tenant, retry: { retries: 2 }, ...(apiKey ? { apiKey } : {}) }) };
+      this.#client = { key, client: createPublicClient({ endpoint, tenant, retry: { retries: 2 }, ...(apiKey ? { apiKey } : {}) }) };
     }
     return this.#client.client;
   }

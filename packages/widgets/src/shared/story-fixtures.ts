@@ -1,6 +1,6 @@
 // Fixed data for the stories (no server): a report at each point of its
 // life, categories and KPI rows. Not part of the published entries.
-import type { Category, Kpi, Report, ReportEventType, ReportStatus, TenantBranding, TimelineEntry } from '@paht/client-sdk';
+import type { Category, Kpi, Report, ReportEventType, ReportStatus, TenantBranding, TimelineEntry } from '@paht/client-sdk/public';
 
 export const CATEGORIES: Category[] = [
   { id: 'c1', code: 'ROADS', name: 'Giao thông', nameEn: 'Roads and traffic' },

@@ -1,4 +1,4 @@
-import { getTenantBranding, type PahtClient, type TenantBranding } from '@paht/client-sdk';
+import { getTenantBranding, type PublicClient, type TenantBranding } from '@paht/client-sdk/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from './i18n.js';
 import { brandColours } from './brand-colours.js';
@@ -44,7 +44,7 @@ export const TENANT_TOKENS = {
 /** One request per endpoint, tenant and key for all the widgets of a page; a failure is forgotten (tried again next time). */
 const loaded = new Map<string, Promise<TenantBranding>>();
 
-export function loadTenantBranding(client: PahtClient, key: string): Promise<TenantBranding> {
+export function loadTenantBranding(client: PublicClient, key: string): Promise<TenantBranding> {
   let answer = loaded.get(key);
   if (!answer) {
     answer = getTenantBranding(client);

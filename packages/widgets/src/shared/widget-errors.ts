@@ -1,4 +1,4 @@
-import { ServerErrorCode, type PahtError } from '@paht/client-sdk';
+import { ServerErrorCode, type PahtError } from '@paht/client-sdk/public';
 
 /**
  * Why a widget cannot work, as the `code` of its `paht-error` event: the

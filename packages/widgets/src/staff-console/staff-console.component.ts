@@ -1,4 +1,5 @@
-import { staffSignInOptions, type LiveConnectionState, type StaffRole } from '@paht/client-sdk';
+import { type LiveConnectionState, type StaffRole } from '@paht/client-sdk/public';
+import { staffSignInOptions } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';

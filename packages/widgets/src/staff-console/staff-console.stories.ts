@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { LiveConnectionState } from '@paht/client-sdk';
+import type { LiveConnectionState } from '@paht/client-sdk/public';
 import { html } from 'lit';
 import './staff-console.js';
 import type { ConsolePhase, ConsoleProfile } from './staff-console.component.js';

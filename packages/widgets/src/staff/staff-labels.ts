@@ -1,4 +1,4 @@
-import type { Channel, RejectionReason, ReportStatus, SlaStageState, StaffRole } from '@paht/client-sdk';
+import type { Channel, RejectionReason, ReportStatus, SlaStageState, StaffRole } from '@paht/client-sdk/public';
 import type { Lang } from '../shared/i18n.js';
 
 /** Names staff read for statuses, channels, roles and deadlines, Vietnamese first. */

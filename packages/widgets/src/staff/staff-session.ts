@@ -1,4 +1,5 @@
-import { createClient, signInWithOidc, type LiveConnectionState, type PahtClient, type SignInResult, type StaffRole } from '@paht/client-sdk';
+import { type LiveConnectionState, type SignInResult, type StaffRole } from '@paht/client-sdk/public';
+import { createClient, signInWithOidc, type PahtClient } from '@paht/client-sdk/staff';
 import type { WidgetSettings } from '../shared/paht-element.js';
 
 /** A step on a report the session's live feed told of (the SDK's `ReportChange`). */

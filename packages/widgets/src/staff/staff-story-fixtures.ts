@@ -1,6 +1,7 @@
 // Fixed data for the staff components' stories (no server). Not part of the
 // published entries.
-import type { InboxReport, Unit } from '@paht/client-sdk';
+import type { Unit } from '@paht/client-sdk/public';
+import type { InboxReport } from '@paht/client-sdk/staff';
 import { CATEGORIES, LONG_TEXT, reportAt } from '../shared/story-fixtures.js';
 import type { StaffReport } from '../ioc-inbox/ioc-inbox.component.js';
 

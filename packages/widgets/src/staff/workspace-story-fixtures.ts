@@ -1,6 +1,6 @@
 // Fixed data for the leader overview's and the admin console's stories (no
 // server). Not part of the published entries.
-import type { Kpi, Unit } from '@paht/client-sdk';
+import type { Kpi, Unit } from '@paht/client-sdk/public';
 import { CATEGORIES, KPI_TOTAL, KPI_UNITS, reportAt } from '../shared/story-fixtures.js';
 import type { QueueDetail, QueueReport } from '../unit-queue/unit-queue.component.js';
 import type { OverviewData, OverviewRow } from '../leader-overview/overview-model.js';

@@ -1,4 +1,4 @@
-import { acceptReport, approveAnswer, approveExtension, startReport, type PahtClient, type TransitionResult } from '@paht/client-sdk';
+import { acceptReport, approveAnswer, approveExtension, startReport, type PahtClient, type TransitionResult } from '@paht/client-sdk/staff';
 
 /** What a unit's staff may do on a report, as the queue offers it. */
 export const QueueAction = {

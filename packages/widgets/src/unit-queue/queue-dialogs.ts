@@ -1,4 +1,4 @@
-import type { Unit } from '@paht/client-sdk';
+import type { Unit } from '@paht/client-sdk/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, type Lang } from '../shared/i18n.js';
 import { nameIn } from '../staff/staff-labels.js';

@@ -1,20 +1,5 @@
-import {
-  createAnswerLink,
-  draftAnswer,
-  forwardReport,
-  getUnitQueueReport,
-  listUnits,
-  refuseExtension,
-  requestExtension,
-  requestInfo,
-  returnReport,
-  sendBackAnswer,
-  unitQueue,
-  type TransitionResult,
-  type Unit,
-  type UnitQueueReportQuery,
-  type UnitQueueReportsQuery,
-} from '@paht/client-sdk';
+import { listUnits, type Unit, type UnitQueueReportQuery, type UnitQueueReportsQuery } from '@paht/client-sdk/public';
+import { createAnswerLink, draftAnswer, forwardReport, getUnitQueueReport, refuseExtension, requestExtension, requestInfo, returnReport, sendBackAnswer, unitQueue, type TransitionResult } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatInstant, withOverrides } from '../shared/i18n.js';
