@@ -9,10 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 /** Budget of what a page loads up front (gzip). */
 const BUDGET_BYTES = 12 * 1024;
-const CITIZEN_HELPERS = ['createClient', 'fileReport', 'rateReport', 'reopenReport', 'provideInfo', 'listCategories', 'getStatistics', 'listPublicReports', 'allPublicReports', 'webStorage'];
+const CITIZEN_HELPERS = ['createPublicClient', 'fileReport', 'rateReport', 'reopenReport', 'provideInfo', 'listCategories', 'getStatistics', 'listPublicReports', 'allPublicReports', 'webStorage'];
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const entryFile = process.argv[2] ?? './dist/index.js';
+// The public part (`@paht/client-sdk/public`), which citizen pages import.
+const entryFile = process.argv[2] ?? './dist/public.js';
 if (!existsSync(new URL(`../${entryFile}`, import.meta.url))) {
   console.error(`size: ${entryFile} is missing; run tsup first`);
   process.exit(1);

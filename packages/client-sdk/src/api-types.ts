@@ -1,6 +1,6 @@
 // Friendly names for the shapes of the API's answers. Each one is derived
 // from the types generated from the schema and the SDK's operations
-// (src/generated/operations.ts, `pnpm sdk:generate`), never restated, so a
+// (src/generated/types.ts, `pnpm sdk:generate`), never restated, so a
 // change of the schema reaches them by regenerating. Instants are ISO 8601
 // strings.
 import type { AttachmentFieldsFragment, CategoryFieldsFragment, ChangePasswordMutation, ExpectedErrorFieldsFragment, KpisQuery, KpiFiguresQuery, OpenDeadlineCountFieldsFragment, RateReportMutation, ReportFieldsFragment, SignInMutation, SlaFieldsFragment, SubmitReportMutation, TenantBrandingQuery, TimelineEntryFieldsFragment, TrackReportQuery, UnitFieldsFragment } from './generated/types.js';

@@ -54,6 +54,18 @@ beforeAll(async () => {
     }));`;
   await writeFile(join(dir, 'uses-require.cjs'), `const sdk = require('@paht/client-sdk');${uses('sdk')}`);
   await writeFile(join(dir, 'uses-import.mjs'), `import * as sdk from '@paht/client-sdk';${uses('sdk')}`);
+  // The subpaths: the public part without staff documents, the staff part, one copy of each class.
+  const parts = (pub: string, staff: string, sdk: string) => `
+    console.log(JSON.stringify({
+      publicClient: Object.keys(${pub}.createPublicClient({ endpoint: 'https://paht.example.gov.vn/graphql', tenant: 'quang-tri' })).includes('signIn'),
+      staffClient: typeof ${staff}.createClient({ endpoint: 'https://paht.example.gov.vn/graphql', tenant: 'quang-tri' }).signIn,
+      publicHasStaff: 'ClassifyReportDocument' in ${pub} || 'createClient' in ${pub},
+      staffDocument: String(${staff}.ClassifyReportDocument).includes('mutation ClassifyReport'),
+      publicDocument: String(${pub}.SubmitReportDocument).includes('mutation SubmitReport'),
+      sameClasses: ${pub}.PahtError === ${sdk}.PahtError,
+    }));`;
+  await writeFile(join(dir, 'parts-require.cjs'), `const pub = require('@paht/client-sdk/public'); const staff = require('@paht/client-sdk/staff'); const sdk = require('@paht/client-sdk');${parts('pub', 'staff', 'sdk')}`);
+  await writeFile(join(dir, 'parts-import.mjs'), `import * as pub from '@paht/client-sdk/public'; import * as staff from '@paht/client-sdk/staff'; import * as sdk from '@paht/client-sdk';${parts('pub', 'staff', 'sdk')}`);
 
   // What a TypeScript customer writes; the expected error proves the types are the SDK's, not `any`.
   const consumer = `
@@ -70,9 +82,22 @@ beforeAll(async () => {
   `;
   await writeFile(join(dir, 'consumer.ts'), consumer);
   await writeFile(join(dir, 'consumer-esm.mts'), consumer);
+  // The subpaths need a resolver that reads the exports map (nodenext, bundler); node10 has the root entry.
+  const consumerOfParts = `
+    import { createPublicClient, SubmitReportDocument, type PublicClient } from '@paht/client-sdk/public';
+    import { classifyReport, createClient, type PahtClient } from '@paht/client-sdk/staff';
+    const citizen: PublicClient = createPublicClient({ endpoint: 'https://paht.example.gov.vn/graphql', tenant: 'quang-tri' });
+    const staff: PahtClient = createClient({ endpoint: 'https://paht.example.gov.vn/graphql', tenant: 'quang-tri' });
+    export const both: PublicClient[] = [citizen, staff];
+    export const filed = citizen.request(SubmitReportDocument, { input: { categoryId: 'c', title: 't', description: 'd' } as never });
+    export const classified = classifyReport(staff, { id: 'r', categoryId: 'c' } as never);
+    // @ts-expect-error: the public client has no staff sign-in
+    export const signIn = citizen.signIn;
+  `;
+  await writeFile(join(dir, 'consumer-parts.mts'), consumerOfParts);
   const options = { strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] };
   await writeFile(join(dir, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions: { ...options, module: 'commonjs', moduleResolution: 'node10' }, files: ['consumer.ts'] }));
-  await writeFile(join(dir, 'tsconfig.nodenext.json'), JSON.stringify({ compilerOptions: { ...options, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['consumer.ts', 'consumer-esm.mts'] }));
+  await writeFile(join(dir, 'tsconfig.nodenext.json'), JSON.stringify({ compilerOptions: { ...options, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['consumer.ts', 'consumer-esm.mts', 'consumer-parts.mts'] }));
 }, 300_000);
 
 afterAll(async () => {
@@ -80,11 +105,16 @@ afterAll(async () => {
 });
 
 describe('the packed SDK', () => {
-  it('holds the built files and the manifest only', () => {
+  it('holds the built files and the manifest only: three entries and the chunks they share', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    expect(files).toEqual(
-      ['dist/index.cjs', 'dist/index.cjs.map', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'dist/index.js.map', 'package.json'].map((f) => `package/${f}`),
-    );
+    const entries = ['index', 'public', 'staff'].flatMap((e) => [`${e}.cjs`, `${e}.cjs.map`, `${e}.d.cts`, `${e}.d.ts`, `${e}.js`, `${e}.js.map`]);
+    expect(files.filter((f) => !/^package\/dist\/(chunk-\w+\.c?js(\.map)?|[\w-]+-[\w-]{8}\.d\.c?ts)$/.test(f))).toEqual(['package.json', ...entries.map((f) => `dist/${f}`)].map((f) => `package/${f}`).sort());
+  });
+
+  it('loads its public and staff parts with require and import, sharing one copy of each class', () => {
+    const expected = { publicClient: false, staffClient: 'function', publicHasStaff: false, staffDocument: true, publicDocument: true, sameClasses: true };
+    expect(JSON.parse(run(process.execPath, ['parts-require.cjs']))).toEqual(expected);
+    expect(JSON.parse(run(process.execPath, ['parts-import.mjs']))).toEqual(expected);
   });
 
   it('loads with require (CommonJS) and with import (ESM)', () => {
@@ -108,8 +138,11 @@ describe('the packed SDK', () => {
       exports: Record<string, Record<string, Record<string, string> | string>>;
     };
     expect(manifest).toMatchObject({ main: './dist/index.cjs', types: './dist/index.d.cts' });
-    const root = manifest.exports['.']!;
-    expect(Object.keys(root)).toContain('default');
-    for (const condition of ['import', 'require', 'default']) expect(Object.keys(root[condition] as object)[0]).toBe('types');
+    expect(Object.keys(manifest.exports)).toEqual(['.', './public', './staff', './package.json']);
+    for (const path of ['.', './public', './staff']) {
+      const entry = manifest.exports[path]!;
+      expect(Object.keys(entry)).toContain('default');
+      for (const condition of ['import', 'require', 'default']) expect(Object.keys(entry[condition] as object)[0]).toBe('types');
+    }
   });
 });
