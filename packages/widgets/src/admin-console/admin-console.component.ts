@@ -1,4 +1,4 @@
-import { adminCategories, adminUnits, apiKeys, archiveIndicatorForm, auditLog, calendarDays, closeFocalPoint, focalPoints, listIndicatorForms, listIndicators, removeCalendarDay, setCalendarDay, setStaffAccountActive, setUnitActive, slaPolicies, staffAccounts, tenantSettings, tenantSettingsSchema, updateTenantSettings } from '@paht/client-sdk/staff';
+import { archiveIndicatorForm, closeFocalPoint, removeCalendarDay, setCalendarDay, setStaffAccountActive, setUnitActive, updateTenantSettings } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
@@ -13,7 +13,8 @@ import type { FeedDay } from './ical-days.js';
 import { ADMIN_SECTIONS, EMPTY_ADMIN_DATA, refusalOf, type AdminData, type AdminDialog, type AdminLoad, type AdminSection, type AdminUnit } from './admin-model.js';
 import { renderAudit, renderCalendar, renderCategories, renderKeys, renderStaff, type SectionContext } from './admin-sections.js';
 import { brandPreview, readSettingsForm, renderSettings, savedBrand, type BrandPreview, type PreviewWidget } from './admin-settings.js';
-import { dataOf, Refused, type Expected } from './admin-results.js';
+import { Refused, type Expected } from './admin-results.js';
+import { auditPage, readSection } from './admin-load.js';
 import { dialogChange } from './admin-submit.js';
 import { renderUnits } from './admin-units.js';
 import { parseSettingsSchema, type SettingProblem } from './settings-schema.js';
@@ -118,47 +119,7 @@ export class PahtAdminConsole extends PahtElement {
     const section = this.section;
     this.load = { kind: 'loading' };
     try {
-      const next: Partial<AdminData> = {};
-      const units = async () => (next.units = dataOf(await adminUnits(client)));
-      switch (section) {
-        case 'units':
-          await units();
-          if (this.data.focal) next.focal = { unitId: this.data.focal.unitId, points: dataOf(await focalPoints(client, this.data.focal.unitId, true)) };
-          break;
-        case 'categories': {
-          const [c, p] = await Promise.all([adminCategories(client), slaPolicies(client), units()]);
-          next.categories = dataOf(c);
-          next.policies = dataOf(p);
-          break;
-        }
-        case 'staff': {
-          const [s] = await Promise.all([staffAccounts(client), units()]);
-          next.staff = dataOf(s);
-          break;
-        }
-        case 'keys':
-          next.keys = dataOf(await apiKeys(client));
-          break;
-        case 'settings': {
-          const [s, schema] = await Promise.all([tenantSettings(client), tenantSettingsSchema(client)]);
-          if (s.__typename !== 'TenantSettings') throw new Refused(s.__typename === 'ForbiddenError');
-          next.settings = s;
-          next.settingsSchema = dataOf(schema);
-          break;
-        }
-        case 'audit':
-          next.audit = await this.#auditPage(this.data.audit.action, null, []);
-          break;
-        case 'calendar':
-          next.calendar = dataOf(await calendarDays(client));
-          break;
-        case 'indicators': {
-          const [i, f] = await Promise.all([listIndicators(client), listIndicatorForms(client, { includeArchived: true }), units()]);
-          next.indicators = dataOf(i);
-          next.forms = dataOf(f);
-          break;
-        }
-      }
+      const next = await readSection(client, section, this.data);
       if (load !== this.#loads) return;
       this.data = { ...this.data, ...next };
       this.load = { kind: 'ready' };
@@ -173,13 +134,6 @@ export class PahtAdminConsole extends PahtElement {
     }
   }
 
-  async #auditPage(action: string, after: string | null, before: AdminData['audit']['entries']): Promise<AdminData['audit']> {
-    const page = await auditLog(this.session!.client, { first: 20, ...(after ? { after } : {}), ...(action ? { filter: { actions: [action] } } : {}) });
-    if (page.__typename !== 'AuditLogPage') throw new Refused(page.__typename === 'ForbiddenError');
-    return { entries: [...before, ...page.entries], hasNextPage: page.hasNextPage, endCursor: page.endCursor ?? null, action };
-  }
-
-  /** Runs a change; a refusal shows in the dialog (or the notice), a success reloads the section. */
   async #change(kind: string, run: () => Promise<Expected | { __typename: string }>, ok: (result: { __typename: string }) => boolean, keepDialog = false): Promise<{ __typename: string } | null> {
     const dialog = this.dialog;
     if (dialog) this.dialog = { ...dialog, sending: true, error: null, problems: [] };
@@ -387,7 +341,7 @@ export class PahtAdminConsole extends PahtElement {
           const a = this.data.audit;
           if (!this.session || !a.endCursor) return;
           this.saving = true;
-          this.#auditPage(a.action, a.endCursor, a.entries).then(
+          auditPage(this.session.client, a.action, a.endCursor, a.entries).then(
             (audit) => {
               this.data = { ...this.data, audit };
               this.saving = false;

@@ -1,17 +1,19 @@
 import { listCategories, listUnits, type Category, type StaffReportQuery, type StaffRole, type Unit } from '@paht/client-sdk/public';
 import { getReport, listInboxReports, listStaffCategories, type InboxReport } from '@paht/client-sdk/staff';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
 import type { StaffSession } from '../staff/staff-session.js';
-import { renderModal, syncDialog } from '../staff/staff-dialog.js';
-import { followSession, NewestRead, renderLoadState } from '../staff/staff-workspace.js';
-import { renderDialog, type InboxDialog } from './inbox-dialogs.js';
-import { loadDuplicates, renderDuplicates, runMerge, type DuplicatesState, type MergePair } from './inbox-duplicates.js';
+import { syncDialog } from '../staff/staff-dialog.js';
+import { NewestRead } from '../staff/staff-workspace.js';
+import type { InboxDialog } from './inbox-dialogs.js';
+import { loadDuplicates, type DuplicatesState, type MergePair } from './inbox-duplicates.js';
 import { inboxCommand } from './inbox-keys.js';
-import { INTAKE_REQUIRED, readContact, runAccept, runIntake, runTriage, type FieldValue } from './inbox-steps.js';
-import { dialogDefaults, renderSuggestions, suggestionFor, type Suggestion } from './inbox-suggestions.js';
-import { renderDetail, renderFilters, renderList } from './inbox-parts.js';
+import { LiveInbox } from './inbox-live.js';
+import { readContact, runAccept } from './inbox-steps.js';
+import { submitDialog } from './inbox-submit.js';
+import { dialogDefaults, suggestionFor, type Suggestion } from './inbox-suggestions.js';
+import { renderInbox } from './inbox-view.js';
 import { apiFilter, DEFAULT_FILTERS, inboxOrder, triageable, type InboxFilters, type TriageAction } from './inbox-model.js';
 import { INBOX_MESSAGES, type InboxMessages } from './ioc-inbox.messages.js';
 import { inboxStyles } from './ioc-inbox.styles.js';
@@ -98,13 +100,9 @@ export class PahtIocInbox extends PahtElement {
   /** The outcome of the last step, shown above the list. */
   declare notice: { ok: boolean; text: string } | null;
 
-  #session: StaffSession | null = null;
-  #reloadTimer: ReturnType<typeof setTimeout> | null = null;
-  #refreshTimer: ReturnType<typeof setInterval> | null = null;
+  #live = new LiveInbox(this);
   #load = 0;
   #opens = new NewestRead();
-  #onChange = () => this.#scheduleReload();
-  #onReconnected = () => void this.reload();
   #onKey = (event: KeyboardEvent) => this.#key(event);
 
   constructor() {
@@ -149,31 +147,14 @@ export class PahtIocInbox extends PahtElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKey);
-    this.#follow(null);
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('session') && this.session !== this.#session) {
-      this.#follow(this.session);
+    if (changed.has('session') && this.session !== this.#live.session) {
+      this.#live.follow(this.session);
       if (this.session) void this.load();
     }
     syncDialog(this.renderRoot, this.dialog !== null, 'select, input:not([type=radio]), textarea, input:checked, button');
-  }
-
-  #follow(session: StaffSession | null): void {
-    followSession(this.#session, session, { change: this.#onChange, reconnected: this.#onReconnected });
-    this.#session = session;
-    if (this.#refreshTimer) clearInterval(this.#refreshTimer);
-    this.#refreshTimer = null;
-    if (session && this.refreshSeconds > 0) this.#refreshTimer = setInterval(() => !this.dialog && void this.reload(), this.refreshSeconds * 1000);
-  }
-
-  #scheduleReload(): void {
-    if (this.#reloadTimer) clearTimeout(this.#reloadTimer);
-    this.#reloadTimer = setTimeout(() => {
-      this.#reloadTimer = null;
-      void this.reload();
-    }, 300);
   }
 
   /** Loads the categories, the units and the list. */
@@ -339,18 +320,6 @@ export class PahtIocInbox extends PahtElement {
     if (this.canTriage) this.dialog = { kind: 'merge', ...pair, sending: false, error: null };
   }
 
-  async #merge(reason: string): Promise<void> {
-    const dialog = this.dialog;
-    const session = this.session;
-    if (dialog?.kind !== 'merge' || !session) return;
-    this.dialog = { ...dialog, sending: true, error: null };
-    const outcome = await runMerge(session.client, dialog, reason, this.language, this.m);
-    if ('error' in outcome) return void (this.dialog = { ...dialog, sending: false, error: outcome.error });
-    this.emit('paht-triaged', { action: 'merge', done: 1, total: 1 });
-    this.dialog = null;
-    await this.#afterStep({ ok: true, text: outcome.done });
-  }
-
   /** After a step: the outcome shown, the list read again, the open report read again, the keyboard back on its row. */
   async #afterStep(notice: { ok: boolean; text: string }): Promise<void> {
     this.selected = [];
@@ -373,47 +342,17 @@ export class PahtIocInbox extends PahtElement {
 
   async #submitDialog(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const dialog = this.dialog;
     const session = this.session;
-    if (!dialog || !session || dialog.kind === 'help' || dialog.kind === 'contact') return;
-    if (dialog.kind === 'merge') return this.#merge(((event.target as HTMLFormElement).elements.namedItem('reason') as HTMLTextAreaElement | null)?.value.trim() ?? '');
-    const form = event.target as HTMLFormElement;
-    const value = (name: string) => {
-      const field = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
-      return (field?.value ?? '').trim();
-    };
-    if (dialog.kind === 'intake') return this.#intake(form, value);
-    if (dialog.kind === 'reject' && !value('reason')) {
-      this.dialog = { ...dialog, error: this.m.reasonRequired };
-      return;
-    }
-    this.dialog = { ...dialog, sending: true, error: null };
-    const { done, lines: errors } = await runTriage(session.client, dialog.kind, dialog.ids, value, this.language, this.m);
-    this.emit('paht-triaged', { action: dialog.kind, done, total: dialog.ids.length });
-    if (done === 0) {
-      this.dialog = { ...dialog, sending: false, error: errors[0] ?? this.m.failed(null) };
-      return;
-    }
-    this.dialog = null;
-    await this.#afterStep({ ok: errors.length === 0, text: [this.m.done(done, dialog.ids.length), ...new Set(errors)].join(' ') });
-  }
-
-  async #intake(form: HTMLFormElement, value: FieldValue): Promise<void> {
-    const dialog = this.dialog;
-    const session = this.session;
-    if (dialog?.kind !== 'intake' || !session) return;
-    const missing = INTAKE_REQUIRED.find((name) => !value(name));
-    if (missing) {
-      this.dialog = { ...dialog, error: `${this.m.required} ${form.querySelector(`label[for=i-${missing}]`)?.textContent ?? ''}` };
-      form.querySelector<HTMLElement>(`#i-${missing}`)?.focus();
-      return;
-    }
-    this.dialog = { ...dialog, sending: true, error: null };
-    const outcome = await runIntake(session.client, value, this.language, this.m);
-    if ('error' in outcome) return void (this.dialog = { ...dialog, sending: false, error: outcome.error });
-    this.dialog = { ...dialog, sending: false, done: { trackingCode: outcome.trackingCode, secret: outcome.secret } };
-    this.emit('paht-report-taken', { trackingCode: outcome.trackingCode, channel: outcome.channel });
-    void this.reload();
+    if (!this.dialog || !session) return;
+    await submitDialog(this.dialog, event.target as HTMLFormElement, {
+      client: session.client,
+      m: this.m,
+      lang: this.language,
+      show: (next) => (this.dialog = next),
+      emit: (name, detail) => this.emit(name, detail),
+      afterStep: (notice) => this.#afterStep(notice),
+      reload: () => this.reload(),
+    });
   }
 
   #closeDialog(): void {
@@ -428,80 +367,12 @@ export class PahtIocInbox extends PahtElement {
   }
 
   override render() {
-    const m = this.m;
-    const lang = this.language;
-    return html`
-      <section class="inbox" aria-labelledby="inbox-heading" tabindex="-1">
-        <div class="head">
-          <h2 id="inbox-heading">${m.heading}</h2>
-          <div class="tools">
-            ${this.canTriage ? html`<button type="button" part="button" @click=${() => this.openIntake()}>${m.intake} <kbd>i</kbd></button>` : nothing}
-            <button type="button" class="secondary" part="button" @click=${() => (this.dialog = { kind: 'help' })}>${m.shortcuts} <kbd>?</kbd></button>
-            <button type="button" class="secondary" part="button" @click=${() => void this.reload()}>${m.reload}</button>
-          </div>
-        </div>
-        ${this.canTriage ? nothing : html`<p class="hint">${m.readOnly}</p>`}
-        ${renderFilters(this.filters, this.categories, this.units, m, lang, (next) => this.#setFilters(next))}
-        ${this.notice ? html`<p class=${`notice ${this.notice.ok ? 'ok' : 'error-box'}`} role="status">${this.notice.text}</p>` : nothing}
-        <div class="layout">
-          <div class="list-pane" aria-live="polite" aria-busy=${this.state.kind === 'loading' ? 'true' : 'false'}>${this.#renderState(m)}</div>
-          <div class="detail-pane" part="detail">
-            ${renderDetail(this.detail, this.canTriage, m, lang, (r) => void this.showContact(r))}
-            ${this.detail.kind === 'ready' ? this.#renderHelp(this.detail.report) : nothing}
-          </div>
-        </div>
-      </section>
-      ${renderModal(
-        this.dialog
-          ? renderDialog(this.dialog, {
-              m,
-              lang,
-              categories: this.categories,
-              units: this.units,
-              ...this.#dialogDefaults(),
-              onSubmit: (e) => void this.#submitDialog(e),
-              onRejection: (rejection) => {
-                if (this.dialog?.kind === 'reject') this.dialog = { ...this.dialog, rejection };
-              },
-              onCancel: () => this.#closeDialog(),
-            })
-          : nothing,
-        () => this.dialog && this.#closeDialog(),
-      )}
-    `;
-  }
-
-  /** What a triage dialog pre-selects: read when it was opened (fixed data: from its first report's row). */
-  #dialogDefaults(): ReturnType<typeof dialogDefaults> {
-    const d = this.dialog;
-    if (!d || !('ids' in d)) return dialogDefaults(undefined);
-    return ('defaults' in d && d.defaults) || dialogDefaults(this.rows.find((r) => r.id === d.ids[0]));
-  }
-
-  /** Beside the open report: its suggested category and unit, and its possible duplicates. */
-  #renderHelp(report: StaffReport) {
-    const row = this.state.kind === 'ready' ? this.state.reports.find((r) => r.id === report.id) : undefined;
-    return html`${renderSuggestions(row, this.canTriage, this.m, this.language, (s) => void this.acceptSuggestions(s))}
-    ${renderDuplicates(this.duplicates, report, { m: this.m, lang: this.language, canMerge: this.canTriage, onMerge: (pair) => this.openMerge(pair) })}`;
-  }
-
-  #renderState(m: InboxMessages) {
-    if (this.state.kind !== 'ready') return renderLoadState(this.state, m);
-    return renderList(this.rows, {
-      truncated: this.state.truncated ? this.state.reports.length : 0,
-      filtered: JSON.stringify(this.filters) !== JSON.stringify(DEFAULT_FILTERS),
-      selected: this.selected,
-      active: this.active,
-      canTriage: this.canTriage,
-      m,
+    return renderInbox(this, {
+      m: this.m,
       lang: this.language,
-      now: this.now(),
-      onTriage: (action) => this.openTriage(action),
-      onAccept: () => void this.acceptSuggestions(),
-      onClear: () => (this.selected = []),
-      onToggle: (id) => this.toggle(id),
-      onOpen: (i) => void this.open(i),
-      onFocus: (i) => (this.active = i),
+      setFilters: (next) => this.#setFilters(next),
+      submitDialog: (e) => void this.#submitDialog(e),
+      closeDialog: () => this.#closeDialog(),
     });
   }
 }
