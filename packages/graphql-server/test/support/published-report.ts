@@ -3,7 +3,7 @@ import type { FixtureTenant } from '../../../core/test/support/fixture-tenant.js
 
 /** Contact data the reports below carry: it must never appear in a published payload or a log line. */
 export const REPORTER = { fullName: 'Phạm Thị Liên', phone: '0987 654 321', email: 'lien.pham@example.com' };
-export const REPORTER_CONTACT = /0987|84987654321|lien\.pham|Phạm Thị Liên/;
+export const REPORTER_CONTACT = /0987[ .]?654[ .]?321|84987654321|lien\.pham|Phạm Thị Liên/;
 
 /**
  * A report of the fixture tenant taken to PUBLISHED at `ctx.now()` through
