@@ -262,6 +262,7 @@ export { claimSlaAlerts, runSlaDeadlines, SlaAlertKind, type SlaAlert, type SlaD
 export { runDeadlineJob, DeadlineJob, DEADLINE_JOBS, isDeadlineJob, type DeadlineJobRun } from './deadlines/deadline-jobs.js';
 export { remindCitizensToRate, type RatingReminderClaim } from './deadlines/rating-reminders.js';
 export { closeUnratedReports, autoCloseReason, type AutoClosed } from './deadlines/auto-close.js';
+export { INVALIDATION_CHANNEL, encodeInvalidation, parseInvalidation, announceTenantChanges, type InvalidationMessage } from './changes/change-channel.js';
 export { alertMissingFocalPoints, focalPointGapSince, type FocalPointGap } from './deadlines/focal-point-gaps.js';
 export { addWorkingDays, workingDayMinutes } from './deadlines/working-days.js';
 export { answerDueOf, loadAnswerDueCalendar, type AnswerDue } from './deadlines/answer-due.js';

@@ -27,6 +27,7 @@ import { attachPublicAnswerCache } from './cache/public-answer-cache.js';
 import { jitGatewayFor } from './execution/jit-gateway.js';
 import { schema } from './schema/index.js';
 import { createSecurity, type SecurityOptions } from './security/index.js';
+import { forgetTenantById } from './security/request-tenant.js';
 import { uploadsPlugin, type UploadsOptions } from './uploads/uploads-plugin.js';
 import type { UploadStorage } from './uploads/upload-storage.js';
 
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(replica ? { ttlMs: 5_000 } : {}),
     redisUrl,
     onError: (error) => app.log.error({ error: describeUnexpected(error) }, 'public answer cache: Redis failed'),
+    onTenantChanged: (tenantId) => forgetTenantById(core, tenantId),
   });
   const apollo = new ApolloServer<GraphQLContext>({
     ...((options.jit ?? process.env.PAHT_GRAPHQL_JIT !== '0') ? { gateway: jitGatewayFor(app, schema) } : { schema }),

@@ -1,13 +1,15 @@
 // `pnpm tenant:merge --from <slug> --into <slug>`: merges one tenant into
 // another (docs/tenant-merge.md) on DATABASE_URL, or on the PGlite folder
 // DATA_DIR (default .data/pglite) like `pnpm tenant:create`. Arguments:
-// node:util parseArgs, as in tenant-create.ts.
+// node:util parseArgs, as in tenant-create.ts. Running servers are told
+// through REDIS_URL, when set (tell-servers.ts).
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createCoreContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { isDomainError } from '../errors.js';
 import { mergeTenants, TenantMergedError } from '../tenants/merge-tenants.js';
+import { tellServers } from './tell-servers.js';
 
 const usage = [
   'Usage: pnpm tenant:merge --from <slug> --into <slug> [--json]',
@@ -17,6 +19,8 @@ const usage = [
   'working; the former tenant’s API keys are revoked and its slug leads to the merged tenant.',
   'Codes and e-mails the merged tenant has already are suffixed with the former slug (listed).',
   'Database: DATABASE_URL (PostgreSQL), else the PGlite folder DATA_DIR (default .data/pglite).',
+  'Running servers: told through REDIS_URL when set (they drop both tenants’ cached answers at once);',
+  'without it they serve cached answers for up to 60 s (5 s with a read replica).',
   '',
   'Exit codes: 0 merged; 1 refused (unknown or same tenant, or merged already; nothing changed); 2 wrong usage.',
 ].join('\n');
@@ -48,6 +52,8 @@ const core = createCoreContext(db, { secretKey: process.env.PAHT_SECRET_KEY ?? r
 let exitCode = 0;
 try {
   const result = await mergeTenants(core, { from: values.from, into: values.into }, 'cli');
+  // Everything public of both changed (reports, categories and units moved), and the former slug leads elsewhere.
+  await tellServers([result.from.id, result.into.id]);
   if (values.json) {
     console.log(JSON.stringify(result));
   } else {

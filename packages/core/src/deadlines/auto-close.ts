@@ -1,6 +1,8 @@
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
+import type { StaffNotificationRecord } from '../notifications/staff-notices.js';
+import type { ReportEventRecord } from '../reports/report-event.js';
 import { transitionReport } from '../reports/transition-report.js';
 import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
@@ -17,6 +19,9 @@ export interface AutoClosed {
   submittedAt: Date;
   /** The CLOSE event's sequence number on the timeline. */
   seq: number;
+  /** The CLOSE event itself, and the staff inbox rows it wrote: to publish live, as for a close by the IOC. */
+  event: ReportEventRecord;
+  staffNotifications: StaffNotificationRecord[];
 }
 
 /** The note on the timeline: Vietnamese, then English. */
@@ -46,8 +51,8 @@ export async function closeUnratedReports(ctx: CoreContext, tenantId: string): P
   const closed: AutoClosed[] = [];
   for (const report of due) {
     try {
-      const { event } = await transitionReport(ctx, tenantId, DEADLINE_ACTOR, report.id, { type: 'CLOSE', reason: autoCloseReason(autoCloseDays) });
-      closed.push({ tenantId, reportId: report.id, trackingCode: report.trackingCode, submittedAt: report.submittedAt, seq: event.seq });
+      const { event, staffNotifications } = await transitionReport(ctx, tenantId, DEADLINE_ACTOR, report.id, { type: 'CLOSE', reason: autoCloseReason(autoCloseDays) });
+      closed.push({ tenantId, reportId: report.id, trackingCode: report.trackingCode, submittedAt: report.submittedAt, seq: event.seq, event, staffNotifications });
     } catch (error) {
       // Rated, reopened or closed by another process meanwhile: nothing to do.
       if (error instanceof DomainError && (error.code === DomainErrorCode.ILLEGAL_TRANSITION || error.code === DomainErrorCode.CONFLICT)) continue;

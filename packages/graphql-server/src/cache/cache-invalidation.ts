@@ -22,8 +22,9 @@ export interface CacheInvalidation {
   generation(tenantId: string, key: string): number;
   /**
    * Marks everything cached for the tenant that these changes can alter as
-   * stale (here at once; without changes, everything); resolves once the
-   * other processes have been told (Redis), never rejects.
+   * stale (here at once; without changes, everything, the tenant's own row
+   * included: `onTenantChanged`); resolves once the other processes have
+   * been told (Redis), never rejects.
    */
   bump(tenantId: string, changes?: readonly PublicChange[]): Promise<void>;
   /** Stops sharing (closes its Redis connections). */
@@ -68,13 +69,17 @@ export function createGenerations(): Generations {
   };
 }
 
+/** Called when all of a tenant changed (a merge): whatever else the process keeps of it (its row) is dropped too. */
+export type TenantChanged = (tenantId: string) => void;
+
 /** Generations kept in this process only. */
-export function createInProcessInvalidation(): CacheInvalidation {
+export function createInProcessInvalidation(onTenantChanged: TenantChanged = () => {}): CacheInvalidation {
   const generations = createGenerations();
   return {
     generation: generations.generation,
     async bump(tenantId, changes) {
       generations.apply(tenantId, keysOf(changes));
+      if (!changes) onTenantChanged(tenantId);
     },
     close: async () => {},
   };

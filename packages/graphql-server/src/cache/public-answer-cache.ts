@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { tenantSlugOf, type GraphQLContext } from '../context.js';
-import { createInProcessInvalidation, readKeys, type CacheInvalidation } from './cache-invalidation.js';
+import { createInProcessInvalidation, readKeys, type CacheInvalidation, type TenantChanged } from './cache-invalidation.js';
 import { publicDataChanged, watchPublicChanges } from './public-changes.js';
 import { EVERYTHING, type PublicAnswersEffect, type PublicChange } from './public-facets.js';
 import { publicReadFacets } from './public-operation.js';
@@ -23,6 +23,8 @@ export interface PublicAnswerCacheOptions {
   redisUrl?: string | null;
   /** Where failures to reach Redis go. */
   onError?: (error: unknown) => void;
+  /** All of a tenant changed, here or in another process (a merge, `pnpm tenant:merge`): drop what else is kept of it (its row). */
+  onTenantChanged?: TenantChanged;
 }
 
 export interface PublicAnswerCacheStats {
@@ -188,8 +190,10 @@ function keyOf(request: FastifyRequest): string | null {
  */
 export function attachPublicAnswerCache(app: FastifyInstance, core: CoreContext, options: PublicAnswerCacheOptions = {}): PublicAnswerCache {
   const enabled = options.enabled ?? true;
-  // Off, nothing reads the generations: no need to hear other processes.
-  const invalidation = enabled && options.redisUrl ? createRedisInvalidation(options.redisUrl, options.onError ?? (() => {})) : createInProcessInvalidation();
+  // Off, this process still tells the others of its changes (a job worker, say): theirs may be on.
+  const invalidation = options.redisUrl
+    ? createRedisInvalidation(options.redisUrl, options.onError ?? (() => {}), options.onTenantChanged)
+    : createInProcessInvalidation(options.onTenantChanged);
   const unwatch = watchPublicChanges(core, invalidation);
   app.addHook('onClose', async () => {
     unwatch();

@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createGenerations, keysOf, type CacheInvalidation } from './cache-invalidation.js';
+import { encodeInvalidation, INVALIDATION_CHANNEL, parseInvalidation } from '@paht/core';
+import { createGenerations, keysOf, type CacheInvalidation, type TenantChanged } from './cache-invalidation.js';
 
-/** The Redis channel every server process tells the others its changes on (one for all tenants). */
-export const INVALIDATION_CHANNEL = 'paht:public-answers';
+// The channel and its message are core's (`changes/change-channel.ts`): the
+// command-line tools, which cannot import this package, write them too.
 
 /** How long a change waits at most for Redis to take its message before the mutation answers anyway. */
 const PUBLISH_WAIT_MS = 500;
 
-/** One message: the process that made the change (it applied it already), the tenant, the keys moved. */
-interface Bump {
-  o: string;
-  t: string;
-  k: string[];
-}
-
-const isBump = (value: unknown): value is Bump => {
-  const m = value as Partial<Bump> | null;
-  return typeof m === 'object' && m !== null && typeof m.o === 'string' && typeof m.t === 'string' && Array.isArray(m.k) && m.k.every((k) => typeof k === 'string');
-};
-
 /**
  * Generations shared by every server process on one Redis: each process
  * keeps its own counters, applies its changes at once and publishes them on
- * `INVALIDATION_CHANNEL`; every other process applies them on receipt. A
+ * `INVALIDATION_CHANNEL`; every other process applies them on receipt (a
+ * message for all of a tenant, from a command-line tool, moves every key). A
  * process may serve an answer computed before another's change only until
  * that change's message arrives (well under a millisecond on one network).
  *
@@ -32,7 +22,7 @@ const isBump = (value: unknown): value is Bump => {
  * generations are NaN), and every answer kept before is dropped when it is
  * confirmed again (at start and after each reconnection).
  */
-export function createRedisInvalidation(redisUrl: string, onError: (error: unknown) => void): CacheInvalidation {
+export function createRedisInvalidation(redisUrl: string, onError: (error: unknown) => void, onTenantChanged: TenantChanged = () => {}): CacheInvalidation {
   const generations = createGenerations();
   const origin = randomUUID();
   const publisher = new Redis(redisUrl);
@@ -52,14 +42,14 @@ export function createRedisInvalidation(redisUrl: string, onError: (error: unkno
   });
   subscriber.on('message', (channel: string, text: string) => {
     if (channel !== INVALIDATION_CHANNEL) return;
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch (error) {
-      onError(error);
+    const message = parseInvalidation(text);
+    if (!message) {
+      onError(new Error(`ignored a malformed message on ${INVALIDATION_CHANNEL}`));
       return;
     }
-    if (isBump(message) && message.o !== origin) generations.apply(message.t, message.k);
+    if (message.o === origin) return;
+    generations.apply(message.t, message.k ?? keysOf());
+    if (message.k === null) onTenantChanged(message.t);
   });
 
   return {
@@ -68,7 +58,9 @@ export function createRedisInvalidation(redisUrl: string, onError: (error: unkno
       const keys = keysOf(changes);
       if (keys.length === 0) return;
       generations.apply(tenantId, keys);
-      const sent = publisher.publish(INVALIDATION_CHANNEL, JSON.stringify({ o: origin, t: tenantId, k: keys } satisfies Bump)).then(() => undefined, onError);
+      if (!changes) onTenantChanged(tenantId);
+      // All of the tenant (no changes given): null, as a command-line tool sends it.
+      const sent = publisher.publish(INVALIDATION_CHANNEL, encodeInvalidation({ o: origin, t: tenantId, k: changes ? keys : null })).then(() => undefined, onError);
       // Redis away: the message waits in the client's queue; the change's answer does not.
       if (publisher.status !== 'ready') return;
       let timer: NodeJS.Timeout | undefined;

@@ -65,7 +65,7 @@ builder.subscriptionFields((t) => ({
   }),
   iocInbox: t.field({
     type: ReportChange,
-    description: 'IOC: new reports, reports a unit sent back, and answers waiting to be published. Staff who read all reports only.',
+    description: 'IOC: new reports, reports a unit sent back, answers waiting to be published, and closed reports (closed by the IOC, or by the system when left unrated). Staff who read all reports only.',
     subscribe: (_root, _args, ctx) => {
       const staff = signedInStaff(ctx);
       if (!can(staff, Permission.REPORT_READ_ALL)) throw forbidden('IOC staff only');

@@ -27,6 +27,12 @@ export const forgetTenant = (core: CoreContext, slug: string): void => {
   cacheOf(core).delete(slug);
 };
 
+/** Drops a tenant from the cache by id, under whatever slug it was found (a merged tenant's former slug). */
+export const forgetTenantById = (core: CoreContext, tenantId: string): void => {
+  const cache = cacheOf(core);
+  for (const [slug, tenant] of [...cache.entries()]) if (tenant.id === tenantId) cache.delete(slug);
+};
+
 /** A tenant found, or why not: none was named, or none has that slug. */
 export type TenantLookup = { ok: true; tenant: TenantRecord } | { ok: false; reason: 'NOT_NAMED' | 'UNKNOWN' };
 

@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, withTenant } from '@paht/core';
 import { createClient as createHttpClient, type PahtClient, type SubmitReportInput } from '@paht/client-sdk';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { createFixtureTenant, type FixtureTenant } from '../../../core/test/support/fixture-tenant.js';
-import { openTestDatabase, testContext, testEngine, TEST_SECRET_KEY, type TestDatabase } from '../../../core/test/support/test-database.js';
+import { openTestDatabase, testContext, testEngine, type TestDatabase } from '../../../core/test/support/test-database.js';
 import { redisChannelOf } from '../../src/live/report-events.js';
 import { live, liveClient } from '../support/live-client.js';
 import { startRedisServer, stopChild, type TestRedis } from '../support/redis-server.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { ASSIGN, CLASSIFY } from './staff-documents.js';
 
 // Two server processes on one PostgreSQL database and one Redis: a change
@@ -19,7 +17,6 @@ import { ASSIGN, CLASSIFY } from './staff-documents.js';
 // shared by two processes, so this runs on the postgres project only.
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
-const ENTRY = fileURLToPath(new URL('../support/live-server-process.ts', import.meta.url));
 const REPORT_STATUS = `subscription S($code: String!, $secret: String!) { reportStatus(trackingCode: $code, secret: $secret) { status entry { seq type } } }`;
 const IOC_INBOX = 'subscription { iocInbox { trackingCode type status } }';
 
@@ -29,25 +26,6 @@ const submission: SubmitReportInput = {
   address: '80 Trần Hưng Đạo, Đông Hà',
   reporter: { phone: '0912 345 678' },
 };
-
-interface ServerProcess {
-  base: string;
-  child: ChildProcess;
-}
-
-async function startServer(databaseUrl: string, redisUrl: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--conditions', '@paht/source', '--import', 'tsx', ENTRY], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PAHT_SECRET_KEY: TEST_SECRET_KEY, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('{"address"')) resolve((JSON.parse(line) as { address: string }).address);
-    });
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
-  });
-  return { base, child };
-}
 
 describe.skipIf(testEngine() !== 'postgres')('report changes across server processes through Redis', () => {
   let tdb: TestDatabase;
@@ -75,7 +53,7 @@ describe.skipIf(testEngine() !== 'postgres')('report changes across server proce
     t = await createFixtureTenant(ctx, 'fanout', 'FO');
     const passwordHash = await hashPassword(PASSWORD);
     await withTenant(ctx.db, t.tenantId, (tx) => tx.staffUser.updateMany({ data: { passwordHash } }));
-    [a, b] = await Promise.all([startServer(tdb.url!, redis.url), startServer(tdb.url!, redis.url)]);
+    [a, b] = await Promise.all([startServerProcess(tdb.url!, redis.url), startServerProcess(tdb.url!, redis.url)]);
   });
 
   afterAll(async () => {

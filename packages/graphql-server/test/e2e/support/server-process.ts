@@ -25,7 +25,7 @@ export interface ServerProcess {
 }
 
 /** The package script's command line (`node <args>`), for this Node. */
-function scriptArgs(name: string): string[] {
+export function scriptArgs(name: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const [command, ...args] = scripts[name]!.split(' ');
   if (command !== 'node') throw new Error(`script ${name} does not start with node: ${scripts[name]}`);
