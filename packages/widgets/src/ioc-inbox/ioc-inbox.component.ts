@@ -77,7 +77,7 @@ export class PahtIocInbox extends PahtElement {
   declare session: StaffSession | null;
   /**
    * Seconds between quiet reloads of the list while a session is set. The
-   * live feed (iocInbox) tells of new, returned and answered reports at
+   * live feed (iocInbox) tells of new, returned, answered and closed reports at
    * once; steps other operators take (classify, assign, reject) show at the
    * next reload. Default 60; 0 turns it off. Takes effect when the session is set.
    */
