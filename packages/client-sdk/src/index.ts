@@ -37,7 +37,7 @@ export { fileReport, type Attachment, type AttachmentRefused, type FileReportOpt
 export { rateReport, reopenReport, provideInfo, listCategories, getStatistics, getTenantBranding } from './helpers/citizen.js';
 export { getKpiFigures } from './helpers/kpi-figures.js';
 export { listIndicators, getIndicatorFigure, listIndicatorSubmissions, getPublicIndicators, defineIndicator, updateIndicator, submitIndicatorValue } from './helpers/indicators.js';
-export { listIndicatorForms, getIndicatorFormStatus, defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, submitIndicatorForm } from './helpers/indicator-forms.js';
+export { listIndicatorForms, getIndicatorFormStatus, defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, submitIndicatorForm, getIndicatorFormEntry, saveIndicatorFormDraft, discardIndicatorFormDraft } from './helpers/indicator-forms.js';
 export { listPublicReports, allPublicReports, toReportPage, type ReportPage, type ReportSummary, type ReportListFailure, type PublicReportsOptions } from './helpers/public-reports.js';
 export {
   getReport,

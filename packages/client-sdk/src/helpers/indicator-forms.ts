@@ -6,6 +6,15 @@ import type { PahtClient, RequestOptions } from '../client.js';
 import {
   ArchiveIndicatorFormDocument,
   DefineIndicatorFormDocument,
+  DiscardIndicatorFormDraftDocument,
+  IndicatorFormEntryDocument,
+  SaveIndicatorFormDraftDocument,
+  type DiscardIndicatorFormDraftMutation,
+  type DiscardIndicatorFormDraftMutationVariables,
+  type IndicatorFormEntryQuery,
+  type IndicatorFormEntryQueryVariables,
+  type SaveIndicatorFormDraftMutation,
+  type SaveIndicatorFormDraftMutationVariables,
   IndicatorFormsDocument,
   IndicatorFormStatusDocument,
   SubmitIndicatorFormDocument,
@@ -54,4 +63,19 @@ export async function archiveIndicatorForm(client: Requester, variables: Archive
 /** A unit's staff (own unit) or a tenant admin: a whole form for a period; again is a correction and needs `reason`. */
 export async function submitIndicatorForm(client: Requester, variables: SubmitIndicatorFormMutationVariables, options?: RequestOptions): Promise<SubmitIndicatorFormMutation['submitIndicatorForm']> {
   return (await client.request(SubmitIndicatorFormDocument, variables, options)).submitIndicatorForm;
+}
+
+/** Staff: a form for a unit and period in one request: the unit's state, the indicators with targets, its values with history, its draft. */
+export async function getIndicatorFormEntry(client: Requester, variables: IndicatorFormEntryQueryVariables, options?: RequestOptions): Promise<IndicatorFormEntryQuery['indicatorFormEntry']> {
+  return (await client.request(IndicatorFormEntryDocument, variables, options)).indicatorFormEntry;
+}
+
+/** A unit's staff (own unit) or a tenant admin: keep the values typed so far (never counted; limits checked at submission). */
+export async function saveIndicatorFormDraft(client: Requester, variables: SaveIndicatorFormDraftMutationVariables, options?: RequestOptions): Promise<SaveIndicatorFormDraftMutation['saveIndicatorFormDraft']> {
+  return (await client.request(SaveIndicatorFormDraftDocument, variables, options)).saveIndicatorFormDraft;
+}
+
+/** The same people: delete a draft (`data` false when there was none). */
+export async function discardIndicatorFormDraft(client: Requester, variables: DiscardIndicatorFormDraftMutationVariables, options?: RequestOptions): Promise<DiscardIndicatorFormDraftMutation['discardIndicatorFormDraft']> {
+  return (await client.request(DiscardIndicatorFormDraftDocument, variables, options)).discardIndicatorFormDraft;
 }
