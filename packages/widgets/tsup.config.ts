@@ -3,6 +3,19 @@ import { baseConfig } from '../../tsup.base.js';
 
 // `pnpm build` empties dist first: the two configs run side by side, so
 // neither may clean it.
+/** What the dist/cdn/ ES modules share: every dependency inside, bundled from the workspace's sources (no stale dist of the SDK). */
+const cdnModule = {
+  dts: false,
+  clean: false,
+  minify: true,
+  noExternal: [/.*/],
+  esbuildOptions(options: { conditions?: string[] }) {
+    options.conditions = ['@paht/source'];
+  },
+  target: 'es2022',
+  platform: 'browser',
+} as const;
+
 export default defineConfig([
   // npm entries: the side-effect-free classes, and one module per tag that
   // registers it, sharing chunks. Leaflet is a chunk of its own, loaded
@@ -36,21 +49,15 @@ export default defineConfig([
       'report-tracker': 'src/report-tracker/report-tracker.ts',
       'public-stats': 'src/public-stats/public-stats.ts',
       'paht-widgets': 'src/paht-widgets.ts',
-      'staff-widgets': 'src/staff-widgets.ts',
     },
     outDir: 'dist/cdn',
     splitting: true,
-    dts: false,
-    clean: false,
-    minify: true,
-    noExternal: [/.*/],
-    // Bundled from the workspace's sources (no stale dist of the SDK).
-    esbuildOptions(options) {
-      options.conditions = ['@paht/source'];
-    },
-    target: 'es2022',
-    platform: 'browser',
+    ...cdnModule,
   }),
+  // The staff workspaces' module, built apart: sharing chunks with the
+  // public widgets put every SDK document and helper a staff workspace uses
+  // into the chunk public pages load (docs/widgets.md#sizes).
+  baseConfig({ entry: { 'staff-widgets': 'src/staff-widgets.ts' }, outDir: 'dist/cdn', splitting: false, ...cdnModule }),
   // The script-tag bundles: one self-contained file each, every dependency
   // inside (the staff one apart: public pages never load it).
   baseConfig({
