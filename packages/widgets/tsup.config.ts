@@ -1,20 +1,20 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { baseConfig } from '../../tsup.base.js';
 
 // `pnpm build` empties dist first: the two configs run side by side, so
 // neither may clean it.
 /** What the dist/cdn/ ES modules share: every dependency inside, bundled from the workspace's sources (no stale dist of the SDK). */
-const cdnModule = {
+const cdnModule: Options = {
   dts: false,
   clean: false,
   minify: true,
   noExternal: [/.*/],
-  esbuildOptions(options: { conditions?: string[] }) {
+  esbuildOptions(options) {
     options.conditions = ['@paht/source'];
   },
   target: 'es2022',
   platform: 'browser',
-} as const;
+};
 
 export default defineConfig([
   // npm entries: the side-effect-free classes, and one module per tag that
