@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
+import { parseInput } from '../config/parse-input.js';
 import type { CoreContext } from '../context.js';
 import { withTenant } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
@@ -27,6 +29,8 @@ export interface IndicatorFormEntryRecord {
   draft: IndicatorFormDraftRecord | null;
 }
 
+const entryInput = z.object({ formId: z.string().max(100), unitId: z.uuid(), period: z.string().max(10) });
+
 /**
  * A form for a unit and period: the unit's state and deadline, the form's
  * indicators with their targets, the unit's current values with their
@@ -34,8 +38,9 @@ export interface IndicatorFormEntryRecord {
  * unit's own staff and tenant admins). A period of another periodicity is a
  * ValidationError on `period`; another tenant's form NOT_FOUND.
  */
-export async function readIndicatorFormEntry(ctx: CoreContext, tenantId: string, actor: Actor, input: { formId: string; unitId: string; period: string }): Promise<IndicatorFormEntryRecord> {
+export async function readIndicatorFormEntry(ctx: CoreContext, tenantId: string, actor: Actor, raw: z.input<typeof entryInput>): Promise<IndicatorFormEntryRecord> {
   assertCan(actor, Permission.INDICATOR_READ);
+  const input = parseInput(entryInput, raw);
   const tenant = await findTenantById(ctx, tenantId);
   const now = ctx.now();
   return withTenant(ctx.db, tenantId, async (tx) => {

@@ -93,6 +93,9 @@ describe('report form drafts', () => {
     expect((await entry(t.operator)).draft).toBeNull();
     expect((await entry(t.roadsOfficer)).draft).toBeNull();
     await expect(entry(citizen)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(entry(t.admin, 'not-a-unit')).rejects.toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'unitId' }] } });
+    // A unit the form is not for: no state, no draft.
+    expect(await entry(t.admin, t.iocUnitId)).toMatchObject({ unit: null, draft: null });
   });
 
   it('count in no figure, alert, status or public view', async () => {
