@@ -7,7 +7,7 @@ export { createClient, type PahtClient } from './staff-client.js';
 
 export { getKpiFigures } from './helpers/kpi-figures.js';
 export { listIndicators, getIndicatorFigure, listIndicatorSubmissions, defineIndicator, updateIndicator, submitIndicatorValue } from './helpers/indicators.js';
-export { listIndicatorForms, getIndicatorFormStatus, defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, submitIndicatorForm } from './helpers/indicator-forms.js';
+export { listIndicatorForms, getIndicatorFormStatus, defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, submitIndicatorForm, getIndicatorFormEntry, saveIndicatorFormDraft, discardIndicatorFormDraft } from './helpers/indicator-forms.js';
 export {
   getReport,
   listReports,

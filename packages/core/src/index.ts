@@ -17,7 +17,7 @@ export { createCoreContext, lagTolerant, type CoreContext } from './context.js';
 
 // Who may do what
 export { Role, STAFF_ROLES, actorId, type Actor, type StaffRole } from './auth/actor.js';
-export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor, rankingScope } from './auth/permissions.js';
+export { Permission, can, assertCan, canReadContact, canReadReport, canSubmitIndicatorFor, canDraftIndicatorFormFor, rankingScope } from './auth/permissions.js';
 
 // Working calendar and SLA clock (pure)
 export {
@@ -307,3 +307,7 @@ export {
   type IndicatorFormSubmissionRecord, type SubmitIndicatorFormInput, type IndicatorFormStatusRecord, type UnitFormStatus,
 } from './indicators/index.js';
 export { remindFormDeadlines, formReminderStage, FormReminderKind, FORM_REMINDER_WORKING_DAYS, type FormReminderSent } from './indicators/index.js';
+export {
+  saveIndicatorFormDraft, discardIndicatorFormDraft, readIndicatorFormEntry,
+  type IndicatorFormDraftRecord, type SaveIndicatorFormDraftInput, type IndicatorFormDraftTarget, type IndicatorFormEntryRecord,
+} from './indicators/index.js';

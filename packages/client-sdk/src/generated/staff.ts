@@ -3,7 +3,7 @@
 // change the operations (or the schema) and regenerate; a unit test fails on drift.
 /* eslint-disable */
 import { TypedDocumentString } from './types.js';
-import type { AcceptReportMutation, AcceptReportMutationVariables, AdminCategoriesQuery, AdminCategoriesQueryVariables, AdminUnitFieldsFragment, AdminUnitsQuery, AdminUnitsQueryVariables, ApiKeyFieldsFragment, ApiKeysQuery, ApiKeysQueryVariables, ApproveAnswerMutation, ApproveAnswerMutationVariables, ApproveExtensionMutation, ApproveExtensionMutationVariables, ArchiveIndicatorFormMutation, ArchiveIndicatorFormMutationVariables, AssignReportMutation, AssignReportMutationVariables, AuditLogQuery, AuditLogQueryVariables, CalendarDaysQuery, CalendarDaysQueryVariables, CategoryConfigFieldsFragment, ChangePasswordMutation, ChangePasswordMutationVariables, ClassificationSuggestionFieldsFragment, ClassificationSuggestionsQuery, ClassificationSuggestionsQueryVariables, ClassifyReportMutation, ClassifyReportMutationVariables, CloseFocalPointMutation, CloseFocalPointMutationVariables, CloseReportMutation, CloseReportMutationVariables, CreateAnswerLinkMutation, CreateAnswerLinkMutationVariables, CreateApiKeyMutation, CreateApiKeyMutationVariables, CreateStaffAccountMutation, CreateStaffAccountMutationVariables, CreateUnitMutation, CreateUnitMutationVariables, DefineIndicatorFormMutation, DefineIndicatorFormMutationVariables, DefineIndicatorMutation, DefineIndicatorMutationVariables, DraftAnswerMutation, DraftAnswerMutationVariables, ErrorWithoutCodeFieldsFragment, ExportJobFieldsFragment, ExportJobQuery, ExportJobQueryVariables, ExtendDeadlineMutation, ExtendDeadlineMutationVariables, FocalPointFieldsFragment, FocalPointsQuery, FocalPointsQueryVariables, ForwardReportMutation, ForwardReportMutationVariables, InboxReportsQuery, InboxReportsQueryVariables, IndicatorFieldsFragment, IndicatorFigureQuery, IndicatorFigureQueryVariables, IndicatorFormFieldsFragment, IndicatorFormStatusQuery, IndicatorFormStatusQueryVariables, IndicatorFormsQuery, IndicatorFormsQueryVariables, IndicatorSubmissionsQuery, IndicatorSubmissionsQueryVariables, IndicatorValueFieldsFragment, IndicatorsQuery, IndicatorsQueryVariables, IocInboxSubscription, IocInboxSubscriptionVariables, KpiFiguresFieldsFragment, KpiFiguresQuery, KpiFiguresQueryVariables, LeagueRowFieldsFragment, MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables, MergeReportMutation, MergeReportMutationVariables, MoveUnitMutation, MoveUnitMutationVariables, MyNotificationReceivedSubscription, MyNotificationReceivedSubscriptionVariables, MyNotificationsQuery, MyNotificationsQueryVariables, MyUnreadNotificationCountQuery, MyUnreadNotificationCountQueryVariables, OverviewKpisQuery, OverviewKpisQueryVariables, PendingRequestFieldsFragment, PossibleDuplicatesQuery, PossibleDuplicatesQueryVariables, PublishReportMutation, PublishReportMutationVariables, RefuseExtensionMutation, RefuseExtensionMutationVariables, RejectReportMutation, RejectReportMutationVariables, RemoveCalendarDayMutation, RemoveCalendarDayMutationVariables, ReportStagesQuery, ReportStagesQueryVariables, RequestExportMutation, RequestExportMutationVariables, RequestExtensionMutation, RequestExtensionMutationVariables, RequestInfoMutation, RequestInfoMutationVariables, ResolveReportMutation, ResolveReportMutationVariables, ReturnReportMutation, ReturnReportMutationVariables, RevealReporterContactMutation, RevealReporterContactMutationVariables, RevokeApiKeyMutation, RevokeApiKeyMutationVariables, SendBackAnswerMutation, SendBackAnswerMutationVariables, SetCalendarDayMutation, SetCalendarDayMutationVariables, SetFocalPointMutation, SetFocalPointMutationVariables, SetStaffAccountActiveMutation, SetStaffAccountActiveMutationVariables, SetUnitActiveMutation, SetUnitActiveMutationVariables, SignInMutation, SignInMutationVariables, SignInWithOidcMutation, SignInWithOidcMutationVariables, SlaPoliciesQuery, SlaPoliciesQueryVariables, SlaPolicyFieldsFragment, StaffAccountFieldsFragment, StaffAccountsQuery, StaffAccountsQueryVariables, StaffCategoriesQuery, StaffCategoriesQueryVariables, StaffNotificationFieldsFragment, StaffReportQuery, StaffReportQueryVariables, StaffReportsQuery, StaffReportsQueryVariables, StaffSignInOptionsQuery, StaffSignInOptionsQueryVariables, StartReportMutation, StartReportMutationVariables, SubmitIndicatorFormMutation, SubmitIndicatorFormMutationVariables, SubmitIndicatorValueMutation, SubmitIndicatorValueMutationVariables, TenantSettingsFieldsFragment, TenantSettingsQuery, TenantSettingsQueryVariables, TenantSettingsSchemaQuery, TenantSettingsSchemaQueryVariables, TriageReportsQuery, TriageReportsQueryVariables, UnitLeagueTableQuery, UnitLeagueTableQueryVariables, UnitQueueReportQuery, UnitQueueReportQueryVariables, UnitQueueReportsQuery, UnitQueueReportsQueryVariables, UnitQueueSubscription, UnitQueueSubscriptionVariables, UnitQueueTimelineEntryFieldsFragment, UpdateIndicatorFormMutation, UpdateIndicatorFormMutationVariables, UpdateIndicatorMutation, UpdateIndicatorMutationVariables, UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables, UpdateUnitMutation, UpdateUnitMutationVariables, UpsertCategoryMutation, UpsertCategoryMutationVariables, UpsertSlaPolicyMutation, UpsertSlaPolicyMutationVariables } from './types.js';
+import type { AcceptReportMutation, AcceptReportMutationVariables, AdminCategoriesQuery, AdminCategoriesQueryVariables, AdminUnitFieldsFragment, AdminUnitsQuery, AdminUnitsQueryVariables, ApiKeyFieldsFragment, ApiKeysQuery, ApiKeysQueryVariables, ApproveAnswerMutation, ApproveAnswerMutationVariables, ApproveExtensionMutation, ApproveExtensionMutationVariables, ArchiveIndicatorFormMutation, ArchiveIndicatorFormMutationVariables, AssignReportMutation, AssignReportMutationVariables, AuditLogQuery, AuditLogQueryVariables, CalendarDaysQuery, CalendarDaysQueryVariables, CategoryConfigFieldsFragment, ChangePasswordMutation, ChangePasswordMutationVariables, ClassificationSuggestionFieldsFragment, ClassificationSuggestionsQuery, ClassificationSuggestionsQueryVariables, ClassifyReportMutation, ClassifyReportMutationVariables, CloseFocalPointMutation, CloseFocalPointMutationVariables, CloseReportMutation, CloseReportMutationVariables, CreateAnswerLinkMutation, CreateAnswerLinkMutationVariables, CreateApiKeyMutation, CreateApiKeyMutationVariables, CreateStaffAccountMutation, CreateStaffAccountMutationVariables, CreateUnitMutation, CreateUnitMutationVariables, DefineIndicatorFormMutation, DefineIndicatorFormMutationVariables, DefineIndicatorMutation, DefineIndicatorMutationVariables, DiscardIndicatorFormDraftMutation, DiscardIndicatorFormDraftMutationVariables, DraftAnswerMutation, DraftAnswerMutationVariables, ErrorWithoutCodeFieldsFragment, ExportJobFieldsFragment, ExportJobQuery, ExportJobQueryVariables, ExtendDeadlineMutation, ExtendDeadlineMutationVariables, FocalPointFieldsFragment, FocalPointsQuery, FocalPointsQueryVariables, ForwardReportMutation, ForwardReportMutationVariables, InboxReportsQuery, InboxReportsQueryVariables, IndicatorFieldsFragment, IndicatorFigureQuery, IndicatorFigureQueryVariables, IndicatorFormDraftFieldsFragment, IndicatorFormEntryQuery, IndicatorFormEntryQueryVariables, IndicatorFormFieldsFragment, IndicatorFormStatusQuery, IndicatorFormStatusQueryVariables, IndicatorFormsQuery, IndicatorFormsQueryVariables, IndicatorSubmissionsQuery, IndicatorSubmissionsQueryVariables, IndicatorValueFieldsFragment, IndicatorsQuery, IndicatorsQueryVariables, IocInboxSubscription, IocInboxSubscriptionVariables, KpiFiguresFieldsFragment, KpiFiguresQuery, KpiFiguresQueryVariables, LeagueRowFieldsFragment, MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables, MergeReportMutation, MergeReportMutationVariables, MoveUnitMutation, MoveUnitMutationVariables, MyNotificationReceivedSubscription, MyNotificationReceivedSubscriptionVariables, MyNotificationsQuery, MyNotificationsQueryVariables, MyUnreadNotificationCountQuery, MyUnreadNotificationCountQueryVariables, OverviewKpisQuery, OverviewKpisQueryVariables, PendingRequestFieldsFragment, PossibleDuplicatesQuery, PossibleDuplicatesQueryVariables, PublishReportMutation, PublishReportMutationVariables, RefuseExtensionMutation, RefuseExtensionMutationVariables, RejectReportMutation, RejectReportMutationVariables, RemoveCalendarDayMutation, RemoveCalendarDayMutationVariables, ReportStagesQuery, ReportStagesQueryVariables, RequestExportMutation, RequestExportMutationVariables, RequestExtensionMutation, RequestExtensionMutationVariables, RequestInfoMutation, RequestInfoMutationVariables, ResolveReportMutation, ResolveReportMutationVariables, ReturnReportMutation, ReturnReportMutationVariables, RevealReporterContactMutation, RevealReporterContactMutationVariables, RevokeApiKeyMutation, RevokeApiKeyMutationVariables, SaveIndicatorFormDraftMutation, SaveIndicatorFormDraftMutationVariables, SendBackAnswerMutation, SendBackAnswerMutationVariables, SetCalendarDayMutation, SetCalendarDayMutationVariables, SetFocalPointMutation, SetFocalPointMutationVariables, SetStaffAccountActiveMutation, SetStaffAccountActiveMutationVariables, SetUnitActiveMutation, SetUnitActiveMutationVariables, SignInMutation, SignInMutationVariables, SignInWithOidcMutation, SignInWithOidcMutationVariables, SlaPoliciesQuery, SlaPoliciesQueryVariables, SlaPolicyFieldsFragment, StaffAccountFieldsFragment, StaffAccountsQuery, StaffAccountsQueryVariables, StaffCategoriesQuery, StaffCategoriesQueryVariables, StaffNotificationFieldsFragment, StaffReportQuery, StaffReportQueryVariables, StaffReportsQuery, StaffReportsQueryVariables, StaffSignInOptionsQuery, StaffSignInOptionsQueryVariables, StartReportMutation, StartReportMutationVariables, SubmitIndicatorFormMutation, SubmitIndicatorFormMutationVariables, SubmitIndicatorValueMutation, SubmitIndicatorValueMutationVariables, TenantSettingsFieldsFragment, TenantSettingsQuery, TenantSettingsQueryVariables, TenantSettingsSchemaQuery, TenantSettingsSchemaQueryVariables, TriageReportsQuery, TriageReportsQueryVariables, UnitLeagueTableQuery, UnitLeagueTableQueryVariables, UnitQueueReportQuery, UnitQueueReportQueryVariables, UnitQueueReportsQuery, UnitQueueReportsQueryVariables, UnitQueueSubscription, UnitQueueSubscriptionVariables, UnitQueueTimelineEntryFieldsFragment, UpdateIndicatorFormMutation, UpdateIndicatorFormMutationVariables, UpdateIndicatorMutation, UpdateIndicatorMutationVariables, UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables, UpdateUnitMutation, UpdateUnitMutationVariables, UpsertCategoryMutation, UpsertCategoryMutationVariables, UpsertSlaPolicyMutation, UpsertSlaPolicyMutationVariables } from './types.js';
 
 export const ErrorWithoutCodeFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ErrorWithoutCodeFields on Error {
@@ -129,6 +129,21 @@ export const IndicatorFormFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentS
   archivedAt
 }
     `, {"fragmentName":"IndicatorFormFields"}) as unknown as TypedDocumentString<IndicatorFormFieldsFragment, unknown>;
+export const IndicatorFormDraftFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment IndicatorFormDraftFields on IndicatorFormDraft {
+  formId
+  unitId
+  period
+  values {
+    indicatorId
+    code
+    value
+  }
+  revision
+  savedBy
+  savedAt
+}
+    `, {"fragmentName":"IndicatorFormDraftFields"}) as unknown as TypedDocumentString<IndicatorFormDraftFieldsFragment, unknown>;
 export const IndicatorFieldsFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment IndicatorFields on Indicator {
   id
@@ -1594,6 +1609,202 @@ export const SubmitIndicatorFormDocument = /* @__PURE__ */ new TypedDocumentStri
     fromStatus
   }
 }`) as unknown as TypedDocumentString<SubmitIndicatorFormMutation, SubmitIndicatorFormMutationVariables>;
+export const IndicatorFormEntryDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query IndicatorFormEntry($formId: ID!, $unitId: ID!, $period: String!) {
+  indicatorFormEntry(formId: $formId, unitId: $unitId, period: $period) {
+    __typename
+    ...ExpectedErrorFields
+    ... on IndicatorFormEntry {
+      form {
+        ...IndicatorFormFields
+      }
+      period
+      deadline
+      unit {
+        unitId
+        unitCode
+        unitName
+        state
+        firstSubmittedAt
+        lastSubmittedAt
+        lastSubmittedBy
+        revision
+      }
+      indicators {
+        ...IndicatorFields
+      }
+      values {
+        ...IndicatorValueFields
+      }
+      draft {
+        ...IndicatorFormDraftFields
+      }
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormFields on IndicatorForm {
+  id
+  code
+  status
+  version
+  name
+  nameEn
+  periodicity
+  deadlineDays
+  unitIds
+  unitKinds
+  items {
+    indicatorId
+    code
+    name
+    nameEn
+    unitOfMeasure
+    required
+    minValue
+    maxValue
+  }
+  createdAt
+  updatedAt
+  archivedAt
+}
+fragment IndicatorFormDraftFields on IndicatorFormDraft {
+  formId
+  unitId
+  period
+  values {
+    indicatorId
+    code
+    value
+  }
+  revision
+  savedBy
+  savedAt
+}
+fragment IndicatorFields on Indicator {
+  id
+  code
+  name
+  nameEn
+  unitOfMeasure
+  periodicity
+  target
+  unitTarget
+  unitTargets {
+    unitId
+    unitKind
+    target
+  }
+  higherIsBetter
+  aggregation
+  weightIndicatorId
+  ownerUnitId
+  isPublic
+  formula
+}
+fragment IndicatorValueFields on IndicatorValue {
+  id
+  indicatorId
+  unitId
+  period
+  value
+  revision
+  submittedBy
+  submittedAt
+  history {
+    revision
+    value
+    reason
+    submittedBy
+    submittedAt
+  }
+}`) as unknown as TypedDocumentString<IndicatorFormEntryQuery, IndicatorFormEntryQueryVariables>;
+export const SaveIndicatorFormDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation SaveIndicatorFormDraft($input: SaveIndicatorFormDraftInput!) {
+  saveIndicatorFormDraft(input: $input) {
+    __typename
+    ...ExpectedErrorFields
+    ... on IndicatorFormDraft {
+      ...IndicatorFormDraftFields
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}
+fragment IndicatorFormDraftFields on IndicatorFormDraft {
+  formId
+  unitId
+  period
+  values {
+    indicatorId
+    code
+    value
+  }
+  revision
+  savedBy
+  savedAt
+}`) as unknown as TypedDocumentString<SaveIndicatorFormDraftMutation, SaveIndicatorFormDraftMutationVariables>;
+export const DiscardIndicatorFormDraftDocument = /* @__PURE__ */ new TypedDocumentString(`
+    mutation DiscardIndicatorFormDraft($input: IndicatorFormDraftTargetInput!) {
+  discardIndicatorFormDraft(input: $input) {
+    __typename
+    ...ExpectedErrorFields
+    ... on IndicatorFormDraftDiscarded {
+      discarded
+    }
+  }
+}
+    fragment ExpectedErrorFields on Error {
+  __typename
+  code
+  message
+  ... on ValidationError {
+    messageVi
+    messageEn
+    fields {
+      path
+      message
+      messageVi
+      messageEn
+    }
+  }
+  ... on IllegalTransitionError {
+    fromStatus
+  }
+}`) as unknown as TypedDocumentString<DiscardIndicatorFormDraftMutation, DiscardIndicatorFormDraftMutationVariables>;
 export const IndicatorsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Indicators {
   indicators {

@@ -251,6 +251,17 @@ export const IndicatorAggregation = {
 } as const;
 
 export type IndicatorAggregation = typeof IndicatorAggregation[keyof typeof IndicatorAggregation];
+export type IndicatorFormDraftTargetInput = {
+  formId: string;
+  period: string;
+  unitId: string;
+};
+
+export type IndicatorFormDraftValueInput = {
+  indicatorId: string;
+  value: number;
+};
+
 export type IndicatorFormItemInput = {
   /** A submitted (not computed) indicator of the form’s periodicity. */
   indicatorId: string;
@@ -455,6 +466,17 @@ export const ResolutionOutcome = {
 } as const;
 
 export type ResolutionOutcome = typeof ResolutionOutcome[keyof typeof ResolutionOutcome];
+export type SaveIndicatorFormDraftInput = {
+  /** The draft revision last read (0: none): another save since answers ConflictError. */
+  expectedRevision?: number | null | undefined;
+  formId: string;
+  period: string;
+  /** A unit’s staff: their own unit only; a unit the form is for. */
+  unitId: string;
+  /** The values typed so far (replaces the draft’s); each an indicator of the form, once. */
+  values: Array<IndicatorFormDraftValueInput>;
+};
+
 /** WORKING: working minutes of the tenant calendar. CALENDAR: elapsed minutes. */
 export const SlaClock = {
   CALENDAR: 'CALENDAR',
@@ -1382,6 +1404,48 @@ export type SubmitIndicatorFormMutation = { submitIndicatorForm:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'IndicatorFormSubmission', id: string, formId: string, formVersion: number, unitId: string, period: string, revision: number, reason: string | null, submittedBy: string | null, submittedAt: string, replayed: boolean, values: Array<{ indicatorId: string, code: string, value: number | null, revision: number | null }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type IndicatorFormDraftFieldsFragment = { formId: string, unitId: string, period: string, revision: number, savedBy: string | null, savedAt: string, values: Array<{ indicatorId: string, code: string, value: number }> };
+
+export type IndicatorFormEntryQueryVariables = Exact<{
+  formId: string;
+  unitId: string;
+  period: string;
+}>;
+
+
+export type IndicatorFormEntryQuery = { indicatorFormEntry:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IndicatorFormEntry', period: string, deadline: string, form: { id: string, code: string, status: IndicatorFormStatus, version: number, name: string, nameEn: string, periodicity: IndicatorPeriodicity, deadlineDays: number, unitIds: Array<string>, unitKinds: Array<UnitKind>, createdAt: string, updatedAt: string, archivedAt: string | null, items: Array<{ indicatorId: string, code: string, name: string, nameEn: string, unitOfMeasure: string, required: boolean, minValue: number | null, maxValue: number | null }> }, unit: { unitId: string, unitCode: string, unitName: string, state: IndicatorFormSubmissionState, firstSubmittedAt: string | null, lastSubmittedAt: string | null, lastSubmittedBy: string | null, revision: number | null } | null, indicators: Array<{ id: string, code: string, name: string, nameEn: string, unitOfMeasure: string, periodicity: IndicatorPeriodicity, target: number | null, unitTarget: number | null, higherIsBetter: boolean, aggregation: IndicatorAggregation, weightIndicatorId: string | null, ownerUnitId: string | null, isPublic: boolean, formula: string | null, unitTargets: Array<{ unitId: string | null, unitKind: UnitKind | null, target: number }> }>, values: Array<{ id: string, indicatorId: string, unitId: string, period: string, value: number, revision: number, submittedBy: string | null, submittedAt: string, history: Array<{ revision: number, value: number, reason: string | null, submittedBy: string | null, submittedAt: string }> }>, draft: { formId: string, unitId: string, period: string, revision: number, savedBy: string | null, savedAt: string, values: Array<{ indicatorId: string, code: string, value: number }> } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type SaveIndicatorFormDraftMutationVariables = Exact<{
+  input: SaveIndicatorFormDraftInput;
+}>;
+
+
+export type SaveIndicatorFormDraftMutation = { saveIndicatorFormDraft:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IndicatorFormDraft', formId: string, unitId: string, period: string, revision: number, savedBy: string | null, savedAt: string, values: Array<{ indicatorId: string, code: string, value: number }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
+   };
+
+export type DiscardIndicatorFormDraftMutationVariables = Exact<{
+  input: IndicatorFormDraftTargetInput;
+}>;
+
+
+export type DiscardIndicatorFormDraftMutation = { discardIndicatorFormDraft:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'IndicatorFormDraftDiscarded', discarded: boolean }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', messageVi: string, messageEn: string, code: ErrorCode, message: string, fields: Array<{ path: string, message: string, messageVi: string, messageEn: string }> }
    };

@@ -3,8 +3,37 @@
 // on `__typename`. Mutations are never retried; give `submitIndicatorForm`
 // an `idempotencyKey` to retry it safely yourself.
 import type { PublicClient, RequestOptions } from '../client.js';
-import { ArchiveIndicatorFormDocument, DefineIndicatorFormDocument, IndicatorFormsDocument, IndicatorFormStatusDocument, SubmitIndicatorFormDocument, UpdateIndicatorFormDocument } from '../generated/staff.js';
-import type { ArchiveIndicatorFormMutation, ArchiveIndicatorFormMutationVariables, DefineIndicatorFormMutation, DefineIndicatorFormMutationVariables, IndicatorFormsQuery, IndicatorFormsQueryVariables, IndicatorFormStatusQuery, IndicatorFormStatusQueryVariables, SubmitIndicatorFormMutation, SubmitIndicatorFormMutationVariables, UpdateIndicatorFormMutation, UpdateIndicatorFormMutationVariables } from '../generated/types.js';
+import {
+  ArchiveIndicatorFormDocument,
+  DefineIndicatorFormDocument,
+  DiscardIndicatorFormDraftDocument,
+  IndicatorFormEntryDocument,
+  IndicatorFormsDocument,
+  IndicatorFormStatusDocument,
+  SaveIndicatorFormDraftDocument,
+  SubmitIndicatorFormDocument,
+  UpdateIndicatorFormDocument,
+} from '../generated/staff.js';
+import type {
+  ArchiveIndicatorFormMutation,
+  ArchiveIndicatorFormMutationVariables,
+  DefineIndicatorFormMutation,
+  DefineIndicatorFormMutationVariables,
+  DiscardIndicatorFormDraftMutation,
+  DiscardIndicatorFormDraftMutationVariables,
+  IndicatorFormEntryQuery,
+  IndicatorFormEntryQueryVariables,
+  IndicatorFormsQuery,
+  IndicatorFormsQueryVariables,
+  IndicatorFormStatusQuery,
+  IndicatorFormStatusQueryVariables,
+  SaveIndicatorFormDraftMutation,
+  SaveIndicatorFormDraftMutationVariables,
+  SubmitIndicatorFormMutation,
+  SubmitIndicatorFormMutationVariables,
+  UpdateIndicatorFormMutation,
+  UpdateIndicatorFormMutationVariables,
+} from '../generated/types.js';
 
 type Requester = Pick<PublicClient, 'request'>;
 
@@ -36,4 +65,19 @@ export async function archiveIndicatorForm(client: Requester, variables: Archive
 /** A unit's staff (own unit) or a tenant admin: a whole form for a period; again is a correction and needs `reason`. */
 export async function submitIndicatorForm(client: Requester, variables: SubmitIndicatorFormMutationVariables, options?: RequestOptions): Promise<SubmitIndicatorFormMutation['submitIndicatorForm']> {
   return (await client.request(SubmitIndicatorFormDocument, variables, options)).submitIndicatorForm;
+}
+
+/** Staff: a form for a unit and period in one request: the unit's state, the indicators with targets, its values with history, its draft. */
+export async function getIndicatorFormEntry(client: Requester, variables: IndicatorFormEntryQueryVariables, options?: RequestOptions): Promise<IndicatorFormEntryQuery['indicatorFormEntry']> {
+  return (await client.request(IndicatorFormEntryDocument, variables, options)).indicatorFormEntry;
+}
+
+/** A unit's staff (own unit) or a tenant admin: keep the values typed so far (never counted; limits checked at submission). */
+export async function saveIndicatorFormDraft(client: Requester, variables: SaveIndicatorFormDraftMutationVariables, options?: RequestOptions): Promise<SaveIndicatorFormDraftMutation['saveIndicatorFormDraft']> {
+  return (await client.request(SaveIndicatorFormDraftDocument, variables, options)).saveIndicatorFormDraft;
+}
+
+/** The same people: delete a draft (`data` false when there was none). */
+export async function discardIndicatorFormDraft(client: Requester, variables: DiscardIndicatorFormDraftMutationVariables, options?: RequestOptions): Promise<DiscardIndicatorFormDraftMutation['discardIndicatorFormDraft']> {
+  return (await client.request(DiscardIndicatorFormDraftDocument, variables, options)).discardIndicatorFormDraft;
 }

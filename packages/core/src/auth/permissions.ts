@@ -27,6 +27,14 @@ export const Permission = {
   INDICATOR_SUBMIT: 'indicator:submit',
   /** Read every indicator's values, aggregated (public indicators are readable by anyone). */
   INDICATOR_READ: 'indicator:read',
+  /**
+   * Save, read and discard a report form's draft (docs/indicators.md#drafts):
+   * the people who may submit the form for the unit, nobody else. A unit's
+   * officers and leaders share their unit's drafts (any of them continues
+   * what another typed); tenant admins, who submit on a unit's behalf, may
+   * too. Readers of figures (IOC, leaders) never see a draft.
+   */
+  INDICATOR_DRAFT: 'indicator:draft',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -43,6 +51,7 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'indicator-form:manage': ['TENANT_ADMIN'],
   'indicator:submit': ['UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN'],
   'indicator:read': ['IOC_OPERATOR', 'UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN', 'LEADER', 'SYSTEM'],
+  'indicator:draft': ['UNIT_OFFICER', 'UNIT_LEADER', 'TENANT_ADMIN'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -80,6 +89,13 @@ export function canReadContact(actor: Actor, report: { unitId: string | null }):
 /** Whether `actor` may submit or correct indicator values for `unitId`: a unit's staff only for their own unit. */
 export function canSubmitIndicatorFor(actor: Actor, unitId: string): boolean {
   if (!can(actor, Permission.INDICATOR_SUBMIT)) return false;
+  if (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') return actor.unitId === unitId;
+  return true;
+}
+
+/** Whether `actor` may save, read or discard `unitId`'s form drafts: a unit's staff only their own unit's, tenant admins any unit's. */
+export function canDraftIndicatorFormFor(actor: Actor, unitId: string): boolean {
+  if (!can(actor, Permission.INDICATOR_DRAFT)) return false;
   if (actor.role === 'UNIT_OFFICER' || actor.role === 'UNIT_LEADER') return actor.unitId === unitId;
   return true;
 }

@@ -9,3 +9,5 @@ export { defineIndicatorForm, updateIndicatorForm, archiveIndicatorForm, listInd
 export { submitIndicatorForm, type IndicatorFormSubmissionRecord, type SubmitIndicatorFormInput } from './indicator-form-submissions.js';
 export { readIndicatorFormStatus, formDeadline, FormSubmissionState, type IndicatorFormStatusRecord, type UnitFormStatus } from './indicator-form-status.js';
 export { remindFormDeadlines, formReminderStage, periodsNear, FormReminderKind, FORM_REMINDER_WORKING_DAYS, type FormReminderSent } from './indicator-form-reminders.js';
+export { saveIndicatorFormDraft, discardIndicatorFormDraft, type IndicatorFormDraftRecord, type SaveIndicatorFormDraftInput, type IndicatorFormDraftTarget } from './indicator-form-drafts.js';
+export { readIndicatorFormEntry, type IndicatorFormEntryRecord } from './indicator-form-entry.js';

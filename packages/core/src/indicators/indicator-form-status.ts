@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Actor } from '../auth/actor.js';
 import { assertCan, Permission } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { withTenant } from '../db/with-tenant.js';
+import { withTenant, type TenantTx } from '../db/with-tenant.js';
 import { validationError } from '../errors.js';
 import { findTenantById } from '../tenants/tenant-directory.js';
 import { FieldIssueCode } from '../validation/field-issue-codes.js';
@@ -74,24 +74,7 @@ export async function readIndicatorFormStatus(ctx: CoreContext, tenantId: string
     const period = parsePeriod(periodKey);
     if (!period || period.periodicity !== form.periodicity) throw validationError([{ path: 'period', code: FieldIssueCode.INVALID_FORMAT }]);
     const deadline = formDeadline(period, form.deadlineDays, tenant.timezone);
-    const [due, rows] = await Promise.all([
-      unitsDueFor(tx, form),
-      tx.indicatorFormSubmission.findMany({ where: { formId: form.id, period: periodKey }, orderBy: { revision: 'asc' }, select: { unitId: true, revision: true, submittedAt: true, submittedBy: true } }),
-    ]);
-    const byUnit = new Map<string, typeof rows>();
-    for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
-    const units = due.map((u): UnitFormStatus => {
-      const subs = byUnit.get(u.id) ?? [];
-      const first = subs[0];
-      const last = subs.at(-1);
-      const state = first
-        ? first.submittedAt <= deadline ? FormSubmissionState.ON_TIME : FormSubmissionState.LATE
-        : now <= deadline ? FormSubmissionState.PENDING : FormSubmissionState.OVERDUE;
-      return {
-        unitId: u.id, unitCode: u.code, unitName: u.name, state,
-        firstSubmittedAt: first?.submittedAt ?? null, lastSubmittedAt: last?.submittedAt ?? null, lastSubmittedBy: last?.submittedBy ?? null, revision: last?.revision ?? null,
-      };
-    });
+    const units = await unitStatesIn(tx, form, periodKey, deadline, now);
     const count = (...states: FormSubmissionState[]) => units.filter((u) => states.includes(u.state)).length;
     return {
       form, period: periodKey, deadline, units,
@@ -99,6 +82,28 @@ export async function readIndicatorFormStatus(ctx: CoreContext, tenantId: string
       missing: count(FormSubmissionState.PENDING, FormSubmissionState.OVERDUE),
       late: count(FormSubmissionState.LATE),
       overdue: count(FormSubmissionState.OVERDUE),
+    };
+  });
+}
+
+/** Each unit the form is due from (at its current version), by unit code, with its state for the period as of `now`. */
+export async function unitStatesIn(tx: TenantTx, form: IndicatorFormRecord, periodKey: string, deadline: Date, now: Date): Promise<UnitFormStatus[]> {
+  const [due, rows] = await Promise.all([
+    unitsDueFor(tx, form),
+    tx.indicatorFormSubmission.findMany({ where: { formId: form.id, period: periodKey }, orderBy: { revision: 'asc' }, select: { unitId: true, revision: true, submittedAt: true, submittedBy: true } }),
+  ]);
+  const byUnit = new Map<string, typeof rows>();
+  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+  return due.map((u): UnitFormStatus => {
+    const subs = byUnit.get(u.id) ?? [];
+    const first = subs[0];
+    const last = subs.at(-1);
+    const state = first
+      ? first.submittedAt <= deadline ? FormSubmissionState.ON_TIME : FormSubmissionState.LATE
+      : now <= deadline ? FormSubmissionState.PENDING : FormSubmissionState.OVERDUE;
+    return {
+      unitId: u.id, unitCode: u.code, unitName: u.name, state,
+      firstSubmittedAt: first?.submittedAt ?? null, lastSubmittedAt: last?.submittedAt ?? null, lastSubmittedBy: last?.submittedBy ?? null, revision: last?.revision ?? null,
     };
   });
 }

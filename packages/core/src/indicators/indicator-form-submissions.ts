@@ -57,6 +57,8 @@ const canonical = configure({ deterministic: true, circularValue: TypeError, str
  * target alerts). Submitting again for the same unit and period is a
  * correction: it needs `reason`, writes the changed values only and is
  * audited as `indicator-form.correct` (the first as `indicator-form.submit`).
+ * The unit's draft of the form for the period (indicator-form-drafts.ts) is
+ * deleted in the same transaction.
  * Replays change nothing: the same `idempotencyKey` with the same input
  * returns the first answer (another input: CONFLICT), and values equal to
  * the current ones return the current submission.
@@ -77,13 +79,16 @@ export async function submitIndicatorForm(ctx: CoreContext, tenantId: string, ac
         }
         const form = await findIndicatorForm(tx, data.formId);
         if (form.status === IndicatorFormStatus.ARCHIVED) throw new DomainError(DomainErrorCode.CONFLICT, 'The report form is archived');
-        const period = await checkTarget(tx, form, data);
+        const period = await checkFormTarget(tx, form, data);
         const existing = new Map(
           (await tx.indicatorValue.findMany({ where: { unitId: data.unitId, period: data.period, indicatorId: { in: form.items.map((i) => i.indicatorId) } } })).map((v) => [v.indicatorId, v]),
         );
         const changed = data.values.filter((v) => existing.get(v.indicatorId)?.value !== v.value);
         const current = await tx.indicatorFormSubmission.findFirst({ where: { formId: form.id, unitId: data.unitId, period: data.period }, orderBy: { revision: 'desc' } });
-        if (current && changed.length === 0) return toRecord(tx, form, current, true);
+        if (current && changed.length === 0) {
+          await tx.indicatorFormDraft.deleteMany({ where: { formId: form.id, unitId: data.unitId, period: data.period } });
+          return toRecord(tx, form, current, true);
+        }
         const corrects = current !== null || changed.some((v) => existing.has(v.indicatorId));
         if (corrects && !data.reason) throw validationError([{ path: 'reason', code: FieldIssueCode.REQUIRED }]);
         return write(tx, actor, ctx.now(), { form, data, period, changed, existing, current, fingerprint, tenant });
@@ -96,8 +101,18 @@ export async function submitIndicatorForm(ctx: CoreContext, tenantId: string, ac
   }
 }
 
-/** The unit must be due for the form, the period of its periodicity, the values the form's, in bounds, with every required one. */
-async function checkTarget(tx: TenantTx, form: IndicatorFormRecord, data: SubmitData): Promise<Period> {
+/**
+ * The unit must be due for the form, the period of its periodicity, the
+ * values the form's, each once; for a submission (`complete`) also in
+ * bounds, with every required one. A draft (indicator-form-drafts.ts) is
+ * checked without `complete`.
+ */
+export async function checkFormTarget(
+  tx: TenantTx,
+  form: IndicatorFormRecord,
+  data: { unitId: string; period: string; values: ReadonlyArray<{ indicatorId: string; value: number }> },
+  complete = true,
+): Promise<Period> {
   const issues: FieldIssueInput[] = [];
   const due = await unitsDueFor(tx, form);
   if (!due.some((u) => u.id === data.unitId)) issues.push({ path: 'unitId', code: FieldIssueCode.INVALID, message: 'is not a unit this form is for' });
@@ -111,10 +126,11 @@ async function checkTarget(tx: TenantTx, form: IndicatorFormRecord, data: Submit
     const path = `values.${item.code}`;
     if (given.has(v.indicatorId)) issues.push({ path, code: FieldIssueCode.INVALID, message: 'is given twice' });
     given.add(v.indicatorId);
+    if (!complete) return;
     if (item.minValue !== null && v.value < item.minValue) issues.push({ path, code: FieldIssueCode.TOO_SMALL, params: { minimum: item.minValue } });
     if (item.maxValue !== null && v.value > item.maxValue) issues.push({ path, code: FieldIssueCode.TOO_LARGE, params: { maximum: item.maxValue } });
   });
-  for (const item of form.items) if (item.required && !given.has(item.indicatorId)) issues.push({ path: `values.${item.code}`, code: FieldIssueCode.REQUIRED });
+  if (complete) for (const item of form.items) if (item.required && !given.has(item.indicatorId)) issues.push({ path: `values.${item.code}`, code: FieldIssueCode.REQUIRED });
   if (issues.length > 0) throw validationError(issues);
   return period!;
 }
@@ -139,6 +155,7 @@ async function write(tx: TenantTx, actor: Actor, now: Date, w: Write): Promise<I
       reason: data.reason ?? null, submittedBy: actorId(actor), submittedAt: now, idempotencyKey: data.idempotencyKey ?? null, fingerprint: w.fingerprint,
     },
   });
+  await tx.indicatorFormDraft.deleteMany({ where: { formId: form.id, unitId: data.unitId, period: row.period } });
   for (const v of w.changed) {
     const indicator = { id: v.indicatorId, code: codes.get(v.indicatorId)! };
     await writeIndicatorValue(tx, tenant, actor, now, { indicator, existing: w.existing.get(v.indicatorId) ?? null, unitId: data.unitId, period: w.period, value: v.value, reason: data.reason ?? null });

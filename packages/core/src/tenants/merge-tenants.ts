@@ -34,6 +34,7 @@ export const MOVED_TABLES = [
   'indicator_form_items',
   'indicator_form_submissions',
   'indicator_form_reminders',
+  'indicator_form_drafts',
   'indicator_unit_targets',
 ] as const;
 

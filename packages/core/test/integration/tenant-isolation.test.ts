@@ -111,7 +111,7 @@ describe('row-level security when the application forgets its tenant filter', ()
                       WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'tenant_id')
        ORDER BY 1`);
     expect(tables.map((t) => t.relname)).toEqual([
-      'api_keys', 'attachments', 'audit_entries', 'calendar_days', 'categories', 'focal_points', 'indicator_form_items', 'indicator_form_reminders', 'indicator_form_submissions', 'indicator_form_versions', 'indicator_forms', 'indicator_unit_targets', 'indicator_value_revisions', 'indicator_values', 'indicators', 'kpi_daily_handling', 'kpi_daily_rollups', 'kpi_monthly_handling', 'kpi_report_facts',
+      'api_keys', 'attachments', 'audit_entries', 'calendar_days', 'categories', 'focal_points', 'indicator_form_drafts', 'indicator_form_items', 'indicator_form_reminders', 'indicator_form_submissions', 'indicator_form_versions', 'indicator_forms', 'indicator_unit_targets', 'indicator_value_revisions', 'indicator_values', 'indicators', 'kpi_daily_handling', 'kpi_daily_rollups', 'kpi_monthly_handling', 'kpi_report_facts',
       'notification_outbox', 'report_events', 'report_supporters', 'reporter_contacts', 'reports', 'sla_policies', 'staff_notifications', 'staff_users', 'units',
     ]);
     expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);

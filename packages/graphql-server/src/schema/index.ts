@@ -31,6 +31,7 @@ import './admin-tenant.js';
 import './admin-settings-schema.js';
 import './indicators.js';
 import './indicator-forms.js';
+import './indicator-form-drafts.js';
 
 /** The whole GraphQL schema, built once; fields that only read a property have no resolver (`withPlainExposedFields`). */
 export const schema = withPlainExposedFields(builder.toSchema({ sortSchema: true }));

@@ -49,7 +49,7 @@ const FormItem = builder.objectRef<IndicatorFormItemRecord>('IndicatorFormItem')
   }),
 });
 
-const IndicatorForm = builder.objectRef<IndicatorFormRecord>('IndicatorForm').implement({
+export const IndicatorForm = builder.objectRef<IndicatorFormRecord>('IndicatorForm').implement({
   description: 'A report form (biểu mẫu báo cáo chỉ tiêu): indicators that units submit together per period, at its current version.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -95,7 +95,7 @@ const FormSubmission = builder.objectRef<IndicatorFormSubmissionRecord>('Indicat
   }),
 });
 
-const UnitStatus = builder.objectRef<UnitFormStatus>('IndicatorFormUnitStatus').implement({
+export const UnitStatus = builder.objectRef<UnitFormStatus>('IndicatorFormUnitStatus').implement({
   fields: (t) => ({
     unitId: t.exposeID('unitId'),
     unitCode: t.exposeString('unitCode'),

@@ -51,7 +51,7 @@ const UnitTarget = builder.objectRef<IndicatorUnitTarget>('IndicatorUnitTarget')
 
 const TARGET_RULE = 'A unit’s branch figure is compared with its own target, else its kind’s, else `unitTarget`; the tenant-wide figure with `target` only.';
 
-const Indicator = builder.objectRef<IndicatorRecord>('Indicator').implement({
+export const Indicator = builder.objectRef<IndicatorRecord>('Indicator').implement({
   description: 'A socio-economic indicator (chỉ tiêu kinh tế – xã hội): submitted by units, or computed by its `formula`.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -95,7 +95,7 @@ const Revision = builder.objectRef<IndicatorValueRevisionRecord>('IndicatorValue
   }),
 });
 
-const IndicatorValue = builder.objectRef<IndicatorValueRecord>('IndicatorValue').implement({
+export const IndicatorValue = builder.objectRef<IndicatorValueRecord>('IndicatorValue').implement({
   description: 'A unit’s current value of an indicator for a period, with every earlier one.',
   fields: (t) => ({
     id: t.exposeID('id'),

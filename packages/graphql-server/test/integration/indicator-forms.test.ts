@@ -10,6 +10,12 @@ import { openTestDatabase, testContext, type TestDatabase } from '../../../core/
 // another), one bad value refuses the whole form with a typed issue per
 // indicator, a correction needs a reason and is audited, a replay writes
 // nothing, staff read who is missing, and another tenant's form id is refused.
+// Drafts (docs/indicators.md#drafts): a unit's officer saves what it typed
+// (a value out of the form's limits included) and opens the form with one
+// request bringing its state, the indicators, its values and its draft;
+// another unit, another tenant, an anonymous caller and bad input (NUL, a
+// lone surrogate, a number too large for a Float) are refused with nothing
+// written; submitting deletes the draft.
 
 const NOW = new Date('2026-04-06T02:00:00Z');
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
@@ -18,6 +24,10 @@ const DEFINE = `mutation D($input: DefineIndicatorFormInput!) { result: defineIn
 const SUBMIT = `mutation S($input: SubmitIndicatorFormInput!) { result: submitIndicatorForm(input: $input) { ${ERR} ... on IndicatorFormSubmission { id revision reason replayed submittedBy formVersion values { code value revision } } } }`;
 const STATUS = `query Q($formId: ID!, $period: String!) { result: indicatorFormStatus(formId: $formId, period: $period) { ${ERR} ... on IndicatorFormStatusReport { deadline submitted missing units { unitId state revision } } } }`;
 const FORMS = `query F { result: indicatorForms { ${ERR} ... on IndicatorFormsSuccess { data { id code } } } }`;
+const SAVE = `mutation S($input: SaveIndicatorFormDraftInput!) { result: saveIndicatorFormDraft(input: $input) { ${ERR} ... on IndicatorFormDraft { revision savedBy values { code value } } } }`;
+const DISCARD = `mutation D($input: IndicatorFormDraftTargetInput!) { result: discardIndicatorFormDraft(input: $input) { ${ERR} ... on IndicatorFormDraftDiscarded { discarded } } }`;
+const ENTRY = `query E($formId: ID!, $unitId: ID!, $period: String!) { result: indicatorFormEntry(formId: $formId, unitId: $unitId, period: $period) { ${ERR}
+  ... on IndicatorFormEntry { period deadline unit { state revision } indicators { code higherIsBetter } values { value revision history { value } } draft { revision values { code value } } } } }`;
 
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testContext>;
@@ -27,13 +37,18 @@ let endpoint: string;
 const tokens: Record<string, string> = {};
 type Result = { __typename: string; errorCode?: string; fields?: Array<{ path: string; code: string; messageVi: string; messageEn: string }> } & Record<string, unknown>;
 
-async function run(who: string, query: string, variables: Record<string, unknown> = {}, tenant = 'form-api'): Promise<Result> {
+type Body = { data?: { result: Result }; errors?: Array<{ extensions?: Record<string, unknown> }> };
+/** `who` null: no token. `raw`: the request body as is (JSON a client could not write with JSON.stringify). */
+async function post(who: string | null, query: string, variables: Record<string, unknown> = {}, tenant = 'form-api', raw?: string): Promise<Body> {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tenant': tenant, authorization: `Bearer ${tokens[`${tenant}:${who}`]}` },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', 'x-tenant': tenant, ...(who ? { authorization: `Bearer ${tokens[`${tenant}:${who}`]}` } : {}) },
+    body: raw ?? JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: { result: Result }; errors?: unknown[] };
+  return (await response.json()) as Body;
+}
+async function run(who: string | null, query: string, variables: Record<string, unknown> = {}, tenant = 'form-api'): Promise<Result> {
+  const body = await post(who, query, variables, tenant);
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data!.result;
 }
@@ -125,5 +140,55 @@ describe('indicator report forms API', () => {
     expect((await run(ADMIN, FORMS, {}, 'form-other')).data).toEqual([]);
     expect((await run(ADMIN, FORMS)).data).toEqual([{ id: formId, code: 'AGRI' }]);
     expect(await rows()).toEqual(before);
+  });
+});
+
+describe('report form drafts API', () => {
+  const PERIOD = '2026-05';
+  const target = () => ({ formId, unitId: t.wardUnitId, period: PERIOD });
+  const saveInput = (value: number, extra: Record<string, unknown> = {}) => ({ input: { ...target(), values: [{ indicatorId: rice, value }], ...extra } });
+  const drafts = () => withTenant(ctx.db, t.tenantId, (tx) => tx.indicatorFormDraft.findMany({ select: { period: true, values: true, revision: true } }));
+
+  it('saves a unit’s draft, out of limits too, and opens the form with its state, indicators, values and draft in one request', async () => {
+    expect(await run(WARD, SAVE, saveInput(5000))).toMatchObject({ __typename: 'IndicatorFormDraft', revision: 1, values: [{ code: 'RICE', value: 5000 }] });
+    expect(await run(WARD, SAVE, saveInput(50, { expectedRevision: 1 }))).toMatchObject({ revision: 2, values: [{ code: 'RICE', value: 50 }] });
+    expect(await run(WARD, ENTRY, target())).toMatchObject({
+      __typename: 'IndicatorFormEntry', period: PERIOD, deadline: '2026-06-10T16:59:59.999Z', unit: { state: 'PENDING', revision: null },
+      indicators: [{ code: 'RICE', higherIsBetter: true }, { code: 'AREA' }], values: [], draft: { revision: 2, values: [{ code: 'RICE', value: 50 }] },
+    });
+    // Another unit's officer reads the form but not the ward's draft.
+    expect((await run(OFFICER, ENTRY, target())).draft).toBeNull();
+  });
+
+  it('refuses another unit, another tenant, an anonymous caller and bad input, writing nothing', async () => {
+    const before = await drafts();
+    expect(await run(OFFICER, SAVE, saveInput(1))).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await run(OFFICER, DISCARD, { input: target() })).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await run(ADMIN, SAVE, saveInput(1), 'form-other')).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await run(ADMIN, ENTRY, target(), 'form-other')).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await run(null, SAVE, saveInput(1))).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await run(null, ENTRY, target())).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await run(WARD, SAVE, saveInput(1, { expectedRevision: 1 }))).toMatchObject({ __typename: 'ConflictError' });
+    expect(await run(WARD, SAVE, { input: { ...target(), values: [{ indicatorId: crypto.randomUUID(), value: 1 }] } })).toMatchObject({
+      __typename: 'ValidationError', fields: [{ path: 'values.0.indicatorId', code: 'UNKNOWN_REFERENCE' }],
+    });
+    for (const [period, reason] of [['2026-\u000005', 'NUL_CHARACTER'], ['2026-\udc0005', 'ILL_FORMED_TEXT']]) {
+      const body = await post(WARD, SAVE, { input: { ...target(), period, values: [] } });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    }
+    // 1e400 is no double: GraphQL's Float refuses it.
+    const values = `[{"indicatorId":"${rice}","value":1e400}]`;
+    const huge = await post(WARD, SAVE, {}, 'form-api', `{"query":${JSON.stringify(SAVE)},"variables":{"input":{"formId":"${formId}","unitId":"${t.wardUnitId}","period":"${PERIOD}","values":${values}}}}`);
+    expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await drafts()).toEqual(before);
+  });
+
+  it('deletes the draft when the form is submitted, and discards one on request', async () => {
+    expect(await run(WARD, SUBMIT, { input: { ...target(), values: [{ indicatorId: rice, value: 50 }] } })).toMatchObject({ __typename: 'IndicatorFormSubmission', revision: 1 });
+    expect(await run(WARD, ENTRY, target())).toMatchObject({ unit: { state: 'ON_TIME', revision: 1 }, values: [{ value: 50, revision: 1, history: [{ value: 50 }] }], draft: null });
+    expect(await drafts()).toEqual([]);
+    await run(WARD, SAVE, { input: { ...target(), period: '2026-06', values: [] } });
+    expect(await run(WARD, DISCARD, { input: { ...target(), period: '2026-06' } })).toMatchObject({ discarded: true });
+    expect(await drafts()).toEqual([]);
   });
 });

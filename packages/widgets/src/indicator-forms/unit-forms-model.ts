@@ -1,18 +1,27 @@
-import { type IndicatorFieldsFragment, type IndicatorFormFieldsFragment, type IndicatorFormStatusQuery, type IndicatorPeriodicity, type IndicatorValueFieldsFragment } from '@paht/client-sdk/public';
-import { getIndicatorFormStatus, listIndicatorForms, listIndicators, listIndicatorSubmissions, type PahtClient } from '@paht/client-sdk/staff';
-import type { FieldProblem } from '../staff/field-problems.js';
+import {
+  type IndicatorFieldsFragment,
+  type IndicatorFormDraftFieldsFragment,
+  type IndicatorFormFieldsFragment,
+  type IndicatorFormStatusQuery,
+  type IndicatorPeriodicity,
+  type IndicatorValueFieldsFragment,
+} from '@paht/client-sdk/public';
+import { getIndicatorFormEntry, getIndicatorFormStatus, listIndicatorForms, listIndicators, type PahtClient } from '@paht/client-sdk/staff';
+import { numberOf, type FieldProblem } from '../staff/field-problems.js';
 
 // What the unit's indicator forms section reads (docs/indicators.md#report-forms),
 // through the SDK only: the active forms, the unit's state for each of the
 // recent periods (the server says which units a form is due from and
 // whether they submitted on time), the indicators' targets, and for an
-// open form the unit's current value of each indicator with its history.
+// open form, in one request, the unit's current value of each indicator with
+// its history and the unit's draft (docs/indicators.md#drafts).
 
 export type UnitForm = IndicatorFormFieldsFragment;
 export type Indicator = IndicatorFieldsFragment;
 export type IndicatorValue = IndicatorValueFieldsFragment;
 type StatusReport = Extract<IndicatorFormStatusQuery['indicatorFormStatus'], { __typename: 'IndicatorFormStatusReport' }>;
 export type UnitFormStatus = StatusReport['units'][number];
+export type FormDraft = IndicatorFormDraftFieldsFragment;
 
 /** A form the unit must fill for a period, with the unit's state (`null`: never read). */
 export interface FormRow {
@@ -34,6 +43,10 @@ export interface FormEntry {
   deadline: string;
   status: UnitFormStatus;
   values: Record<string, IndicatorValue>;
+  /** The form's indicators with their targets, as read with the entry. */
+  indicators: Indicator[];
+  /** The unit's draft as read when the form was opened (what the fields start from); null: none. */
+  draft: FormDraft | null;
   sending: boolean;
   error: string | null;
   problems: FieldProblem[];
@@ -95,16 +108,27 @@ export async function loadUnitForms(client: PahtClient, unitId: string, now: Dat
   return { rows: rows.filter((r): r is FormRow => r !== null), indicators: ok(indicators, 'IndicatorsSuccess').data };
 }
 
-/** The form for a period: the unit's state and its current value of each indicator (with history). */
+/** The form for a period in one request: the unit's state, the indicators with targets, its current values (with history) and its draft. */
 export async function loadEntry(client: PahtClient, form: UnitForm, period: string, unitId: string): Promise<FormEntry | null> {
-  const row = await unitStatus(client, form, period, unitId);
-  if (!row) return null;
-  const read = await Promise.all(
-    row.form.items.map(async (item) => ok(await listIndicatorSubmissions(client, { indicatorId: item.indicatorId, period: row.period }), 'IndicatorSubmissionsSuccess').data.find((v) => v.unitId === unitId)),
-  );
+  const read = ok(await getIndicatorFormEntry(client, { formId: form.id, unitId, period }), 'IndicatorFormEntry');
+  if (!read.unit) return null;
   const values: Record<string, IndicatorValue> = {};
-  for (const v of read) if (v) values[v.indicatorId] = v;
-  return { form: row.form, period: row.period, deadline: row.deadline, status: row.status, values, sending: false, error: null, problems: [] };
+  for (const v of read.values) values[v.indicatorId] = v;
+  return { form: read.form, period: read.period, deadline: read.deadline, status: read.unit, values, indicators: read.indicators, draft: read.draft ?? null, sending: false, error: null, problems: [] };
+}
+
+/** What the fields of an open form hold: each value that is a number, and a problem for each that is text but no number. */
+export function typedValues(form: HTMLFormElement, items: UnitForm['items'], notANumber: string): { values: Array<{ indicatorId: string; value: number }>; problems: FieldProblem[] } {
+  const values: Array<{ indicatorId: string; value: number }> = [];
+  const problems: FieldProblem[] = [];
+  for (const it of items) {
+    const input = form.elements.namedItem(`v-${it.indicatorId}`) as HTMLInputElement | null;
+    const text = input?.value ?? '';
+    const value = numberOf(text);
+    if (value !== null) values.push({ indicatorId: it.indicatorId, value });
+    else if (text.trim()) problems.push({ path: `values.${it.code}`, message: notANumber });
+  }
+  return { values, problems };
 }
 
 /** A value's revisions, the latest first: the current one and the earlier ones its history keeps. */

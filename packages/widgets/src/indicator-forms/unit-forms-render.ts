@@ -3,6 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { formatInstant, formatNumber, type Lang } from '../shared/i18n.js';
 import { errorLine, field, problemsElsewhere, type FieldProblem } from '../staff/field-problems.js';
 import { nameIn } from '../staff/staff-labels.js';
+import type { DraftStatus } from './unit-forms-draft.js';
 import { revisionsOf, type EntryState, type FormEntry, type FormRow, type Indicator, type UnitForm } from './unit-forms-model.js';
 import type { UnitFormsMessages } from './unit-forms.messages.js';
 
@@ -21,6 +22,11 @@ export interface RenderContext {
   open: (form: UnitForm, period: string) => void;
   back: () => void;
   submit: (event: SubmitEvent) => void;
+  /** Where the open form's draft stands. */
+  draft: DraftStatus;
+  /** A field of the open form changed (the draft is saved once typing pauses). */
+  changed: (event: Event) => void;
+  discard: () => void;
 }
 
 const stateBadge = (row: { status: FormRow['status'] }, m: UnitFormsMessages) =>
@@ -77,7 +83,8 @@ export function renderEntry(state: Exclude<EntryState, { kind: 'none' }>, indica
     <h3 id="entry-heading" tabindex="-1">${nameIn(e.form, lang)} <span class="meta">(${e.form.code})</span></h3>
     ${periodForm(e.form, e.period, e.problems.filter((p) => p.path === 'period'), c)}
     <p class="facts">${m.deadline}: ${formatInstant(e.deadline, lang)} · ${m.state}: ${stateBadge(e, m)}${e.status.lastSubmittedAt ? html` · ${m.lastSubmitted(formatInstant(e.status.lastSubmittedAt, lang))}` : nothing}</p>
-    ${renderValues(e, indicators, c)}
+    ${renderValues(e, e.indicators.length ? e.indicators : indicators, c)}
+    ${renderDraftStatus(c)}
   </section>`;
 }
 
@@ -86,11 +93,13 @@ function renderValues(e: FormEntry, indicators: readonly Indicator[], c: RenderC
   const correcting = (e.status.revision ?? 0) > 0;
   const shown = ['period', 'reason', ...e.form.items.map((it) => `values.${it.code}`)];
   const elsewhere = problemsElsewhere(e.problems, shown);
+  const drafted = new Map(e.draft?.values.map((v) => [v.indicatorId, v.value]));
   // A new form for each period and submission: what was typed for another period, or a reason already sent, never stays; a refusal keeps what was typed.
-  return keyed(`${e.form.id}|${e.period}|${e.status.revision ?? 0}`, html`<form class="values" @submit=${c.submit} novalidate>
+  return keyed(`${e.form.id}|${e.period}|${e.status.revision ?? 0}`, html`<form class="values" @submit=${c.submit} @input=${c.changed} novalidate>
     ${e.form.items.map((it) => {
       const ind = indicators.find((i) => i.id === it.indicatorId);
       const current = e.values[it.indicatorId];
+      const shown = drafted.get(it.indicatorId) ?? current?.value;
       const facts = [
         `${m.unitOfMeasure}: ${it.unitOfMeasure}`,
         ind && ind.target !== null ? m.target(ind.target, ind.higherIsBetter) : m.noTarget,
@@ -100,7 +109,7 @@ function renderValues(e: FormEntry, indicators: readonly Indicator[], c: RenderC
       const label = html`${nameIn(it, lang)} <span class="meta">(${it.code}${it.required ? '' : `, ${m.optional}`})</span>`;
       return html`<div class="item" data-code=${it.code}>
         ${field(e.problems, { id: `v-${it.code}`, path: `values.${it.code}`, label, hint: facts }, (a) => html`<input id=${`v-${it.code}`} name=${`v-${it.indicatorId}`} inputmode="decimal"
-          autocomplete="off" .value=${current ? String(current.value) : ''} ?required=${it.required} aria-describedby=${a.describedby} aria-invalid=${a.invalid} />`)}
+          autocomplete="off" .value=${shown === undefined ? '' : String(shown)} ?required=${it.required} aria-describedby=${a.describedby} aria-invalid=${a.invalid} />`)}
         ${current ? renderHistory(it.code, current, c) : nothing}
       </div>`;
     })}
@@ -110,6 +119,17 @@ function renderValues(e: FormEntry, indicators: readonly Indicator[], c: RenderC
     ${errorLine(e.problems.length && !elsewhere.length ? m.fieldsRefused(e.problems.length) : e.error)}
     <button type="submit" part="button" ?disabled=${e.sending}>${e.sending ? m.sending : correcting ? m.correct : m.submit}</button>
   </form>`);
+}
+
+/** The draft's status line, a live region present while a form is open, so each change is announced; with a way to drop the draft. */
+function renderDraftStatus(c: RenderContext): TemplateResult {
+  const { m, lang, draft } = c;
+  const text = draft.kind === 'saved' || draft.kind === 'restored' ? m.draft[draft.kind](formatInstant(draft.at, lang)) : draft.kind === 'none' ? '' : m.draft[draft.kind];
+  const kept = draft.kind === 'saved' || draft.kind === 'restored';
+  return html`<div class="draft">
+    <p class=${`draft-status draft-${draft.kind}`} role="status">${text}</p>
+    ${kept ? html`<button type="button" class="secondary" part="button" @click=${c.discard}>${m.discardDraft}</button>` : nothing}
+  </div>`;
 }
 
 function renderHistory(code: string, value: FormEntry['values'][string], c: RenderContext): TemplateResult {

@@ -6,6 +6,7 @@ import type { FormEntry, FormRow, IndicatorValue, UnitFormStatus } from './unit-
 
 export { INDICATORS as FORM_INDICATORS };
 export const ME = 'staff-canbo';
+export const DRAFT_SAVED_AT = '2026-11-27T03:42:00Z';
 const form = FORMS[0]!;
 
 const status = (s: Partial<UnitFormStatus>): UnitFormStatus => ({
@@ -25,11 +26,11 @@ const value = (indicatorId: string, v: number, history: Array<[number, string | 
 });
 
 /** A new period: nothing submitted yet. */
-export const ENTRY_NEW: FormEntry = { form, period: '2026-11', deadline: FORM_ROWS[0]!.deadline, status: FORM_ROWS[0]!.status, values: {}, sending: false, error: null, problems: [] };
+export const ENTRY_NEW: FormEntry = { form, period: '2026-11', deadline: FORM_ROWS[0]!.deadline, status: FORM_ROWS[0]!.status, values: {}, indicators: INDICATORS, draft: null, sending: false, error: null, problems: [] };
 
 /** A submitted period, one value corrected once. */
 export const ENTRY_SUBMITTED: FormEntry = {
-  form, period: '2026-10', deadline: FORM_ROWS[1]!.deadline, status: FORM_ROWS[1]!.status, sending: false, error: null, problems: [],
+  form, period: '2026-10', deadline: FORM_ROWS[1]!.deadline, status: FORM_ROWS[1]!.status, indicators: INDICATORS, draft: null, sending: false, error: null, problems: [],
   values: {
     i2: value('i2', 812, [[812, null, '2026-11-06T03:10:00Z']]),
     i1: value('i1', 790, [[776, null, '2026-11-06T03:10:00Z'], [790, 'Bổ sung 14 hồ sơ sau rà soát', '2026-11-12T08:00:00Z']]),
@@ -45,4 +46,13 @@ export const ENTRY_REFUSED: FormEntry = {
     { path: 'values.HS_DUNG_HAN', message: 'Giá trị nhỏ hơn mức tối thiểu 0 / is below the minimum 0' },
     { path: 'reason', message: 'Cần nhập lý do điều chỉnh / a correction needs a reason' },
   ],
+};
+
+/** A new period with the unit's draft: two values typed, one of them out of the form's limits (a draft keeps it; the submission refuses it). */
+export const ENTRY_DRAFT: FormEntry = {
+  ...ENTRY_NEW,
+  draft: {
+    formId: form.id, unitId: 'u1', period: '2026-11', revision: 3, savedBy: ME, savedAt: DRAFT_SAVED_AT,
+    values: form.items.slice(0, 2).map((it, n) => ({ indicatorId: it.indicatorId, code: it.code, value: n === 0 ? 640 : -3 })),
+  },
 };

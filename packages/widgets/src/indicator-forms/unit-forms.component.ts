@@ -3,10 +3,11 @@ import { submitIndicatorForm } from '@paht/client-sdk/staff';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { withOverrides } from '../shared/i18n.js';
 import { PahtElement } from '../shared/paht-element.js';
-import { numberOf, refusalOf, type FieldProblem } from '../staff/field-problems.js';
+import { refusalOf, type FieldProblem } from '../staff/field-problems.js';
 import type { StaffSession } from '../staff/staff-session.js';
 import { NewestRead, renderLoadState } from '../staff/staff-workspace.js';
-import { LoadRefused, loadEntry, loadUnitForms, type EntryState, type FormsState, type UnitForm } from './unit-forms-model.js';
+import { DraftAutosave, type DraftStatus } from './unit-forms-draft.js';
+import { LoadRefused, loadEntry, loadUnitForms, typedValues, type EntryState, type FormsState, type UnitForm } from './unit-forms-model.js';
 import { renderEntry, renderList, type RenderContext } from './unit-forms-render.js';
 import { UNIT_FORMS_MESSAGES, type UnitFormsMessages } from './unit-forms.messages.js';
 import { unitFormsStyles } from './unit-forms.styles.js';
@@ -22,6 +23,12 @@ import { unitFormsStyles } from './unit-forms.styles.js';
  * history by the server). The API's refusals (a period of another
  * periodicity, a required value missing, a value out of bounds, a
  * correction without a reason) show at their fields, Vietnamese then English.
+ * What is typed is kept as the unit's draft on the server a moment after
+ * typing pauses (`draft-delay`), announced in a live region, and restored
+ * when the form is opened again, by any officer of the unit. "Back to the
+ * list" returns the focus to the row of the form left. A submission retried
+ * after a network failure, with the same values, reuses its idempotency key,
+ * so a first attempt that reached the server is not applied twice.
  *
  * @event paht-form-submitted - A form was submitted or corrected; `detail` is `{ formId, period, revision }`.
  * @event paht-error - The forms could not be loaded; `detail` is `{ code, message, requestId }`.
@@ -40,6 +47,8 @@ export class PahtUnitForms extends PahtElement {
     userId: { type: String, attribute: 'user-id' },
     timeZone: { type: String, attribute: 'time-zone' },
     now: { attribute: false },
+    draftStatus: { attribute: false },
+    draftDelay: { type: Number, attribute: 'draft-delay' },
   };
 
   /** The signed-in unit officer or leader; the forms load when it is set. Default: none. */
@@ -54,10 +63,24 @@ export class PahtUnitForms extends PahtElement {
   declare timeZone: string;
   /** The clock the current period is read from; default the browser's. */
   declare now: Date | null;
+  /** Where the open form's draft stands (the live status line). */
+  declare draftStatus: DraftStatus;
+  /** Milliseconds after the last keystroke before the draft is saved. Default 1500. */
+  declare draftDelay: number;
 
   #session: StaffSession | null = null;
   #loads = new NewestRead();
   #opens = new NewestRead();
+  #drafts = new DraftAutosave(
+    () => this.session?.client ?? null,
+    (status) => (this.draftStatus = status),
+    () => this.draftDelay,
+  );
+  /** The submission last sent and not answered (a network failure): a retry of the same input reuses its key. */
+  #unanswered: { input: string; key: string } | null = null;
+  /** The form and period last opened, whose row takes the focus back. */
+  #left: { code: string; period: string } | null = null;
+  #onPageHide = () => void this.#drafts.flush();
 
   constructor() {
     super();
@@ -68,6 +91,19 @@ export class PahtUnitForms extends PahtElement {
     this.userId = '';
     this.timeZone = 'Asia/Ho_Chi_Minh';
     this.now = null;
+    this.draftStatus = { kind: 'none' };
+    this.draftDelay = 1500;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.#onPageHide);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('pagehide', this.#onPageHide);
+    void this.#drafts.flush();
+    super.disconnectedCallback();
   }
 
   protected get m(): UnitFormsMessages {
@@ -111,6 +147,8 @@ export class PahtUnitForms extends PahtElement {
     const unitId = session?.profile.unitId;
     if (!session || !unitId) return;
     const newest = this.#opens.start();
+    void this.#drafts.stop();
+    this.#left = { code: form.code, period };
     if (!quiet) {
       this.notice = null;
       this.entry = { kind: 'loading', formId: form.id, period };
@@ -119,6 +157,10 @@ export class PahtUnitForms extends PahtElement {
       const entry = await loadEntry(session.client, form, period, unitId);
       if (!newest()) return;
       this.entry = entry ? { kind: 'ready', entry } : { kind: 'failed', form, period, error: this.m.notDue, problems: [] };
+      if (entry) {
+        this.#drafts.start({ formId: entry.form.id, unitId, period: entry.period }, entry.draft?.revision ?? 0, entry.draft?.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value })) ?? []);
+        this.draftStatus = entry.draft ? { kind: 'restored', at: entry.draft.savedAt } : { kind: 'none' };
+      }
     } catch (error) {
       if (!newest()) return;
       const refusal = error instanceof LoadRefused ? error.refusal : null;
@@ -139,14 +181,7 @@ export class PahtUnitForms extends PahtElement {
     const session = this.session;
     if (!session || this.entry.kind !== 'ready' || this.entry.entry.sending) return;
     const e = this.entry.entry;
-    const problems: FieldProblem[] = [];
-    const values: Array<{ indicatorId: string; value: number }> = [];
-    for (const it of e.form.items) {
-      const text = (form.elements.namedItem(`v-${it.indicatorId}`) as HTMLInputElement).value;
-      const value = numberOf(text);
-      if (value !== null) values.push({ indicatorId: it.indicatorId, value });
-      else if (text.trim()) problems.push({ path: `values.${it.code}`, message: this.m.notANumber });
-    }
+    const { values, problems } = typedValues(form, e.form.items, this.m.notANumber);
     const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement | null)?.value.trim() ?? '';
     if (problems.length) {
       this.entry = { kind: 'ready', entry: { ...e, problems, error: null } };
@@ -154,9 +189,15 @@ export class PahtUnitForms extends PahtElement {
     }
     this.notice = null;
     this.entry = { kind: 'ready', entry: { ...e, sending: true, error: null, problems: [] } };
-    const input = { formId: e.form.id, unitId: e.status.unitId, period: e.period, values, idempotencyKey: newIdempotencyKey(), ...(reason ? { reason } : {}) };
+    await this.#drafts.pause();
+    const body = { formId: e.form.id, unitId: e.status.unitId, period: e.period, values, ...(reason ? { reason } : {}) };
+    // The same input as a submission left unanswered is a retry of it: the same key, so the server applies it once.
+    const fingerprint = JSON.stringify(body);
+    if (this.#unanswered?.input !== fingerprint) this.#unanswered = { input: fingerprint, key: newIdempotencyKey() };
+    const input = { ...body, idempotencyKey: this.#unanswered.key };
     try {
       const result = await submitIndicatorForm(session.client, { input });
+      this.#unanswered = null;
       if (result.__typename !== 'IndicatorFormSubmission') {
         const fields = 'fields' in result ? (result.fields ?? []) : [];
         this.#setEntry({ sending: false, error: refusalOf(result, this.language, this.m.refused), problems: fields.map((f) => ({ path: f.path, message: f.message })) });
@@ -171,6 +212,34 @@ export class PahtUnitForms extends PahtElement {
     }
   }
 
+  /** Back to the list, the focus on the row of the form left (or the heading when it has no row). */
+  async back(): Promise<void> {
+    void this.#drafts.stop();
+    this.entry = { kind: 'none' };
+    this.notice = null;
+    this.draftStatus = { kind: 'none' };
+    await this.updateComplete;
+    const left = this.#left;
+    const rows = [...this.renderRoot.querySelectorAll<HTMLTableRowElement>('tr[data-code]')];
+    const row = rows.find((r) => r.dataset.code === left?.code && r.dataset.period === left?.period) ?? rows.find((r) => r.dataset.code === left?.code);
+    (row?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('#forms-heading'))?.focus();
+  }
+
+  /** Deletes the open form's draft and shows the submitted values again. */
+  async discardDraft(): Promise<void> {
+    if (this.entry.kind !== 'ready') return;
+    const { form, period } = this.entry.entry;
+    try {
+      await this.#drafts.discard();
+    } catch {
+      this.draftStatus = { kind: 'failed' };
+      return;
+    }
+    await this.open(form, period, true);
+    this.draftStatus = { kind: 'none' };
+    this.notice = { ok: true, text: this.m.draftDiscarded };
+  }
+
   #setEntry(change: { sending: boolean; error: string | null; problems: FieldProblem[] }): void {
     if (this.entry.kind === 'ready') this.entry = { kind: 'ready', entry: { ...this.entry.entry, ...change } };
   }
@@ -183,10 +252,15 @@ export class PahtUnitForms extends PahtElement {
       userId: this.session?.profile.userId ?? this.userId,
       busy: this.entry.kind === 'loading',
       open: (form, period) => void this.open(form, period),
-      back: () => {
-        this.entry = { kind: 'none' };
-        this.notice = null;
+      back: () => void this.back(),
+      draft: this.draftStatus,
+      changed: (event) => {
+        const form = event.currentTarget as HTMLFormElement;
+        if (this.entry.kind !== 'ready' || !(event.target as HTMLElement).matches('input[name^="v-"]')) return;
+        const items = this.entry.entry.form.items;
+        this.#drafts.changed(() => typedValues(form, items, this.m.notANumber).values);
       },
+      discard: () => void this.discardDraft(),
       submit: (event) => {
         event.preventDefault();
         void this.submit(event.target as HTMLFormElement);
@@ -195,7 +269,7 @@ export class PahtUnitForms extends PahtElement {
     const loadState = this.state.kind === 'ready' ? null : renderLoadState(this.state, m, false);
     return html`<section class="forms-section" aria-labelledby="forms-heading">
       <div class="head">
-        <h2 id="forms-heading">${m.heading}</h2>
+        <h2 id="forms-heading" tabindex="-1">${m.heading}</h2>
         ${this.session ? html`<button type="button" class="secondary" part="button" @click=${() => void this.load()}>${m.reload}</button>` : nothing}
       </div>
       <p class="hint">${m.intro}</p>

@@ -48,6 +48,10 @@ export interface UnitFormsMessages {
   by: string;
   you: string;
   firstValue: string;
+  /** The draft's status line (docs/indicators.md#drafts). */
+  draft: { saving: string; saved: (at: string) => string; restored: (at: string) => string; failed: string; conflict: string };
+  discardDraft: string;
+  draftDiscarded: string;
 }
 
 const vi: UnitFormsMessages = {
@@ -96,6 +100,15 @@ const vi: UnitFormsMessages = {
   by: 'Người nộp',
   you: 'Bạn',
   firstValue: 'Nộp lần đầu',
+  draft: {
+    saving: 'Đang lưu nháp…',
+    saved: (at) => `Đã lưu nháp lúc ${at}. Bản nháp chưa được nộp và không được tính vào số liệu.`,
+    restored: (at) => `Đã khôi phục bản nháp lưu lúc ${at}. Bản nháp chưa được nộp.`,
+    failed: 'Chưa lưu được nháp; sẽ lưu lại khi bạn nhập tiếp.',
+    conflict: 'Một cán bộ khác vừa lưu bản nháp này. Mở lại biểu mẫu để xem bản mới nhất trước khi nhập tiếp.',
+  },
+  discardDraft: 'Bỏ bản nháp',
+  draftDiscarded: 'Đã bỏ bản nháp.',
 };
 
 const en: UnitFormsMessages = {
@@ -144,6 +157,15 @@ const en: UnitFormsMessages = {
   by: 'By',
   you: 'You',
   firstValue: 'First value',
+  draft: {
+    saving: 'Saving the draft…',
+    saved: (at) => `Draft saved at ${at}. It is not submitted and counts in no figure.`,
+    restored: (at) => `Draft restored, saved at ${at}. It is not submitted yet.`,
+    failed: 'The draft could not be saved; it is saved again when you type.',
+    conflict: 'Another officer has just saved this draft. Open the form again to see the latest one before typing on.',
+  },
+  discardDraft: 'Discard the draft',
+  draftDiscarded: 'Draft discarded.',
 };
 
 export const UNIT_FORMS_MESSAGES: Record<Lang, UnitFormsMessages> = { vi, en };

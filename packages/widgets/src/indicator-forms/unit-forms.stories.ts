@@ -1,23 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './unit-forms.js';
+import type { DraftStatus } from './unit-forms-draft.js';
 import type { EntryState, FormsState } from './unit-forms-model.js';
-import { ENTRY_NEW, ENTRY_REFUSED, ENTRY_SUBMITTED, FORM_INDICATORS, FORM_ROWS, ME } from './unit-forms-story-fixtures.js';
+import { DRAFT_SAVED_AT, ENTRY_DRAFT, ENTRY_NEW, ENTRY_REFUSED, ENTRY_SUBMITTED, FORM_INDICATORS, FORM_ROWS, ME } from './unit-forms-story-fixtures.js';
 
 interface Args {
   lang: string;
   state: FormsState;
   entry: EntryState;
   notice: { ok: boolean; text: string } | null;
+  draft: DraftStatus;
   width: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Staff/Unit indicator forms',
   render: (a) => html`<div style=${`max-width:${a.width}`}>
-    <paht-unit-forms lang=${a.lang} user-id=${ME} .state=${a.state} .entry=${a.entry} .notice=${a.notice}></paht-unit-forms>
+    <paht-unit-forms lang=${a.lang} user-id=${ME} .state=${a.state} .entry=${a.entry} .notice=${a.notice} .draftStatus=${a.draft}></paht-unit-forms>
   </div>`,
-  args: { lang: 'vi', state: { kind: 'ready', rows: FORM_ROWS, indicators: FORM_INDICATORS }, entry: { kind: 'none' }, notice: null, width: '90rem' },
+  args: { lang: 'vi', state: { kind: 'ready', rows: FORM_ROWS, indicators: FORM_INDICATORS }, entry: { kind: 'none' }, notice: null, draft: { kind: 'none' }, width: '90rem' },
   argTypes: { lang: { control: 'inline-radio', options: ['vi', 'en'] } },
 };
 export default meta;
@@ -44,3 +46,10 @@ export const SubmittedPhone: Story = { args: { width: '375px', entry: { kind: 'r
 export const CorrectionRefused: Story = { args: { entry: { kind: 'ready', entry: ENTRY_REFUSED } } };
 export const CorrectionRefusedPhone: Story = { args: { width: '375px', entry: { kind: 'ready', entry: ENTRY_REFUSED } } };
 export const Sending: Story = { args: { entry: { kind: 'ready', entry: { ...ENTRY_SUBMITTED, sending: true } } } };
+export const DraftSaving: Story = { args: { entry: { kind: 'ready', entry: ENTRY_NEW }, draft: { kind: 'saving' } } };
+export const DraftSaved: Story = { args: { entry: { kind: 'ready', entry: ENTRY_DRAFT }, draft: { kind: 'saved', at: DRAFT_SAVED_AT } } };
+export const DraftSavedEnglish: Story = { args: { lang: 'en', entry: { kind: 'ready', entry: ENTRY_DRAFT }, draft: { kind: 'saved', at: DRAFT_SAVED_AT } } };
+export const DraftRestored: Story = { args: { entry: { kind: 'ready', entry: ENTRY_DRAFT }, draft: { kind: 'restored', at: DRAFT_SAVED_AT } } };
+export const DraftRestoredPhone: Story = { args: { width: '375px', entry: { kind: 'ready', entry: ENTRY_DRAFT }, draft: { kind: 'restored', at: DRAFT_SAVED_AT } } };
+export const DraftNotSaved: Story = { args: { entry: { kind: 'ready', entry: ENTRY_DRAFT }, draft: { kind: 'failed' } } };
+export const DraftConflict: Story = { args: { entry: { kind: 'ready', entry: ENTRY_DRAFT }, draft: { kind: 'conflict' } } };

@@ -67,5 +67,22 @@ export const unitFormsStyles = [
     textarea {
       min-height: 4rem;
     }
+    .draft {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin-top: 0.75rem;
+    }
+    .draft-status {
+      margin: 0;
+      min-height: 1.5em;
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    .draft-failed,
+    .draft-conflict {
+      color: var(--_error);
+    }
   `,
 ];

@@ -7,7 +7,8 @@ import { openStaffStories, type StaffStoryHarness } from './support/staff-story-
 // section with data and empty, loading, errors, every dialog, the API key
 // shown once; unit queue: list, officer's and leader's steps, each dialog;
 // unit indicator forms: list, a new and a submitted period, the history,
-// refusals at their fields, phone),
+// refusals at their fields, phone; the draft saving, saved, restored, not
+// saved, saved by someone else),
 // rendered in Chromium from the story modules and checked with
 // axe-core at 1280 px and at 375 px: no serious or critical violation, and
 // at 375 px the page never grows wider than the phone.
@@ -60,5 +61,21 @@ describe('every staff workspace story in Chromium', () => {
     expect(await forms.locator('.item[data-code="HS_DUNG_HAN"] tbody tr').first().textContent()).toContain('Bổ sung 14 hồ sơ sau rà soát');
     expect(await seriousViolations(stories.page)).toEqual([]);
     expect(await stories.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('shows a restored draft in the fields, its status in a live region, with a way to discard it', async () => {
+    await stories.page.setViewportSize({ width: 1280, height: 900 });
+    await stories.renderStory('Staff/Unit indicator forms|DraftRestored');
+    const forms = stories.page.locator('paht-unit-forms');
+    await expect.poll(() => forms.locator('form.values').count()).toBe(1);
+    const status = forms.locator('.draft-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toMatch(/^Đã khôi phục bản nháp lưu lúc .+27.+11.+2026/);
+    expect(await forms.locator('#v-HS_TIEP_NHAN').inputValue()).toBe('640');
+    expect(await forms.locator('#v-HS_DUNG_HAN').inputValue()).toBe('-3');
+    expect(await forms.getByRole('button', { name: 'Bỏ bản nháp' }).count()).toBe(1);
+    await stories.renderStory('Staff/Unit indicator forms|DraftSavedEnglish');
+    await expect.poll(() => status.textContent()).toMatch(/^Draft saved at .+\. It is not submitted and counts in no figure\.$/);
+    expect(await seriousViolations(stories.page)).toEqual([]);
   });
 });

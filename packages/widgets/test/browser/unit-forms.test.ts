@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, getIndicatorFormStatus, listIndicatorForms, listIndicatorSubmissions, type PahtClient } from '@paht/client-sdk';
+import { auditLog, getIndicatorFormEntry, getIndicatorFormStatus, listIndicatorForms, listIndicatorSubmissions, type PahtClient } from '@paht/client-sdk';
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/browser.js';
 import { DEMO_PASSWORD, openStaffConsoleBench, type StaffConsoleBench } from './support/staff-console-bench.js';
@@ -12,7 +12,12 @@ import { DEMO_PASSWORD, openStaffConsoleBench, type StaffConsoleBench } from './
 // not a number, a required value missing, a value below the form's
 // minimum: nothing stored), submits, then corrects one value, first
 // without a reason (refused at the reason), then with one; the values,
-// their revisions and the audit are read back through the SDK.
+// their revisions and the audit are read back through the SDK. Then the
+// draft: what is typed is saved on the server once typing pauses (announced
+// in a live region), nothing submitted, and restored after a reload; a
+// submission whose answer is lost on the way back (the request fails at the
+// edge, after the server applied it) is retried by the officer with the
+// same idempotency key and applied once; "back to the list" returns the focus to the row.
 
 const OFFICER = 'canbo.quang-tri@example.gov.vn';
 const ADMIN = 'admin.quang-tri@example.gov.vn';
@@ -170,5 +175,102 @@ describe('the unit’s indicator forms', () => {
     const latest = await history.locator('tbody tr').first().locator('th, td').allTextContents();
     expect([latest[0], latest[1], latest[3], latest[4]]).toEqual(['2', '490', 'Bạn', 'Bổ sung 10 hồ sơ sau rà soát']);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+/** A period of the demo form with nothing submitted, for the draft. */
+const DRAFT_PERIOD = '2025-05';
+
+async function entryOf(period: string) {
+  const entry = await getIndicatorFormEntry(officer, { formId, unitId, period });
+  if (entry.__typename !== 'IndicatorFormEntry') throw new Error(entry.__typename);
+  return entry;
+}
+const openPeriod = async (period: string) => {
+  await section().locator('#f-period').fill(period);
+  await section().getByRole('button', { name: 'Mở kỳ này' }).click();
+  await poll(() => section().locator(`section.entry[data-period="${period}"] form.values`).count()).toBe(1);
+};
+/** The element that has the focus, inside shadow roots. */
+const focused = () =>
+  page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const row = active?.closest('tr');
+    return { tag: active?.tagName ?? null, code: row?.getAttribute('data-code') ?? null, period: row?.getAttribute('data-period') ?? null };
+  });
+
+describe('the unit’s form drafts, retries and focus', () => {
+  it('saves what is typed as a draft once typing pauses, announced, counted nowhere, and restores it after a reload', async () => {
+    await openPeriod(DRAFT_PERIOD);
+    // Out of the form's limits: a draft keeps it, the submission would refuse it.
+    await fill({ HS_TIEP_NHAN: '321', THU_NSNN: '-5' });
+    const status = section().locator('.draft-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    await poll(() => status.textContent()).toMatch(/^Đã lưu nháp lúc /);
+    const saved = await entryOf(DRAFT_PERIOD);
+    expect(saved.draft?.values.map((v) => [v.code, v.value])).toEqual([['HS_TIEP_NHAN', 321], ['THU_NSNN', -5]]);
+    expect(saved.values).toEqual([]);
+    expect((await unitState(DRAFT_PERIOD)).state).toBe('OVERDUE');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.reload();
+    const console_ = page.locator('paht-staff-console');
+    await console_.locator('#email').fill(OFFICER);
+    await console_.locator('#password').fill(DEMO_PASSWORD);
+    await console_.locator('#password').press('Enter');
+    await poll(() => section().locator(`tr[data-code="${FORM}"]`).count()).toBe(2);
+    await section().locator(`tr[data-code="${FORM}"]`).first().getByRole('button', { name: /^Mở/ }).click();
+    await openPeriod(DRAFT_PERIOD);
+    expect(await section().locator('#v-HS_TIEP_NHAN').inputValue()).toBe('321');
+    expect(await section().locator('#v-THU_NSNN').inputValue()).toBe('-5');
+    expect(await section().locator('#v-HS_DUNG_HAN').inputValue()).toBe('');
+    expect(await status.textContent()).toMatch(/^Đã khôi phục bản nháp lưu lúc /);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('retries a submission whose answer was lost with the same idempotency key, applying it once', async () => {
+    await fill({ THU_NSNN: '12000', HS_DUNG_HAN: '300' });
+    const keys: string[] = [];
+    let cut = true;
+    await page.route('**/graphql', async (route) => {
+      const request = route.request();
+      const body = (request.method() === 'POST' ? request.postDataJSON() : null) as { query?: string; variables?: { input?: { idempotencyKey?: string } } } | null;
+      if (!body?.query?.includes('submitIndicatorForm')) return route.continue();
+      keys.push(body.variables!.input!.idempotencyKey!);
+      if (!cut) return route.continue();
+      cut = false;
+      // The server applies the submission; a proxy on the way back answers an error instead. (The SDK itself retries
+      // transient faults, no answer or 502–504, with the same key; this one it does not, so the officer retries.)
+      await route.fetch();
+      await route.fulfill({ status: 500, contentType: 'text/plain', body: 'upstream connection reset' });
+    });
+    try {
+      await submit();
+      await poll(() => section().locator('form.values [role="alert"]').count()).toBe(1);
+      expect(await unitState(DRAFT_PERIOD)).toMatchObject({ state: 'LATE', revision: 1 });
+      await submit();
+      await poll(() => section().locator('.notice.ok').textContent()).toBe('Số liệu không đổi: giữ lần nộp 1.');
+    } finally {
+      await page.unroute('**/graphql');
+    }
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await unitState(DRAFT_PERIOD)).toMatchObject({ state: 'LATE', revision: 1 });
+    const entry = await entryOf(DRAFT_PERIOD);
+    expect(entry.draft).toBeNull();
+    expect(entry.values.map((v) => [v.value, v.revision])).toEqual([[321, 1], [300, 1], [12000, 1]]);
+  });
+
+  it('returns the focus to the row of the form just left', async () => {
+    await section().getByRole('button', { name: 'Về danh sách' }).click();
+    await poll(() => section().locator(`tr[data-code="${FORM}"]`).count()).toBe(2);
+    // The period left has no row (an older one): the focus goes to the form's first row.
+    await poll(focused).toMatchObject({ tag: 'BUTTON', code: FORM });
+    const period = await section().locator(`tr[data-code="${FORM}"]`).nth(1).getAttribute('data-period');
+    await section().locator(`tr[data-code="${FORM}"][data-period="${period}"]`).getByRole('button', { name: /^Mở/ }).press('Enter');
+    await poll(() => section().locator(`section.entry[data-period="${period}"] form.values`).count()).toBe(1);
+    await section().getByRole('button', { name: 'Về danh sách' }).press('Enter');
+    await poll(focused).toEqual({ tag: 'BUTTON', code: FORM, period });
   });
 });
