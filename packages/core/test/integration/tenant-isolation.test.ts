@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_READ_ACTION, DomainError, openDatabase, readReporterContact, submitReport, withTenant, withTenantSql } from '@paht/core';
+import { CONTACT_READ_ACTION, DomainError, getReportForStaff, openDatabase, readReporterContact, submitReport, withTenant, withTenantSql } from '@paht/core';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
@@ -71,6 +71,14 @@ describe('row-level security when the application forgets its tenant filter', ()
     }
     // Under row-level security the contact row itself is invisible from tenant A.
     expect(await withTenant(ctx.db, a.tenantId, (tx) => tx.reporterContact.findUnique({ where: { reportId: bReport.id } }))).toBeNull();
+  });
+
+  it('shows staff no report of another tenant: NOT_FOUND for its id, its own report for the other tenant’s staff', async () => {
+    const bReport = await withTenant(ctx.db, b.tenantId, (tx) => tx.report.findFirstOrThrow());
+    const error = await getReportForStaff(ctx, a.tenantId, a.operator, bReport.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
+    expect((await getReportForStaff(ctx, b.tenantId, b.operator, bReport.id)).trackingCode).toBe(bReport.trackingCode);
   });
 
   it('refuses to write a row into another tenant', async () => {
