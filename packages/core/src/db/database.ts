@@ -20,6 +20,15 @@ export type SqlQuery = <Row = Record<string, unknown>>(
   options?: { pieces?: readonly string[]; last?: boolean },
 ) => Promise<Row[]>;
 
+export interface TransactionOptions {
+  /**
+   * Plan the first statement afresh every time rather than prepare it once
+   * per connection (`StatementCache`): for reads whose best plan depends on
+   * their parameters' values (the KPI reads' periods).
+   */
+  replan?: boolean;
+}
+
 /**
  * A connection to the platform's database: Prisma Client for the
  * application, plus an owner-level channel for migrations and provisioning.
@@ -48,7 +57,8 @@ export interface Database {
    * (node-postgres or PGlite, not through Prisma): `setup`, SQL without
    * parameters, goes with `BEGIN` and `fn`'s first statement in one round
    * trip (PostgreSQL's simple protocol, the statement's parameters written
-   * in as literals, as `sqlLiteral` says; on PGlite right after its
+   * in as literals, as `sqlLiteral` says, after `EXECUTE` of the statement
+   * prepared on that connection when it can be: `StatementCache`; on PGlite right after its
    * `BEGIN`); then `fn`'s other statements; `COMMIT` when it resolves (in
    * the same round trip as a statement marked `last`, after which no
    * statement is taken), `ROLLBACK` when it throws. No statement is sent
@@ -56,7 +66,7 @@ export interface Database {
    * transaction or its setup. The primitive under `withTenantSql`
    * (`db/with-tenant.ts`): use that, never this.
    */
-  transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>): Promise<T>;
+  transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Where reads that tolerate replication lag go (public lists, statistics,
    * KPIs, exports): the read replica when one is configured
@@ -159,7 +169,7 @@ function openPostgres(url: string, poolSize: number, prepared: boolean, replica:
         client.release();
       }
     },
-    async transaction(setup, fn) {
+    async transaction(setup, fn, { replan = false } = {}) {
       const client = await pool.connect();
       // A connection that cannot even roll back is dropped from the pool, not reused.
       let broken: Error | undefined;
@@ -189,7 +199,7 @@ function openPostgres(url: string, poolSize: number, prepared: boolean, replica:
                 // Prepared once per connection when it can be (`StatementCache`), else written out.
                 const literals = values.map(sqlLiteral);
                 const writtenOut = () => simple(`BEGIN; ${setup}; ${withLiterals(pieces, literals)}`, last);
-                const executed = await statements.execute(client, text, literals);
+                const executed = replan ? null : await statements.execute(client, text, literals);
                 if (executed === null) return writtenOut();
                 try {
                   return await simple(`BEGIN; ${setup}; ${executed}`, last);
