@@ -28,14 +28,7 @@ export type ReportRow = Pick<
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-/**
- * The report's category and unit (`ref_c`, `ref_u`) for `ROW_JSON`: joined, not a subquery per report, so
- * PostgreSQL looks each one up once per page (a memoised index scan) instead of scanning the units once per
- * report (round seven). Both are joined on their primary key: one row per report, as before.
- */
-const ROW_JOINS = Prisma.sql`reports r LEFT JOIN categories ref_c ON ref_c.id = r.category_id LEFT JOIN units ref_u ON ref_u.id = r.unit_id`;
-
-/** One report as JSON (`r` is the report, joined with `ROW_JOINS`); the same order of attachments as `withRefs`. */
+/** One report as JSON (`r` is the report); the same order of attachments as `withRefs`. */
 const ROW_JSON = Prisma.sql`json_build_object(
   'id', r.id, 'trackingCode', r.tracking_code, 'secretHash', r.secret_hash, 'title', r.title, 'description', r.description,
   'categoryId', r.category_id, 'unitId', r.unit_id, 'status', r.status, 'channel', r.channel, 'visibility', r.visibility,
@@ -43,9 +36,9 @@ const ROW_JSON = Prisma.sql`json_build_object(
   'submittedAt', r.submitted_at, 'updatedAt', r.updated_at, 'dueAt', r.due_at, 'answerDueAt', r.answer_due_at,
   'resolvedAt', r.resolved_at, 'resolvedOnTime', r.resolved_on_time, 'answer', r.answer, 'rating', r.rating,
   'ratingComment', r.rating_comment,
-  'category', CASE WHEN ref_c.id IS NOT NULL
-                   THEN json_build_object('id', ref_c.id, 'code', ref_c.code, 'name', ref_c.name, 'nameEn', ref_c.name_en, 'isPublic', ref_c.is_public) END,
-  'unit', CASE WHEN ref_u.id IS NOT NULL THEN json_build_object('id', ref_u.id, 'code', ref_u.code, 'name', ref_u.name, 'nameEn', ref_u.name_en) END,
+  'category', (SELECT json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'nameEn', c.name_en, 'isPublic', c.is_public)
+                 FROM categories c WHERE c.id = r.category_id),
+  'unit', (SELECT json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'nameEn', u.name_en) FROM units u WHERE u.id = r.unit_id),
   'attachments', coalesce((SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'mimeType', a.mime_type, 'byteSize', a.byte_size,
                                                             'storageKey', a.storage_key, 'fileName', a.file_name, 'width', a.width,
                                                             'height', a.height, 'isPublic', a.is_public, 'eventSeq', a.event_seq)
@@ -75,7 +68,7 @@ export async function readReportRows(sql: TenantSql, where: Prisma.Sql, orderBy:
   // and a plan made for any limit (PostgreSQL guesses a tenth of the rows) costs more than one made for this
   // page, so PostgreSQL kept planning it again on every request.
   const rows = await sql.query<{ row: Json<ReportRow> }>(Prisma.sql`
-    SELECT ${ROW_JSON} AS row FROM ${ROW_JOINS} WHERE ${where} ORDER BY ${orderBy} LIMIT ${Prisma.raw(String(limit))}`);
+    SELECT ${ROW_JSON} AS row FROM reports r WHERE ${where} ORDER BY ${orderBy} LIMIT ${Prisma.raw(String(limit))}`);
   return rows.map((r) => reportRow(r.row));
 }
 
@@ -117,7 +110,7 @@ export async function readReportWithTimeline(
            coalesce((SELECT json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'nameEn', u.name_en))
                        FROM units u
                       WHERE u.id::text IN (SELECT e.data->>'unitId' FROM report_events e WHERE e.report_id = r.id)), '[]'::json) AS units
-      FROM ${ROW_JOINS} WHERE ${where} LIMIT 1`);
+      FROM reports r WHERE ${where} LIMIT 1`);
   if (!found) return null;
   return {
     row: reportRow(found.row),
