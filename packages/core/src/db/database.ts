@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { StatementCache } from './statement-cache.js';
 
 export type DatabaseEngine = 'postgres' | 'pglite';
 
@@ -18,6 +19,15 @@ export type SqlQuery = <Row = Record<string, unknown>>(
   values: readonly unknown[],
   options?: { pieces?: readonly string[]; last?: boolean },
 ) => Promise<Row[]>;
+
+export interface TransactionOptions {
+  /**
+   * Plan the first statement afresh every time rather than prepare it once
+   * per connection (`StatementCache`): for reads whose best plan depends on
+   * their parameters' values (the KPI reads' periods).
+   */
+  replan?: boolean;
+}
 
 /**
  * A connection to the platform's database: Prisma Client for the
@@ -47,7 +57,8 @@ export interface Database {
    * (node-postgres or PGlite, not through Prisma): `setup`, SQL without
    * parameters, goes with `BEGIN` and `fn`'s first statement in one round
    * trip (PostgreSQL's simple protocol, the statement's parameters written
-   * in as literals, as `sqlLiteral` says; on PGlite right after its
+   * in as literals, as `sqlLiteral` says, after `EXECUTE` of the statement
+   * prepared on that connection when it can be: `StatementCache`; on PGlite right after its
    * `BEGIN`); then `fn`'s other statements; `COMMIT` when it resolves (in
    * the same round trip as a statement marked `last`, after which no
    * statement is taken), `ROLLBACK` when it throws. No statement is sent
@@ -55,7 +66,7 @@ export interface Database {
    * transaction or its setup. The primitive under `withTenantSql`
    * (`db/with-tenant.ts`): use that, never this.
    */
-  transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>): Promise<T>;
+  transaction<T>(setup: string, fn: (query: SqlQuery) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Where reads that tolerate replication lag go (public lists, statistics,
    * KPIs, exports): the read replica when one is configured
@@ -95,6 +106,14 @@ export interface OpenDatabaseOptions {
    * tolerate lag (`Database.lagTolerant`). Only with `url`.
    */
   replicaUrl?: string;
+  /**
+   * PostgreSQL only: the first statement of each `transaction` (the hot
+   * reads) prepared once per connection and run with `EXECUTE`
+   * (`StatementCache`, db/statement-cache.ts). Default true; it turns itself
+   * off at the first sign of a transaction-mode pooler in between, which this
+   * turns off from the start.
+   */
+  preparedStatements?: boolean;
 }
 
 /** Opens PostgreSQL when `url` is given, else PGlite (in `dataDir`, or in memory). */
@@ -102,14 +121,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.replicaUrl && !options.url) throw new RangeError('A read replica needs the primary PostgreSQL url too');
   if (!options.url) return openPglite(options.dataDir, options.loadDataDir);
   const poolSize = options.poolSize ?? 10;
+  const prepared = options.preparedStatements ?? true;
   let primary: Database | null = null;
-  const replica = options.replicaUrl ? openPostgres(options.replicaUrl, poolSize, null, () => primary!) : null;
-  primary = openPostgres(options.url, poolSize, replica, null);
+  const replica = options.replicaUrl ? openPostgres(options.replicaUrl, poolSize, prepared, null, () => primary!) : null;
+  primary = openPostgres(options.url, poolSize, prepared, replica, null);
   return primary;
 }
 
-function openPostgres(url: string, poolSize: number, replica: Database | null, primaryOf: (() => Database) | null): Database {
+function openPostgres(url: string, poolSize: number, prepared: boolean, replica: Database | null, primaryOf: (() => Database) | null): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const statements = new StatementCache(prepared);
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => undefined);
   // Nor a checked-out one's: the pool listens only while a client is idle,
@@ -148,7 +169,7 @@ function openPostgres(url: string, poolSize: number, replica: Database | null, p
         client.release();
       }
     },
-    async transaction(setup, fn) {
+    async transaction(setup, fn, { replan = false } = {}) {
       const client = await pool.connect();
       // A connection that cannot even roll back is dropped from the pool, not reused.
       let broken: Error | undefined;
@@ -173,7 +194,22 @@ function openPostgres(url: string, poolSize: number, replica: Database | null, p
           closing = last;
           if (opened === null) {
             if (options.pieces) {
-              const opening = simple(`BEGIN; ${setup}; ${inlineParameters(options.pieces, values)}`, last);
+              const pieces = options.pieces;
+              const opening = (async () => {
+                // Prepared once per connection when it can be (`StatementCache`), else written out.
+                const literals = values.map(sqlLiteral);
+                const writtenOut = () => simple(`BEGIN; ${setup}; ${withLiterals(pieces, literals)}`, last);
+                const executed = replan ? null : await statements.execute(client, text, literals);
+                if (executed === null) return writtenOut();
+                try {
+                  return await simple(`BEGIN; ${setup}; ${executed}`, last);
+                } catch (error) {
+                  // A pooler's other server connection: nothing ran (the EXECUTE was the first statement); again, written out.
+                  if (!statements.notHeld(error)) throw error;
+                  await client.query('ROLLBACK');
+                  return writtenOut();
+                }
+              })();
               opened = opening;
               const rows = (await opening).rows as Row[];
               committed = last;
@@ -233,9 +269,14 @@ const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unkn
 
 /** A statement's text with its parameters written in (`pieces` around each value). */
 function inlineParameters(pieces: readonly string[], values: readonly unknown[]): string {
-  if (pieces.length !== values.length + 1) throw new RangeError('A statement needs one more piece of text than parameters');
+  return withLiterals(pieces, values.map(sqlLiteral));
+}
+
+/** A statement's text with these literals (`sqlLiteral`'s) written in (`pieces` around each). */
+function withLiterals(pieces: readonly string[], literals: readonly string[]): string {
+  if (pieces.length !== literals.length + 1) throw new RangeError('A statement needs one more piece of text than parameters');
   let text = pieces[0]!;
-  for (let i = 0; i < values.length; i++) text += sqlLiteral(values[i]) + pieces[i + 1]!;
+  for (let i = 0; i < literals.length; i++) text += literals[i]! + pieces[i + 1]!;
   return text;
 }
 

@@ -74,6 +74,12 @@ export interface WithTenantSqlOptions extends WithTenantOptions {
    * trip, as if marked `last`.
    */
   oneStatement?: boolean;
+  /**
+   * The first statement planned afresh on every call instead of prepared
+   * once per connection (`TransactionOptions.replan`): for reads whose best
+   * plan depends on their parameters' values (the KPI reads' periods).
+   */
+  replan?: boolean;
 }
 
 /**
@@ -105,7 +111,9 @@ export const tenantSqlOf = (tx: TenantTx): TenantSql => ({ query: <Row>(statemen
  * isolation level, tenant and role and `fn`'s first statement in one (the
  * tenant id, a checked UUID, and that statement's parameters are written
  * into that SQL as literals: `Database.transaction`), then `fn`'s other
- * statements, then `COMMIT`. Each statement in Prisma's runtime cost ≈ 0.5–1 ms of CPU; here
+ * statements, then `COMMIT`; on PostgreSQL that first statement is prepared
+ * once per connection and sent as `EXECUTE` (`StatementCache`, db/statement-cache.ts),
+ * so the database does not plan it again on every request. Each statement in Prisma's runtime cost ≈ 0.5–1 ms of CPU; here
  * a small fraction of that. Works through a transaction-mode pooler (one
  * transaction, one server connection). Use it where the work is a few
  * known SQL statements; everything else uses `withTenant`. A statement
@@ -134,5 +142,5 @@ export async function withTenantSql<T>(
         return query<Row>(statement.text, statement.values, { pieces: statement.strings, last });
       },
     });
-  });
+  }, { replan: options.replan ?? false });
 }

@@ -179,7 +179,7 @@ function rowsOf(read: Read, tenant: TenantRecord, q: RollupQuery): KpiRow[] {
  */
 export async function kpisFromRollups(ctx: CoreContext, tenant: TenantRecord, q: RollupQuery): Promise<KpiRow[]> {
   const statement = kpiReadSql(tenant, q, ctx.now());
-  let [read] = await withTenantSql(ctx.db, tenant.id, (sql) => sql.query<Read>(statement), { noJit: true, oneStatement: true });
+  let [read] = await withTenantSql(ctx.db, tenant.id, (sql) => sql.query<Read>(statement), { noJit: true, oneStatement: true, replan: true });
   if (read!.unfilled) {
     // Through the primary: a lag-tolerant read (`lagTolerant(ctx)`) may be on a read-only replica.
     [read] = await withTenant(ctx.db.writable, tenant.id, async (tx) => {

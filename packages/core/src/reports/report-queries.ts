@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { canReadReport } from '../auth/permissions.js';
 import type { CoreContext } from '../context.js';
-import { tenantSqlOf, withTenant, withTenantSql } from '../db/with-tenant.js';
+import { withTenant, withTenantSql } from '../db/with-tenant.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
@@ -37,13 +37,15 @@ export async function getReportForStaff(ctx: CoreContext, tenantId: string, acto
   // Read outside the transaction: PGlite has one connection, so a query
   // beside an open transaction would wait for it forever.
   const tenant = await findTenantById(ctx, tenantId);
-  return withTenant(ctx.db, tenantId, async (tx) => {
-    const found = await readReportWithTimeline(tenantSqlOf(tx), tenantId, Prisma.sql`r.id = ${reportId}::uuid`);
-    if (!found) throw reportNotFound();
-    const { row } = found;
-    if (!canReadReport(actor, row) && !(await heldBelowUnit(tx, actor, row.unitId))) throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
-    return fullView(ctx, tenant, found);
-  }, { snapshot: true });
+  // One statement on the driver (one round trip, one snapshot: the row and its timeline agree), as the tracker.
+  const found = await withTenantSql(ctx.db, tenantId, (sql) => readReportWithTimeline(sql, tenantId, Prisma.sql`r.id = ${reportId}::uuid`), { oneStatement: true });
+  if (!found) throw reportNotFound();
+  const { row } = found;
+  // Only a unit the report was forwarded down from needs the hierarchy read (its own transaction).
+  if (!canReadReport(actor, row) && !(await withTenant(ctx.db, tenantId, (tx) => heldBelowUnit(tx, actor, row.unitId)))) {
+    throw new DomainError(DomainErrorCode.FORBIDDEN, 'Not allowed to read this report');
+  }
+  return fullView(ctx, tenant, found);
 }
 
 export type TrackedReport =

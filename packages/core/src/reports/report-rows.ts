@@ -63,8 +63,12 @@ function reportRow(j: Json<ReportRow>): ReportRow {
  * at most `limit`, each with its category, unit and attachments.
  */
 export async function readReportRows(sql: TenantSql, where: Prisma.Sql, orderBy: Prisma.Sql, limit: number): Promise<ReportRow[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('A page holds at least one report');
+  // The limit written in, not a parameter: the statement is prepared once per connection (db/statement-cache.ts),
+  // and a plan made for any limit (PostgreSQL guesses a tenth of the rows) costs more than one made for this
+  // page, so PostgreSQL kept planning it again on every request.
   const rows = await sql.query<{ row: Json<ReportRow> }>(Prisma.sql`
-    SELECT ${ROW_JSON} AS row FROM reports r WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}::int`);
+    SELECT ${ROW_JSON} AS row FROM reports r WHERE ${where} ORDER BY ${orderBy} LIMIT ${Prisma.raw(String(limit))}`);
   return rows.map((r) => reportRow(r.row));
 }
 

@@ -51,6 +51,14 @@ export async function heldBelowUnit(tx: TenantTx, actor: Actor, reportUnitId: st
 export const linkAlreadyUsed = (timeline: readonly ReportEventRecord[], linkId: string): boolean =>
   timeline.some((e) => e.type === 'DRAFT_ANSWER' && e.data.linkId === linkId);
 
+/**
+ * The finished statuses (status-traits.ts) as SQL literals, as the partial
+ * index of the queue (migration 0029, `reports_unit_queue_idx`) is written,
+ * so that the planner can use it for a statement prepared once (a parameter
+ * would not match the index's predicate).
+ */
+const FINISHED_LITERALS = Prisma.raw(FINISHED_STATUSES.map((s) => `'${s}'`).join(', '));
+
 /** Most reports one unit queue read returns. */
 export const UNIT_QUEUE_LIMIT = 200;
 
@@ -65,7 +73,7 @@ export async function listUnitQueue(ctx: CoreContext, tenantId: string, actor: A
   return withTenantSql(ctx.db, tenantId, async (sql) => {
     const rows = await readReportRows(
       sql,
-      Prisma.sql`r.unit_id = ${unitId}::uuid AND NOT (r.status::text = ANY(${[...FINISHED_STATUSES]}::text[]))`,
+      Prisma.sql`r.unit_id = ${unitId}::uuid AND r.status NOT IN (${FINISHED_LITERALS})`,
       Prisma.sql`r.due_at ASC NULLS LAST, r.submitted_at ASC, r.id ASC`,
       UNIT_QUEUE_LIMIT,
     );

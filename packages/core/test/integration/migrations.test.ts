@@ -2,7 +2,7 @@ import { mkdtempSync, cpSync, appendFileSync, mkdirSync, readdirSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsDir, migrate } from '@paht/core';
+import { defaultMigrationsDir, FINISHED_STATUSES, migrate } from '@paht/core';
 import { describeDatabase, describePrismaSchema } from '../support/schema-description.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -18,12 +18,20 @@ describe('SQL migrations', () => {
     // The bookkeeping table is not the application's; partial indexes (one
     // current focal point per unit and role, the KPIs' resolved facts and open
     // reports) cannot be written in Prisma.
-    const fromDatabase = await describeDatabase(tdb.db, ['_paht_migrations'], ['focal_points_one_current', 'kpi_report_facts_resolved_idx', 'kpi_report_facts_bucket_idx', 'kpi_report_facts_unfilled_idx', 'reports_kpi_open_idx']);
+    const fromDatabase = await describeDatabase(tdb.db, ['_paht_migrations'], ['focal_points_one_current', 'kpi_report_facts_resolved_idx', 'kpi_report_facts_bucket_idx', 'kpi_report_facts_unfilled_idx', 'reports_kpi_open_idx', 'reports_unit_queue_idx']);
     expect(fromDatabase.enums).toEqual(fromPrisma.enums);
     expect(Object.keys(fromDatabase.tables).sort()).toEqual(Object.keys(fromPrisma.tables).sort());
     for (const [name, table] of Object.entries(fromPrisma.tables)) {
       expect({ table: name, ...fromDatabase.tables[name] }).toEqual({ table: name, ...table });
     }
+  });
+
+  it('keep the unit queue’s partial index on the finished statuses of status-traits (its SQL writes them out to match)', async () => {
+    const [index] = await tdb.db.query<{ def: string }>("SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'reports_unit_queue_idx'");
+    const predicate = index?.def.split(' WHERE ')[1] ?? '';
+    const statuses = [...predicate.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(statuses.sort()).toEqual([...FINISHED_STATUSES].sort());
+    expect(predicate).toMatch(/status/);
   });
 
   it('run each migration once, however often migrate is called', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_READ_ACTION, DomainError, readReporterContact, submitReport, withTenant, withTenantSql } from '@paht/core';
+import { CONTACT_READ_ACTION, DomainError, getReportForStaff, openDatabase, readReporterContact, submitReport, withTenant, withTenantSql } from '@paht/core';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, type TestDatabase } from '../support/test-database.js';
@@ -71,6 +71,14 @@ describe('row-level security when the application forgets its tenant filter', ()
     }
     // Under row-level security the contact row itself is invisible from tenant A.
     expect(await withTenant(ctx.db, a.tenantId, (tx) => tx.reporterContact.findUnique({ where: { reportId: bReport.id } }))).toBeNull();
+  });
+
+  it('shows staff no report of another tenant: NOT_FOUND for its id, its own report for the other tenant’s staff', async () => {
+    const bReport = await withTenant(ctx.db, b.tenantId, (tx) => tx.report.findFirstOrThrow());
+    const error = await getReportForStaff(ctx, a.tenantId, a.operator, bReport.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
+    expect((await getReportForStaff(ctx, b.tenantId, b.operator, bReport.id)).trackingCode).toBe(bReport.trackingCode);
   });
 
   it('refuses to write a row into another tenant', async () => {
@@ -210,6 +218,41 @@ describe('withTenantSql, the lean tenant transaction on the driver', () => {
     const error = await withTenantSql(ctx.db, a.tenantId, (sql) => sql.query(Prisma.sql`SELECT pg_sleep(${5})`), { timeoutMs: 200 }).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('57014');
     expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('prepares the first statement once per connection, and the prepared statement reads each tenant’s own rows (PostgreSQL)', async () => {
+    if (ctx.db.engine !== 'postgres') return;
+    // One connection, so every transaction and the check below share it.
+    const one = await openDatabase({ url: tdb.url!, poolSize: 1 });
+    try {
+      const countOn = (tenantId: string) => withTenantSql(one, tenantId, (sql) => sql.query(Prisma.sql`SELECT (SELECT count(*)::int FROM reports) AS reports, current_user AS who, ${tenantId}::text AS asked`), { oneStatement: true });
+      for (let i = 0; i < 7; i++) {
+        expect(await countOn(a.tenantId)).toEqual([{ reports: 2, who: 'paht_app', asked: a.tenantId }]);
+        expect(await countOn(b.tenantId)).toEqual([{ reports: 3, who: 'paht_app', asked: b.tenantId }]);
+      }
+      const held = await one.query<{ name: string; runs: number }>(
+        "SELECT name, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements WHERE name LIKE 'paht\\_%'",
+      );
+      expect(held).toEqual([{ name: expect.stringMatching(/^paht_[0-9a-f]{32}$/), runs: 14 }]);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('sends the statement written out again when its connection no longer holds it, as behind a pooler, and stops preparing (PostgreSQL)', async () => {
+    if (ctx.db.engine !== 'postgres') return;
+    const one = await openDatabase({ url: tdb.url!, poolSize: 1 });
+    try {
+      const reports = () => withTenantSql(one, a.tenantId, (sql) => sql.query<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM reports WHERE ${true}`), { oneStatement: true });
+      expect(await reports()).toEqual([{ n: 2 }]);
+      // What a transaction-mode pooler does: the next transaction lands on a server connection without it.
+      await one.query('DEALLOCATE ALL');
+      expect(await reports()).toEqual([{ n: 2 }]);
+      expect(await reports()).toEqual([{ n: 2 }]);
+      expect(await one.query("SELECT name FROM pg_prepared_statements WHERE name LIKE 'paht\\_%'")).toEqual([]);
+    } finally {
+      await one.close();
+    }
   });
 
   it('takes no tenant id that is not a UUID: NOT_FOUND before any SQL', async () => {

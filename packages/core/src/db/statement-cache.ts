@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+
+/** The two errors that say a connection does not hold what this process prepared on it: a pooler hands out server connections. */
+const NOT_HELD = new Set(['26000', '42P05']);
+
+/** Most statements prepared on one connection, and most statement texts remembered (others are sent as before). */
+const PER_CONNECTION = 64;
+const TEXTS = 256;
+
+/** A connection the cache can prepare on: node-postgres's client. */
+export interface PreparingClient {
+  query(text: string): Promise<unknown>;
+}
+
+/**
+ * The statements a tenant transaction sends with its `BEGIN` (the tracker,
+ * the lists, the unit queue, submit's read: `Database.transaction`'s first
+ * statement), prepared once per connection (`PREPARE`) and run with
+ * `EXECUTE`, so PostgreSQL parses, rewrites (row-level security included) and
+ * plans each of them once per connection instead of on every request: their
+ * planning cost the database more CPU than running them (docs/performance.md,
+ * round seven). Still one round trip per transaction: `EXECUTE` with the
+ * parameters written in as literals goes in the same simple-protocol text as
+ * `BEGIN` and the setup; the `PREPARE` itself is one round trip of its own,
+ * outside any transaction, the first time a connection sees a statement.
+ *
+ * Safe whoever the statement is for: the name is the hash of the text, the
+ * plan reads the tenant from `app.tenant_id` when it runs (the policies'
+ * `app_current_tenant()`, a STABLE function, never folded into a plan), and
+ * PostgreSQL rewrites a statement again for row-level security when the role
+ * that runs it is not the one it was rewritten for (prepared as the owner,
+ * run as `paht_app`).
+ *
+ * Behind a transaction-mode pooler (pgbouncer before 1.21) a session's
+ * prepared statement is on whichever server connection took it: the first
+ * `EXECUTE` of a statement another server connection does not hold (26000),
+ * or a `PREPARE` of one it already holds (42P05), turns the cache off for
+ * the database, and the transaction is sent again with the statement
+ * written out, as before (nothing ran: the failed `EXECUTE` was the first
+ * statement after `BEGIN`). `preparedStatements: false` turns it off from
+ * the start.
+ */
+export class StatementCache {
+  private on: boolean;
+  /** Text → its name, or null when it cannot be prepared (its parameters' types are not known from the text). */
+  private readonly names = new Map<string, string | null>();
+  private readonly held = new WeakMap<object, Set<string>>();
+
+  constructor(enabled: boolean) {
+    this.on = enabled;
+  }
+
+  get enabled(): boolean {
+    return this.on;
+  }
+
+  /**
+   * `EXECUTE` of `text` (`$1`, `$2`, …) with these literals (`sqlLiteral`'s,
+   * in order), once `client` holds it prepared (sent now if it does not); or
+   * null: send the statement written out.
+   */
+  async execute(client: PreparingClient, text: string, literals: readonly string[]): Promise<string | null> {
+    if (!this.on) return null;
+    let name = this.names.get(text);
+    if (name === undefined) {
+      if (this.names.size >= TEXTS) return null;
+      name = `paht_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+      this.names.set(text, name);
+    }
+    if (name === null) return null;
+    let held = this.held.get(client);
+    if (!held) this.held.set(client, (held = new Set()));
+    if (!held.has(name)) {
+      if (held.size >= PER_CONNECTION) return null;
+      try {
+        await client.query(`PREPARE ${name} AS ${text}`);
+      } catch (error) {
+        if (this.notHeld(error)) return null;
+        // Not preparable (a parameter whose type only a literal gives): sent written out from now on.
+        this.names.set(text, null);
+        return null;
+      }
+      held.add(name);
+    }
+    return literals.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${literals.join(', ')})`;
+  }
+
+  /** Whether `error` says a connection does not hold what was prepared on it; if so, the cache is off from now on. */
+  notHeld(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !NOT_HELD.has(code)) return false;
+    this.on = false;
+    return true;
+  }
+}
