@@ -204,9 +204,8 @@ function openPostgres(url: string, poolSize: number, prepared: boolean, replica:
                 try {
                   return await simple(`BEGIN; ${setup}; ${executed}`, last);
                 } catch (error) {
-                  // A pooler's other server connection: nothing ran (the EXECUTE was the first statement); again, written out.
-                  if (!statements.notHeld(error)) throw error;
-                  await client.query('ROLLBACK');
+                  // A pooler's other server connection, or a statement a migration made stale: nothing ran; again, written out.
+                  if (!(await statements.recover(client, text, error))) throw error;
                   return writtenOut();
                 }
               })();

@@ -2,6 +2,19 @@ import { createHash } from 'node:crypto';
 
 /** The two errors that say a connection does not hold what this process prepared on it: a pooler hands out server connections. */
 const NOT_HELD = new Set(['26000', '42P05']);
+/** "cached plan must not change result type": a migration changed what a prepared statement returns (a column's type, a `*`). */
+const STALE = '0A000';
+/**
+ * The classes of error a `PREPARE` meets in its text itself, the same every time (42: syntax, names, a parameter's
+ * type that nothing gives; 22: a constant; 0A; 54: too complex). Anything else (a lock or statement timeout, a lost
+ * connection, a server shutting down) passes: the statement is prepared again next time.
+ */
+const IN_THE_TEXT = /^(42|22|0A|54)/;
+
+const codeOf = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
 
 /** Most statements prepared on one connection, and most statement texts remembered (others are sent as before). */
 const PER_CONNECTION = 64;
@@ -77,7 +90,7 @@ export class StatementCache {
       } catch (error) {
         if (this.notHeld(error)) return null;
         // Not preparable (a parameter whose type only a literal gives): sent written out from now on.
-        this.names.set(text, null);
+        if (IN_THE_TEXT.test(codeOf(error) ?? '')) this.names.set(text, null);
         return null;
       }
       held.add(name);
@@ -85,10 +98,26 @@ export class StatementCache {
     return literals.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${literals.join(', ')})`;
   }
 
+  /**
+   * After a transaction whose first statement was `execute`'s `EXECUTE` of `text` on `client` failed with
+   * `error`: whether to send it again with the statement written out, having rolled it back (nothing ran: the
+   * `EXECUTE` was the first statement after the setup). Yes when the connection does not hold the statement
+   * (`notHeld`: a pooler), or holds it stale (a migration changed its result type: PostgreSQL refuses it on
+   * that connection for good); a stale one is deallocated, so the connection's next use prepares it afresh.
+   */
+  async recover(client: PreparingClient, text: string, error: unknown): Promise<boolean> {
+    const stale = codeOf(error) === STALE;
+    if (!stale && !this.notHeld(error)) return false;
+    await client.query('ROLLBACK');
+    const name = this.names.get(text);
+    if (stale && name && this.held.get(client)?.delete(name)) await client.query(`DEALLOCATE ${name}`);
+    return true;
+  }
+
   /** Whether `error` says a connection does not hold what was prepared on it; if so, the cache is off from now on. */
-  notHeld(error: unknown): boolean {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || !NOT_HELD.has(code)) return false;
+  private notHeld(error: unknown): boolean {
+    const code = codeOf(error);
+    if (code === undefined || !NOT_HELD.has(code)) return false;
     this.on = false;
     return true;
   }
