@@ -16,7 +16,11 @@ const codeOf = (error: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
-/** Most statements prepared on one connection, and most statement texts remembered (others are sent as before). */
+/**
+ * Most statements prepared on one connection, and most statement texts remembered: past either, the least
+ * recently used makes room (deallocated on the connection in the same round trip as the new `PREPARE`), so
+ * statement texts seen once (a page size or a filter in the text) never keep the ones in use from being prepared.
+ */
 const PER_CONNECTION = 64;
 const TEXTS = 256;
 
@@ -55,7 +59,7 @@ export interface PreparingClient {
  */
 export class StatementCache {
   private on: boolean;
-  /** Text → its name, or null when it cannot be prepared (its parameters' types are not known from the text). */
+  /** Text → its name, or null when it cannot be prepared (its parameters' types are not known from the text); most recently used last. */
   private readonly names = new Map<string, string | null>();
   private readonly held = new WeakMap<object, Set<string>>();
 
@@ -75,18 +79,21 @@ export class StatementCache {
   async execute(client: PreparingClient, text: string, literals: readonly string[]): Promise<string | null> {
     if (!this.on) return null;
     let name = this.names.get(text);
-    if (name === undefined) {
-      if (this.names.size >= TEXTS) return null;
-      name = `paht_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-      this.names.set(text, name);
-    }
+    // Most recently used last (a Map and a Set keep their insertion order).
+    this.names.delete(text);
+    name ??= `paht_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    this.names.set(text, name);
+    if (this.names.size > TEXTS) this.names.delete(this.names.keys().next().value!);
     if (name === null) return null;
     let held = this.held.get(client);
     if (!held) this.held.set(client, (held = new Set()));
-    if (!held.has(name)) {
-      if (held.size >= PER_CONNECTION) return null;
+    if (held.delete(name)) held.add(name);
+    else {
+      // A prepared statement is no transaction's: deallocated even if the PREPARE after it fails.
+      const evicted = held.size >= PER_CONNECTION ? held.values().next().value : undefined;
+      if (evicted !== undefined) held.delete(evicted);
       try {
-        await client.query(`PREPARE ${name} AS ${text}`);
+        await client.query(`${evicted === undefined ? '' : `DEALLOCATE ${evicted}; `}PREPARE ${name} AS ${text}`);
       } catch (error) {
         if (this.notHeld(error)) return null;
         // Not preparable (a parameter whose type only a literal gives): sent written out from now on.
@@ -110,7 +117,12 @@ export class StatementCache {
     if (!stale && !this.notHeld(error)) return false;
     await client.query('ROLLBACK');
     const name = this.names.get(text);
-    if (stale && name && this.held.get(client)?.delete(name)) await client.query(`DEALLOCATE ${name}`);
+    if (stale && name && this.held.get(client)?.delete(name)) {
+      // Behind a pooler, on another server connection: nothing to deallocate there, and the cache is off.
+      await client.query(`DEALLOCATE ${name}`).catch((deallocating: unknown) => {
+        if (!this.notHeld(deallocating)) throw deallocating;
+      });
+    }
     return true;
   }
 

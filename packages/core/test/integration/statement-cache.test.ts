@@ -123,3 +123,41 @@ describe.skipIf(testEngine() !== 'postgres')('statements prepared once per conne
     });
   });
 });
+
+describe.skipIf(testEngine() !== 'postgres')('the bounds on prepared statements', () => {
+  it('keep preparing the statements in use after many others were seen (a page size or filter in the text): the least recently used make room', async () => {
+    await onOneConnection(async (one) => {
+      const hot = () => unitNames(one, a.tenantId);
+      // First seen on this connection after all the others.
+      const expected = await unitNames(tdb.db, a.tenantId);
+      // More statement texts than the cache remembers, and than one connection holds, each seen once.
+      for (let i = 0; i < 300; i++) {
+        const rows = await withTenantSql(one, b.tenantId, (sql) => sql.query<{ n: number }>(Prisma.sql`SELECT count(*)::int + ${Prisma.raw(String(i))} AS n FROM units WHERE code <> ${''}`), {
+          oneStatement: true,
+        });
+        expect(rows[0]!.n).toBeGreaterThanOrEqual(i);
+      }
+      expect(await hot()).toEqual(expected);
+      expect(await hot()).toEqual(expected);
+      const held = await one.query<{ statement: string; runs: number }>(
+        "SELECT statement, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements WHERE name LIKE 'paht\\_%'",
+      );
+      expect(held.length).toBeLessThanOrEqual(64);
+      expect(held.filter((s) => s.statement.includes('SELECT tenant_id::text AS tenant, code, name FROM units')).map((s) => s.runs)).toEqual([2]);
+    });
+  });
+});
+
+describe.skipIf(testEngine() !== 'postgres')('what the cache takes from PostgreSQL', () => {
+  it('a DEALLOCATE stands when the PREPARE sent after it in the same round trip fails', async () => {
+    const client = new pg.Client({ connectionString: tdb.url! });
+    await client.connect();
+    try {
+      await client.query('PREPARE paht_evicted AS SELECT 1');
+      await expect(client.query('DEALLOCATE paht_evicted; PREPARE paht_new AS SELECT $1 IS NULL')).rejects.toMatchObject({ code: '42P18' });
+      expect((await client.query("SELECT name FROM pg_prepared_statements WHERE name LIKE 'paht\\_%'")).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+});
