@@ -199,7 +199,7 @@ function openPostgres(url: string, poolSize: number, prepared: boolean, replica:
                 // Prepared once per connection when it can be (`StatementCache`), else written out.
                 const literals = values.map(sqlLiteral);
                 const writtenOut = () => simple(`BEGIN; ${setup}; ${withLiterals(pieces, literals)}`, last);
-                const executed = replan ? null : await statements.execute(client, text, literals);
+                const executed = replan ? null : await statements.execute(client, text, literals, setup);
                 if (executed === null) return writtenOut();
                 try {
                   return await simple(`BEGIN; ${setup}; ${executed}`, last);

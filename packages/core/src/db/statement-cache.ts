@@ -38,15 +38,22 @@ export interface PreparingClient {
  * planning cost the database more CPU than running them (docs/performance.md,
  * round seven). Still one round trip per transaction: `EXECUTE` with the
  * parameters written in as literals goes in the same simple-protocol text as
- * `BEGIN` and the setup; the `PREPARE` itself is one round trip of its own,
- * outside any transaction, the first time a connection sees a statement.
+ * `BEGIN` and the setup; the `PREPARE` itself is one round trip of its own
+ * the first time a connection sees a statement, after the same setup in an
+ * implicit transaction (its role, its statement timeout: a table a migration
+ * holds fails the request after `timeoutMs`, as the statement written out
+ * would, rather than keep it waiting).
  *
  * Safe whoever the statement is for: the name is the hash of the text, the
  * plan reads the tenant from `app.tenant_id` when it runs (the policies'
  * `app_current_tenant()`, a STABLE function, never folded into a plan), and
  * PostgreSQL rewrites a statement again for row-level security when the role
- * that runs it is not the one it was rewritten for (prepared as the owner,
- * run as `paht_app`).
+ * that runs it is not the one it was rewritten for.
+ *
+ * A migration that changes what a prepared statement returns makes
+ * PostgreSQL refuse it on that connection for good (0A000, "cached plan must
+ * not change result type"): it is deallocated and the transaction sent again
+ * written out (`recover`), then prepared afresh.
  *
  * Behind a transaction-mode pooler (pgbouncer before 1.21) a session's
  * prepared statement is on whichever server connection took it: the first
@@ -73,10 +80,12 @@ export class StatementCache {
 
   /**
    * `EXECUTE` of `text` (`$1`, `$2`, …) with these literals (`sqlLiteral`'s,
-   * in order), once `client` holds it prepared (sent now if it does not); or
-   * null: send the statement written out.
+   * in order), once `client` holds it prepared (sent now, after the
+   * transaction's `setup`, if it does not); or null: send the statement
+   * written out. Rejects with the `PREPARE`'s error when it failed for a
+   * passing reason (a statement or lock timeout, a lost connection).
    */
-  async execute(client: PreparingClient, text: string, literals: readonly string[]): Promise<string | null> {
+  async execute(client: PreparingClient, text: string, literals: readonly string[], setup: string): Promise<string | null> {
     if (!this.on) return null;
     let name = this.names.get(text);
     // Most recently used last (a Map and a Set keep their insertion order).
@@ -93,11 +102,14 @@ export class StatementCache {
       const evicted = held.size >= PER_CONNECTION ? held.values().next().value : undefined;
       if (evicted !== undefined) held.delete(evicted);
       try {
-        await client.query(`${evicted === undefined ? '' : `DEALLOCATE ${evicted}; `}PREPARE ${name} AS ${text}`);
+        // After the transaction's setup, in the implicit transaction of one simple-protocol text: under its statement timeout (a table a migration holds), as its role.
+        await client.query(`${setup}; ${evicted === undefined ? '' : `DEALLOCATE ${evicted}; `}PREPARE ${name} AS ${text}`);
       } catch (error) {
         if (this.notHeld(error)) return null;
+        // A passing failure (a timeout, a lost connection) is the transaction's: prepared again next time.
+        if (!IN_THE_TEXT.test(codeOf(error) ?? '')) throw error;
         // Not preparable (a parameter whose type only a literal gives): sent written out from now on.
-        if (IN_THE_TEXT.test(codeOf(error) ?? '')) this.names.set(text, null);
+        this.names.set(text, null);
         return null;
       }
       held.add(name);

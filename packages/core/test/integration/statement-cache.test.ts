@@ -44,9 +44,10 @@ const expectClean = async (one: Database) => {
   expect(row).toEqual({ tenant: null, who: expect.not.stringMatching(/^paht_app$/), fresh: true });
 };
 
-const unitNames = (one: Database, tenantId: string) =>
+const unitNames = (one: Database, tenantId: string, timeoutMs?: number) =>
   withTenantSql(one, tenantId, (sql) => sql.query<{ tenant: string; code: string; name: string }>(Prisma.sql`SELECT tenant_id::text AS tenant, code, name FROM units WHERE code <> ${''} ORDER BY code`), {
     oneStatement: true,
+    timeoutMs,
   });
 
 describe.skipIf(testEngine() !== 'postgres')('statements prepared once per connection', () => {
@@ -88,6 +89,26 @@ describe.skipIf(testEngine() !== 'postgres')('statements prepared once per conne
       expect((await unitNames(one, a.tenantId)).length).toBeGreaterThan(0);
       expect(await preparedOn(one)).toBe(1);
     }, lockTimeout);
+  });
+
+  it('are prepared under the transaction’s statement timeout: a table a migration holds fails the request after timeoutMs, as written out', async () => {
+    await onOneConnection(async (one) => {
+      const locker = new pg.Client({ connectionString: tdb.url! });
+      await locker.connect();
+      // Let go in any case, so a PREPARE that waits past the timeout ends the wait rather than the test.
+      let release: NodeJS.Timeout | undefined;
+      try {
+        await locker.query('BEGIN; LOCK TABLE units IN ACCESS EXCLUSIVE MODE');
+        release = setTimeout(() => void locker.query('COMMIT'), 3000);
+        await expect(unitNames(one, a.tenantId, 200)).rejects.toMatchObject({ code: '57014' });
+      } finally {
+        clearTimeout(release);
+        await locker.end();
+      }
+      await expectClean(one);
+      expect((await unitNames(one, a.tenantId)).length).toBeGreaterThan(0);
+      expect(await preparedOn(one)).toBe(1);
+    });
   });
 
   it('leave the connection clean when the prepared statement fails (statement timeout, error in the statement)', async () => {
