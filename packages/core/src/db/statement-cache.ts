@@ -11,6 +11,9 @@ const STALE = '0A000';
  */
 const IN_THE_TEXT = /^(42|22|0A|54)/;
 
+/** A statement's name on every connection: the hash of its text. */
+const nameOf = (text: string): string => `paht_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+
 const codeOf = (error: unknown): string | undefined => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -90,7 +93,7 @@ export class StatementCache {
     let name = this.names.get(text);
     // Most recently used last (a Map and a Set keep their insertion order).
     this.names.delete(text);
-    name ??= `paht_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    name ??= nameOf(text);
     this.names.set(text, name);
     if (this.names.size > TEXTS) this.names.delete(this.names.keys().next().value!);
     if (name === null) return null;
@@ -128,8 +131,8 @@ export class StatementCache {
     const stale = codeOf(error) === STALE;
     if (!stale && !this.notHeld(error)) return false;
     await client.query('ROLLBACK');
-    const name = this.names.get(text);
-    if (stale && name && this.held.get(client)?.delete(name)) {
+    const name = nameOf(text);
+    if (stale && this.held.get(client)?.delete(name)) {
       // Behind a pooler, on another server connection: nothing to deallocate there, and the cache is off.
       await client.query(`DEALLOCATE ${name}`).catch((deallocating: unknown) => {
         if (!this.notHeld(deallocating)) throw deallocating;
