@@ -91,9 +91,9 @@ export class StatementCache {
   async execute(client: PreparingClient, text: string, literals: readonly string[], setup: string): Promise<string | null> {
     if (!this.on) return null;
     let name = this.names.get(text);
+    if (name === undefined) name = nameOf(text);
     // Most recently used last (a Map and a Set keep their insertion order).
     this.names.delete(text);
-    name ??= nameOf(text);
     this.names.set(text, name);
     if (this.names.size > TEXTS) this.names.delete(this.names.keys().next().value!);
     if (name === null) return null;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, withTenantSql, type Database } from '@paht/core';
+import { StatementCache } from '../../src/db/statement-cache.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { createFixtureTenant, type FixtureTenant } from '../support/fixture-tenant.js';
 import { openTestDatabase, testContext, testEngine, type TestDatabase } from '../support/test-database.js';
@@ -177,6 +178,25 @@ describe.skipIf(testEngine() !== 'postgres')('what the cache takes from PostgreS
       await client.query('PREPARE paht_evicted AS SELECT 1');
       await expect(client.query('DEALLOCATE paht_evicted; PREPARE paht_new AS SELECT $1 IS NULL')).rejects.toMatchObject({ code: '42P18' });
       expect((await client.query("SELECT name FROM pg_prepared_statements WHERE name LIKE 'paht\\_%'")).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe.skipIf(testEngine() !== 'postgres')('StatementCache on a real connection', () => {
+  it('sends a statement that cannot be prepared written out from then on, without trying to prepare it again', async () => {
+    const client = new pg.Client({ connectionString: tdb.url! });
+    await client.connect();
+    try {
+      const sent: string[] = [];
+      const counting = { query: (text: string) => (sent.push(text), client.query(text)) };
+      const cache = new StatementCache(true);
+      // Nothing gives `$1` a type: PostgreSQL refuses to prepare it (42P18); written out, the literal is text.
+      for (let i = 0; i < 3; i++) expect(await cache.execute(counting, 'SELECT $1 IS NULL AS v', ["'x'"], 'SELECT 1')).toBeNull();
+      expect(sent.filter((s) => s.includes('PREPARE'))).toHaveLength(1);
+      expect(await cache.execute(counting, 'SELECT $1::int + 1 AS v', ['41'], 'SELECT 1')).toMatch(/^EXECUTE paht_[0-9a-f]{32}\(41\)$/);
+      expect(cache.enabled).toBe(true);
     } finally {
       await client.end();
     }
