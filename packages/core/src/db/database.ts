@@ -199,14 +199,13 @@ function openPostgres(url: string, poolSize: number, prepared: boolean, replica:
                 // Prepared once per connection when it can be (`StatementCache`), else written out.
                 const literals = values.map(sqlLiteral);
                 const writtenOut = () => simple(`BEGIN; ${setup}; ${withLiterals(pieces, literals)}`, last);
-                const executed = replan ? null : await statements.execute(client, text, literals);
+                const executed = replan ? null : await statements.execute(client, text, literals, setup);
                 if (executed === null) return writtenOut();
                 try {
                   return await simple(`BEGIN; ${setup}; ${executed}`, last);
                 } catch (error) {
-                  // A pooler's other server connection: nothing ran (the EXECUTE was the first statement); again, written out.
-                  if (!statements.notHeld(error)) throw error;
-                  await client.query('ROLLBACK');
+                  // A pooler's other server connection, or a statement a migration made stale: nothing ran; again, written out.
+                  if (!(await statements.recover(client, text, error))) throw error;
                   return writtenOut();
                 }
               })();

@@ -11,7 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCoreContext, DEADLINE_JOBS, migrate, openDatabase, type Database } from '@paht/core';
+import { createCoreContext, DEADLINE_JOBS, migrate, openDatabase, withTenantSql, type Database } from '@paht/core';
+import { Prisma } from '../../../core/src/generated/prisma/client.js';
 import { buildApp } from '@paht/graphql-server';
 import { typedDocument } from '@paht/client-sdk';
 import { createFixtureTenant } from '../../../core/test/support/fixture-tenant.js';
@@ -139,5 +140,30 @@ describe(`the platform through pgbouncer in transaction mode (${POOL} server con
     // No tenant setting outlives its transaction on a shared server connection.
     const settings = await Promise.all(Array.from({ length: 9 }, () => one.query<{ t: string | null }>("SELECT current_setting('app.tenant_id', true) AS t")));
     expect(new Set(settings.map((rows) => rows[0]!.t ?? ''))).toEqual(new Set(['']));
+  });
+
+  it('runs concurrent tenant transactions of a fresh process, whose prepared statements the pooler scatters: none fails, each reads its own tenant', async () => {
+    const db = await pooled();
+    await migrate(db);
+    const core = createCoreContext(db, { secretKey: TEST_SECRET_KEY });
+    const tenants = [await createFixtureTenant(core, 'prepared-a', 'PA'), await createFixtureTenant(core, 'prepared-b', 'PB')];
+    // A fresh process: nothing prepared yet, so its first transactions PREPARE on one server connection and EXECUTE on others.
+    const fresh = await pooled();
+    const statements = [
+      Prisma.sql`SELECT DISTINCT tenant_id::text AS t FROM units WHERE code <> ${''}`,
+      Prisma.sql`SELECT DISTINCT tenant_id::text AS t FROM categories WHERE code <> ${''}`,
+      Prisma.sql`SELECT DISTINCT tenant_id::text AS t FROM units WHERE name <> ${''} AND code <> ${'x'}`,
+    ];
+    const reads = await Promise.allSettled(
+      Array.from({ length: 60 }, async (_, i) => {
+        const tenantId = tenants[i % 2]!.tenantId;
+        const rows = await withTenantSql(fresh, tenantId, (sql) => sql.query<{ t: string }>(statements[i % 3]!), { oneStatement: true });
+        return { tenantId, seen: rows.map((r) => r.t) };
+      }),
+    );
+    for (const read of reads) {
+      expect(read.status).toBe('fulfilled');
+      if (read.status === 'fulfilled') expect(read.value.seen).toEqual([read.value.tenantId]);
+    }
   });
 });
