@@ -134,26 +134,30 @@ describe.runIf(testEngine() === 'postgres')('KPI rollups under concurrent writer
   }, 60_000);
 
   it('let a rebuild wait for a writer that changes its report twice instead of deadlocking with it', async () => {
-    await insertReports('KC-D', 3, 'RESOLVED', '2026-05-07T02:00:00Z');
+    // Reports of 7 and 8 May: the rollup rows of both days exist.
+    await insertReports('KC-D', 2, 'RESOLVED', '2026-05-07T02:00:00Z');
+    await insertReports('KC-E', 2, 'RESOLVED', '2026-05-08T02:00:00Z');
     const [w, r, watcher] = [await connect(), await connect(), await connect()];
+    // A submit of 8 May: it holds that day's rows (area, category, channel, unit) until it commits.
     await begin(w);
-    // A report of a day and area of its own: new rollup rows, which the rebuild reaches after those of 7 May.
     const [{ id }] = (await w.query<{ id: string }>(
       `INSERT INTO reports (tenant_id, tracking_code, secret_hash, title, description, category_id, unit_id, status, channel, visibility,
                             area_code, submitted_at, updated_at)
-       VALUES ($1, 'KC-DW', 'x', 'Ổ gà', 'Nội dung', $2, $3, 'SUBMITTED', 'WEB', 'PUBLIC', '19999', '2026-05-25T02:00:00Z', '2026-05-25T02:00:00Z')
+       VALUES ($1, 'KC-DW', 'x', 'Ổ gà', 'Nội dung', $2, $3, 'SUBMITTED', 'WEB', 'PUBLIC', '19000', '2026-05-08T03:00:00Z', '2026-05-08T03:00:00Z')
        RETURNING id::text AS id`, [t.tenantId, t.roadsCategoryId, t.roadsUnitId])).rows as [{ id: string }];
+    // A rebuild meanwhile. Its DELETE of the rollup rows goes through the key index (as with many rows; forced here so that
+    // the order is known): with migration 0025 it locks 7 May's area row, then waits for the submit's 8 May area row.
     await begin(r);
+    await r.query('SET LOCAL enable_seqscan = off');
     const rebuilt = r.query(`SELECT kpi_rebuild($1::uuid)`, [t.tenantId]).then(() => r.query('COMMIT'), async (error: unknown) => {
       await r.query('ROLLBACK');
       throw error;
     });
-    // The rebuild is waiting for a lock the writer holds.
     await expect.poll(async () => (await watcher.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT kpi_rebuild%'`,
     )).rows[0].n, { timeout: 10_000, interval: 50 }).toBe(1);
-    // The writer moves its report to 7 May (rows the 0025 rebuild had locked already), then commits.
-    await w.query(`UPDATE reports SET submitted_at = '2026-05-07T03:00:00Z', area_code = '19000' WHERE id = $1`, [id]);
+    // The same transaction moves its report to 7 May (0025: rows the rebuild holds, so deadlock), then commits.
+    await expect(w.query(`UPDATE reports SET submitted_at = '2026-05-07T03:00:00Z' WHERE id = $1`, [id])).resolves.toBeDefined();
     await w.query('COMMIT');
     await expect(rebuilt).resolves.toBeDefined();
     await expectRollupsExact();
