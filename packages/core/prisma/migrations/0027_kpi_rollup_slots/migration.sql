@@ -272,3 +272,9 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- Each call planned once per session: PostgreSQL kept planning these statements afresh on every call (a custom plan
+-- for the arrays of facts, ≈ 2 ms for the rollup statement above, more than running it), as its generic plan's
+-- estimate looked dearer. Measured per submit in docs/performance.md ("Migration 0027").
+ALTER FUNCTION kpi_rollups_apply("kpi_report_facts"[], "kpi_report_facts"[]) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION kpi_refresh_reports(uuid[]) SET plan_cache_mode = force_generic_plan;
