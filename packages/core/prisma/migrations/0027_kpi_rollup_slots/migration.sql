@@ -27,8 +27,9 @@
 --    rows in their physical order, no longer meets a writer holding one row
 --    and wanting another (deadlock).
 -- 3. The histograms' statement trigger returns at once when no fact of the
---    statement has a handling time (a submit, most steps): it no longer
---    plans two dynamic statements for nothing.
+--    statement enters, leaves or moves between cells (a submit, most steps,
+--    a rating or publication of an answered report): it no longer plans two
+--    dynamic statements for nothing.
 
 ALTER TABLE "kpi_daily_rollups" ADD COLUMN "slot" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "kpi_daily_rollups" DROP CONSTRAINT "kpi_daily_rollups_pkey";
@@ -113,7 +114,7 @@ $$;
 
 -- Both handling histograms from the facts a statement changed (migration 0025: monthly rows, then daily rows,
 -- each in key order), slot 0 or this transaction's spill row as above. Nothing to do (and nothing planned) when
--- no changed fact has a handling time.
+-- no fact enters, leaves or changes its cells.
 CREATE OR REPLACE FUNCTION kpi_facts_changed() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
@@ -128,8 +129,14 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM new_facts WHERE handling_minutes IS NOT NULL) THEN RETURN NULL; END IF;
   ELSIF TG_OP = 'DELETE' THEN
     IF NOT EXISTS (SELECT 1 FROM old_facts WHERE handling_minutes IS NOT NULL) THEN RETURN NULL; END IF;
-  ELSIF NOT EXISTS (SELECT 1 FROM new_facts WHERE handling_minutes IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM old_facts WHERE handling_minutes IS NOT NULL) THEN
+  ELSIF NOT EXISTS (
+      -- An update changes the histograms only if a fact's cell (or whether it counts) changed: not a rating, a publication.
+      SELECT 1 FROM new_facts n FULL JOIN old_facts o ON o.report_id = n.report_id
+       WHERE CASE WHEN n.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND n.resolved_at IS NOT NULL AND n.handling_minutes IS NOT NULL
+                  THEN ROW(n.tenant_id, n.day, n.unit_key, n.category_key, n.area_key, n.channel, n.is_public, n.handling_bucket) END
+             IS DISTINCT FROM
+             CASE WHEN o.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND o.resolved_at IS NOT NULL AND o.handling_minutes IS NOT NULL
+                  THEN ROW(o.tenant_id, o.day, o.unit_key, o.category_key, o.area_key, o.channel, o.is_public, o.handling_bucket) END) THEN
     RETURN NULL;
   END IF;
   EXECUTE format($q$
