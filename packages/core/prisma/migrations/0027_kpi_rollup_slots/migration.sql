@@ -87,21 +87,18 @@ BEGIN
             SELECT n.*, 1 AS s, n.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND n.resolved_at IS NOT NULL AS handled
               FROM unnest(news) n) f
       CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel)) AS d(dim, key)
-     GROUP BY f.tenant_id, d.dim, f.day, d.key, f.is_public),
-  free AS (
-    SELECT k.tenant_id, k.dim, k.day, k.key, k.is_public FROM kpi_daily_rollups k
-      JOIN d ON k.tenant_id = d.tenant_id AND k.dim = d.dim AND k.day = d.day AND k.key = d.key AND k.is_public = d.is_public
-     WHERE k.slot = 0
-       FOR UPDATE OF k SKIP LOCKED)
+     GROUP BY f.tenant_id, d.dim, f.day, d.key, f.is_public)
   INSERT INTO kpi_daily_rollups AS k (tenant_id, day, dim, key, is_public, slot, received, classified, rejected, resolved_on_time, resolved_late,
                                       not_fixed, returned, reopened, ratings, rating_sum, satisfied, published, handled, wall_ms)
   SELECT d.tenant_id, d.day, d.dim, d.key, d.is_public,
-         CASE WHEN fr.tenant_id IS NULL AND EXISTS (
-                SELECT 1 FROM kpi_daily_rollups m WHERE m.tenant_id = d.tenant_id AND m.dim = d.dim AND m.day = d.day AND m.key = d.key
-                   AND m.is_public = d.is_public AND m.slot = 0) THEN kpi_spill_slot() ELSE 0 END,
+         CASE WHEN EXISTS (SELECT 1 FROM kpi_daily_rollups m WHERE m.tenant_id = d.tenant_id AND m.dim = d.dim AND m.day = d.day AND m.key = d.key
+                              AND m.is_public = d.is_public AND m.slot = 0 FOR UPDATE SKIP LOCKED) THEN 0
+              WHEN EXISTS (SELECT 1 FROM kpi_daily_rollups m WHERE m.tenant_id = d.tenant_id AND m.dim = d.dim AND m.day = d.day AND m.key = d.key
+                              AND m.is_public = d.is_public AND m.slot = 0) THEN kpi_spill_slot()
+              ELSE 0 END,
          d.received, d.classified, d.rejected, d.resolved_on_time, d.resolved_late, d.not_fixed, d.returned, d.reopened,
          d.ratings, d.rating_sum, d.satisfied, d.published, d.handled, d.wall_ms
-    FROM d LEFT JOIN free fr ON fr.tenant_id = d.tenant_id AND fr.dim = d.dim AND fr.day = d.day AND fr.key = d.key AND fr.is_public = d.is_public
+    FROM d
    ORDER BY d.tenant_id, d.dim, d.day, d.key, d.is_public
   ON CONFLICT (tenant_id, dim, day, key, is_public, slot) DO UPDATE SET
     received = k.received + EXCLUDED.received, classified = k.classified + EXCLUDED.classified, rejected = k.rejected + EXCLUDED.rejected,
@@ -146,19 +143,15 @@ BEGIN
         CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel)) AS d(dim, key)
        WHERE f.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND f.resolved_at IS NOT NULL AND f.handling_minutes IS NOT NULL
        GROUP BY 1, 2, 3, 4, 5, 6
-      HAVING sum(f.s) <> 0),
-    free AS (
-      SELECT h.tenant_id, h.dim, h.month, h.key, h.is_public, h.bucket FROM kpi_monthly_handling h
-        JOIN d ON h.tenant_id = d.tenant_id AND h.dim = d.dim AND h.month = d.month AND h.key = d.key AND h.is_public = d.is_public AND h.bucket = d.bucket
-       WHERE h.slot = 0
-         FOR UPDATE OF h SKIP LOCKED)
+      HAVING sum(f.s) <> 0)
     INSERT INTO kpi_monthly_handling AS h (tenant_id, month, dim, key, is_public, bucket, slot, n)
     SELECT d.tenant_id, d.month, d.dim, d.key, d.is_public, d.bucket,
-           CASE WHEN fr.tenant_id IS NULL AND EXISTS (
-                  SELECT 1 FROM kpi_monthly_handling m WHERE m.tenant_id = d.tenant_id AND m.dim = d.dim AND m.month = d.month AND m.key = d.key
-                     AND m.is_public = d.is_public AND m.bucket = d.bucket AND m.slot = 0) THEN kpi_spill_slot() ELSE 0 END, d.n
-      FROM d LEFT JOIN free fr ON fr.tenant_id = d.tenant_id AND fr.dim = d.dim AND fr.month = d.month AND fr.key = d.key
-                               AND fr.is_public = d.is_public AND fr.bucket = d.bucket
+           CASE WHEN EXISTS (SELECT 1 FROM kpi_monthly_handling m WHERE m.tenant_id = d.tenant_id AND m.dim = d.dim AND m.month = d.month AND m.key = d.key
+                                AND m.is_public = d.is_public AND m.bucket = d.bucket AND m.slot = 0 FOR UPDATE SKIP LOCKED) THEN 0
+                WHEN EXISTS (SELECT 1 FROM kpi_monthly_handling m WHERE m.tenant_id = d.tenant_id AND m.dim = d.dim AND m.month = d.month AND m.key = d.key
+                                AND m.is_public = d.is_public AND m.bucket = d.bucket AND m.slot = 0) THEN kpi_spill_slot()
+                ELSE 0 END, d.n
+      FROM d
      ORDER BY d.tenant_id, d.dim, d.month, d.key, d.is_public, d.bucket
     ON CONFLICT (tenant_id, dim, month, key, is_public, bucket, slot) DO UPDATE SET n = h.n + EXCLUDED.n$q$, changed);
   EXECUTE format($q$
@@ -167,18 +160,15 @@ BEGIN
         FROM (%s) f
        WHERE f.standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND f.resolved_at IS NOT NULL AND f.handling_minutes IS NOT NULL
        GROUP BY 1, 2, 3, 4
-      HAVING sum(f.s) <> 0),
-    free AS (
-      SELECT h.tenant_id, h.day, h.is_public, h.bucket FROM kpi_daily_handling h
-        JOIN d ON h.tenant_id = d.tenant_id AND h.day = d.day AND h.is_public = d.is_public AND h.bucket = d.bucket
-       WHERE h.slot = 0
-         FOR UPDATE OF h SKIP LOCKED)
+      HAVING sum(f.s) <> 0)
     INSERT INTO kpi_daily_handling AS h (tenant_id, day, is_public, bucket, slot, n)
     SELECT d.tenant_id, d.day, d.is_public, d.bucket,
-           CASE WHEN fr.tenant_id IS NULL AND EXISTS (
-                  SELECT 1 FROM kpi_daily_handling m WHERE m.tenant_id = d.tenant_id AND m.day = d.day AND m.is_public = d.is_public
-                     AND m.bucket = d.bucket AND m.slot = 0) THEN kpi_spill_slot() ELSE 0 END, d.n
-      FROM d LEFT JOIN free fr ON fr.tenant_id = d.tenant_id AND fr.day = d.day AND fr.is_public = d.is_public AND fr.bucket = d.bucket
+           CASE WHEN EXISTS (SELECT 1 FROM kpi_daily_handling m WHERE m.tenant_id = d.tenant_id AND m.day = d.day AND m.is_public = d.is_public
+                                AND m.bucket = d.bucket AND m.slot = 0 FOR UPDATE SKIP LOCKED) THEN 0
+                WHEN EXISTS (SELECT 1 FROM kpi_daily_handling m WHERE m.tenant_id = d.tenant_id AND m.day = d.day AND m.is_public = d.is_public
+                                AND m.bucket = d.bucket AND m.slot = 0) THEN kpi_spill_slot()
+                ELSE 0 END, d.n
+      FROM d
      ORDER BY d.tenant_id, d.day, d.is_public, d.bucket
     ON CONFLICT (tenant_id, day, is_public, bucket, slot) DO UPDATE SET n = h.n + EXCLUDED.n$q$, changed);
   RETURN NULL;
