@@ -133,16 +133,22 @@ export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery, now: Date)
   }
   const facts = Prisma.sql`FROM kpi_report_facts WHERE tenant_id = ${tenant.id}::uuid AND ${RESOLVED} ${publicOnly}`;
   // Per group and bucket needed, one range of the bucket index (tenant, bucket, local days of the group); per bucket for the groupings by key.
+  // Only the places the ranks need are kept, and the CTE is materialised: inlined, the planner read a bucket again for every rank it
+  // holds (34 reads of about 800 index entries instead of 22 for the months of a year to date at a million reports).
   const vals = column
     ? Prisma.sql`
       SELECT v.k, nb.b, v.o, v.m FROM (SELECT DISTINCT b FROM need) nb CROSS JOIN LATERAL (
-        SELECT ${Prisma.raw(column)} AS k, handling_minutes AS m, row_number() OVER (PARTITION BY ${Prisma.raw(column)} ORDER BY handling_minutes) - 1 AS o
-          ${facts} AND handling_bucket = nb.b AND day BETWEEN ${q.from}::date AND ${q.to}::date
-           AND ${Prisma.raw(column)} IN (SELECT k FROM need WHERE need.b = nb.b)) v`
+        SELECT w.k, w.o, w.m FROM (
+          SELECT ${Prisma.raw(column)} AS k, handling_minutes AS m, row_number() OVER (PARTITION BY ${Prisma.raw(column)} ORDER BY handling_minutes) - 1 AS o
+            ${facts} AND handling_bucket = nb.b AND day BETWEEN ${q.from}::date AND ${q.to}::date
+             AND ${Prisma.raw(column)} IN (SELECT k FROM need WHERE need.b = nb.b)) w
+         WHERE (w.k, w.o) IN (SELECT need.k, need.o FROM need WHERE need.b = nb.b)) v`
     : Prisma.sql`
       SELECT nk.k, nk.b, v.o, v.m FROM (SELECT DISTINCT k, b FROM need) nk CROSS JOIN LATERAL (
-        SELECT handling_minutes AS m, row_number() OVER (ORDER BY handling_minutes) - 1 AS o
-          ${facts} AND handling_bucket = nk.b AND ${groupFilter(q, 'nk.k')}) v`;
+        SELECT w.o, w.m FROM (
+          SELECT handling_minutes AS m, row_number() OVER (ORDER BY handling_minutes) - 1 AS o
+            ${facts} AND handling_bucket = nk.b AND ${groupFilter(q, 'nk.k')}) w
+         WHERE w.o IN (SELECT need.o FROM need WHERE need.k = nk.k AND need.b = nk.b)) v`;
   return Prisma.sql`
     WITH hist AS (
       SELECT k, b, sum(n)::float8 AS n FROM (${Prisma.join(parts, ' UNION ALL ')}) u(k, b, n) GROUP BY 1, 2 HAVING sum(n) > 0),
@@ -153,7 +159,7 @@ export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery, now: Date)
        CROSS JOIN LATERAL unnest(ARRAY[floor((t.total - 1) * ${P50}::float8), ceil((t.total - 1) * ${P50}::float8),
                                        floor((t.total - 1) * ${P90}::float8), ceil((t.total - 1) * ${P90}::float8)]) AS r(r)),
     need AS (SELECT c.k, c.b, (r.r - c.before)::bigint AS o, r.r, r.total FROM ranks r JOIN cum c ON c.k = r.k AND r.r >= c.before AND r.r < c.before + c.n),
-    vals AS (${vals})
+    vals AS MATERIALIZED (${vals})
     SELECT need.k, need.total, need.r, vals.m FROM need JOIN vals ON vals.k = need.k AND vals.b = need.b AND vals.o = need.o`;
 }
 

@@ -38,13 +38,19 @@ function sumsOf(rows: readonly (Sums & { k: string })[], tenant: TenantRecord, q
   return sums;
 }
 
-/** The group key of an open report (`r`, a row of reports) for a grouping, as `groupKeySql` keys the rollups. */
+/**
+ * What an open report (`r`, a row of reports) is grouped by first for a grouping: its local day for the periods
+ * (cut into weeks, months... once per day by `openGroupKeySql`, not once per report), else its key.
+ */
 function openKeySql(tenant: TenantRecord, groupBy: KpiGroupBy): Prisma.Sql {
-  return IS_PERIOD(groupBy) || groupBy === 'TENANT' ? groupKeySql(groupBy, Prisma.sql`(r.submitted_at AT TIME ZONE ${tenant.timezone})::date`, Prisma.empty)
-    : FACT_KEY[groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
-      : FACT_KEY[groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
-        : FACT_KEY[groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
+  return IS_PERIOD(groupBy) ? Prisma.sql`(r.submitted_at AT TIME ZONE ${tenant.timezone})::date`
+    : groupBy === 'TENANT' ? Prisma.sql`''::text`
+      : FACT_KEY[groupBy] === 'unit_key' ? Prisma.sql`COALESCE(r.unit_id::text, '')`
+        : FACT_KEY[groupBy] === 'category_key' ? Prisma.sql`COALESCE(r.category_id::text, '')`
+          : FACT_KEY[groupBy] === 'area_key' ? Prisma.sql`COALESCE(r.area_code, '')` : Prisma.sql`r.channel::text`;
 }
+/** The group key, as `groupKeySql` keys the rollups, of what `openKeySql` grouped by (`k`). */
+const openGroupKeySql = (groupBy: KpiGroupBy, k: Prisma.Sql): Prisma.Sql => (IS_PERIOD(groupBy) ? groupKeySql(groupBy, k, Prisma.empty) : k);
 
 /**
  * The open reports of a query's period (`q`: its instants and privacy), each with its keys (`keys`, SQL
@@ -66,11 +72,14 @@ function openReportsSql(tenant: TenantRecord, q: RollupQuery, now: Date, keys: r
        ${q.includePrivate ? Prisma.empty : Prisma.sql`AND r.visibility = 'PUBLIC' AND (c.id IS NULL OR c.is_public)`}`;
 }
 
-const OPEN_COUNTS = Prisma.sql`(count(*) - count(*) FILTER (WHERE overdue))::int AS within, count(*) FILTER (WHERE overdue)::int AS overdue`;
+const OPEN_COUNTS = Prisma.sql`count(*) - count(*) FILTER (WHERE overdue) AS within, count(*) FILTER (WHERE overdue) AS overdue`;
 
 /** Open reports split at `now` into within deadline and overdue, counted per group of one query (`openReportsSql`). */
 function openSql(tenant: TenantRecord, q: RollupQuery, now: Date): Prisma.Sql {
-  return Prisma.sql`SELECT k0 AS k, ${OPEN_COUNTS} FROM (${openReportsSql(tenant, q, now, [openKeySql(tenant, q.groupBy)])}) o GROUP BY k0`;
+  return Prisma.sql`
+    SELECT ${openGroupKeySql(q.groupBy, Prisma.sql`k0`)} AS k, sum(within)::int AS within, sum(overdue)::int AS overdue
+      FROM (SELECT k0, ${OPEN_COUNTS} FROM (${openReportsSql(tenant, q, now, [openKeySql(tenant, q.groupBy)])}) o GROUP BY k0) d
+     GROUP BY 1`;
 }
 
 /**
@@ -80,11 +89,14 @@ function openSql(tenant: TenantRecord, q: RollupQuery, now: Date): Prisma.Sql {
  */
 export function openSharedSql(tenant: TenantRecord, q: RollupQuery, groupBys: readonly KpiGroupBy[], now: Date): Prisma.Sql {
   const names = groupBys.map((_, i) => Prisma.raw(`k${i}`));
-  const which = Prisma.join(names.map((n, i) => Prisma.sql`WHEN GROUPING(${n}) = 0 THEN ${Prisma.raw(String(i))}`), ' ');
+  const whenGrouped = (then: (n: Prisma.Sql, i: number) => Prisma.Sql) =>
+    Prisma.join(names.map((n, i) => Prisma.sql`WHEN GROUPING(${n}) = 0 THEN ${then(n, i)}`), ' ');
   return Prisma.sql`
-    SELECT CASE ${which} END AS g, COALESCE(${Prisma.join(names)}) AS k, ${OPEN_COUNTS}
-      FROM (${openReportsSql(tenant, q, now, groupBys.map((g) => openKeySql(tenant, g)))}) o
-     GROUP BY GROUPING SETS (${Prisma.join(names.map((n) => Prisma.sql`(${n})`))})`;
+    SELECT g, k, sum(within)::int AS within, sum(overdue)::int AS overdue FROM (
+      SELECT CASE ${whenGrouped((_, i) => Prisma.raw(String(i)))} END AS g, CASE ${whenGrouped((n, i) => openGroupKeySql(groupBys[i]!, n))} END AS k, ${OPEN_COUNTS}
+        FROM (${openReportsSql(tenant, q, now, groupBys.map((g) => openKeySql(tenant, g)))}) o
+       GROUP BY GROUPING SETS (${Prisma.join(names.map((n) => Prisma.sql`(${n})`))})) s
+     GROUP BY g, k`;
 }
 
 function openOf(rows: readonly { k: string; within: number; overdue: number }[], tenant: TenantRecord, q: RollupQuery): Map<string, { within: number; overdue: number }> {
