@@ -133,16 +133,15 @@ export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery, now: Date)
   }
   const facts = Prisma.sql`FROM kpi_report_facts WHERE tenant_id = ${tenant.id}::uuid AND ${RESOLVED} ${publicOnly}`;
   // Per group and bucket needed, one range of the bucket index (tenant, bucket, local days of the group); per bucket for the groupings by key.
-  // Only the places the ranks need are kept, and the CTE is materialised: inlined, the planner read a bucket again for every rank it
-  // holds (34 reads of about 800 index entries instead of 22 for the months of a year to date at a million reports).
+  // For the tenant's groupings only the places the ranks need are kept and the CTE is materialised: inlined, the planner read a bucket
+  // again for every rank it holds (34 reads of about 800 index entries instead of 22 for the months of a year to date at a million
+  // reports). The same for the groupings by key cost more server time per page (the leader overview's), so they stay as they were.
   const vals = column
     ? Prisma.sql`
       SELECT v.k, nb.b, v.o, v.m FROM (SELECT DISTINCT b FROM need) nb CROSS JOIN LATERAL (
-        SELECT w.k, w.o, w.m FROM (
-          SELECT ${Prisma.raw(column)} AS k, handling_minutes AS m, row_number() OVER (PARTITION BY ${Prisma.raw(column)} ORDER BY handling_minutes) - 1 AS o
-            ${facts} AND handling_bucket = nb.b AND day BETWEEN ${q.from}::date AND ${q.to}::date
-             AND ${Prisma.raw(column)} IN (SELECT k FROM need WHERE need.b = nb.b)) w
-         WHERE (w.k, w.o) IN (SELECT need.k, need.o FROM need WHERE need.b = nb.b)) v`
+        SELECT ${Prisma.raw(column)} AS k, handling_minutes AS m, row_number() OVER (PARTITION BY ${Prisma.raw(column)} ORDER BY handling_minutes) - 1 AS o
+          ${facts} AND handling_bucket = nb.b AND day BETWEEN ${q.from}::date AND ${q.to}::date
+           AND ${Prisma.raw(column)} IN (SELECT k FROM need WHERE need.b = nb.b)) v`
     : Prisma.sql`
       SELECT nk.k, nk.b, v.o, v.m FROM (SELECT DISTINCT k, b FROM need) nk CROSS JOIN LATERAL (
         SELECT w.o, w.m FROM (
@@ -159,7 +158,7 @@ export function rankedValuesSql(tenant: TenantRecord, q: RollupQuery, now: Date)
        CROSS JOIN LATERAL unnest(ARRAY[floor((t.total - 1) * ${P50}::float8), ceil((t.total - 1) * ${P50}::float8),
                                        floor((t.total - 1) * ${P90}::float8), ceil((t.total - 1) * ${P90}::float8)]) AS r(r)),
     need AS (SELECT c.k, c.b, (r.r - c.before)::bigint AS o, r.r, r.total FROM ranks r JOIN cum c ON c.k = r.k AND r.r >= c.before AND r.r < c.before + c.n),
-    vals AS MATERIALIZED (${vals})
+    vals AS ${column ? Prisma.empty : Prisma.sql`MATERIALIZED`} (${vals})
     SELECT need.k, need.total, need.r, vals.m FROM need JOIN vals ON vals.k = need.k AND vals.b = need.b AND vals.o = need.o`;
 }
 
