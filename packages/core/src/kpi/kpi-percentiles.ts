@@ -26,16 +26,19 @@ export interface DaySpan {
  * tenant and the periods), the resolved facts for the others.
  */
 export function histogramPlan(q: RollupQuery, timezone: string, now: Date): { months: { first: string; last: string } | null; days: DaySpan[] } {
-  const zone = { zone: timezone };
-  const from = DateTime.fromISO(q.from, zone);
-  const to = DateTime.fromISO(q.to, zone);
-  const today = DateTime.fromJSDate(now, zone).startOf('day');
+  // Calendar arithmetic on local days in UTC (no time zone offsets to look up: in the tenant's zone each took
+  // Intl's formatting, about a third of Node's time per page); instants only for the spans' ends.
+  const calendar = { zone: 'utc' };
+  const from = DateTime.fromISO(q.from, calendar);
+  const to = DateTime.fromISO(q.to, calendar);
+  const today = DateTime.fromISO(DateTime.fromJSDate(now, { zone: timezone }).toISODate()!, calendar);
   const iso = (d: DateTime): string => d.toISODate()!;
+  const midnight = (d: DateTime): Date => DateTime.fromISO(iso(d), { zone: timezone }).toJSDate();
   const span = (a: DateTime, b: DateTime, sign: 1 | -1): DaySpan => ({
     from: iso(a),
     to: iso(b),
-    start: iso(a) === q.from ? q.start : a.startOf('day').toJSDate(),
-    end: iso(b) === q.to ? q.end : b.plus({ days: 1 }).startOf('day').toJSDate(),
+    start: iso(a) === q.from ? q.start : midnight(a),
+    end: iso(b) === q.to ? q.end : midnight(b.plus({ days: 1 })),
     sign,
   });
   /** The days of `[a, b]` that can hold reports. */

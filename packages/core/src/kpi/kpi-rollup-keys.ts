@@ -42,5 +42,6 @@ export function groupKeySql(groupBy: KpiGroupBy, day: Prisma.Sql, keyColumn: Pri
 export function keyOf(groupBy: KpiGroupBy, raw: string, tenant: TenantRecord): string {
   if (groupBy === 'TENANT') return tenant.id;
   if (!IS_PERIOD(groupBy)) return raw;
-  return periodKey(groupBy, DateTime.fromISO(raw, { zone: tenant.timezone }).toJSDate(), tenant.timezone);
+  // A local day's period is a matter of the calendar: read in UTC, without the tenant's zone offsets to look up.
+  return periodKey(groupBy, DateTime.fromISO(raw, { zone: 'utc' }).toJSDate(), 'UTC');
 }
