@@ -9,7 +9,8 @@
 // before: totals, units, categories; private included), through the real
 // core function `reportKpisMany` as the GraphQL resolvers read a request's
 // `kpis` fields (one tenant look-up, one transaction per read, side by
-// side), and for comparison one `reportKpis` per field at once.
+// side, the open reports of a period several reads share counted once in
+// one more), and for comparison one `reportKpis` per field at once.
 // Also the leader overview's open reports: counted by `openDeadlines` (one
 // statement), against reading them through the work list (`listReports`,
 // 100 a page up to 2,000, as the widget did); and eight overviews at once,
