@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultMigrationsDir, migrate, openDatabase, type Database } from '@paht/core';
@@ -9,9 +9,14 @@ import { testEngine } from '../support/test-database.js';
 // Migration 0027 (docs/kpis.md, "Slots") on a database whose rollups and
 // handling histograms the 0025 triggers kept: every figure stays what it
 // was (the rows become slot 0), equals a rebuild's and a recount's, and the
-// triggers keep it right afterwards.
+// triggers keep it right afterwards. Then migration 0030 (the tenant
+// dimension T) on that database with spill rows: its tenant rows add up
+// every slot of the channel rows, equal a rebuild's, and the triggers keep
+// them right.
 
+const BEFORE_SLOTS = '0026_indicator_target_levels';
 const SLOTS = '0027_kpi_rollup_slots';
+const TENANT_DIM = '0030_kpi_tenant_dimension';
 const TENANT = '5b1d2c64-0000-4000-8000-000000000027';
 
 let db: Database;
@@ -36,11 +41,12 @@ async function emptyDatabase(): Promise<Database> {
   return openDatabase({ url: adminUrl.replace(/\/[^/]*$/, `/${name}`), poolSize: 2 });
 }
 
-/** The repository's migrations, those before 0027 only, or all of them. */
-function migrationsDir(withSlots: boolean): string {
+/** The repository's migrations up to `last` (by name, so by number), or all of them. */
+function migrationsDir(last?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'paht-slots-migration-'));
   dirs.push(dir);
-  cpSync(defaultMigrationsDir(), dir, { recursive: true, filter: (src) => withSlots || !src.includes(SLOTS) });
+  const root = defaultMigrationsDir();
+  cpSync(root, dir, { recursive: true, filter: (src) => last === undefined || relative(root, src).split(sep)[0]! <= last });
   return dir;
 }
 
@@ -58,11 +64,23 @@ const figures = async () => ({
 /** Runs statements as the tenant (the test connects as the database's superuser: row-level security does not filter it). */
 const asTenant = (sql: string) => db.execScript(`BEGIN; SELECT set_config('app.tenant_id', '${TENANT}', true); ${sql}; COMMIT;`);
 
+/** A report reopened and one rated change the figures, and their reversal through the triggers leaves every cell as `expected`. */
+async function expectTriggersKeep(expected: Awaited<ReturnType<typeof figures>>): Promise<void> {
+    await asTenant(`UPDATE reports SET status = 'IN_PROGRESS', resolved_at = NULL, resolved_on_time = NULL, resolution_outcome = NULL WHERE tracking_code = 'SM-1';
+                    UPDATE reports SET rating = 5 WHERE tracking_code = 'SM-2'`);
+    expect(await figures()).not.toEqual(before);
+    await asTenant(`UPDATE reports SET status = 'RESOLVED', resolved_at = timestamptz '2026-04-25T02:00:00Z' + make_interval(days => 1, mins => 1, hours => 2),
+                           resolved_on_time = true, resolution_outcome = 'FIXED' WHERE tracking_code = 'SM-1';
+                    UPDATE kpi_report_facts SET handling_minutes = extract(epoch FROM resolved_at - submitted_at) / 60 WHERE resolved_at IS NOT NULL AND handling_minutes IS NULL;
+                    UPDATE reports SET rating = NULL WHERE tracking_code = 'SM-2'`);
+  expect(await figures()).toEqual(expected);
+}
+
 let before: Awaited<ReturnType<typeof figures>>;
 
 beforeAll(async () => {
   db = await emptyDatabase();
-  await migrate(db, migrationsDir(false));
+  await migrate(db, migrationsDir(BEFORE_SLOTS));
   await db.execScript(`
     INSERT INTO tenants (id, slug, name, name_en, kind, province_code, timezone, working_hours)
       VALUES ('${TENANT}', 'slots-migration', 'Tỉnh thử', 'Test province', 'PROVINCE', '44', 'Asia/Ho_Chi_Minh', '{}');`);
@@ -86,11 +104,11 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('migration 0027, rollup slots', () => {
+describe('migrations 0027 and 0030, rollup slots and the tenant dimension', () => {
   it('keeps every rollup and histogram cell as the 0025 triggers left it, equal to a rebuild and a recount, and kept right by the triggers', async () => {
     expect(before.rollups.length).toBeGreaterThan(20);
     expect(before.daily.length).toBeGreaterThan(10);
-    expect((await migrate(db, migrationsDir(true))).applied).toEqual([SLOTS]);
+    expect((await migrate(db, migrationsDir(SLOTS))).applied).toEqual([SLOTS]);
     expect(await figures()).toEqual(before);
     expect(await db.query(`SELECT DISTINCT slot FROM kpi_daily_rollups UNION SELECT slot FROM kpi_monthly_handling UNION SELECT slot FROM kpi_daily_handling`))
       .toEqual([{ slot: 0 }]);
@@ -99,14 +117,32 @@ describe('migration 0027, rollup slots', () => {
     expect(await figures()).toEqual(before);
     await asTenant(`SELECT kpi_recount_handling('${TENANT}')`);
     expect(await figures()).toEqual(before);
-    // The triggers after migrating: a report reopened and one rated, then their reversal, leave every cell as it was.
-    await asTenant(`UPDATE reports SET status = 'IN_PROGRESS', resolved_at = NULL, resolved_on_time = NULL, resolution_outcome = NULL WHERE tracking_code = 'SM-1';
-                    UPDATE reports SET rating = 5 WHERE tracking_code = 'SM-2'`);
-    expect(await figures()).not.toEqual(before);
-    await asTenant(`UPDATE reports SET status = 'RESOLVED', resolved_at = timestamptz '2026-04-25T02:00:00Z' + make_interval(days => 1, mins => 1, hours => 2),
-                           resolved_on_time = true, resolution_outcome = 'FIXED' WHERE tracking_code = 'SM-1';
-                    UPDATE kpi_report_facts SET handling_minutes = extract(epoch FROM resolved_at - submitted_at) / 60 WHERE resolved_at IS NOT NULL AND handling_minutes IS NULL;
-                    UPDATE reports SET rating = NULL WHERE tracking_code = 'SM-2'`);
+    await expectTriggersKeep(before);
+  });
+
+  it('0030 adds the tenant rows, every slot of the channel rows added up, equal to a rebuild, kept by the triggers', async () => {
+    // Spill rows as concurrent writers leave them: one report of each channel cell moved from slot 0 to a spill row.
+    await asTenant(`INSERT INTO kpi_daily_rollups (tenant_id, day, dim, key, is_public, slot, received, handled, wall_ms)
+                    SELECT tenant_id, day, dim, key, is_public, 3, 1, 1, 1000 FROM kpi_daily_rollups WHERE dim = 'H' AND slot = 0 AND handled > 0;
+                    UPDATE kpi_daily_rollups SET received = received - 1, handled = handled - 1, wall_ms = wall_ms - 1000 WHERE dim = 'H' AND slot = 0 AND handled > 0;
+                    INSERT INTO kpi_monthly_handling (tenant_id, month, dim, key, is_public, bucket, slot, n)
+                    SELECT tenant_id, month, dim, key, is_public, bucket, 5, 1 FROM kpi_monthly_handling WHERE dim = 'H' AND slot = 0 AND n > 1;
+                    UPDATE kpi_monthly_handling SET n = n - 1 WHERE dim = 'H' AND slot = 0 AND n > 1`);
+    expect(await db.query(`SELECT (SELECT count(*) FROM kpi_daily_rollups WHERE slot <> 0) > 0 AND (SELECT count(*) FROM kpi_monthly_handling WHERE slot <> 0) > 0 AS spilled`))
+      .toEqual([{ spilled: true }]);
     expect(await figures()).toEqual(before);
+    expect((await migrate(db, migrationsDir())).applied).toContain(TENANT_DIM);
+    const after = await figures();
+    const tenantRows = (rows: Record<string, unknown>[]) => rows.filter((r) => r.dim === 'T');
+    expect(after.rollups.filter((r) => r.dim !== 'T')).toEqual(before.rollups);
+    expect(after.monthly.filter((r) => r.dim !== 'T')).toEqual(before.monthly);
+    expect(tenantRows(after.rollups).length).toBeGreaterThan(5);
+    expect(tenantRows(after.monthly).length).toBeGreaterThan(5);
+    // The tenant rows are what a rebuild counts from the facts (slot 0 only afterwards).
+    await asTenant(`SELECT kpi_rebuild('${TENANT}'); UPDATE kpi_report_facts SET handling_minutes = extract(epoch FROM resolved_at - submitted_at) / 60
+                     WHERE resolved_at IS NOT NULL AND handling_minutes IS NULL`);
+    expect(await figures()).toEqual(after);
+    expect(await db.query(`SELECT DISTINCT slot FROM kpi_daily_rollups UNION SELECT slot FROM kpi_monthly_handling`)).toEqual([{ slot: 0 }]);
+    await expectTriggersKeep(after);
   });
 });
