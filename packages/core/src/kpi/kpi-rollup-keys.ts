@@ -15,8 +15,8 @@ export interface RollupQuery {
 
 /**
  * The rollup dimension a grouping reads (in the daily rollups and the monthly handling histogram): unit, category, area,
- * channel, or the whole tenant (T, key '', migration 0030) for the tenant and the periods, one row per day or month
- * instead of its channels added up. FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
+ * channel, or the whole tenant (T, key '', migration 0030) for the tenant and the periods, one cell per day or month
+ * (its slots summed, migration 0027, like every cell) instead of its channels added up. FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
  */
 export const DIMENSION: Record<KpiGroupBy, 'U' | 'C' | 'A' | 'H' | 'T'> = {
   UNIT: 'U', CATEGORY: 'C', AREA: 'A', CHANNEL: 'H', TENANT: 'T', DAY: 'T', WEEK: 'T', MONTH: 'T', QUARTER: 'T', YEAR: 'T', FORMER_TENANT: 'T',
