@@ -9,7 +9,8 @@
 // before: totals, units, categories; private included), through the real
 // core function `reportKpisMany` as the GraphQL resolvers read a request's
 // `kpis` fields (one tenant look-up, one transaction per read, side by
-// side), and for comparison one `reportKpis` per field at once.
+// side, the open reports of a period several reads share counted once in
+// one more), and for comparison one `reportKpis` per field at once.
 // Also the leader overview's open reports: counted by `openDeadlines` (one
 // statement), against reading them through the work list (`listReports`,
 // 100 a page up to 2,000, as the widget did); and eight overviews at once,
@@ -198,7 +199,7 @@ try {
     return Number(/Execution Time: ([\d.]+)/.exec(plan.map((r) => r['QUERY PLAN']).join('\n'))?.[1] ?? NaN);
   };
   const sumsMs = await explain(`SELECT day::text, sum(received), sum(resolved_on_time), sum(wall_ms) FROM kpi_daily_rollups
-    WHERE tenant_id = '${tenant.id}' AND dim = 'H' AND day BETWEEN '${YEAR_START}' AND '${TODAY}' AND is_public GROUP BY 1`);
+    WHERE tenant_id = '${tenant.id}' AND dim = 'T' AND day BETWEEN '${YEAR_START}' AND '${TODAY}' AND is_public GROUP BY 1`);
   const percentileMs = await explain(`SELECT date_trunc('month', day), percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY handling_minutes / 60.0)
     FROM kpi_report_facts WHERE tenant_id = '${tenant.id}' AND submitted_at >= '${YEAR_START}T00:00:00+07' AND submitted_at < '2026-11-29T00:00:00+07'
      AND standing IN ('RESOLVED_ON_TIME', 'RESOLVED_LATE') AND resolved_at IS NOT NULL AND is_public GROUP BY 1`);

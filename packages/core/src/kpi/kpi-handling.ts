@@ -41,7 +41,9 @@ export async function fillHandlingMinutes(tx: TenantTx, tenant: TenantCalendarSo
     }
     const calendar = await loadTenantCalendar(tx, tenant, calendarYears(yearsAround(first, last)));
     const minutes = rows.map((r) => workingMinutesBetween(calendar, r.submitted_at, r.resolved_at));
-    // Facts are locked in report id order by whoever changes several (migration 0024): so here too.
+    // The tenant's KPI lock first, shared (migration 0027: a rebuild takes it exclusive), then the facts in report id order
+    // as whoever changes several (migration 0024).
+    await tx.$queryRawUnsafe(`SELECT kpi_lock_tenant($1::uuid, false)::text AS locked`, tenant.id);
     await tx.$queryRawUnsafe(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM kpi_report_facts WHERE report_id = ANY($1::uuid[]) ORDER BY report_id FOR UPDATE) locked`,
       rows.map((r) => r.id),

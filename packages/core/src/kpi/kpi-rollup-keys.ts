@@ -14,11 +14,12 @@ export interface RollupQuery {
 }
 
 /**
- * The rollup dimension a grouping reads: unit, category, area, or channel (every report has one: the tenant and periods add them up).
- * FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
+ * The rollup dimension a grouping reads (in the daily rollups and the monthly handling histogram): unit, category, area,
+ * channel, or the whole tenant (T, key '', migration 0030) for the tenant and the periods, one cell per day or month
+ * (its slots summed, migration 0027, like every cell) instead of its channels added up. FORMER_TENANT is never read from the rollups (report-kpis recomputes it); its entry only completes the table.
  */
-export const DIMENSION: Record<KpiGroupBy, 'U' | 'C' | 'A' | 'H'> = {
-  UNIT: 'U', CATEGORY: 'C', AREA: 'A', CHANNEL: 'H', TENANT: 'H', DAY: 'H', WEEK: 'H', MONTH: 'H', QUARTER: 'H', YEAR: 'H', FORMER_TENANT: 'H',
+export const DIMENSION: Record<KpiGroupBy, 'U' | 'C' | 'A' | 'H' | 'T'> = {
+  UNIT: 'U', CATEGORY: 'C', AREA: 'A', CHANNEL: 'H', TENANT: 'T', DAY: 'T', WEEK: 'T', MONTH: 'T', QUARTER: 'T', YEAR: 'T', FORMER_TENANT: 'T',
 };
 export const IS_PERIOD = (g: KpiGroupBy): boolean => g === 'DAY' || g === 'WEEK' || g === 'MONTH' || g === 'QUARTER' || g === 'YEAR';
 /** The fact column of a non-period grouping. */
@@ -41,5 +42,6 @@ export function groupKeySql(groupBy: KpiGroupBy, day: Prisma.Sql, keyColumn: Pri
 export function keyOf(groupBy: KpiGroupBy, raw: string, tenant: TenantRecord): string {
   if (groupBy === 'TENANT') return tenant.id;
   if (!IS_PERIOD(groupBy)) return raw;
-  return periodKey(groupBy, DateTime.fromISO(raw, { zone: tenant.timezone }).toJSDate(), tenant.timezone);
+  // A local day's period is a matter of the calendar: read in UTC, without the tenant's zone offsets to look up.
+  return periodKey(groupBy, DateTime.fromISO(raw, { zone: 'utc' }).toJSDate(), 'UTC');
 }

@@ -11,7 +11,7 @@ import { loadTenantCalendar, yearsAround } from '../tenants/tenant-calendar.js';
 import { findTenantById, type TenantRecord } from '../tenants/tenant-directory.js';
 import { checkFormerTenantFilter, formerTenantCondition, formerTenantsOf } from '../tenants/former-tenants.js';
 import { calendarYears } from './kpi-handling.js';
-import { kpisFromRollups } from './kpi-rollups.js';
+import { kpisFromRollupsMany } from './kpi-rollups.js';
 import type { RollupQuery } from './kpi-rollup-keys.js';
 import { periodDayIssues, periodInstants } from './kpi-period.js';
 import { CHANNEL_LABELS, KPI_GROUP_BYS, KpiGroupBy, periodKey } from './kpi-groups.js';
@@ -203,9 +203,10 @@ export async function reportKpisMany(ctx: CoreContext, tenantId: string, queries
   // Each rollup read in its own transaction, side by side on the pool: one
   // statement for them all ran its parts one after another, 1.6 × slower for
   // one page at a million reports on a quiet machine and no faster for eight
-  // pages at once (docs/performance.md, "A page's KPI reads").
+  // pages at once (docs/performance.md, "A page's KPI reads"). The open
+  // reports of a period several reads share are counted once for them all.
   const [rows] = await Promise.all([
-    Promise.all(fromRollups.map((r) => kpisFromRollups(ctx, tenant, r.query))),
+    kpisFromRollupsMany(ctx, tenant, fromRollups.map((r) => r.query)),
     ...recomputed.map((read) => read()),
   ]);
   for (const [i, { index }] of fromRollups.entries()) answers[index] = rows[i]!;

@@ -124,7 +124,7 @@ async function expectHistogramsAgree(tenantId: string): Promise<number> {
   const monthly = await tdb.db.query(`SELECT month::text, dim, key, is_public, bucket, n FROM kpi_monthly_handling WHERE tenant_id = $1 AND n <> 0 ORDER BY 1, 2, 3, 4, 5`, [tenantId]);
   expect(monthly).toEqual(await tdb.db.query(
     `SELECT date_trunc('month', f.day)::date::text AS month, d.dim, d.key, f.is_public, kpi_handling_bucket(f.handling_minutes) AS bucket, count(*)::int AS n
-       FROM kpi_report_facts f CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel)) AS d(dim, key)
+       FROM kpi_report_facts f CROSS JOIN LATERAL (VALUES ('U', f.unit_key), ('C', f.category_key), ('A', f.area_key), ('H', f.channel), ('T', '')) AS d(dim, key)
       WHERE f.tenant_id = $1 AND ${RESOLVED_FACTS} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`, [tenantId]));
   return daily.length;
 }

@@ -18,11 +18,16 @@ const NOW = new Date('2026-07-15T03:00:00Z');
 const PASSWORD = 'mat-khau-thu-nghiem-2026';
 const PERIOD = { from: '2026-06-16', to: '2026-07-15', previousFrom: '2026-05-17', previousTo: '2026-06-15' };
 
-/** What the app asked of the database: KPI reads (statements reading the rollups) and the transactions they ran in. */
-const tally = { kpiStatements: 0, kpiTransactions: 0 };
+/**
+ * What the app asked of the database: KPI reads (statements reading the rollups), the transactions they ran in,
+ * and the counts of open reports shared by the reads of one period (`openSharedSql`, a transaction of their own).
+ */
+const tally = { kpiStatements: 0, kpiTransactions: 0, openShared: 0 };
 const isKpiRead = (text: string): boolean => text.includes('kpi_daily_rollups');
+const isOpenShared = (text: string): boolean => text.includes('GROUPING(k0)');
 /** Counts one statement (a KPI read marks its transaction as one). */
 function count(text: string, seen: { kpi: boolean }): void {
+  if (isOpenShared(text)) tally.openShared++;
   if (!isKpiRead(text)) return;
   tally.kpiStatements++;
   seen.kpi = true;
@@ -103,10 +108,15 @@ async function post(query: string, variables: Record<string, unknown> = {}, toke
 }
 
 /** How many KPI statements and transactions `fn` made the app run. */
-async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; kpiStatements: number; kpiTransactions: number }> {
+async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; kpiStatements: number; kpiTransactions: number; openShared: number }> {
   const before = { ...tally };
   const result = await fn();
-  return { result, kpiStatements: tally.kpiStatements - before.kpiStatements, kpiTransactions: tally.kpiTransactions - before.kpiTransactions };
+  return {
+    result,
+    kpiStatements: tally.kpiStatements - before.kpiStatements,
+    kpiTransactions: tally.kpiTransactions - before.kpiTransactions,
+    openShared: tally.openShared - before.openShared,
+  };
 }
 
 beforeAll(async () => {
@@ -145,10 +155,11 @@ describe('a page of kpis fields', () => {
     ] as const;
     const field = ([alias, from, to, groupBy]: readonly string[]) => `${alias}: kpis(from: "${from}", to: "${to}", groupBy: ${groupBy}, includePrivate: true) { __typename ${FIELDS} }`;
     const page = await counted(() => post(`query { ${aliases.map(field).join(' ')} }`, {}, tokens.leader));
-    expect(page).toMatchObject({ kpiTransactions: 6, kpiStatements: 6 });
+    // The open reports of each period two aliases or more read are counted once for them (no read counts them again).
+    expect(page).toMatchObject({ kpiTransactions: 6, kpiStatements: 6, openShared: 2 });
     for (const alias of aliases) {
       const alone = await counted(() => post(`query { ${field(alias)} }`, {}, tokens.leader));
-      expect(alone).toMatchObject({ kpiTransactions: 1, kpiStatements: 1 });
+      expect(alone).toMatchObject({ kpiTransactions: 1, kpiStatements: 1, openShared: 0 });
       expect(page.result.data[alias[0]], alias[0]).toEqual(alone.result.data[alias[0]]);
     }
     // Not empty: figures in every alias.
@@ -158,12 +169,12 @@ describe('a page of kpis fields', () => {
     expect(withBad.result.data.bad).toEqual({ __typename: 'ValidationError', fields: [{ path: 'from' }] });
     expect(withBad.result.data.total).toEqual(page.result.data.total);
     expect(withBad.result.data.units).toEqual(page.result.data.units);
-    expect(withBad).toMatchObject({ kpiTransactions: 2, kpiStatements: 2 });
+    expect(withBad).toMatchObject({ kpiTransactions: 2, kpiStatements: 2, openShared: 1 });
   }, 60_000);
 
   it('answers the public statistics page (three aliases) with one statement each, public reports only', async () => {
     const stats = await counted(() => client().request(PublicStatsDocument, { from: '2026-01-01', to: PERIOD.to, groupBy: 'MONTH' }));
-    expect(stats).toMatchObject({ kpiTransactions: 3, kpiStatements: 3 });
+    expect(stats).toMatchObject({ kpiTransactions: 3, kpiStatements: 3, openShared: 1 });
     const totals = stats.result.total;
     if (totals.__typename !== 'KpisSuccess' || stats.result.rows.__typename !== 'KpisSuccess') throw new Error('not answered');
     expect(stats.result.rows.data.reduce((sum, r) => sum + r.received, 0)).toBe(totals.data[0]!.received);
@@ -177,7 +188,7 @@ describe('a page of kpis fields', () => {
 describe('the leader overview in one request', () => {
   it('counts the open reports by deadline on the server, for the caller’s scope, beside the six KPI reads', async () => {
     const overview = await counted(() => overviewKpis(client(tokens.leader), PERIOD));
-    expect(overview).toMatchObject({ kpiTransactions: 6, kpiStatements: 6 });
+    expect(overview).toMatchObject({ kpiTransactions: 6, kpiStatements: 6, openShared: 2 });
     const open = overview.result.openDeadlines;
     if (open.__typename !== 'OpenReportDeadlines') throw new Error(open.__typename);
     const expected = await openDeadlines(ctx, t.tenantId, t.leader);
