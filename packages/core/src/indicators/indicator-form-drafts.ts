@@ -9,6 +9,7 @@ import { DomainError, DomainErrorCode } from '../errors.js';
 import { findIndicatorForm, IndicatorFormStatus, type IndicatorFormRecord } from './indicator-form-definitions.js';
 import { checkFormTarget } from './indicator-form-submissions.js';
 import { formatPeriod } from './indicator-periods.js';
+import { isUniqueViolation } from '../reports/submit-report.js';
 
 // Drafts of report forms (docs/indicators.md#drafts): the values a unit has
 // typed so far for a form and period, kept on the server so that closing
@@ -58,16 +59,25 @@ export async function saveIndicatorFormDraft(ctx: CoreContext, tenantId: string,
     const form = await activeForm(tx, data.formId);
     const period = formatPeriod(await checkFormTarget(tx, form, data, false));
     const key = { formId: form.id, unitId: data.unitId, period };
+    const conflict = () => new DomainError(DomainErrorCode.CONFLICT, 'The draft was saved by someone else since it was read');
     const existing = await tx.indicatorFormDraft.findUnique({ where: { formId_unitId_period: key }, select: { revision: true } });
-    if (data.expectedRevision !== undefined && data.expectedRevision !== (existing?.revision ?? 0)) {
-      throw new DomainError(DomainErrorCode.CONFLICT, 'The draft was saved by someone else since it was read');
-    }
+    if (data.expectedRevision !== undefined && data.expectedRevision !== (existing?.revision ?? 0)) throw conflict();
     const values = Object.fromEntries(data.values.map((v) => [v.indicatorId, v.value]));
     const saved = { values, savedBy: actorId(actor), savedAt: ctx.now() };
-    const row = existing
-      ? await tx.indicatorFormDraft.update({ where: { formId_unitId_period: key }, data: { ...saved, revision: existing.revision + 1 } })
-      : await tx.indicatorFormDraft.create({ data: { tenantId, ...key, ...saved } });
-    return toDraft(form, row);
+    if (!existing) {
+      try {
+        return toDraft(form, await tx.indicatorFormDraft.create({ data: { tenantId, ...key, ...saved } }));
+      } catch (error) {
+        // A colleague's first save of the same draft committed in between.
+        if (isUniqueViolation(error)) throw conflict();
+        throw error;
+      }
+    }
+    // The revision checked in the update itself: of two saves from the same revision at once, the second finds it moved.
+    const revision = data.expectedRevision === undefined ? {} : { revision: existing.revision };
+    const { count } = await tx.indicatorFormDraft.updateMany({ where: { ...key, ...revision }, data: { ...saved, revision: { increment: 1 } } });
+    if (count === 0) throw conflict();
+    return toDraft(form, await tx.indicatorFormDraft.findUniqueOrThrow({ where: { formId_unitId_period: key } }));
   });
 }
 

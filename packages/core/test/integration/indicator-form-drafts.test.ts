@@ -173,4 +173,21 @@ describe('report form drafts', () => {
     expect(await counts()).toEqual(before);
     expect((await drafts()).map((d) => d.period)).toEqual(['2026-05']);
   });
+
+  it('let one of two saves from the same revision at once win, the other answered CONFLICT (nothing lost silently)', async () => {
+    await discardIndicatorFormDraft(ctx, t.tenantId, t.wardOfficer, { formId: form.id, unitId: t.wardUnitId, period: PERIOD });
+    // From no draft (two first saves) and from a saved one (two updates).
+    for (const from of [0, 1]) {
+      const results = await Promise.allSettled([
+        save(t.wardOfficer, [{ indicatorId: rice.id, value: 11 + from }], { expectedRevision: from }),
+        save(wardColleague, [{ indicatorId: rice.id, value: 22 + from }], { expectedRevision: from }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+      const kept = (await entry(t.admin)).draft;
+      expect(kept?.revision).toBe(from + 1);
+      expect(kept?.values).toEqual((won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof save>>>).value.values);
+    }
+  });
 });
