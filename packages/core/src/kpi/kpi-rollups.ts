@@ -228,9 +228,9 @@ function rowsFrom(read: Read, tenant: TenantRecord, q: RollupQuery, sums: Map<st
   });
 }
 
-/** One read's statement in its tenant transaction on the driver (without JIT: its cost estimate can pass the threshold while it reads a few thousand rows). */
-const readOnce = (ctx: CoreContext, tenant: TenantRecord, statement: Prisma.Sql): Promise<Read[]> =>
-  withTenantSql(ctx.db, tenant.id, (sql) => sql.query<Read>(statement), { noJit: true, oneStatement: true, replan: true });
+/** One read's statement in its tenant transaction on the driver (without JIT: its cost estimate can pass the threshold while it reads a few thousand rows; planned afresh: its best plan depends on the period). */
+const readOnce = <R = Read>(ctx: CoreContext, tenant: TenantRecord, statement: Prisma.Sql): Promise<R[]> =>
+  withTenantSql(ctx.db, tenant.id, (sql) => sql.query<R>(statement), { noJit: true, oneStatement: true, replan: true });
 
 /**
  * The report KPIs of a checked query of one tenant, from the daily rollups
@@ -273,8 +273,7 @@ export async function kpisFromRollupsMany(ctx: CoreContext, tenant: TenantRecord
     if (members.length < 2) continue;
     const groupBys = [...new Set(members.map((i) => qs[i]!.groupBy))];
     const q = qs[members[0]!]!;
-    const counted = withTenantSql(ctx.db, tenant.id, (sql) => sql.query<{ g: number; k: string; within: number; overdue: number }>(openSharedSql(tenant, q, groupBys, now)),
-      { noJit: true, oneStatement: true, replan: true });
+    const counted = readOnce<{ g: number; k: string; within: number; overdue: number }>(ctx, tenant, openSharedSql(tenant, q, groupBys, now));
     for (const i of members) {
       shared.set(i, counted.then((rows) => openOf(rows.filter((r) => groupBys[r.g] === qs[i]!.groupBy), tenant, qs[i]!)));
     }
